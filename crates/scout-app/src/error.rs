@@ -1,0 +1,69 @@
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use thiserror::Error;
+use ts_rs::TS;
+
+/// What the UI can branch on; every error crossing IPC carries one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    NotFound,
+    InvalidInput,
+    ImportFailed,
+    Cancelled,
+    Workspace,
+    Io,
+    Internal,
+}
+
+/// The one error shape across IPC: `{ code, message }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ErrorPayload {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+#[derive(Debug, Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Store(#[from] scout_store::StoreError),
+    #[error(transparent)]
+    Ingest(#[from] scout_ingest::IngestError),
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("the import was cancelled; nothing was changed")]
+    Cancelled,
+    #[error("cannot {action} {}: {source}", path.display())]
+    Io { action: &'static str, path: PathBuf, source: std::io::Error },
+    #[error("could not write {}: {message}", path.display())]
+    Export { path: PathBuf, message: String },
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn code(&self) -> ErrorCode {
+        use scout_store::StoreError as S;
+        match self {
+            AppError::Store(S::CreatorNotFound(_) | S::BatchNotFound(_)) => ErrorCode::NotFound,
+            AppError::Store(S::Open { .. } | S::Migrate { .. } | S::Io { .. }) => ErrorCode::Workspace,
+            AppError::Store(_) => ErrorCode::Internal,
+            AppError::Ingest(_) => ErrorCode::ImportFailed,
+            AppError::InvalidInput(_) => ErrorCode::InvalidInput,
+            AppError::NotFound(_) => ErrorCode::NotFound,
+            AppError::Cancelled => ErrorCode::Cancelled,
+            AppError::Io { .. } | AppError::Export { .. } => ErrorCode::Io,
+            AppError::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
+    pub fn payload(&self) -> ErrorPayload {
+        ErrorPayload { code: self.code(), message: self.to_string() }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, AppError>;

@@ -1,0 +1,390 @@
+//! Importing a creator file: preview (sniffed format, suggested mapping, sample rows) and the import
+//! itself. The file is read on a blocking thread and written in chunks inside one transaction, so
+//! reading and writing overlap on two cores, memory stays flat, and cancelling or failing part-way
+//! leaves the workspace exactly as it was. Every input row is counted once: created, updated,
+//! unchanged, merged or rejected.
+
+use crate::{AppError, Result, Workspace};
+use chrono::{NaiveDate, Utc};
+use scout_domain::{Currency, Platform};
+use scout_ingest::{ColumnMapping, Field, ImportDefaults, ParsedRow, RowReader, SourceFile};
+use scout_store::{BatchCounts, IncomingRow, IssueOutcome, NewBatch, RowOutcome, SourceKind, StoredIssue};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use ts_rs::TS;
+
+/// Rows handed from the reader to the writer at a time.
+const CHUNK_ROWS: usize = 2_000;
+/// Issues carried in the report itself; all of them are stored with the batch.
+const REPORT_ISSUES: usize = 1_000;
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// Cancels a running import from another task or thread.
+#[derive(Debug, Clone, Default)]
+pub struct CancelToken(Arc<AtomicBool>);
+
+impl CancelToken {
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+    pub fn reset(&self) {
+        self.0.store(false, Ordering::Relaxed);
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FieldOption {
+    pub field: Field,
+    pub label: String,
+    pub required: bool,
+}
+
+/// What the user sees before importing: how the file was read and how its columns map.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ImportPreview {
+    pub source: SourceFile,
+    pub headers: Vec<String>,
+    pub mapping: ColumnMapping,
+    pub sample_rows: Vec<Vec<String>>,
+    #[ts(type = "number")]
+    pub row_estimate: u64,
+    pub missing_required: Vec<Field>,
+    pub unmapped_columns: Vec<String>,
+    /// Set when this very file was already imported with this mapping: importing it again changes nothing.
+    #[ts(type = "number | null")]
+    pub already_imported_batch: Option<i64>,
+    /// Every field a column can map to, with its label, for the mapping menus.
+    pub fields: Vec<FieldOption>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportProgress {
+    #[ts(type = "number")]
+    pub rows_done: u64,
+    #[ts(type = "number")]
+    pub bytes_done: u64,
+    #[ts(type = "number")]
+    pub bytes_total: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ImportStatus {
+    Imported,
+    /// The same file with the same mapping was imported before; nothing was read or changed.
+    UnchangedDuplicateFile,
+}
+
+/// One thing the import has to say about one row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RowIssue {
+    #[ts(type = "number")]
+    pub line: u64,
+    pub column: Option<String>,
+    pub raw_value: Option<String>,
+    pub message: String,
+    pub outcome: IssueOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportReport {
+    #[ts(type = "number | null")]
+    pub batch_id: Option<i64>,
+    pub file_name: String,
+    pub status: ImportStatus,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub counts: BatchCounts,
+    /// The first issues, in file order (all are stored and exportable).
+    pub issues: Vec<RowIssue>,
+    /// How many issues are not in `issues`.
+    #[ts(type = "number")]
+    pub issues_truncated: u64,
+    #[ts(type = "number")]
+    pub duration_ms: u64,
+}
+
+/// What to import and how.
+#[derive(Debug, Clone)]
+pub struct ImportRequest {
+    pub path: PathBuf,
+    /// `None`: the suggested mapping.
+    pub mapping: Option<ColumnMapping>,
+    pub source_kind: SourceKind,
+    /// Shown as the source of every figure; defaults to the file name.
+    pub source_name: Option<String>,
+    /// The date the file's figures are from; defaults to today (UTC).
+    pub as_of: Option<NaiveDate>,
+    pub defaults: ImportDefaults,
+}
+
+impl ImportRequest {
+    pub fn file(path: PathBuf) -> ImportRequest {
+        ImportRequest {
+            path,
+            mapping: None,
+            source_kind: SourceKind::File,
+            source_name: None,
+            as_of: None,
+            defaults: ImportDefaults { platform: Platform::TikTok, currency: Currency::usd() },
+        }
+    }
+}
+
+fn issue_from_cell(c: scout_ingest::CellIssue) -> StoredIssue {
+    StoredIssue {
+        line: c.line,
+        column: Some(c.column),
+        raw_value: Some(c.raw_value),
+        message: c.message,
+        outcome: IssueOutcome::ValueSkipped,
+        cells: None,
+    }
+}
+
+fn row_issue(i: &StoredIssue) -> RowIssue {
+    RowIssue {
+        line: i.line,
+        column: i.column.clone(),
+        raw_value: i.raw_value.clone(),
+        message: i.message.clone(),
+        outcome: i.outcome,
+    }
+}
+
+fn mapping_json(mapping: &ColumnMapping) -> Option<String> {
+    serde_json::to_string(mapping).ok()
+}
+
+pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| AppError::Internal(format!("file reader stopped: {e}")))?
+}
+
+/// A chunk of parsed rows and how far into the file the reader had got.
+type Chunk = (Vec<ParsedRow>, u64);
+
+impl Workspace {
+    /// Reads the start of a file: format, encoding, headers, suggested (or given) mapping, sample rows.
+    #[tracing::instrument(skip(self, mapping))]
+    pub async fn preview_import(
+        &self,
+        path: PathBuf,
+        mapping: Option<ColumnMapping>,
+    ) -> Result<ImportPreview> {
+        let preview = blocking(move || Ok(scout_ingest::preview(&path, mapping)?)).await?;
+        let already = self
+            .store
+            .find_batch_by_hash(&preview.source.content_hash, mapping_json(&preview.mapping).as_deref())
+            .await?
+            .map(|b| b.id);
+        let fields = Field::ALL
+            .iter()
+            .map(|f| FieldOption { field: *f, label: f.label().to_string(), required: f.is_required() })
+            .collect();
+        Ok(ImportPreview {
+            source: preview.source,
+            headers: preview.headers,
+            mapping: preview.mapping,
+            sample_rows: preview.sample_rows,
+            row_estimate: preview.row_estimate,
+            missing_required: preview.missing_required,
+            unmapped_columns: preview.unmapped_columns,
+            already_imported_batch: already,
+            fields,
+        })
+    }
+
+    /// Imports a whole file in one transaction. `progress` is called at most ~10 times a second.
+    #[tracing::instrument(skip(self, progress, cancel), fields(path = %request.path.display()))]
+    pub async fn import_file(
+        &self,
+        request: ImportRequest,
+        progress: impl Fn(ImportProgress) + Send,
+        cancel: CancelToken,
+    ) -> Result<ImportReport> {
+        let started = Instant::now();
+        let path = request.path.clone();
+        let mapping = request.mapping.clone();
+        let preview = blocking(move || Ok(scout_ingest::preview(&path, mapping)?)).await?;
+        if !preview.missing_required.is_empty() {
+            let missing: Vec<&str> = preview.missing_required.iter().map(|f| f.label()).collect();
+            return Err(AppError::InvalidInput(format!(
+                "{}: no column is mapped to {}; map one of the columns ({}) to it",
+                preview.source.file_name,
+                missing.join(", "),
+                preview.headers.join(", ")
+            )));
+        }
+        let source = preview.source;
+        let mapping = preview.mapping;
+        let file_name = source.file_name.clone();
+        let mapping_text = mapping_json(&mapping);
+        if let Some(batch) =
+            self.store.find_batch_by_hash(&source.content_hash, mapping_text.as_deref()).await?
+        {
+            tracing::info!(batch = batch.id, "same file already imported; nothing to do");
+            return Ok(ImportReport {
+                batch_id: Some(batch.id),
+                file_name,
+                status: ImportStatus::UnchangedDuplicateFile,
+                counts: BatchCounts::default(),
+                issues: Vec::new(),
+                issues_truncated: 0,
+                duration_ms: started.elapsed().as_millis() as u64,
+            });
+        }
+
+        let mut session = self
+            .store
+            .begin_import(NewBatch {
+                source_name: request.source_name.unwrap_or_else(|| file_name.clone()),
+                source_kind: request.source_kind,
+                content_hash: Some(source.content_hash.clone()),
+                format: Some(format!("{:?}", source.format).to_lowercase()),
+                headers: preview.headers.clone(),
+                mapping: mapping_text,
+                as_of: request.as_of.unwrap_or_else(|| Utc::now().date_naive()),
+            })
+            .await?;
+        let bytes_total = source.size_bytes;
+        let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Chunk>>(4);
+        let reader_cancel = cancel.clone();
+        let defaults = request.defaults;
+        let reader = tokio::task::spawn_blocking(move || {
+            let send = |item: Result<Chunk>| tx.blocking_send(item).is_ok();
+            let mut rows = match RowReader::open(&source, &mapping, defaults) {
+                Ok(r) => r,
+                Err(e) => {
+                    send(Err(e.into()));
+                    return;
+                }
+            };
+            let mut chunk = Vec::with_capacity(CHUNK_ROWS);
+            while let Some(item) = rows.next() {
+                match item {
+                    Ok(row) => chunk.push(row),
+                    Err(e) => {
+                        send(Err(e.into()));
+                        return;
+                    }
+                }
+                if chunk.len() == CHUNK_ROWS {
+                    if reader_cancel.is_cancelled()
+                        || !send(Ok((std::mem::take(&mut chunk), rows.bytes_read())))
+                    {
+                        return;
+                    }
+                    chunk.reserve(CHUNK_ROWS);
+                }
+            }
+            if !chunk.is_empty() {
+                send(Ok((chunk, rows.bytes_read())));
+            }
+        });
+
+        let mut counts = BatchCounts::default();
+        let mut report_issues: Vec<RowIssue> = Vec::new();
+        let mut issue_total: u64 = 0;
+        let mut last_progress = Instant::now();
+        while let Some(item) = rx.recv().await {
+            if cancel.is_cancelled() {
+                break;
+            }
+            let (rows, bytes_done) = match item {
+                Ok(chunk) => chunk,
+                Err(e) => {
+                    drop(rx);
+                    session.rollback().await?;
+                    return Err(e);
+                }
+            };
+            let mut issues: Vec<StoredIssue> = Vec::new();
+            let mut accepted = Vec::with_capacity(rows.len());
+            for row in rows {
+                counts.rows_total += 1;
+                match row {
+                    ParsedRow::Accepted { line, record, issues: cell_issues } => {
+                        issues.extend(cell_issues.into_iter().map(issue_from_cell));
+                        accepted.push(IncomingRow { line, record });
+                    }
+                    ParsedRow::Rejected { line, cells, reason, issues: cell_issues } => {
+                        counts.rejected += 1;
+                        issues.extend(cell_issues.into_iter().map(issue_from_cell));
+                        issues.push(StoredIssue {
+                            line,
+                            column: None,
+                            raw_value: None,
+                            message: reason,
+                            outcome: IssueOutcome::Rejected,
+                            cells: Some(cells),
+                        });
+                    }
+                }
+            }
+            for (line, outcome) in session.apply(accepted).await? {
+                match outcome {
+                    RowOutcome::Created => counts.created += 1,
+                    RowOutcome::Updated => counts.updated += 1,
+                    RowOutcome::Unchanged => counts.unchanged += 1,
+                    RowOutcome::Merged { first_line } => {
+                        counts.merged += 1;
+                        let first =
+                            first_line.map_or_else(|| "an earlier line".to_string(), |l| format!("line {l}"));
+                        issues.push(StoredIssue {
+                            line,
+                            column: None,
+                            raw_value: None,
+                            message: format!(
+                                "same creator as {first}; merged into it (values on the later line win, blanks keep earlier values)"
+                            ),
+                            outcome: IssueOutcome::Merged,
+                            cells: None,
+                        });
+                    }
+                }
+            }
+            issues.sort_by_key(|i| i.line);
+            session.add_issues(&issues).await?;
+            issue_total += issues.len() as u64;
+            let room = REPORT_ISSUES.saturating_sub(report_issues.len());
+            report_issues.extend(issues.iter().take(room).map(row_issue));
+            if last_progress.elapsed() >= PROGRESS_EVERY {
+                progress(ImportProgress { rows_done: counts.rows_total, bytes_done, bytes_total });
+                last_progress = Instant::now();
+            }
+        }
+        drop(rx);
+        reader.await.map_err(|e| AppError::Internal(format!("file reader stopped: {e}")))?;
+        if cancel.is_cancelled() {
+            session.rollback().await?;
+            tracing::info!(rows = counts.rows_total, "import cancelled and rolled back");
+            return Err(AppError::Cancelled);
+        }
+        progress(ImportProgress { rows_done: counts.rows_total, bytes_done: bytes_total, bytes_total });
+        let batch_id = session.commit(counts).await?;
+        tracing::info!(batch = batch_id, ?counts, "import committed");
+        Ok(ImportReport {
+            batch_id: Some(batch_id),
+            file_name,
+            status: ImportStatus::Imported,
+            counts,
+            issues_truncated: issue_total - report_issues.len() as u64,
+            issues: report_issues,
+            duration_ms: started.elapsed().as_millis() as u64,
+        })
+    }
+}

@@ -1,0 +1,18 @@
+use directories::ProjectDirs;
+use std::path::PathBuf;
+
+fn project_dirs() -> Option<ProjectDirs> {
+    ProjectDirs::from("app", "Scout", "Scout")
+}
+
+/// The workspace opened when none is named: `workspace.scout` in the OS's per-user data folder
+/// (`~/.local/share/scout` on Linux, `~/Library/Application Support/app.Scout.Scout` on macOS,
+/// `%APPDATA%\Scout\Scout\data` on Windows). Falls back to the current folder when the OS names none.
+pub fn default_workspace_path() -> PathBuf {
+    project_dirs().map_or_else(|| PathBuf::from("."), |d| d.data_dir().to_path_buf()).join("workspace.scout")
+}
+
+/// Where the rolling log files go: the OS's per-user local data folder, `logs/`.
+pub fn default_log_dir() -> PathBuf {
+    project_dirs().map_or_else(|| PathBuf::from("."), |d| d.data_local_dir().to_path_buf()).join("logs")
+}

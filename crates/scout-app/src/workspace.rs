@@ -1,0 +1,74 @@
+use crate::{AppError, Result};
+use scout_domain::{Handle, Platform};
+use scout_store::{CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, ImportBatch, Store};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// One open workspace: a seller's creator database file.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub(crate) store: Store,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WorkspaceInfo {
+    pub path: String,
+    /// The file name without its extension.
+    pub name: String,
+    #[ts(type = "number")]
+    pub creator_count: u64,
+    #[ts(type = "number")]
+    pub batch_count: u64,
+}
+
+impl Workspace {
+    /// Opens the workspace file at `path`, creating it (and its folder) when missing.
+    #[tracing::instrument]
+    pub async fn open(path: &Path) -> Result<Workspace> {
+        Ok(Workspace { store: Store::open(path).await? })
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.store.path().to_path_buf()
+    }
+
+    pub async fn close(&self) {
+        self.store.close().await;
+    }
+
+    pub async fn info(&self) -> Result<WorkspaceInfo> {
+        let path = self.store.path();
+        Ok(WorkspaceInfo {
+            path: path.display().to_string(),
+            name: path.file_stem().map_or_else(|| "workspace".into(), |s| s.to_string_lossy().into_owned()),
+            creator_count: self.store.creator_count().await?,
+            batch_count: self.store.list_batches().await?.len() as u64,
+        })
+    }
+
+    pub async fn list_creators(&self, query: &CreatorQuery) -> Result<CreatorPage> {
+        Ok(self.store.list_creators(query).await?)
+    }
+
+    pub async fn creator_facets(&self) -> Result<CreatorFacets> {
+        Ok(self.store.creator_facets().await?)
+    }
+
+    pub async fn creator(&self, id: i64) -> Result<CreatorDetail> {
+        Ok(self.store.creator_detail(id).await?)
+    }
+
+    /// The id of the creator with this handle on this platform.
+    pub async fn find_creator(&self, platform: Platform, handle: &Handle) -> Result<i64> {
+        self.store
+            .creator_id(platform, handle)
+            .await?
+            .ok_or_else(|| AppError::NotFound(format!("no creator {handle} on {platform} in this workspace")))
+    }
+
+    pub async fn import_batches(&self) -> Result<Vec<ImportBatch>> {
+        Ok(self.store.list_batches().await?)
+    }
+}

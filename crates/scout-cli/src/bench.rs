@@ -1,0 +1,205 @@
+//! `scout bench`: benchmarks that print numbers (medians, ratios against a floor measured in the same
+//! run), not timed tests.
+
+use crate::cli::BenchCommand;
+use scout_app::{AppError, CreatorQuery, CreatorSort, ImportRequest, Workspace};
+use scout_fixtures::GeneratorConfig;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub async fn run(cmd: &BenchCommand) -> Result<u8, AppError> {
+    match cmd {
+        BenchCommand::Import { rows, dir } => import(*rows, dir.as_deref()).await,
+        BenchCommand::List { rows, dir, runs } => list(*rows, dir.as_deref(), *runs).await,
+    }
+}
+
+fn io<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -> AppError + 'a {
+    move |source| AppError::Io { action, path: path.to_path_buf(), source }
+}
+
+/// The benchmark folder: the one given, or one under the system temp folder kept between runs so the
+/// generated file is reused.
+fn bench_dir(dir: Option<&Path>) -> Result<PathBuf, AppError> {
+    let dir = dir.map_or_else(|| std::env::temp_dir().join("scout-bench"), Path::to_path_buf);
+    std::fs::create_dir_all(&dir).map_err(io("create", &dir))?;
+    Ok(dir)
+}
+
+/// A generated CSV of `rows` synthetic creators (made once, then reused).
+fn creators_csv(dir: &Path, rows: u64) -> Result<PathBuf, AppError> {
+    let path = dir.join(format!("creators-{rows}.csv"));
+    if !path.exists() {
+        let started = Instant::now();
+        let tmp = path.with_extension("csv.part");
+        let file = std::fs::File::create(&tmp).map_err(io("create", &tmp))?;
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default();
+        scout_fixtures::write_csv(
+            &GeneratorConfig { seed: 7, count: rows, as_of },
+            std::io::BufWriter::new(file),
+        )
+        .map_err(|e| AppError::Internal(format!("generator: {e}")))?;
+        std::fs::rename(&tmp, &path).map_err(io("rename", &tmp))?;
+        println!("generated {} ({rows} rows) in {:.1} s", path.display(), started.elapsed().as_secs_f64());
+    }
+    Ok(path)
+}
+
+fn remove_db(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+}
+
+/// Peak resident memory (VmHWM) of a running process, in KiB, from /proc (Linux).
+fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Runs a command to completion; returns its wall time and peak memory.
+fn timed(mut cmd: Command) -> Result<(Duration, Option<u64>, String), AppError> {
+    let started = Instant::now();
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| AppError::Internal(format!("cannot run {cmd:?}: {e}")))?;
+    let pid = child.id();
+    let mut peak = None;
+    loop {
+        if let Some(kib) = peak_rss_kib(pid) {
+            peak = Some(peak.map_or(kib, |p: u64| p.max(kib)));
+        }
+        match child.try_wait() {
+            Ok(Some(_)) => break,
+            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+            Err(e) => return Err(AppError::Internal(format!("waiting for {cmd:?}: {e}"))),
+        }
+    }
+    let output = child.wait_with_output().map_err(|e| AppError::Internal(format!("{cmd:?}: {e}")))?;
+    if !output.status.success() {
+        return Err(AppError::Internal(format!("{cmd:?} failed with {}", output.status)));
+    }
+    Ok((started.elapsed(), peak, String::from_utf8_lossy(&output.stdout).into_owned()))
+}
+
+async fn import(rows: u64, dir: Option<&Path>) -> Result<u8, AppError> {
+    let dir = bench_dir(dir)?;
+    let csv = creators_csv(&dir, rows)?;
+    let size = std::fs::metadata(&csv).map_err(io("read", &csv))?.len();
+    println!("import benchmark: {rows} rows, {:.1} MB CSV, {} cores", size as f64 / 1e6, num_cores());
+
+    let floor_db = dir.join("floor.db");
+    remove_db(&floor_db);
+    let mut sqlite = Command::new("sqlite3");
+    sqlite.arg(&floor_db).arg(".mode csv").arg(format!(".import '{}' creators", csv.display()));
+    let (floor, _, _) = timed(sqlite)?;
+    remove_db(&floor_db);
+
+    let ws = dir.join("bench.scout");
+    remove_db(&ws);
+    let exe =
+        std::env::current_exe().map_err(|e| AppError::Internal(format!("cannot find scout itself: {e}")))?;
+    let mut scout = Command::new(exe);
+    scout.arg("--workspace").arg(&ws).arg("--quiet").arg("import").arg(&csv).arg("--json");
+    let (took, peak, stdout) = timed(scout)?;
+    let report: serde_json::Value =
+        serde_json::from_str(&stdout).map_err(|e| AppError::Internal(format!("import report: {e}")))?;
+    remove_db(&ws);
+
+    println!("  sqlite3 .import (floor, plain table):  {:>7.2} s", floor.as_secs_f64());
+    println!(
+        "  scout import (validate, normalize, upsert, snapshots, indexes): {:>7.2} s  = {:.2}× floor, {:.0} rows/s",
+        took.as_secs_f64(),
+        took.as_secs_f64() / floor.as_secs_f64(),
+        rows as f64 / took.as_secs_f64()
+    );
+    println!(
+        "  scout peak memory (VmHWM): {}",
+        peak.map_or("unknown".into(), |k| format!("{:.0} MB", k as f64 / 1024.0))
+    );
+    println!(
+        "  rows: {} created, {} merged, {} rejected",
+        report["created"], report["merged"], report["rejected"]
+    );
+    Ok(0)
+}
+
+fn num_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// A workspace holding `rows` generated creators (imported once, then reused).
+async fn list_workspace(dir: &Path, rows: u64) -> Result<Workspace, AppError> {
+    let path = dir.join(format!("list-{rows}.scout"));
+    let ws = Workspace::open(&path).await?;
+    if ws.info().await?.creator_count != rows {
+        ws.close().await;
+        remove_db(&path);
+        let ws = Workspace::open(&path).await?;
+        let csv = creators_csv(dir, rows)?;
+        let started = Instant::now();
+        ws.import_file(ImportRequest::file(csv), |_| {}, Default::default()).await?;
+        println!("imported {rows} creators in {:.1} s", started.elapsed().as_secs_f64());
+        return Ok(ws);
+    }
+    Ok(ws)
+}
+
+async fn list(rows: u64, dir: Option<&Path>, runs: usize) -> Result<u8, AppError> {
+    let dir = bench_dir(dir)?;
+    let ws = list_workspace(&dir, rows).await?;
+    let base = CreatorQuery { limit: 100, ..Default::default() };
+    let shapes: Vec<(&str, CreatorQuery)> = vec![
+        ("all, by followers desc, first page", base.clone()),
+        (
+            "country US, ≥10K followers, by engagement desc",
+            CreatorQuery {
+                country: Some("US".into()),
+                min_followers: Some(10_000),
+                sort: CreatorSort::EngagementRate,
+                ..base.clone()
+            },
+        ),
+        (
+            "category Beauty, by GMV desc",
+            CreatorQuery {
+                category: Some("Beauty & Personal Care".into()),
+                sort: CreatorSort::Gmv,
+                ..base.clone()
+            },
+        ),
+        ("search 'lu', by followers desc", CreatorQuery { search: Some("lu".into()), ..base.clone() }),
+        (
+            "≥3 % engagement, by avg views asc",
+            CreatorQuery {
+                min_engagement_bp: Some(300),
+                sort: CreatorSort::AvgViews,
+                descending: false,
+                ..base.clone()
+            },
+        ),
+        ("all, by followers desc, page at row 500,000", CreatorQuery { offset: rows / 2, ..base.clone() }),
+    ];
+    println!("list benchmark: {rows} creators, {runs} runs per query (page of 100 + total count)");
+    for (name, query) in shapes {
+        let mut times = Vec::with_capacity(runs);
+        let mut total = 0;
+        for _ in 0..runs {
+            let started = Instant::now();
+            total = ws.list_creators(&query).await?.total;
+            times.push(started.elapsed());
+        }
+        times.sort();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        println!(
+            "  {name:<48} median {:>7.1} ms  p90 {:>7.1} ms  ({total} matches)",
+            ms(times[times.len() / 2]),
+            ms(times[times.len() * 9 / 10])
+        );
+    }
+    Ok(0)
+}

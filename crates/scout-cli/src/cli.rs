@@ -1,0 +1,177 @@
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Scout: find, contact and measure the affiliate creators who fit your product.
+///
+/// Exit codes: 0 success; 1 failed (nothing was changed); 2 usage error; 3 import finished but some rows
+/// were rejected (see the report); 4 not found; 130 cancelled (Ctrl-C; nothing was changed).
+#[derive(Debug, Parser)]
+#[command(name = "scout", version, propagate_version = true)]
+pub struct Cli {
+    /// The workspace database to use (created if missing). Default: the per-user workspace.
+    #[arg(long, global = true, env = "SCOUT_WORKSPACE", value_name = "PATH")]
+    pub workspace: Option<PathBuf>,
+    /// No progress bars.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import a creator list (CSV, TSV or XLSX).
+    Import(ImportArgs),
+    /// Show how a file would be read: format, encoding, column mapping, first rows.
+    Preview(PreviewArgs),
+    /// List, search, show and export creators.
+    #[command(subcommand)]
+    Creators(CreatorsCommand),
+    /// List past imports, newest first.
+    Batches {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write an import's rejected rows to a CSV, to fix and import again.
+    Rejected {
+        batch_id: i64,
+        #[arg(value_name = "OUT.csv")]
+        out: PathBuf,
+    },
+    /// Import the synthetic demo creators into the workspace.
+    Demo,
+    /// Generate synthetic creator files (labelled synthetic).
+    #[command(subcommand)]
+    Fixtures(FixturesCommand),
+    /// Benchmarks that print numbers.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    pub file: PathBuf,
+    /// Map a column to a field, overriding the suggestion: --map "Tiktoker name=handle". Use
+    /// "COLUMN=" to ignore a column. Repeatable.
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// The date the file's figures are from (YYYY-MM-DD). Default: today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<chrono::NaiveDate>,
+    /// Print the report as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    pub file: PathBuf,
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SortArg {
+    Handle,
+    Name,
+    Followers,
+    Views,
+    Engagement,
+    Gmv,
+    Country,
+    Updated,
+}
+
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Part of a handle or display name.
+    #[arg(long, short)]
+    pub search: Option<String>,
+    /// Two-letter country code.
+    #[arg(long)]
+    pub country: Option<String>,
+    #[arg(long)]
+    pub category: Option<String>,
+    #[arg(long)]
+    pub min_followers: Option<u64>,
+    #[arg(long)]
+    pub max_followers: Option<u64>,
+    /// Minimum engagement rate in percent, e.g. 3.5.
+    #[arg(long, value_name = "PERCENT")]
+    pub min_engagement: Option<f64>,
+    #[arg(long, value_enum, default_value = "followers")]
+    pub sort: SortArg,
+    /// Ascending order (default: descending).
+    #[arg(long)]
+    pub asc: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CreatorsCommand {
+    /// List creators matching filters.
+    List {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long, default_value_t = 0)]
+        offset: u64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one creator with provenance and history, by @handle or id.
+    Show {
+        creator: String,
+        /// Platform of the handle.
+        #[arg(long, default_value = "tiktok")]
+        platform: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export creators matching filters to CSV or XLSX (by the file's extension), in Scout's import template.
+    Export {
+        #[arg(value_name = "OUT.csv|OUT.xlsx")]
+        out: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FixturesCommand {
+    /// Write N synthetic creators as CSV in Scout's import template.
+    Creators {
+        #[arg(long, default_value_t = 1000)]
+        count: u64,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Output file (default: stdout).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Import an N-row generated CSV into a fresh workspace; compare with sqlite3's `.import` of the same
+    /// file into a plain table (the floor); print time and peak memory.
+    Import {
+        #[arg(long, default_value_t = 1_000_000)]
+        rows: u64,
+        /// Where to keep the generated file and databases (default: a temporary folder).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// Time creator list queries (filter + sort + page of 100) over a workspace of N creators.
+    List {
+        #[arg(long, default_value_t = 1_000_000)]
+        rows: u64,
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Runs per query shape.
+        #[arg(long, default_value_t = 21)]
+        runs: usize,
+    },
+}

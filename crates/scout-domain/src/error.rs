@@ -1,0 +1,22 @@
+use thiserror::Error;
+
+/// Why a value was refused by a domain rule. Messages say what was expected and what was found.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DomainError {
+    #[error("handle '{0}' is not a valid handle (expected letters, digits, '_' or '.', no spaces)")]
+    InvalidHandle(String),
+    #[error("platform '{0}' is unknown (expected tiktok, instagram or youtube)")]
+    UnknownPlatform(String),
+    #[error("currency '{0}' is not a three-letter ISO 4217 code")]
+    InvalidCurrency(String),
+    #[error("country '{0}' is not a two-letter ISO 3166 code")]
+    InvalidCountry(String),
+    #[error("age band '{0}' is unknown (expected 13-17, 18-24, 25-34, 35-44, 45-54 or 55+)")]
+    UnknownAgeBand(String),
+    #[error("{what} shares add up to {total_bp} basis points; expected 10000 (100 %) give or take 1 %")]
+    SharesDoNotSum { what: &'static str, total_bp: u32 },
+    #[error("{what} share {value_bp} basis points is above 100 %")]
+    ShareAbove100 { what: &'static str, value_bp: u32 },
+}
+
+pub type Result<T> = std::result::Result<T, DomainError>;

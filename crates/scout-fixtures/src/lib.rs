@@ -1,0 +1,32 @@
+//! Scout's synthetic creators: a seeded, streaming generator of realistic creator records — follower
+//! tiers, engagement, sales, audience mix, names in many scripts — consistent with the figures in
+//! domain.md, written in Scout's own CSV import template. It makes the demo files under `fixtures/demo`,
+//! test data for the importer and the matcher, and benchmark data at any size from a hundred to a
+//! million rows without holding them in memory. The same seed always gives the same bytes, and every
+//! creator is labelled synthetic in its bio. It writes the import template owned by `scout-ingest`; it does no importing.
+
+mod audience;
+mod bios;
+mod catalog;
+pub mod demo;
+mod draw;
+mod error;
+mod figures;
+mod generator;
+mod handles;
+mod markets;
+mod names;
+mod snapshot;
+mod template;
+
+pub use bios::SYNTHETIC_LABEL;
+pub use error::{FixtureError, Result};
+pub use generator::{CreatorGenerator, GeneratorConfig};
+pub use scout_ingest::template::{format_money, format_percent, CSV_HEADERS, LIST_SEPARATOR};
+pub use snapshot::{update_records, write_update_csv, UpdateConfig};
+pub use template::{write_csv, write_records};
+
+/// The product categories the generator tags creators with, in the template's spelling.
+pub fn category_names() -> impl Iterator<Item = &'static str> {
+    catalog::CATEGORIES.iter().map(|c| c.name)
+}

@@ -1,0 +1,37 @@
+//! Scout's file import. This crate owns everything between a file a seller drops on the app and the
+//! [`scout_domain::CreatorRecord`]s that come out of it: sniffing the format (CSV, TSV, XLSX), the text
+//! encoding and the delimiter; suggesting which column feeds which [`Field`] from header spellings;
+//! reading numbers the way sellers write them (`1.2M`, `1.234.567`, `3.4%`, `$1,234.56`); and reporting,
+//! row by row and cell by cell, what could not be read and why, so that nothing is lost silently. Files
+//! are streamed: a [`RowReader`] never holds more than a row (and the parser's buffer) in memory. It does
+//! no database work and keeps no state between imports.
+//!
+//! The flow is [`sniff`] → [`preview`] (headers, suggested [`ColumnMapping`], first rows) → the seller
+//! corrects the mapping → [`RowReader::open`] → iterate [`ParsedRow`]s.
+
+mod audience;
+mod country;
+mod decode;
+mod error;
+mod fields;
+mod lines;
+mod mapping;
+mod money;
+pub mod numbers;
+mod preview;
+mod reader;
+mod record;
+mod rows;
+mod sniff;
+mod source;
+pub mod template;
+mod values;
+mod xlsx;
+
+pub use error::{IngestError, NumberError, Result};
+pub use fields::{normalize_header, Field};
+pub use mapping::{suggest_mapping, ColumnMapping};
+pub use preview::{preview, Preview};
+pub use reader::RowReader;
+pub use rows::{CellIssue, ImportDefaults, ParsedRow};
+pub use sniff::{sniff, FileFormat, SourceFile};

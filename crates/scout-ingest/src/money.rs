@@ -1,0 +1,183 @@
+//! Amounts of money in a cell: which currency a symbol or code means, and how it meets the row's currency
+//! (the row's Currency column, or the import's default when the file has none).
+
+use crate::numbers::{read_decimal, NumberError};
+use scout_domain::{Currency, Money};
+
+/// What a currency mark in a cell says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Marker {
+    /// One currency: "US$", "€", "£", "₩", "USD".
+    Exactly(&'static str),
+    /// One of several: "$" is a dollar of some country, "¥" yen or yuan, "kr" a Nordic krona/krone.
+    OneOf(&'static [&'static str]),
+    /// A three-letter code as written ("USD", "EUR").
+    Code,
+}
+
+const DOLLARS: &[&str] = &["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN"];
+const YEN_OR_YUAN: &[&str] = &["JPY", "CNY"];
+const KRONA: &[&str] = &["SEK", "NOK", "DKK", "ISK"];
+
+/// Symbols sellers write, each with what it means.
+const SYMBOLS: &[(&str, Marker)] = &[
+    ("$", Marker::OneOf(DOLLARS)),
+    ("US$", Marker::Exactly("USD")),
+    ("U$S", Marker::Exactly("USD")),
+    ("C$", Marker::Exactly("CAD")),
+    ("CA$", Marker::Exactly("CAD")),
+    ("A$", Marker::Exactly("AUD")),
+    ("AU$", Marker::Exactly("AUD")),
+    ("NZ$", Marker::Exactly("NZD")),
+    ("S$", Marker::Exactly("SGD")),
+    ("SG$", Marker::Exactly("SGD")),
+    ("HK$", Marker::Exactly("HKD")),
+    ("NT$", Marker::Exactly("TWD")),
+    ("MX$", Marker::Exactly("MXN")),
+    ("R$", Marker::Exactly("BRL")),
+    ("€", Marker::Exactly("EUR")),
+    ("£", Marker::Exactly("GBP")),
+    ("¥", Marker::OneOf(YEN_OR_YUAN)),
+    ("￥", Marker::OneOf(YEN_OR_YUAN)),
+    ("円", Marker::Exactly("JPY")),
+    ("元", Marker::Exactly("CNY")),
+    ("CN¥", Marker::Exactly("CNY")),
+    ("RMB", Marker::Exactly("CNY")),
+    ("₩", Marker::Exactly("KRW")),
+    ("₹", Marker::Exactly("INR")),
+    ("₫", Marker::Exactly("VND")),
+    ("฿", Marker::Exactly("THB")),
+    ("₱", Marker::Exactly("PHP")),
+    ("RM", Marker::Exactly("MYR")),
+    ("Rp", Marker::Exactly("IDR")),
+    ("₺", Marker::Exactly("TRY")),
+    ("₽", Marker::Exactly("RUB")),
+    ("₪", Marker::Exactly("ILS")),
+    ("zł", Marker::Exactly("PLN")),
+    ("kr", Marker::OneOf(KRONA)),
+];
+
+/// The currency a mark names, if it is one: a symbol above or a three-letter upper-case code.
+pub(crate) fn recognize(mark: &str) -> Option<Marker> {
+    let mark = mark.trim();
+    if let Some((_, m)) = SYMBOLS.iter().find(|(s, _)| s.eq_ignore_ascii_case(mark)) {
+        return Some(*m);
+    }
+    let is_code = mark.len() == 3 && mark.chars().all(|c| c.is_ascii_uppercase());
+    is_code.then_some(Marker::Code)
+}
+
+/// Where the row's currency came from: a Currency column in the file is a fact about the row; the
+/// import's default is only an assumption, so a mark in the cell overrides it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CurrencySource {
+    Column,
+    Default,
+}
+
+/// Reads an amount in major units; `Ok(None)` for a blank cell. The error is the reason, without the
+/// column name.
+pub(crate) fn parse_money(
+    raw: &str,
+    row: &Currency,
+    source: CurrencySource,
+) -> Result<Option<Money>, String> {
+    let Some((value, mark)) = read_decimal(raw).map_err(|e| e.to_string())? else { return Ok(None) };
+    let shown = raw.trim();
+    let currency = match mark.as_deref().map(|m| (m, recognize(m))) {
+        None => row.clone(),
+        Some((code, Some(Marker::Code))) | Some((_, Some(Marker::Exactly(code)))) => {
+            resolve_exact(shown, Currency::parse(code).map_err(|e| e.to_string())?, row, source)?
+        }
+        Some((m, Some(Marker::OneOf(options)))) => {
+            if options.contains(&row.code()) {
+                row.clone()
+            } else {
+                return Err(format!(
+                    "'{shown}' is in '{m}', which may be {}; the row's currency is {row}",
+                    options.join(" or ")
+                ));
+            }
+        }
+        Some((_, None)) => return Err(NumberError::NotANumber(shown.to_string()).to_string()),
+    };
+    Money::from_major(value, currency)
+        .map(Some)
+        .ok_or_else(|| NumberError::TooLarge(shown.to_string()).to_string())
+}
+
+fn resolve_exact(
+    shown: &str,
+    named: Currency,
+    row: &Currency,
+    source: CurrencySource,
+) -> Result<Currency, String> {
+    if named != *row && source == CurrencySource::Column {
+        return Err(format!("'{shown}' is in {named} but the row's currency column says {row}"));
+    }
+    Ok(named)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn usd() -> Currency {
+        Currency::usd()
+    }
+
+    fn money(raw: &str, row: &Currency, source: CurrencySource) -> Money {
+        parse_money(raw, row, source)
+            .unwrap_or_else(|e| panic!("'{raw}' should be money: {e}"))
+            .unwrap_or_else(|| panic!("'{raw}' should not be blank"))
+    }
+
+    #[test]
+    fn plain_amounts_take_the_row_currency() {
+        let eur = Currency::parse("EUR").unwrap();
+        assert_eq!(money("1,234.56", &usd(), CurrencySource::Default), Money::new(123_456, usd()), "dollars");
+        assert_eq!(
+            money("12,50", &eur, CurrencySource::Column),
+            Money::new(1250, eur),
+            "euro, decimal comma"
+        );
+        assert_eq!(parse_money("", &usd(), CurrencySource::Default), Ok(None), "blank is no amount");
+    }
+
+    #[test]
+    fn symbols_name_their_currency_when_unambiguous() {
+        let gbp = Currency::parse("GBP").unwrap();
+        assert_eq!(
+            money("£12", &usd(), CurrencySource::Default),
+            Money::new(1200, gbp),
+            "£ overrides a default"
+        );
+        assert_eq!(
+            money("$5", &usd(), CurrencySource::Default).currency,
+            usd(),
+            "$ with a dollar row is fine"
+        );
+        assert_eq!(money("US$ 12", &usd(), CurrencySource::Column).minor, 1200, "US$ is USD");
+        let jpy = Currency::parse("JPY").unwrap();
+        assert_eq!(
+            money("¥1500", &jpy, CurrencySource::Column),
+            Money::new(1500, jpy),
+            "¥ in a yen row is yen"
+        );
+        assert_eq!(
+            money("1.2M USD", &usd(), CurrencySource::Default).minor,
+            120_000_000,
+            "a code after K/M/B"
+        );
+    }
+
+    #[test]
+    fn contradictions_and_ambiguity_are_reported() {
+        let eur = Currency::parse("EUR").unwrap();
+        let err = parse_money("£12", &eur, CurrencySource::Column).unwrap_err();
+        assert!(err.contains("GBP") && err.contains("EUR"), "a clash names both currencies: {err}");
+        let err = parse_money("¥12", &usd(), CurrencySource::Default).unwrap_err();
+        assert!(err.contains("JPY or CNY"), "¥ outside a yen/yuan row is ambiguous: {err}");
+        assert!(parse_money("12 bananas", &usd(), CurrencySource::Default).is_err(), "not money");
+    }
+}

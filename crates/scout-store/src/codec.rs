@@ -1,0 +1,126 @@
+//! Mapping between creator rows and domain types. The column lists here are the one place that knows the
+//! `creators` table's shape on the Rust side.
+
+use crate::{Result, StoreError};
+use chrono::{DateTime, Utc};
+use scout_domain::{
+    AudienceMix, BasisPoints, CountryCode, CreatorFigures, CreatorKey, CreatorProfile, Currency, Handle,
+    Money, Platform,
+};
+use sqlx::sqlite::SqliteRow;
+use sqlx::Row;
+
+/// A creator as stored: current merged values plus bookkeeping.
+#[derive(Debug, Clone)]
+pub(crate) struct StoredCreator {
+    pub id: i64,
+    pub key: CreatorKey,
+    pub profile: CreatorProfile,
+    pub figures: CreatorFigures,
+    pub audience: Option<AudienceMix>,
+    pub first_batch_id: i64,
+    pub last_batch_id: i64,
+    pub first_seen_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub(crate) const CREATOR_COLUMNS: &str =
+    "id, platform, handle, open_id, display_name, followers, following, \
+     avg_views, avg_likes, avg_comments, avg_shares, engagement_bp, gmv_minor, gmv_currency, units_sold, \
+     avg_commission_bp, categories, country, language, bio, email, audience, first_batch_id, last_batch_id, \
+     first_seen_at, updated_at";
+
+fn corrupt(column: &'static str, id: i64, message: impl ToString) -> StoreError {
+    StoreError::Corrupt { table: "creators", column, id, message: message.to_string() }
+}
+
+pub(crate) fn count(row: &SqliteRow, column: &str) -> Result<Option<u64>> {
+    Ok(row.try_get::<Option<i64>, _>(column)?.map(|v| v.max(0) as u64))
+}
+
+pub(crate) fn rate(row: &SqliteRow, column: &str) -> Result<Option<BasisPoints>> {
+    Ok(row.try_get::<Option<i64>, _>(column)?.map(|v| BasisPoints(v.clamp(0, i64::from(u32::MAX)) as u32)))
+}
+
+pub(crate) fn money(row: &SqliteRow, minor: &str, currency: &str) -> Result<Option<Money>> {
+    let minor: Option<i64> = row.try_get(minor)?;
+    let currency: Option<String> = row.try_get(currency)?;
+    Ok(match (minor, currency) {
+        (Some(m), Some(c)) => Currency::parse(&c).ok().map(|c| Money::new(m, c)),
+        _ => None,
+    })
+}
+
+/// The figure columns shared by `creators` and `creator_snapshots`.
+pub(crate) fn figures_from_row(row: &SqliteRow) -> Result<CreatorFigures> {
+    Ok(CreatorFigures {
+        followers: count(row, "followers")?,
+        following: count(row, "following")?,
+        avg_views: count(row, "avg_views")?,
+        avg_likes: count(row, "avg_likes")?,
+        avg_comments: count(row, "avg_comments")?,
+        avg_shares: count(row, "avg_shares")?,
+        engagement_rate: rate(row, "engagement_bp")?,
+        gmv: money(row, "gmv_minor", "gmv_currency")?,
+        units_sold: count(row, "units_sold")?,
+        avg_commission_rate: rate(row, "avg_commission_bp")?,
+    })
+}
+
+pub(crate) fn key_from_row(row: &SqliteRow, id: i64) -> Result<CreatorKey> {
+    let platform: &str = row.try_get("platform")?;
+    let handle: &str = row.try_get("handle")?;
+    Ok(CreatorKey {
+        platform: Platform::parse(platform).map_err(|e| corrupt("platform", id, e))?,
+        handle: Handle::parse(handle).map_err(|e| corrupt("handle", id, e))?,
+    })
+}
+
+pub(crate) fn categories_from_json(json: &str, id: i64) -> Result<Vec<String>> {
+    serde_json::from_str(json).map_err(|e| corrupt("categories", id, e))
+}
+
+pub(crate) fn country(row: &SqliteRow) -> Result<Option<CountryCode>> {
+    let code: Option<String> = row.try_get("country")?;
+    Ok(code.and_then(|c| CountryCode::parse(&c).ok()))
+}
+
+pub(crate) fn creator_from_row(row: &SqliteRow) -> Result<StoredCreator> {
+    let id: i64 = row.try_get("id")?;
+    let audience: Option<String> = row.try_get("audience")?;
+    let audience = match audience {
+        Some(json) => Some(serde_json::from_str(&json).map_err(|e| corrupt("audience", id, e))?),
+        None => None,
+    };
+    Ok(StoredCreator {
+        id,
+        key: key_from_row(row, id)?,
+        profile: CreatorProfile {
+            open_id: row.try_get("open_id")?,
+            display_name: row.try_get("display_name")?,
+            categories: categories_from_json(row.try_get("categories")?, id)?,
+            country: country(row)?,
+            language: row.try_get("language")?,
+            bio: row.try_get("bio")?,
+            email: row.try_get("email")?,
+        },
+        figures: figures_from_row(row)?,
+        audience,
+        first_batch_id: row.try_get("first_batch_id")?,
+        last_batch_id: row.try_get("last_batch_id")?,
+        first_seen_at: row.try_get("first_seen_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+/// What lists search in: the handle and the display name, lower case.
+pub(crate) fn search_text(key: &CreatorKey, profile: &CreatorProfile) -> String {
+    match &profile.display_name {
+        Some(name) => format!("{} {}", key.handle.as_str(), name.to_lowercase()),
+        None => key.handle.as_str().to_string(),
+    }
+}
+
+pub(crate) fn to_i64(v: Option<u64>) -> Option<i64> {
+    v.map(|v| i64::try_from(v).unwrap_or(i64::MAX))
+}

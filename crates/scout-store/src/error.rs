@@ -1,0 +1,22 @@
+use std::path::PathBuf;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("cannot open the workspace database {}: {source}", path.display())]
+    Open { path: PathBuf, source: sqlx::Error },
+    #[error("cannot bring the workspace database {} up to date: {source}", path.display())]
+    Migrate { path: PathBuf, source: sqlx::migrate::MigrateError },
+    #[error("cannot create folder {}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("database error: {0}")]
+    Sql(#[from] sqlx::Error),
+    #[error("no creator with id {0}")]
+    CreatorNotFound(i64),
+    #[error("no import batch with id {0}")]
+    BatchNotFound(i64),
+    #[error("stored value in {table}.{column} (row {id}) is unreadable: {message}")]
+    Corrupt { table: &'static str, column: &'static str, id: i64, message: String },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;

@@ -1,0 +1,424 @@
+//! The import session: one import = one transaction. Rows arrive in chunks, are merged with what is
+//! stored (a figure a row leaves blank never erases a stored one), and a dated snapshot is added whenever
+//! an import changes a creator's figures. Dropping the session without `commit` rolls everything back.
+
+use crate::batches::insert_issues;
+use crate::codec::{creator_from_row, search_text, to_i64, StoredCreator, CREATOR_COLUMNS};
+use crate::{BatchCounts, NewBatch, Result, Store, StoredIssue};
+use chrono::{DateTime, NaiveDate, Utc};
+use scout_domain::{CreatorKey, CreatorRecord, Platform};
+use sqlx::{QueryBuilder, Sqlite, Transaction};
+use std::collections::hash_map::{DefaultHasher, Entry};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// One accepted input row.
+#[derive(Debug, Clone)]
+pub struct IncomingRow {
+    pub line: u64,
+    pub record: CreatorRecord,
+}
+
+/// What happened to one input row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowOutcome {
+    Created,
+    Updated,
+    /// The row matched a stored creator and changed nothing.
+    Unchanged,
+    /// The row repeated a creator an earlier row of the same import already brought in; merged into it.
+    Merged {
+        first_line: Option<u64>,
+    },
+}
+
+pub struct ImportSession {
+    tx: Transaction<'static, Sqlite>,
+    batch_id: i64,
+    as_of: NaiveDate,
+    now: DateTime<Utc>,
+    /// Hash of each creator key seen in this import → the line that first brought it (for messages only:
+    /// whether a row is a duplicate is decided by the database, so a hash collision cannot merge rows).
+    first_lines: HashMap<u64, u64>,
+}
+
+impl std::fmt::Debug for ImportSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ImportSession").field("batch_id", &self.batch_id).finish_non_exhaustive()
+    }
+}
+
+/// Rows per INSERT statement: 27 parameters a row stays under SQLite's 32766-parameter limit.
+const ROWS_PER_STATEMENT: usize = 500;
+
+fn key_hash(key: &CreatorKey) -> u64 {
+    let mut h = DefaultHasher::new();
+    key.hash(&mut h);
+    h.finish()
+}
+
+/// A creator as it will be written, with what the incoming rows supplied.
+struct Pending {
+    first_line: u64,
+    record: CreatorRecord,
+    existing: Option<StoredCreator>,
+}
+
+impl Store {
+    /// Starts an import: opens its transaction and records the batch inside it.
+    pub async fn begin_import(&self, batch: NewBatch) -> Result<ImportSession> {
+        let mut tx = self.pool.begin().await?;
+        let now = Utc::now();
+        let batch_id: i64 = sqlx::query_scalar(
+            "INSERT INTO import_batches (source_name, source_kind, content_hash, format, headers, mapping, \
+             as_of, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(&batch.source_name)
+        .bind(batch.source_kind.as_str())
+        .bind(&batch.content_hash)
+        .bind(&batch.format)
+        .bind(serde_json::to_string(&batch.headers).unwrap_or_else(|_| "[]".into()))
+        .bind(&batch.mapping)
+        .bind(batch.as_of)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        Ok(ImportSession { tx, batch_id, as_of: batch.as_of, now, first_lines: HashMap::new() })
+    }
+}
+
+impl ImportSession {
+    pub fn batch_id(&self) -> i64 {
+        self.batch_id
+    }
+
+    /// Merges a chunk of rows into the database; returns each row's outcome, in input order.
+    pub async fn apply(&mut self, rows: Vec<IncomingRow>) -> Result<Vec<(u64, RowOutcome)>> {
+        let mut outcomes: Vec<(u64, Option<RowOutcome>)> = Vec::with_capacity(rows.len());
+        let mut pending: Vec<Pending> = Vec::new();
+        let mut index: HashMap<CreatorKey, usize> = HashMap::new();
+        for row in rows {
+            match index.entry(row.record.key.clone()) {
+                Entry::Occupied(e) => {
+                    let p = &mut pending[*e.get()];
+                    p.record = overlay_record(&p.record, &row.record);
+                    outcomes.push((row.line, Some(RowOutcome::Merged { first_line: Some(p.first_line) })));
+                }
+                Entry::Vacant(e) => {
+                    e.insert(pending.len());
+                    outcomes.push((row.line, None));
+                    pending.push(Pending { first_line: row.line, record: row.record, existing: None });
+                }
+            }
+        }
+        self.load_existing(&mut pending).await?;
+
+        let mut writes: Vec<(CreatorRecord, Option<&StoredCreator>)> = Vec::new();
+        let mut snapshots: Vec<(CreatorKey, CreatorRecord)> = Vec::new();
+        let mut decided: HashMap<u64, RowOutcome> = HashMap::new();
+        for p in &pending {
+            let first_line = *self.first_lines.entry(key_hash(&p.record.key)).or_insert(p.first_line);
+            let outcome = match &p.existing {
+                None => {
+                    writes.push((p.record.clone(), None));
+                    RowOutcome::Created
+                }
+                Some(stored) => {
+                    let merged = merge_into_stored(stored, &p.record);
+                    let figures_changed = merged.figures != stored.figures;
+                    let changed = figures_changed || !same_descriptive(&merged, stored);
+                    if changed {
+                        writes.push((merged, Some(stored)));
+                    }
+                    if figures_changed {
+                        snapshots.push((p.record.key.clone(), p.record.clone()));
+                    }
+                    if stored.last_batch_id == self.batch_id {
+                        RowOutcome::Merged { first_line: Some(first_line).filter(|l| *l != p.first_line) }
+                    } else if changed {
+                        RowOutcome::Updated
+                    } else {
+                        RowOutcome::Unchanged
+                    }
+                }
+            };
+            if p.existing.is_none() && !p.record.figures.is_empty() {
+                snapshots.push((p.record.key.clone(), p.record.clone()));
+            }
+            decided.insert(p.first_line, outcome);
+        }
+        let ids = self.write_creators(&writes).await?;
+        self.write_categories(&writes, &ids).await?;
+        self.write_snapshots(&snapshots, &ids).await?;
+        Ok(outcomes
+            .into_iter()
+            .map(|(line, o)| (line, o.or_else(|| decided.remove(&line)).unwrap_or(RowOutcome::Unchanged)))
+            .collect())
+    }
+
+    /// Fills `existing` for each pending creator: by platform + handle, else by open id (a renamed handle).
+    async fn load_existing(&mut self, pending: &mut [Pending]) -> Result<()> {
+        let mut by_platform: HashMap<Platform, Vec<&str>> = HashMap::new();
+        for p in pending.iter() {
+            by_platform.entry(p.record.key.platform).or_default().push(p.record.key.handle.as_str());
+        }
+        let mut found: HashMap<CreatorKey, StoredCreator> = HashMap::new();
+        for (platform, handles) in by_platform {
+            let sql = format!(
+                "SELECT {CREATOR_COLUMNS} FROM creators WHERE platform = ? \
+                 AND handle IN (SELECT value FROM json_each(?))"
+            );
+            let rows = sqlx::query(&sql)
+                .bind(platform.as_str())
+                .bind(serde_json::to_string(&handles).unwrap_or_default())
+                .fetch_all(&mut *self.tx)
+                .await?;
+            for row in &rows {
+                let stored = creator_from_row(row)?;
+                found.insert(stored.key.clone(), stored);
+            }
+        }
+        for p in pending.iter_mut() {
+            p.existing = found.remove(&p.record.key);
+            if p.existing.is_none() {
+                if let Some(open_id) = &p.record.profile.open_id {
+                    p.existing = self.rename_by_open_id(&p.record.key, open_id).await?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A creator known under another handle with the same open id has been renamed: move it to the new
+    /// handle so the upsert below finds it.
+    async fn rename_by_open_id(&mut self, key: &CreatorKey, open_id: &str) -> Result<Option<StoredCreator>> {
+        let sql = format!("SELECT {CREATOR_COLUMNS} FROM creators WHERE platform = ? AND open_id = ?");
+        let row =
+            sqlx::query(&sql).bind(key.platform.as_str()).bind(open_id).fetch_optional(&mut *self.tx).await?;
+        let Some(row) = row else { return Ok(None) };
+        let stored = creator_from_row(&row)?;
+        sqlx::query("UPDATE creators SET handle = ? WHERE id = ?")
+            .bind(key.handle.as_str())
+            .bind(stored.id)
+            .execute(&mut *self.tx)
+            .await?;
+        tracing::info!(from = %stored.key.handle, to = %key.handle, "creator renamed (same open id)");
+        // `stored.key` keeps the old handle, so the merge sees the rename as a change and writes it.
+        Ok(Some(stored))
+    }
+
+    /// Inserts or updates creators; returns the id of each written key.
+    async fn write_creators(
+        &mut self,
+        writes: &[(CreatorRecord, Option<&StoredCreator>)],
+    ) -> Result<HashMap<CreatorKey, i64>> {
+        let mut ids = HashMap::with_capacity(writes.len());
+        for chunk in writes.chunks(ROWS_PER_STATEMENT) {
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "INSERT INTO creators (platform, handle, open_id, display_name, followers, following, \
+                 avg_views, avg_likes, avg_comments, avg_shares, engagement_bp, engagement_eff_bp, gmv_minor, \
+                 gmv_currency, units_sold, avg_commission_bp, categories, country, language, bio, email, \
+                 audience, search_text, first_batch_id, last_batch_id, first_seen_at, updated_at) ",
+            );
+            q.push_values(chunk, |mut b, (r, stored)| {
+                let f = &r.figures;
+                let audience = r.audience.as_ref().map(|a| serde_json::to_string(a).unwrap_or_default());
+                b.push_bind(r.key.platform.as_str())
+                    .push_bind(r.key.handle.as_str().to_string())
+                    .push_bind(r.profile.open_id.clone())
+                    .push_bind(r.profile.display_name.clone())
+                    .push_bind(to_i64(f.followers))
+                    .push_bind(to_i64(f.following))
+                    .push_bind(to_i64(f.avg_views))
+                    .push_bind(to_i64(f.avg_likes))
+                    .push_bind(to_i64(f.avg_comments))
+                    .push_bind(to_i64(f.avg_shares))
+                    .push_bind(f.engagement_rate.map(|r| i64::from(r.0)))
+                    .push_bind(f.engagement_rate_or_derived().map(|r| i64::from(r.0)))
+                    .push_bind(f.gmv.as_ref().map(|m| m.minor))
+                    .push_bind(f.gmv.as_ref().map(|m| m.currency.code().to_string()))
+                    .push_bind(to_i64(f.units_sold))
+                    .push_bind(f.avg_commission_rate.map(|r| i64::from(r.0)))
+                    .push_bind(serde_json::to_string(&r.profile.categories).unwrap_or_else(|_| "[]".into()))
+                    .push_bind(r.profile.country.as_ref().map(|c| c.as_str().to_string()))
+                    .push_bind(r.profile.language.clone())
+                    .push_bind(r.profile.bio.clone())
+                    .push_bind(r.profile.email.clone())
+                    .push_bind(audience)
+                    .push_bind(search_text(&r.key, &r.profile))
+                    .push_bind(stored.map_or(self.batch_id, |s| s.first_batch_id))
+                    .push_bind(self.batch_id)
+                    .push_bind(stored.map_or(self.now, |s| s.first_seen_at))
+                    .push_bind(self.now);
+            });
+            q.push(
+                " ON CONFLICT (platform, handle) DO UPDATE SET open_id = excluded.open_id, \
+                 display_name = excluded.display_name, followers = excluded.followers, \
+                 following = excluded.following, avg_views = excluded.avg_views, avg_likes = excluded.avg_likes, \
+                 avg_comments = excluded.avg_comments, avg_shares = excluded.avg_shares, \
+                 engagement_bp = excluded.engagement_bp, engagement_eff_bp = excluded.engagement_eff_bp, \
+                 gmv_minor = excluded.gmv_minor, gmv_currency = excluded.gmv_currency, \
+                 units_sold = excluded.units_sold, avg_commission_bp = excluded.avg_commission_bp, \
+                 categories = excluded.categories, country = excluded.country, language = excluded.language, \
+                 bio = excluded.bio, email = excluded.email, audience = excluded.audience, \
+                 search_text = excluded.search_text, last_batch_id = excluded.last_batch_id, \
+                 updated_at = excluded.updated_at \
+                 RETURNING id, platform, handle",
+            );
+            let rows: Vec<(i64, String, String)> = q.build_query_as().fetch_all(&mut *self.tx).await?;
+            let by_text: HashMap<(&str, &str), &CreatorKey> = chunk
+                .iter()
+                .map(|(r, _)| ((r.key.platform.as_str(), r.key.handle.as_str()), &r.key))
+                .collect();
+            for (id, platform, handle) in rows {
+                if let Some(key) = by_text.get(&(platform.as_str(), handle.as_str())) {
+                    ids.insert((*key).clone(), id);
+                }
+            }
+        }
+        Ok(ids)
+    }
+
+    async fn write_categories(
+        &mut self,
+        writes: &[(CreatorRecord, Option<&StoredCreator>)],
+        ids: &HashMap<CreatorKey, i64>,
+    ) -> Result<()> {
+        let changed: Vec<(i64, &Vec<String>)> = writes
+            .iter()
+            .filter(|(r, stored)| stored.is_none_or(|s| s.profile.categories != r.profile.categories))
+            .filter_map(|(r, _)| ids.get(&r.key).map(|id| (*id, &r.profile.categories)))
+            .collect();
+        let stale: Vec<i64> = writes
+            .iter()
+            .filter(|(r, stored)| stored.is_some_and(|s| s.profile.categories != r.profile.categories))
+            .filter_map(|(r, _)| ids.get(&r.key).copied())
+            .collect();
+        if !stale.is_empty() {
+            sqlx::query(
+                "DELETE FROM creator_categories WHERE creator_id IN (SELECT value FROM json_each(?))",
+            )
+            .bind(serde_json::to_string(&stale).unwrap_or_default())
+            .execute(&mut *self.tx)
+            .await?;
+        }
+        let pairs: Vec<(i64, &str)> =
+            changed.iter().flat_map(|(id, cats)| cats.iter().map(move |c| (*id, c.as_str()))).collect();
+        for chunk in pairs.chunks(10_000) {
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "INSERT OR IGNORE INTO creator_categories (creator_id, category) ",
+            );
+            q.push_values(chunk, |mut b, (id, cat)| {
+                b.push_bind(*id).push_bind(*cat);
+            });
+            q.build().execute(&mut *self.tx).await?;
+        }
+        Ok(())
+    }
+
+    async fn write_snapshots(
+        &mut self,
+        snapshots: &[(CreatorKey, CreatorRecord)],
+        ids: &HashMap<CreatorKey, i64>,
+    ) -> Result<()> {
+        let rows: Vec<(i64, &CreatorRecord)> =
+            snapshots.iter().filter_map(|(k, r)| ids.get(k).map(|id| (*id, r))).collect();
+        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "INSERT INTO creator_snapshots (creator_id, batch_id, as_of, followers, following, avg_views, \
+                 avg_likes, avg_comments, avg_shares, engagement_bp, gmv_minor, gmv_currency, units_sold, \
+                 avg_commission_bp) ",
+            );
+            q.push_values(chunk, |mut b, (id, r)| {
+                let f = &r.figures;
+                b.push_bind(*id)
+                    .push_bind(self.batch_id)
+                    .push_bind(r.as_of.unwrap_or(self.as_of))
+                    .push_bind(to_i64(f.followers))
+                    .push_bind(to_i64(f.following))
+                    .push_bind(to_i64(f.avg_views))
+                    .push_bind(to_i64(f.avg_likes))
+                    .push_bind(to_i64(f.avg_comments))
+                    .push_bind(to_i64(f.avg_shares))
+                    .push_bind(f.engagement_rate.map(|r| i64::from(r.0)))
+                    .push_bind(f.gmv.as_ref().map(|m| m.minor))
+                    .push_bind(f.gmv.as_ref().map(|m| m.currency.code().to_string()))
+                    .push_bind(to_i64(f.units_sold))
+                    .push_bind(f.avg_commission_rate.map(|r| i64::from(r.0)));
+            });
+            // A creator repeated later in the same file: its later figures win, earlier ones stay.
+            q.push(
+                " ON CONFLICT (creator_id, batch_id) DO UPDATE SET as_of = excluded.as_of, \
+                 followers = coalesce(excluded.followers, followers), \
+                 following = coalesce(excluded.following, following), \
+                 avg_views = coalesce(excluded.avg_views, avg_views), \
+                 avg_likes = coalesce(excluded.avg_likes, avg_likes), \
+                 avg_comments = coalesce(excluded.avg_comments, avg_comments), \
+                 avg_shares = coalesce(excluded.avg_shares, avg_shares), \
+                 engagement_bp = coalesce(excluded.engagement_bp, engagement_bp), \
+                 gmv_minor = coalesce(excluded.gmv_minor, gmv_minor), \
+                 gmv_currency = coalesce(excluded.gmv_currency, gmv_currency), \
+                 units_sold = coalesce(excluded.units_sold, units_sold), \
+                 avg_commission_bp = coalesce(excluded.avg_commission_bp, avg_commission_bp)",
+            );
+            q.build().execute(&mut *self.tx).await?;
+        }
+        Ok(())
+    }
+
+    /// Records issues (rejected rows, merges, unreadable cells) against this import.
+    pub async fn add_issues(&mut self, issues: &[StoredIssue]) -> Result<()> {
+        insert_issues(&mut self.tx, self.batch_id, issues).await
+    }
+
+    /// Writes the final counts and commits the whole import.
+    pub async fn commit(mut self, counts: BatchCounts) -> Result<i64> {
+        let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+        sqlx::query(
+            "UPDATE import_batches SET finished_at = ?, rows_total = ?, created = ?, updated = ?, \
+             unchanged = ?, merged = ?, rejected = ? WHERE id = ?",
+        )
+        .bind(Utc::now())
+        .bind(n(counts.rows_total))
+        .bind(n(counts.created))
+        .bind(n(counts.updated))
+        .bind(n(counts.unchanged))
+        .bind(n(counts.merged))
+        .bind(n(counts.rejected))
+        .bind(self.batch_id)
+        .execute(&mut *self.tx)
+        .await?;
+        self.tx.commit().await?;
+        Ok(self.batch_id)
+    }
+
+    /// Abandons the import; the database is left exactly as it was before `begin_import`.
+    pub async fn rollback(self) -> Result<()> {
+        self.tx.rollback().await?;
+        Ok(())
+    }
+}
+
+fn overlay_record(older: &CreatorRecord, newer: &CreatorRecord) -> CreatorRecord {
+    CreatorRecord {
+        key: newer.key.clone(),
+        profile: older.profile.overlay(&newer.profile),
+        figures: older.figures.overlay(&newer.figures),
+        audience: newer.audience.clone().or_else(|| older.audience.clone()),
+        as_of: newer.as_of.or(older.as_of),
+    }
+}
+
+fn merge_into_stored(stored: &StoredCreator, incoming: &CreatorRecord) -> CreatorRecord {
+    CreatorRecord {
+        key: incoming.key.clone(),
+        profile: stored.profile.overlay(&incoming.profile),
+        figures: stored.figures.overlay(&incoming.figures),
+        audience: incoming.audience.clone().or_else(|| stored.audience.clone()),
+        as_of: incoming.as_of,
+    }
+}
+
+fn same_descriptive(merged: &CreatorRecord, stored: &StoredCreator) -> bool {
+    merged.profile == stored.profile && merged.audience == stored.audience && merged.key == stored.key
+}

@@ -1,0 +1,69 @@
+//! Scout's database. Only this crate speaks SQL: a SQLite workspace file opened in WAL mode with foreign
+//! keys on and a busy timeout, timestamped migrations embedded with `sqlx::migrate!`, and one module per
+//! aggregate — creators (queries and read models), import batches, and the import session that writes a
+//! whole file in one transaction (so a cancelled or crashed import leaves the database as it was).
+
+mod batches;
+mod codec;
+mod creators;
+mod error;
+mod import;
+
+pub use batches::{BatchCounts, ImportBatch, IssueOutcome, NewBatch, SourceKind, StoredIssue};
+pub use creators::{
+    CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, CreatorRow, CreatorSnapshot, CreatorSort, Facet,
+    FieldSource,
+};
+pub use error::{Result, StoreError};
+pub use import::{ImportSession, IncomingRow, RowOutcome};
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// An open workspace database.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: SqlitePool,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if missing) the workspace database at `path` and brings its schema up to date.
+    pub async fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|source| StoreError::Io { path: dir.to_path_buf(), source })?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10))
+            .pragma("cache_size", "-65536") // 64 MiB page cache
+            .pragma("temp_store", "memory");
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .map_err(|source| StoreError::Migrate { path: path.to_path_buf(), source })?;
+        tracing::info!(path = %path.display(), "workspace opened");
+        Ok(Store { pool, path: path.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Closes every connection, checkpointing the WAL into the main file.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}

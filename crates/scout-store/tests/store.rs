@@ -1,0 +1,214 @@
+//! Store integration tests: upsert, snapshots, merges, renames and import atomicity on a real SQLite file.
+#![allow(clippy::unwrap_used)]
+
+use chrono::NaiveDate;
+use scout_domain::{CreatorFigures, CreatorKey, CreatorProfile, CreatorRecord, Handle, Platform};
+use scout_store::{
+    BatchCounts, CreatorQuery, CreatorSort, ImportSession, IncomingRow, IssueOutcome, NewBatch, RowOutcome,
+    SourceKind, Store, StoredIssue,
+};
+
+fn record(handle: &str, followers: Option<u64>, name: Option<&str>) -> CreatorRecord {
+    CreatorRecord {
+        key: CreatorKey { platform: Platform::TikTok, handle: Handle::parse(handle).unwrap() },
+        profile: CreatorProfile { display_name: name.map(String::from), ..Default::default() },
+        figures: CreatorFigures { followers, ..Default::default() },
+        audience: None,
+        as_of: None,
+    }
+}
+
+fn rows(records: Vec<CreatorRecord>) -> Vec<IncomingRow> {
+    records.into_iter().enumerate().map(|(i, record)| IncomingRow { line: i as u64 + 2, record }).collect()
+}
+
+async fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("ws.scout")).await.unwrap();
+    (dir, store)
+}
+
+async fn begin(store: &Store, name: &str, day: u32) -> ImportSession {
+    store
+        .begin_import(NewBatch {
+            source_name: name.into(),
+            source_kind: SourceKind::File,
+            content_hash: Some(format!("hash-{name}")),
+            format: Some("csv".into()),
+            headers: vec!["handle".into()],
+            mapping: None,
+            as_of: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+        })
+        .await
+        .unwrap()
+}
+
+async fn import(store: &Store, name: &str, day: u32, records: Vec<CreatorRecord>) -> Vec<RowOutcome> {
+    let mut s = begin(store, name, day).await;
+    let out = s.apply(rows(records)).await.unwrap();
+    s.commit(BatchCounts::default()).await.unwrap();
+    out.into_iter().map(|(_, o)| o).collect()
+}
+
+async fn detail_of(store: &Store, handle: &str) -> scout_store::CreatorDetail {
+    let q = CreatorQuery { search: Some(handle.into()), ..Default::default() };
+    let page = store.list_creators(&q).await.unwrap();
+    assert_eq!(page.total, 1, "exactly one creator matches {handle}");
+    store.creator_detail(page.rows[0].id).await.unwrap()
+}
+
+#[tokio::test]
+async fn upsert_updates_by_handle_and_blank_never_erases() {
+    let (_dir, store) = store().await;
+    let first = import(
+        &store,
+        "a.csv",
+        1,
+        vec![record("alice", Some(100), Some("Alice")), record("bob", Some(5), None)],
+    )
+    .await;
+    assert_eq!(first, vec![RowOutcome::Created, RowOutcome::Created], "new handles are created");
+
+    let second =
+        import(&store, "b.csv", 2, vec![record("@ALICE", Some(150), None), record("bob", Some(5), None)])
+            .await;
+    assert_eq!(
+        second,
+        vec![RowOutcome::Updated, RowOutcome::Unchanged],
+        "same handle in another case updates"
+    );
+    assert_eq!(store.creator_count().await.unwrap(), 2, "no duplicate creator for a re-listed handle");
+
+    let alice = detail_of(&store, "alice").await;
+    assert_eq!(alice.figures.followers, Some(150), "the newer figure wins");
+    assert_eq!(
+        alice.profile.display_name.as_deref(),
+        Some("Alice"),
+        "a blank name does not erase the stored one"
+    );
+    assert_eq!(alice.history.len(), 2, "each import that changed a figure added a snapshot");
+    assert_eq!(alice.history[0].figures.followers, Some(100), "history keeps the old figure");
+    assert_eq!(alice.history[1].as_of, NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(), "snapshots are dated");
+    let src = alice.provenance.iter().find(|p| p.field == "followers").unwrap();
+    assert_eq!(src.source_name, "b.csv", "provenance names the import that supplied the current figure");
+
+    let bob = detail_of(&store, "bob").await;
+    assert_eq!(bob.history.len(), 1, "an unchanged re-import adds no snapshot");
+}
+
+#[tokio::test]
+async fn duplicates_within_one_import_merge_and_say_which_line() {
+    let (_dir, store) = store().await;
+    let mut s = begin(&store, "dup.csv", 1).await;
+    let out1 = s
+        .apply(rows(vec![record("zach", Some(8), Some("Zach")), record("zach", None, Some("Zach C"))]))
+        .await
+        .unwrap();
+    assert_eq!(out1[1].1, RowOutcome::Merged { first_line: Some(2) }, "a repeat in the same chunk merges");
+    let out2 = s.apply(vec![IncomingRow { line: 90, record: record("zach", Some(9), None) }]).await.unwrap();
+    assert_eq!(out2[0].1, RowOutcome::Merged { first_line: Some(2) }, "a repeat in a later chunk merges too");
+    s.commit(BatchCounts::default()).await.unwrap();
+    let zach = detail_of(&store, "zach").await;
+    assert_eq!(zach.figures.followers, Some(9), "the later row's figure wins");
+    assert_eq!(zach.profile.display_name.as_deref(), Some("Zach C"), "the later row's name wins");
+    assert_eq!(zach.history.len(), 1, "one import gives one snapshot per creator");
+    assert_eq!(zach.history[0].figures.followers, Some(9), "the snapshot holds the merged figures");
+}
+
+#[tokio::test]
+async fn a_renamed_handle_with_the_same_open_id_is_the_same_creator() {
+    let (_dir, store) = store().await;
+    let mut old = record("oldname", Some(10), None);
+    old.profile.open_id = Some("OID-1".into());
+    import(&store, "a.csv", 1, vec![old]).await;
+    let mut new = record("newname", Some(12), None);
+    new.profile.open_id = Some("OID-1".into());
+    let out = import(&store, "b.csv", 2, vec![new]).await;
+    assert_eq!(out, vec![RowOutcome::Updated], "a rename updates the creator");
+    assert_eq!(store.creator_count().await.unwrap(), 1, "the rename did not create a second creator");
+    assert_eq!(
+        detail_of(&store, "newname").await.figures.followers,
+        Some(12),
+        "the creator now has the new handle"
+    );
+}
+
+#[tokio::test]
+async fn a_rolled_back_import_leaves_no_trace() {
+    let (_dir, store) = store().await;
+    import(&store, "a.csv", 1, vec![record("alice", Some(100), None)]).await;
+    let mut s = begin(&store, "cancelled.csv", 2).await;
+    s.apply(rows(vec![record("alice", Some(999), None), record("carol", Some(1), None)])).await.unwrap();
+    s.add_issues(&[StoredIssue {
+        line: 4,
+        column: None,
+        raw_value: None,
+        message: "x".into(),
+        outcome: IssueOutcome::Rejected,
+        cells: Some(vec!["a".into()]),
+    }])
+    .await
+    .unwrap();
+    s.rollback().await.unwrap();
+    assert_eq!(store.creator_count().await.unwrap(), 1, "the cancelled import created nobody");
+    assert_eq!(
+        detail_of(&store, "alice").await.figures.followers,
+        Some(100),
+        "the cancelled import changed nothing"
+    );
+    assert_eq!(store.list_batches().await.unwrap().len(), 1, "the cancelled batch is not recorded");
+
+    // An import that is simply dropped (as when the task is aborted) rolls back too.
+    let mut s = begin(&store, "dropped.csv", 3).await;
+    s.apply(rows(vec![record("dave", Some(1), None)])).await.unwrap();
+    drop(s);
+    assert_eq!(store.creator_count().await.unwrap(), 1, "a dropped import created nobody");
+}
+
+#[tokio::test]
+async fn list_sorts_filters_and_pages_with_unknowns_last() {
+    let (_dir, store) = store().await;
+    let records = (0..250u64)
+        .map(|i| record(&format!("c{i:03}"), if i % 10 == 0 { None } else { Some(i * 10) }, None))
+        .collect();
+    import(&store, "a.csv", 1, records).await;
+    let q =
+        CreatorQuery { sort: CreatorSort::Followers, descending: false, limit: 100, ..Default::default() };
+    let p1 = store.list_creators(&q).await.unwrap();
+    assert_eq!(p1.total, 250, "total counts every match");
+    assert_eq!(p1.rows[0].followers, Some(10), "ascending starts at the smallest known figure");
+    let p3 = store.list_creators(&CreatorQuery { offset: 200, ..q.clone() }).await.unwrap();
+    assert_eq!(p3.rows.len(), 50, "the last page holds the rest");
+    assert!(p3.rows.iter().rev().take(25).all(|r| r.followers.is_none()), "unknown figures sort last");
+    let filtered = store
+        .list_creators(&CreatorQuery { min_followers: Some(1000), max_followers: Some(1500), ..q.clone() })
+        .await
+        .unwrap();
+    assert_eq!(
+        filtered.total, 45,
+        "51 creators have 1000..=1500 followers in steps of 10; the 6 with i % 10 == 0 are unknown"
+    );
+    let searched = store.list_creators(&CreatorQuery { search: Some("C24".into()), ..q }).await.unwrap();
+    assert_eq!(searched.total, 10, "search is case-insensitive and matches part of the handle");
+}
+
+#[tokio::test]
+async fn search_treats_wildcards_literally() {
+    let (_dir, store) = store().await;
+    import(
+        &store,
+        "a.csv",
+        1,
+        vec![record("a_b", Some(1), Some("100% real")), record("axb", Some(1), Some("100 x"))],
+    )
+    .await;
+    let found = |s: &str| {
+        let store = store.clone();
+        let s = s.to_string();
+        async move {
+            store.list_creators(&CreatorQuery { search: Some(s), ..Default::default() }).await.unwrap().total
+        }
+    };
+    assert_eq!(found("a_b").await, 1, "'_' is not a wildcard");
+    assert_eq!(found("100%").await, 1, "'%' is not a wildcard");
+}

@@ -1,0 +1,91 @@
+//! The commands the UI invokes. Each is a few lines: call `scout-app`, map the error.
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+use scout_app::{
+    ColumnMapping, CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, ImportBatch, ImportPreview,
+    ImportProgress, ImportReport, ImportRequest, WorkspaceInfo,
+};
+use std::path::PathBuf;
+use tauri::ipc::Channel;
+use tauri::State;
+
+#[tauri::command]
+pub async fn workspace_info(state: State<'_, AppState>) -> IpcResult<WorkspaceInfo> {
+    Ok(state.workspace().await?.info().await?)
+}
+
+#[tauri::command]
+pub async fn open_workspace(state: State<'_, AppState>, path: PathBuf) -> IpcResult<WorkspaceInfo> {
+    Ok(state.open(&path).await?.info().await?)
+}
+
+#[tauri::command]
+pub async fn load_demo_workspace(state: State<'_, AppState>) -> IpcResult<Vec<ImportReport>> {
+    Ok(state.workspace().await?.load_demo().await?)
+}
+
+#[tauri::command]
+pub async fn list_creators(state: State<'_, AppState>, query: CreatorQuery) -> IpcResult<CreatorPage> {
+    Ok(state.workspace().await?.list_creators(&query).await?)
+}
+
+#[tauri::command]
+pub async fn creator_facets(state: State<'_, AppState>) -> IpcResult<CreatorFacets> {
+    Ok(state.workspace().await?.creator_facets().await?)
+}
+
+#[tauri::command]
+pub async fn get_creator(state: State<'_, AppState>, id: i64) -> IpcResult<CreatorDetail> {
+    Ok(state.workspace().await?.creator(id).await?)
+}
+
+#[tauri::command]
+pub async fn preview_import(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    mapping: Option<ColumnMapping>,
+) -> IpcResult<ImportPreview> {
+    Ok(state.workspace().await?.preview_import(path, mapping).await?)
+}
+
+#[tauri::command]
+pub async fn run_import(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    mapping: ColumnMapping,
+    on_progress: Channel<ImportProgress>,
+) -> IpcResult<ImportReport> {
+    let ws = state.workspace().await?;
+    state.cancel.reset();
+    let request = ImportRequest { mapping: Some(mapping), ..ImportRequest::file(path) };
+    let report = ws
+        .import_file(
+            request,
+            move |p| {
+                let _ = on_progress.send(p);
+            },
+            state.cancel.clone(),
+        )
+        .await?;
+    Ok(report)
+}
+
+#[tauri::command]
+pub fn cancel_import(state: State<'_, AppState>) {
+    state.cancel.cancel();
+}
+
+#[tauri::command]
+pub async fn export_rejected_rows(
+    state: State<'_, AppState>,
+    batch_id: i64,
+    path: PathBuf,
+) -> IpcResult<u64> {
+    Ok(state.workspace().await?.export_rejected_rows(batch_id, path).await?)
+}
+
+#[tauri::command]
+pub async fn list_import_batches(state: State<'_, AppState>) -> IpcResult<Vec<ImportBatch>> {
+    Ok(state.workspace().await?.import_batches().await?)
+}

@@ -1,0 +1,65 @@
+//! Scout's desktop shell: the Tauri window, plugins, logging set-up and thin commands over `scout-app`.
+//! Nothing worth testing lives here; the UI reaches Rust only through the commands in `commands.rs`.
+
+mod commands;
+mod error;
+mod state;
+
+use state::AppState;
+use std::path::PathBuf;
+use tauri::Manager;
+
+/// The workspace to open: `--workspace PATH` (or `--workspace=PATH`), else `SCOUT_WORKSPACE`, else the
+/// per-user default.
+fn workspace_path() -> PathBuf {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--workspace" {
+            if let Some(path) = args.next() {
+                return PathBuf::from(path);
+            }
+        } else if let Some(path) = arg.strip_prefix("--workspace=") {
+            return PathBuf::from(path);
+        }
+    }
+    std::env::var_os("SCOUT_WORKSPACE").map_or_else(scout_app::default_workspace_path, PathBuf::from)
+}
+
+/// Runs the app; returns the process exit code.
+pub fn run() -> i32 {
+    let _log = scout_app::init_logging(&scout_app::default_log_dir(), cfg!(debug_assertions));
+    let path = workspace_path();
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), workspace = %path.display(), "Scout starting");
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppState::default())
+        .setup(move |app| {
+            let state = app.state::<AppState>();
+            // A workspace that fails to open is reported in the window (with a way to open another),
+            // not by refusing to start.
+            let _ = tauri::async_runtime::block_on(state.open(&path));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::workspace_info,
+            commands::open_workspace,
+            commands::load_demo_workspace,
+            commands::list_creators,
+            commands::creator_facets,
+            commands::get_creator,
+            commands::preview_import,
+            commands::run_import,
+            commands::cancel_import,
+            commands::export_rejected_rows,
+            commands::list_import_batches,
+        ])
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            tracing::error!(error = %e, "Scout stopped with an error");
+            eprintln!("Scout could not start: {e}");
+            1
+        }
+    }
+}

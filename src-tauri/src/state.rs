@@ -1,0 +1,41 @@
+use crate::error::{IpcError, IpcResult};
+use scout_app::{CancelToken, ErrorCode, Workspace};
+use std::path::Path;
+use tokio::sync::RwLock;
+
+/// The open workspace (if any) and the running import's cancel switch.
+#[derive(Debug, Default)]
+pub struct AppState {
+    workspace: RwLock<Option<Workspace>>,
+    /// Why the last attempt to open a workspace failed, shown until one opens.
+    open_error: RwLock<Option<String>>,
+    pub cancel: CancelToken,
+}
+
+impl AppState {
+    pub async fn workspace(&self) -> IpcResult<Workspace> {
+        if let Some(ws) = self.workspace.read().await.as_ref() {
+            return Ok(ws.clone());
+        }
+        let why = self.open_error.read().await.clone().unwrap_or_else(|| "no workspace is open".into());
+        Err(IpcError::new(ErrorCode::Workspace, format!("{why}. Open or create a workspace in Settings.")))
+    }
+
+    /// Opens `path` and makes it the current workspace; the previous one is closed.
+    pub async fn open(&self, path: &Path) -> IpcResult<Workspace> {
+        match Workspace::open(path).await {
+            Ok(ws) => {
+                if let Some(old) = self.workspace.write().await.replace(ws.clone()) {
+                    old.close().await;
+                }
+                *self.open_error.write().await = None;
+                Ok(ws)
+            }
+            Err(e) => {
+                tracing::error!(path = %path.display(), error = %e, "cannot open workspace");
+                *self.open_error.write().await = Some(e.to_string());
+                Err(e.into())
+            }
+        }
+    }
+}

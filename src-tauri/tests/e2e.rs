@@ -1,0 +1,188 @@
+//! End-to-end: drives the real Scout window (WebKitGTK) through tauri-driver and WebDriver.
+//! Run under a display: `xvfb-run -a cargo test --test e2e -- --ignored` (scripts/test.sh does).
+//! Only the operating system's file dialog is stubbed (it is not part of the page); every command the UI
+//! sends reaches the real Rust side and a real workspace file.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+const WAIT: Duration = Duration::from_secs(40);
+
+/// tauri-driver (and the WebKitWebDriver it starts) in their own process group, killed as a group.
+struct Driver {
+    child: Child,
+}
+
+impl Driver {
+    fn start(port: u16) -> Driver {
+        let exe = which("tauri-driver");
+        let child = Command::new(exe)
+            .args(["--port", &port.to_string(), "--native-port", &(port + 1).to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .process_group(0)
+            .spawn()
+            .expect("tauri-driver starts (scripts/setup.sh installs it)");
+        std::thread::sleep(Duration::from_millis(800));
+        Driver { child }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        std::thread::sleep(Duration::from_millis(300));
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.child.wait();
+    }
+}
+
+fn which(name: &str) -> PathBuf {
+    let home_bin = std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo/bin").join(name));
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .map(|d| d.join(name))
+        .chain(home_bin)
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| panic!("{name} is not installed (run scripts/setup.sh)"))
+}
+
+async fn connect(port: u16, workspace: &Path) -> Client {
+    let app = env!("CARGO_BIN_EXE_scout-desktop");
+    let caps = serde_json::json!({
+        "browserName": "wry",
+        "tauri:options": { "application": app, "args": ["--workspace", workspace.to_str().unwrap()] }
+    });
+    let caps = caps.as_object().unwrap().clone();
+    let mut last = None;
+    for _ in 0..20 {
+        match ClientBuilder::native()
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(c) => return c,
+            Err(e) => last = Some(e),
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    panic!("cannot connect to tauri-driver: {last:?}");
+}
+
+async fn find(c: &Client, xpath: &str) -> Element {
+    c.wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath(xpath))
+        .await
+        .unwrap_or_else(|e| panic!("{xpath} appears: {e}"))
+}
+
+async fn button(c: &Client, text: &str) -> Element {
+    find(c, &format!("//button[normalize-space(.)='{text}' and not(@disabled)]")).await
+}
+
+/// Waits until `attr` of the element at `xpath` equals `want`.
+async fn wait_attr(c: &Client, xpath: &str, attr: &str, want: &str) {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    let mut seen = None;
+    while tokio::time::Instant::now() < deadline {
+        if let Ok(e) = c.find(Locator::XPath(xpath)).await {
+            seen = e.attr(attr).await.ok().flatten();
+            if seen.as_deref() == Some(want) {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("{xpath} @{attr} should become {want:?}; last seen {seen:?}");
+}
+
+async fn screenshot(c: &Client, name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screens");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), c.screenshot().await.unwrap()).unwrap();
+}
+
+const XSS_BIO: &str = "<img src=x onerror=alert(1)>";
+
+fn write_import_file(dir: &Path) -> PathBuf {
+    let path = dir.join("my creators.csv");
+    let csv = format!(
+        "Creator username,Creator name,Followers,Avg. video views,Bio\r\n\
+         @e2e_tester,E2E Tester 🚀,1.2M,30.8K,\"{XSS_BIO}\"\r\n\
+         e2e_second,يزن الأسمر,\"1,234\",N/A,second\r\n\
+         ,no handle here,5K,1K,rejected\r\n"
+    );
+    std::fs::write(&path, csv).unwrap();
+    path
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh under xvfb-run"]
+async fn first_run_demo_import_search_and_drawer() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("e2e.scout");
+    let import_file = write_import_file(dir.path());
+    let _driver = Driver::start(4444);
+    let c = connect(4444, &workspace).await;
+
+    // First run: an empty workspace teaches and offers the demo.
+    find(&c, "//*[normalize-space(.)='Build your creator database']").await;
+    screenshot(&c, "1-first-run").await;
+    button(&c, "Load demo workspace").await.click().await.unwrap();
+
+    // The demo: 2,000 creators, then an update re-listing 300 and adding 50 → 2,050 (+1 header row).
+    wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "2051").await;
+    find(&c, "//*[@role='row' and @aria-rowindex='2' and @aria-busy='false']").await;
+    screenshot(&c, "2-demo-loaded").await;
+
+    // Import a file: only the OS file dialog is stubbed, to answer with our file's path.
+    let stub = format!(
+        "const real = window.__TAURI_INTERNALS__.invoke;
+         window.__TAURI_INTERNALS__.invoke = (cmd, args, opts) =>
+           cmd === 'plugin:dialog|open' ? Promise.resolve({path}) : real(cmd, args, opts);",
+        path = serde_json::to_string(import_file.to_str().unwrap()).unwrap()
+    );
+    c.execute(&stub, vec![]).await.unwrap();
+    button(&c, "Import creators…").await.click().await.unwrap();
+    find(&c, "//dialog//*[normalize-space(.)='Import creators']").await;
+    screenshot(&c, "3-import-preview").await;
+    button(&c, "Import creators").await.click().await.unwrap();
+    button(&c, "Done").await;
+    screenshot(&c, "4-import-report").await;
+    let report = c.find(Locator::Css("dialog")).await.unwrap().text().await.unwrap();
+    assert!(report.contains("my creators.csv"), "the report names the file: {report}");
+    for (label, n) in [("Created", "2"), ("Rejected", "1")] {
+        find(&c, &format!("//dialog//*[contains(@class,'count')][.//*[normalize-space(.)='{label}']]//*[normalize-space(.)='{n}']")).await;
+    }
+    button(&c, "Done").await.click().await.unwrap();
+    wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "2053").await;
+
+    // Find the creator and open the drawer: the bio is shown as text, not run as HTML.
+    let search = find(&c, "//input[@aria-label='Search creators by handle or name']").await;
+    search.send_keys("e2e_tester").await.unwrap();
+    wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "2").await;
+    let row = find(&c, "//*[@role='row' and @aria-rowindex='2' and @aria-busy='false']").await;
+    let row_text = row.text().await.unwrap();
+    assert!(
+        row_text.contains("e2e_tester") && row_text.contains("1.2M"),
+        "the row shows handle and followers: {row_text}"
+    );
+    row.click().await.unwrap();
+    let bio = find(&c, "//aside[@aria-label='Creator details']//p[contains(@class,'bio')]").await;
+    assert_eq!(bio.text().await.unwrap(), XSS_BIO, "the bio is rendered literally");
+    let injected = c.find_all(Locator::Css("aside[aria-label='Creator details'] img")).await.unwrap();
+    assert!(injected.is_empty(), "no <img> element was created from the bio");
+    let drawer = find(&c, "//aside[@aria-label='Creator details']").await.text().await.unwrap();
+    assert!(drawer.contains("my creators.csv"), "the drawer names the figures' source file: {drawer}");
+    screenshot(&c, "5-drawer").await;
+
+    c.close().await.unwrap();
+}

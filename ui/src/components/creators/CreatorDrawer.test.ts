@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { render, screen } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import CreatorDrawer from "./CreatorDrawer.svelte";
+import type { CreatorDetail } from "../../lib/types";
+
+const HOSTILE = "<img src=x onerror=alert(1)>";
+
+function creator(overrides: Partial<CreatorDetail["profile"]>): CreatorDetail {
+  return {
+    id: 7,
+    key: { platform: "tiktok", handle: "mia.carter" },
+    profile: {
+      open_id: null,
+      display_name: "Mia Carter",
+      categories: ["Beauty"],
+      country: "US",
+      language: null,
+      bio: null,
+      email: null,
+      ...overrides,
+    },
+    figures: {
+      followers: 1_234_567,
+      following: null,
+      avg_views: null,
+      avg_likes: null,
+      avg_comments: null,
+      avg_shares: null,
+      engagement_rate: 342,
+      gmv: { minor: 123_456, currency: "USD" },
+      units_sold: null,
+      avg_commission_rate: null,
+    },
+    engagement_derived: false,
+    audience: null,
+    provenance: [
+      {
+        field: "followers",
+        batch_id: 1,
+        source_name: "creators-demo.csv",
+        as_of: "2026-11-20",
+        imported_at: "2026-11-21T08:00:00Z",
+      },
+    ],
+    history: [],
+    first_seen_at: "2026-11-21T08:00:00Z",
+    updated_at: "2026-11-21T08:00:00Z",
+    last_source_name: "creators-demo.csv",
+  };
+}
+
+afterEach(() => clearMocks());
+
+describe("CreatorDrawer", () => {
+  it("shows a bio containing HTML as literal text and creates no element from it", async () => {
+    mockIPC(() => creator({ bio: HOSTILE, display_name: `<b>${HOSTILE}</b>`, categories: [HOSTILE] }));
+    const { container } = render(CreatorDrawer, { id: 7, onclose: () => {} });
+
+    expect(await screen.findByText(HOSTILE, { selector: ".bio" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(`<b>${HOSTILE}</b>`);
+    expect(container.querySelector("img")).toBeNull();
+    expect(container.querySelector("b")).toBeNull();
+    expect(container.innerHTML).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  });
+
+  it("shows figures with their source and unknown figures as a dash", async () => {
+    mockIPC(() => creator({}));
+    render(CreatorDrawer, { id: 7, onclose: () => {} });
+
+    expect(await screen.findByText("1.2M")).toHaveAttribute("title", "1,234,567");
+    expect(screen.getByText("$1,234.56")).toBeInTheDocument();
+    expect(screen.getByText("from creators-demo.csv")).toBeInTheDocument();
+    expect(screen.getAllByText("—").length).toBeGreaterThan(3);
+    expect(screen.getByText(/No audience data/)).toBeInTheDocument();
+  });
+
+  it("says what went wrong when the creator can't be loaded", async () => {
+    mockIPC(() => {
+      throw { code: "not_found", message: "creator 7 does not exist" };
+    });
+    render(CreatorDrawer, { id: 7, onclose: () => {} });
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("creator 7 does not exist");
+  });
+});

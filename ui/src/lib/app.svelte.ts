@@ -1,0 +1,64 @@
+// What the whole window shares: the open workspace, the current screen, and signals between screens
+// (the data changed; focus the search box; start an import).
+import { pickImportFile } from "./dialogs";
+import { toIpcError, workspaceInfo, type IpcFailure } from "./ipc";
+import type { WorkspaceInfo } from "./types";
+
+export type Screen = "creators" | "campaigns" | "outreach" | "pipeline" | "results" | "settings";
+
+class AppState {
+  screen = $state<Screen>("creators");
+  workspace = $state<WorkspaceInfo | null>(null);
+  workspaceError = $state<IpcFailure | null>(null);
+  /** Bumped whenever the creators in the workspace may have changed. */
+  dataVersion = $state(0);
+  /** Bumped to ask the Creators screen to focus its search box. */
+  searchRequest = $state(0);
+  /** The file being imported; the import panel is open while this is set. */
+  importPath = $state<string | null>(null);
+  importPickError = $state<IpcFailure | null>(null);
+
+  async refreshWorkspace() {
+    try {
+      this.workspace = await workspaceInfo();
+      this.workspaceError = null;
+    } catch (reason) {
+      this.workspaceError = toIpcError(reason);
+    }
+  }
+
+  /** After an import, the demo, or a workspace switch: every screen reloads what it shows. */
+  async dataChanged(workspace?: WorkspaceInfo) {
+    this.dataVersion += 1;
+    if (workspace) this.workspace = workspace;
+    else await this.refreshWorkspace();
+  }
+
+  focusSearch() {
+    this.screen = "creators";
+    this.searchRequest += 1;
+  }
+
+  /** Asks for a file, then opens the import panel on it. */
+  async startImport() {
+    this.importPickError = null;
+    try {
+      const path = await pickImportFile();
+      if (path !== null) this.importPath = path;
+    } catch (reason) {
+      this.importPickError = toIpcError(reason);
+    }
+  }
+
+  closeImport() {
+    this.importPath = null;
+  }
+}
+
+export const app = new AppState();
+
+/** "⌘K" on macOS, "Ctrl+K" elsewhere: for tooltips and hints. */
+export function shortcut(key: string): string {
+  const mac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+  return mac ? `⌘${key}` : `Ctrl+${key}`;
+}

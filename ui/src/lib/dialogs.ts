@@ -1,0 +1,58 @@
+// The OS file dialogs the screens use (tauri-plugin-dialog). Each resolves to a path, or null when the
+// person cancels; failures reject with an `IpcFailure` like the commands in ipc.ts.
+import { open, save } from "@tauri-apps/plugin-dialog";
+import { toIpcError } from "./ipc";
+
+async function guarded(dialog: () => Promise<string | null>): Promise<string | null> {
+  try {
+    return await dialog();
+  } catch (reason) {
+    throw toIpcError(reason);
+  }
+}
+
+export function pickImportFile(): Promise<string | null> {
+  return guarded(() =>
+    open({
+      title: "Import creators",
+      multiple: false,
+      directory: false,
+      filters: [
+        { name: "Creator lists", extensions: ["csv", "tsv", "txt", "xlsx", "xls"] },
+        { name: "All files", extensions: ["*"] },
+      ],
+    }),
+  );
+}
+
+export function pickWorkspaceFile(): Promise<string | null> {
+  return guarded(() =>
+    open({
+      title: "Open workspace",
+      multiple: false,
+      directory: false,
+      filters: [{ name: "Scout workspace", extensions: ["scout", "db"] }],
+    }),
+  );
+}
+
+export function pickNewWorkspacePath(): Promise<string | null> {
+  return guarded(() =>
+    save({
+      title: "New workspace",
+      defaultPath: "creators.scout",
+      filters: [{ name: "Scout workspace", extensions: ["scout"] }],
+    }),
+  );
+}
+
+export function pickRejectedRowsPath(sourceFileName: string): Promise<string | null> {
+  const stem = sourceFileName.replace(/\.[^.]+$/, "");
+  return guarded(() =>
+    save({
+      title: "Export rejected rows",
+      defaultPath: `${stem}-rejected.csv`,
+      filters: [{ name: "CSV", extensions: ["csv"] }],
+    }),
+  );
+}

@@ -1,0 +1,14 @@
+// What a person can do about each kind of failure, shown under the message itself.
+import type { IpcErrorCode } from "./types";
+
+export const ERROR_ADVICE: Record<IpcErrorCode, string> = {
+  not_found: "It may have been removed by another import. Refresh the list and try again.",
+  invalid_input: "Check the values you entered and try again.",
+  import_failed:
+    "Check that the file is a creator list (CSV, TSV or Excel) and not open in another program, then try again.",
+  cancelled: "Nothing more will happen; you can start again whenever you like.",
+  workspace: "Open another workspace or create a new one in Settings.",
+  io: "Check that the file or folder exists and that Scout is allowed to read and write there.",
+  internal:
+    "This is a problem in Scout itself. Try again; if it keeps happening, the log file has the details.",
+};

@@ -1,0 +1,117 @@
+// How figures are written on screen. Unknown values (null) are always "—", never 0.
+// Scout's interface is in English, so numbers use one fixed locale; that also keeps tests stable.
+import type { Money } from "./types";
+
+export const LOCALE = "en-US";
+export const UNKNOWN = "—";
+/** A no-break space: "3.4 %" must not wrap between the number and the sign. */
+const NBSP = "\u00a0";
+
+const compactCount = new Intl.NumberFormat(LOCALE, { notation: "compact", maximumFractionDigits: 1 });
+const exactCount = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+
+/** 1234567 → "1.2M", 30812 → "30.8K", 950 → "950". */
+export function formatCount(value: number | null | undefined): string {
+  return value == null ? UNKNOWN : compactCount.format(value);
+}
+
+/** 1234567 → "1,234,567": for tooltips next to a compact count. */
+export function formatCountExact(value: number | null | undefined): string {
+  return value == null ? UNKNOWN : exactCount.format(value);
+}
+
+const rateWhole = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const rateSmall = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+
+/** Basis points as a percentage: 342 → "3.4 %", 5 → "0.05 %". */
+export function formatRate(basisPoints: number | null | undefined): string {
+  if (basisPoints == null) return UNKNOWN;
+  const percent = basisPoints / 100;
+  const format = Math.abs(percent) < 1 ? rateSmall : rateWhole;
+  return `${format.format(percent)}${NBSP}%`;
+}
+
+const fractionDigitsCache = new Map<string, number>();
+
+/** How many minor units a currency has (USD 2, JPY 0, KWD 3), as the platform's Intl data says. */
+export function currencyFractionDigits(currency: string): number {
+  const cached = fractionDigitsCache.get(currency);
+  if (cached !== undefined) return cached;
+  let digits = 2;
+  try {
+    digits =
+      new Intl.NumberFormat(LOCALE, { style: "currency", currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+  } catch {
+    // Not an ISO 4217 code Intl knows: assume cents, the common case.
+  }
+  fractionDigitsCache.set(currency, digits);
+  return digits;
+}
+
+/** Money from integer minor units: {minor: 123456, currency: "USD"} → "$1,234.56"; compact → "$1.2K". */
+export function formatMoney(money: Money | null | undefined, options: { compact?: boolean } = {}): string {
+  if (money == null) return UNKNOWN;
+  const digits = currencyFractionDigits(money.currency);
+  const amount = money.minor / 10 ** digits;
+  try {
+    const format = new Intl.NumberFormat(LOCALE, {
+      style: "currency",
+      currency: money.currency,
+      ...(options.compact ? { notation: "compact", maximumFractionDigits: 1 } : {}),
+    });
+    return format.format(amount);
+  } catch {
+    const number = new Intl.NumberFormat(LOCALE, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    return `${number.format(amount)}${NBSP}${money.currency}`;
+  }
+}
+
+/** The calendar date (UTC) of an RFC 3339 time or a YYYY-MM-DD date: "2026-11-20". */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return UNKNOWN;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const time = new Date(value);
+  return Number.isNaN(time.getTime()) ? value : time.toISOString().slice(0, 10);
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** How long ago, short: "just now", "5 min ago", "3 h ago", "4 d ago", "2 mo ago", "1 y ago". */
+export function formatAge(value: string | null | undefined, now: Date = new Date()): string {
+  if (!value) return UNKNOWN;
+  const then = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(then.getTime())) return UNKNOWN;
+  const elapsed = now.getTime() - then.getTime();
+  if (elapsed < MINUTE) return elapsed < -DAY ? "in the future" : "just now";
+  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min ago`;
+  if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h ago`;
+  const days = Math.floor(elapsed / DAY);
+  if (days < 60) return `${days} d ago`;
+  if (days < 730) return `${Math.floor(days / 30.44)} mo ago`;
+  return `${Math.floor(days / 365.25)} y ago`;
+}
+
+const bytesFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
+
+/** 1536 → "1.5 KB", 12_345_678 → "11.8 MB". */
+export function formatBytes(bytes: number): string {
+  const units = ["B", "KB", "MB", "GB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${bytesFormat.format(value)}${NBSP}${units[unit]}`;
+}
+
+/** "1 creator", "12,345 creators". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${exactCount.format(count)} ${count === 1 ? one : many}`;
+}

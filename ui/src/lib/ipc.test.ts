@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import {
+  exportRejectedRows,
+  getCreator,
+  IpcFailure,
+  listCreators,
+  runImport,
+  toIpcError,
+  workspaceInfo,
+} from "./ipc";
+import { DEFAULT_VIEW, toQuery } from "./creators-view";
+import type { ImportProgress } from "./types";
+
+afterEach(() => clearMocks());
+
+describe("toIpcError", () => {
+  it("keeps a well-formed IpcError as it is", () => {
+    const error = toIpcError({ code: "not_found", message: "creator 7 does not exist" });
+    expect(error).toBeInstanceOf(IpcFailure);
+    expect(error).toMatchObject({ code: "not_found", message: "creator 7 does not exist" });
+  });
+
+  it("wraps anything else as code internal, keeping the text", () => {
+    expect(toIpcError("command list_creatorz not found")).toMatchObject({
+      code: "internal",
+      message: "command list_creatorz not found",
+    });
+    expect(toIpcError(new TypeError("boom"))).toMatchObject({ code: "internal", message: "boom" });
+    expect(toIpcError({ code: "teapot", message: "unknown code" })).toMatchObject({ code: "internal" });
+    expect(toIpcError({ code: "io" })).toMatchObject({ code: "internal" });
+    expect(toIpcError(42)).toMatchObject({ code: "internal", message: "Unexpected error: 42" });
+    expect(toIpcError(undefined).code).toBe("internal");
+  });
+});
+
+describe("commands", () => {
+  it("send the contract's command names and argument names", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((command, payload) => {
+      calls.push([command, payload]);
+      if (command === "list_creators") return { total: 0, offset: 0, rows: [] };
+      return 3;
+    });
+    const query = toQuery(DEFAULT_VIEW, 100, 100);
+    await listCreators(query);
+    await exportRejectedRows(9, "/tmp/out.csv");
+    expect(calls).toEqual([
+      ["list_creators", { query }],
+      ["export_rejected_rows", { batchId: 9, path: "/tmp/out.csv" }],
+    ]);
+  });
+
+  it("reject with the backend's IpcError", async () => {
+    mockIPC(() => {
+      throw { code: "workspace", message: "the workspace file is locked by another Scout window" };
+    });
+    await expect(workspaceInfo()).rejects.toMatchObject({
+      code: "workspace",
+      message: "the workspace file is locked by another Scout window",
+    });
+  });
+
+  it("reject with code internal when the backend fails in another shape", async () => {
+    mockIPC(() => {
+      throw "invalid args `id` for command `get_creator`";
+    });
+    const failure = await getCreator(1).catch((reason: unknown) => reason);
+    expect(failure).toBeInstanceOf(IpcFailure);
+    expect(failure).toMatchObject({
+      code: "internal",
+      message: "invalid args `id` for command `get_creator`",
+    });
+  });
+
+  it("pass import progress from the channel to the callback", async () => {
+    mockIPC((command, payload) => {
+      if (command !== "run_import") return null;
+      const channel = (payload as { onProgress: { onmessage: (p: ImportProgress) => void } }).onProgress;
+      channel.onmessage({ rows_done: 10, bytes_done: 50, bytes_total: 100 });
+      return { batch_id: 1 };
+    });
+    const seen: ImportProgress[] = [];
+    await runImport("/tmp/a.csv", { columns: ["handle"] }, (progress) => seen.push(progress));
+    expect(seen).toEqual([{ rows_done: 10, bytes_done: 50, bytes_total: 100 }]);
+  });
+});
