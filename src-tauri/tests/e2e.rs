@@ -1,7 +1,7 @@
 //! End-to-end: drives the real Scout window (WebKitGTK) through tauri-driver and WebDriver.
 //! Run under a display: `xvfb-run -a cargo test --test e2e -- --ignored` (scripts/test.sh does).
-//! Only the operating system's file dialog is stubbed (it is not part of the page); every command the UI
-//! sends reaches the real Rust side and a real workspace file.
+//! Nothing is stubbed: the native GTK file chooser is answered by typing into it with xdotool on the same
+//! X display, every command reaches the real Rust side, and the workspace is a real file.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use fantoccini::elements::Element;
@@ -77,11 +77,19 @@ async fn connect(port: u16, workspace: &Path) -> Client {
 }
 
 async fn find(c: &Client, xpath: &str) -> Element {
-    c.wait()
-        .at_most(WAIT)
-        .for_element(Locator::XPath(xpath))
-        .await
-        .unwrap_or_else(|e| panic!("{xpath} appears: {e}"))
+    match c.wait().at_most(WAIT).for_element(Locator::XPath(xpath)).await {
+        Ok(e) => e,
+        Err(e) => {
+            screenshot(c, "failure").await;
+            panic!("{xpath} should appear: {e} (see target/e2e-screens/failure.png)")
+        }
+    }
+}
+
+/// The element's text content. (WebKitWebDriver's visible-text algorithm drops text inside
+/// `unicode-bidi: isolate` elements, which every untrusted name is rendered in.)
+async fn text_of(e: &Element) -> String {
+    e.prop("textContent").await.unwrap().unwrap_or_default()
 }
 
 async fn button(c: &Client, text: &str) -> Element {
@@ -101,13 +109,41 @@ async fn wait_attr(c: &Client, xpath: &str, attr: &str, want: &str) {
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    panic!("{xpath} @{attr} should become {want:?}; last seen {seen:?}");
+    screenshot(c, "failure").await;
+    panic!("{xpath} @{attr} should become {want:?}; last seen {seen:?} (see target/e2e-screens/failure.png)");
 }
 
 async fn screenshot(c: &Client, name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screens");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join(format!("{name}.png")), c.screenshot().await.unwrap()).unwrap();
+}
+
+/// Types `path` into the native file chooser titled `title` (GTK opens a location field when a path is
+/// typed) and confirms it. There is no window manager under Xvfb, so focus is set directly.
+async fn answer_file_dialog(title: &str, path: &Path) {
+    let xdotool = |args: &[&str]| {
+        let out =
+            Command::new("xdotool").args(args).output().expect("xdotool runs (scripts/setup.sh installs it)");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    let mut window = String::new();
+    for _ in 0..100 {
+        window =
+            xdotool(&["search", "--onlyvisible", "--name", title]).lines().last().unwrap_or("").to_string();
+        if !window.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(!window.is_empty(), "a file chooser titled {title:?} opens");
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    xdotool(&["windowfocus", "--sync", &window]);
+    xdotool(&["key", "--window", &window, "ctrl+l"]);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    xdotool(&["type", "--window", &window, "--delay", "5", path.to_str().unwrap()]);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    xdotool(&["key", "--window", &window, "Return"]);
 }
 
 const XSS_BIO: &str = "<img src=x onerror=alert(1)>";
@@ -143,21 +179,16 @@ async fn first_run_demo_import_search_and_drawer() {
     find(&c, "//*[@role='row' and @aria-rowindex='2' and @aria-busy='false']").await;
     screenshot(&c, "2-demo-loaded").await;
 
-    // Import a file: only the OS file dialog is stubbed, to answer with our file's path.
-    let stub = format!(
-        "const real = window.__TAURI_INTERNALS__.invoke;
-         window.__TAURI_INTERNALS__.invoke = (cmd, args, opts) =>
-           cmd === 'plugin:dialog|open' ? Promise.resolve({path}) : real(cmd, args, opts);",
-        path = serde_json::to_string(import_file.to_str().unwrap()).unwrap()
-    );
-    c.execute(&stub, vec![]).await.unwrap();
+    // Import a file through the real GTK file chooser, answered with xdotool on the same display.
     button(&c, "Import creators…").await.click().await.unwrap();
+    answer_file_dialog("Import creators", &import_file).await;
     find(&c, "//dialog//*[normalize-space(.)='Import creators']").await;
     screenshot(&c, "3-import-preview").await;
     button(&c, "Import creators").await.click().await.unwrap();
     button(&c, "Done").await;
     screenshot(&c, "4-import-report").await;
-    let report = c.find(Locator::Css("dialog")).await.unwrap().text().await.unwrap();
+    let report = c.execute("return document.querySelector('dialog').textContent", vec![]).await.unwrap();
+    let report = report.as_str().unwrap_or_default().to_string();
     assert!(report.contains("my creators.csv"), "the report names the file: {report}");
     for (label, n) in [("Created", "2"), ("Rejected", "1")] {
         find(&c, &format!("//dialog//*[contains(@class,'count')][.//*[normalize-space(.)='{label}']]//*[normalize-space(.)='{n}']")).await;
@@ -170,17 +201,17 @@ async fn first_run_demo_import_search_and_drawer() {
     search.send_keys("e2e_tester").await.unwrap();
     wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "2").await;
     let row = find(&c, "//*[@role='row' and @aria-rowindex='2' and @aria-busy='false']").await;
-    let row_text = row.text().await.unwrap();
+    let row_text = text_of(&row).await;
     assert!(
         row_text.contains("e2e_tester") && row_text.contains("1.2M"),
         "the row shows handle and followers: {row_text}"
     );
     row.click().await.unwrap();
     let bio = find(&c, "//aside[@aria-label='Creator details']//p[contains(@class,'bio')]").await;
-    assert_eq!(bio.text().await.unwrap(), XSS_BIO, "the bio is rendered literally");
+    assert_eq!(text_of(&bio).await, XSS_BIO, "the bio is rendered literally");
     let injected = c.find_all(Locator::Css("aside[aria-label='Creator details'] img")).await.unwrap();
     assert!(injected.is_empty(), "no <img> element was created from the bio");
-    let drawer = find(&c, "//aside[@aria-label='Creator details']").await.text().await.unwrap();
+    let drawer = text_of(&find(&c, "//aside[@aria-label='Creator details']").await).await;
     assert!(drawer.contains("my creators.csv"), "the drawer names the figures' source file: {drawer}");
     screenshot(&c, "5-drawer").await;
 

@@ -58,11 +58,25 @@ pub struct ImportPreview {
     pub row_estimate: u64,
     pub missing_required: Vec<Field>,
     pub unmapped_columns: Vec<String>,
+    /// Where `mapping` came from: suggested from the headers, or the one saved for this header layout.
+    pub mapping_source: MappingSource,
     /// Set when this very file was already imported with this mapping: importing it again changes nothing.
     #[ts(type = "number | null")]
     pub already_imported_batch: Option<i64>,
     /// Every field a column can map to, with its label, for the mapping menus.
     pub fields: Vec<FieldOption>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum MappingSource {
+    /// Matched from the header names.
+    Suggested,
+    /// The mapping the user set the last time a file with these exact columns was imported.
+    Saved,
+    /// Given with the request.
+    Given,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -168,6 +182,11 @@ fn mapping_json(mapping: &ColumnMapping) -> Option<String> {
     serde_json::to_string(mapping).ok()
 }
 
+/// Identifies a header layout: the normalised header names, in order.
+fn header_key(headers: &[String]) -> String {
+    headers.iter().map(|h| scout_ingest::normalize_header(h)).collect::<Vec<_>>().join("\u{1f}")
+}
+
 pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
     tokio::task::spawn_blocking(f)
         .await
@@ -178,6 +197,30 @@ pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + 
 type Chunk = (Vec<ParsedRow>, u64);
 
 impl Workspace {
+    /// The file's preview with the mapping to use: the given one, else the one saved for this header
+    /// layout (when it still fits), else the suggestion.
+    async fn read_preview(
+        &self,
+        path: PathBuf,
+        mapping: Option<ColumnMapping>,
+    ) -> Result<(scout_ingest::Preview, MappingSource)> {
+        let given = mapping.is_some();
+        let read_path = path.clone();
+        let preview = blocking(move || Ok(scout_ingest::preview(&read_path, mapping)?)).await?;
+        if given {
+            return Ok((preview, MappingSource::Given));
+        }
+        let saved = self.store.saved_mapping(&header_key(&preview.headers)).await?;
+        let saved = saved.and_then(|json| serde_json::from_str::<ColumnMapping>(&json).ok());
+        match saved {
+            Some(saved) if saved.columns.len() == preview.headers.len() && saved != preview.mapping => {
+                let preview = blocking(move || Ok(scout_ingest::preview(&path, Some(saved))?)).await?;
+                Ok((preview, MappingSource::Saved))
+            }
+            _ => Ok((preview, MappingSource::Suggested)),
+        }
+    }
+
     /// Reads the start of a file: format, encoding, headers, suggested (or given) mapping, sample rows.
     #[tracing::instrument(skip(self, mapping))]
     pub async fn preview_import(
@@ -185,7 +228,7 @@ impl Workspace {
         path: PathBuf,
         mapping: Option<ColumnMapping>,
     ) -> Result<ImportPreview> {
-        let preview = blocking(move || Ok(scout_ingest::preview(&path, mapping)?)).await?;
+        let (preview, mapping_source) = self.read_preview(path, mapping).await?;
         let already = self
             .store
             .find_batch_by_hash(&preview.source.content_hash, mapping_json(&preview.mapping).as_deref())
@@ -203,6 +246,7 @@ impl Workspace {
             row_estimate: preview.row_estimate,
             missing_required: preview.missing_required,
             unmapped_columns: preview.unmapped_columns,
+            mapping_source,
             already_imported_batch: already,
             fields,
         })
@@ -217,9 +261,8 @@ impl Workspace {
         cancel: CancelToken,
     ) -> Result<ImportReport> {
         let started = Instant::now();
-        let path = request.path.clone();
-        let mapping = request.mapping.clone();
-        let preview = blocking(move || Ok(scout_ingest::preview(&path, mapping)?)).await?;
+        let (preview, mapping_source) =
+            self.read_preview(request.path.clone(), request.mapping.clone()).await?;
         if !preview.missing_required.is_empty() {
             let missing: Vec<&str> = preview.missing_required.iter().map(|f| f.label()).collect();
             return Err(AppError::InvalidInput(format!(
@@ -231,8 +274,10 @@ impl Workspace {
         }
         let source = preview.source;
         let mapping = preview.mapping;
+        let headers = preview.headers;
         let file_name = source.file_name.clone();
         let mapping_text = mapping_json(&mapping);
+        let given_mapping = mapping_text.clone();
         if let Some(batch) =
             self.store.find_batch_by_hash(&source.content_hash, mapping_text.as_deref()).await?
         {
@@ -250,15 +295,18 @@ impl Workspace {
 
         let mut session = self
             .store
-            .begin_import(NewBatch {
-                source_name: request.source_name.unwrap_or_else(|| file_name.clone()),
-                source_kind: request.source_kind,
-                content_hash: Some(source.content_hash.clone()),
-                format: Some(format!("{:?}", source.format).to_lowercase()),
-                headers: preview.headers.clone(),
-                mapping: mapping_text,
-                as_of: request.as_of.unwrap_or_else(|| Utc::now().date_naive()),
-            })
+            .begin_import(
+                NewBatch {
+                    source_name: request.source_name.unwrap_or_else(|| file_name.clone()),
+                    source_kind: request.source_kind,
+                    content_hash: Some(source.content_hash.clone()),
+                    format: Some(format!("{:?}", source.format).to_lowercase()),
+                    headers: headers.clone(),
+                    mapping: mapping_text,
+                    as_of: request.as_of.unwrap_or_else(|| Utc::now().date_naive()),
+                },
+                preview.row_estimate,
+            )
             .await?;
         let bytes_total = source.size_bytes;
         let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Chunk>>(4);
@@ -377,6 +425,9 @@ impl Workspace {
         progress(ImportProgress { rows_done: counts.rows_total, bytes_done: bytes_total, bytes_total });
         let batch_id = session.commit(counts).await?;
         tracing::info!(batch = batch_id, ?counts, "import committed");
+        if let (MappingSource::Given, Some(json)) = (mapping_source, &given_mapping) {
+            self.store.save_mapping(&header_key(&headers), json).await?;
+        }
         Ok(ImportReport {
             batch_id: Some(batch_id),
             file_name,

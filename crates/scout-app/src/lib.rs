@@ -13,7 +13,8 @@ mod workspace;
 
 pub use error::{AppError, ErrorCode, ErrorPayload, Result};
 pub use import::{
-    CancelToken, ImportPreview, ImportProgress, ImportReport, ImportRequest, ImportStatus, RowIssue,
+    CancelToken, FieldOption, ImportPreview, ImportProgress, ImportReport, ImportRequest, ImportStatus,
+    MappingSource, RowIssue,
 };
 pub use logging::{init_logging, LogGuard};
 pub use paths::{default_log_dir, default_workspace_path};

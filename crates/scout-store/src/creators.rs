@@ -1,118 +1,13 @@
-//! Creator queries and read models: the filtered, sorted, paged list; facets for filter menus; one
-//! creator's detail with where each figure came from and its history.
+//! Creator read models besides the list: facets for filter menus, and one creator's detail with where
+//! each figure came from and its history.
 
-use crate::codec::{
-    categories_from_json, count, country, creator_from_row, figures_from_row, money, rate, CREATOR_COLUMNS,
-};
+use crate::codec::{creator_from_row, figures_from_row, CREATOR_COLUMNS};
 use crate::{Result, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
-use scout_domain::{
-    AudienceMix, BasisPoints, CountryCode, CreatorFigures, CreatorKey, CreatorProfile, CreatorRecord, Handle,
-    Money, Platform,
-};
+use scout_domain::{AudienceMix, CreatorFigures, CreatorKey, CreatorProfile, Handle, Platform};
 use serde::{Deserialize, Serialize};
-use sqlx::{QueryBuilder, Row, Sqlite};
+use sqlx::Row;
 use ts_rs::TS;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum CreatorSort {
-    Handle,
-    DisplayName,
-    Followers,
-    AvgViews,
-    EngagementRate,
-    Gmv,
-    Country,
-    UpdatedAt,
-}
-
-impl CreatorSort {
-    fn column(self) -> &'static str {
-        match self {
-            CreatorSort::Handle => "handle",
-            CreatorSort::DisplayName => "display_name",
-            CreatorSort::Followers => "followers",
-            CreatorSort::AvgViews => "avg_views",
-            CreatorSort::EngagementRate => "engagement_eff_bp",
-            CreatorSort::Gmv => "gmv_minor",
-            CreatorSort::Country => "country",
-            CreatorSort::UpdatedAt => "updated_at",
-        }
-    }
-}
-
-/// A page of the creator list: filters, sort and the window wanted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct CreatorQuery {
-    /// Part of a handle or display name, any case.
-    pub search: Option<String>,
-    pub platform: Option<Platform>,
-    pub country: Option<String>,
-    pub category: Option<String>,
-    #[ts(type = "number | null")]
-    pub min_followers: Option<u64>,
-    #[ts(type = "number | null")]
-    pub max_followers: Option<u64>,
-    pub min_engagement_bp: Option<u32>,
-    pub sort: CreatorSort,
-    pub descending: bool,
-    #[ts(type = "number")]
-    pub offset: u64,
-    pub limit: u32,
-}
-
-impl Default for CreatorQuery {
-    fn default() -> Self {
-        CreatorQuery {
-            search: None,
-            platform: None,
-            country: None,
-            category: None,
-            min_followers: None,
-            max_followers: None,
-            min_engagement_bp: None,
-            sort: CreatorSort::Followers,
-            descending: true,
-            offset: 0,
-            limit: 100,
-        }
-    }
-}
-
-/// One line of the creator list. A `None` figure is unknown (shown as "—"), never zero.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct CreatorRow {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub platform: Platform,
-    pub handle: Handle,
-    pub display_name: Option<String>,
-    #[ts(type = "number | null")]
-    pub followers: Option<u64>,
-    #[ts(type = "number | null")]
-    pub avg_views: Option<u64>,
-    /// Stated by a source, or derived from the averages.
-    pub engagement_rate: Option<BasisPoints>,
-    pub gmv: Option<Money>,
-    pub categories: Vec<String>,
-    pub country: Option<CountryCode>,
-    pub updated_at: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct CreatorPage {
-    /// How many creators match the filters (all pages).
-    #[ts(type = "number")]
-    pub total: u64,
-    #[ts(type = "number")]
-    pub offset: u64,
-    pub rows: Vec<CreatorRow>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -176,97 +71,7 @@ pub struct CreatorDetail {
     pub last_source_name: String,
 }
 
-const ROW_COLUMNS: &str = "id, platform, handle, display_name, followers, avg_views, engagement_eff_bp, \
-     gmv_minor, gmv_currency, categories, country, updated_at";
-
-/// Escapes LIKE wildcards so a search for "50%" finds "50%".
-fn like_pattern(search: &str) -> String {
-    let mut p = String::with_capacity(search.len() + 2);
-    p.push('%');
-    for ch in search.trim().to_lowercase().chars() {
-        if matches!(ch, '%' | '_' | '\\') {
-            p.push('\\');
-        }
-        p.push(ch);
-    }
-    p.push('%');
-    p
-}
-
-fn push_filters(q: &mut QueryBuilder<'_, Sqlite>, query: &CreatorQuery) {
-    q.push(" WHERE 1 = 1");
-    if let Some(search) = query.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        q.push(" AND search_text LIKE ").push_bind(like_pattern(search)).push(" ESCAPE '\\'");
-    }
-    if let Some(platform) = query.platform {
-        q.push(" AND platform = ").push_bind(platform.as_str());
-    }
-    if let Some(country) = query.country.as_deref().filter(|c| !c.is_empty()) {
-        q.push(" AND country = ").push_bind(country.to_ascii_uppercase());
-    }
-    if let Some(category) = query.category.as_deref().filter(|c| !c.is_empty()) {
-        q.push(" AND id IN (SELECT creator_id FROM creator_categories WHERE category = ")
-            .push_bind(category.to_string())
-            .push(")");
-    }
-    if let Some(min) = query.min_followers {
-        q.push(" AND followers >= ").push_bind(i64::try_from(min).unwrap_or(i64::MAX));
-    }
-    if let Some(max) = query.max_followers {
-        q.push(" AND followers <= ").push_bind(i64::try_from(max).unwrap_or(i64::MAX));
-    }
-    if let Some(min) = query.min_engagement_bp {
-        q.push(" AND engagement_eff_bp >= ").push_bind(i64::from(min));
-    }
-}
-
-/// Unknown figures sort last in both directions; id breaks ties so pages never overlap.
-fn push_order(q: &mut QueryBuilder<'_, Sqlite>, query: &CreatorQuery) {
-    let dir = if query.descending { "DESC" } else { "ASC" };
-    let col = query.sort.column();
-    q.push(format!(" ORDER BY {col} IS NULL, {col} {dir}, id {dir}"));
-}
-
-fn row_from(row: &sqlx::sqlite::SqliteRow) -> Result<CreatorRow> {
-    let id: i64 = row.try_get("id")?;
-    let key = crate::codec::key_from_row(row, id)?;
-    Ok(CreatorRow {
-        id,
-        platform: key.platform,
-        handle: key.handle,
-        display_name: row.try_get("display_name")?,
-        followers: count(row, "followers")?,
-        avg_views: count(row, "avg_views")?,
-        engagement_rate: rate(row, "engagement_eff_bp")?,
-        gmv: money(row, "gmv_minor", "gmv_currency")?,
-        categories: categories_from_json(row.try_get("categories")?, id)?,
-        country: country(row)?,
-        updated_at: row.try_get("updated_at")?,
-    })
-}
-
 impl Store {
-    /// One page of creators matching the query, and how many match in all.
-    pub async fn list_creators(&self, query: &CreatorQuery) -> Result<CreatorPage> {
-        let mut count_q = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM creators");
-        push_filters(&mut count_q, query);
-        let total: i64 = count_q.build_query_scalar().fetch_one(&self.pool).await?;
-
-        let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT {ROW_COLUMNS} FROM creators"));
-        push_filters(&mut q, query);
-        push_order(&mut q, query);
-        q.push(" LIMIT ")
-            .push_bind(i64::from(query.limit.min(1000)))
-            .push(" OFFSET ")
-            .push_bind(i64::try_from(query.offset).unwrap_or(i64::MAX));
-        let rows = q.build().fetch_all(&self.pool).await?;
-        Ok(CreatorPage {
-            total: total.max(0) as u64,
-            offset: query.offset,
-            rows: rows.iter().map(row_from).collect::<Result<_>>()?,
-        })
-    }
-
     /// The id of the creator with this platform and handle.
     pub async fn creator_id(&self, platform: Platform, handle: &Handle) -> Result<Option<i64>> {
         Ok(sqlx::query_scalar("SELECT id FROM creators WHERE platform = ? AND handle = ?")
@@ -274,43 +79,6 @@ impl Store {
             .bind(handle.as_str())
             .fetch_optional(&self.pool)
             .await?)
-    }
-
-    /// Every creator matching the query's filters, in its sort order (offset and limit ignored), as full
-    /// records, `chunk` at a time: for exports.
-    pub async fn for_each_record<E: From<StoreError>>(
-        &self,
-        query: &CreatorQuery,
-        chunk: u32,
-        mut each: impl FnMut(Vec<CreatorRecord>) -> std::result::Result<(), E>,
-    ) -> std::result::Result<(), E> {
-        let mut offset = 0u64;
-        loop {
-            let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT {CREATOR_COLUMNS} FROM creators"));
-            push_filters(&mut q, query);
-            push_order(&mut q, query);
-            q.push(" LIMIT ").push_bind(i64::from(chunk)).push(" OFFSET ").push_bind(offset as i64);
-            let rows = q.build().fetch_all(&self.pool).await.map_err(StoreError::from)?;
-            let n = rows.len();
-            let records = rows
-                .iter()
-                .map(|r| {
-                    let c = creator_from_row(r)?;
-                    Ok(CreatorRecord {
-                        key: c.key,
-                        profile: c.profile,
-                        figures: c.figures,
-                        audience: c.audience,
-                        as_of: None,
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?;
-            each(records)?;
-            if n < chunk as usize {
-                return Ok(());
-            }
-            offset += n as u64;
-        }
     }
 
     pub async fn creator_count(&self) -> Result<u64> {

@@ -11,6 +11,7 @@ use sqlx::{QueryBuilder, Sqlite, Transaction};
 use std::collections::hash_map::{DefaultHasher, Entry};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
+use std::time::{Duration, Instant};
 
 /// One accepted input row.
 #[derive(Debug, Clone)]
@@ -37,6 +38,12 @@ pub struct ImportSession {
     batch_id: i64,
     as_of: NaiveDate,
     now: DateTime<Utc>,
+    /// The list's cached totals, cleared when this import commits.
+    counts: std::sync::Arc<crate::creator_list::CountCache>,
+    /// Sort indexes dropped for a bulk load, recreated (from their saved SQL) before commit.
+    dropped_indexes: Vec<String>,
+    /// Time spent in each write phase, logged at commit.
+    timings: PhaseTimings,
     /// Hash of each creator key seen in this import → the line that first brought it (for messages only:
     /// whether a row is a duplicate is decided by the database, so a hash collision cannot merge rows).
     first_lines: HashMap<u64, u64>,
@@ -48,6 +55,9 @@ impl std::fmt::Debug for ImportSession {
     }
 }
 
+/// Imports of at least this many rows, and more than the table holds, rebuild the sort indexes.
+const BULK_MIN_ROWS: u64 = 50_000;
+
 /// Rows per INSERT statement: 27 parameters a row stays under SQLite's 32766-parameter limit.
 const ROWS_PER_STATEMENT: usize = 500;
 
@@ -55,6 +65,16 @@ fn key_hash(key: &CreatorKey) -> u64 {
     let mut h = DefaultHasher::new();
     key.hash(&mut h);
     h.finish()
+}
+
+#[derive(Debug, Default)]
+struct PhaseTimings {
+    lookup: Duration,
+    merge: Duration,
+    creators: Duration,
+    categories: Duration,
+    snapshots: Duration,
+    rebuild_indexes: Duration,
 }
 
 /// A creator as it will be written, with what the incoming rows supplied.
@@ -65,8 +85,11 @@ struct Pending {
 }
 
 impl Store {
-    /// Starts an import: opens its transaction and records the batch inside it.
-    pub async fn begin_import(&self, batch: NewBatch) -> Result<ImportSession> {
+    /// Starts an import: opens its transaction and records the batch inside it. `expected_rows` is the
+    /// file's estimated size: when it is large next to the table, the non-unique sort indexes are
+    /// dropped for the load and rebuilt before commit (one sort each instead of a million random index
+    /// inserts). The DDL is part of the transaction, so a rollback restores them.
+    pub async fn begin_import(&self, batch: NewBatch, expected_rows: u64) -> Result<ImportSession> {
         let mut tx = self.pool.begin().await?;
         let now = Utc::now();
         let batch_id: i64 = sqlx::query_scalar(
@@ -83,7 +106,35 @@ impl Store {
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
-        Ok(ImportSession { tx, batch_id, as_of: batch.as_of, now, first_lines: HashMap::new() })
+        let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM creators").fetch_one(&mut *tx).await?;
+        let mut dropped_indexes = Vec::new();
+        if expected_rows >= BULK_MIN_ROWS && expected_rows > stored.max(0) as u64 {
+            let indexes: Vec<(String, String)> = sqlx::query_as(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'creators' \
+                 AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+            )
+            .fetch_all(&mut *tx)
+            .await?;
+            for (name, sql) in indexes {
+                sqlx::query(&format!("DROP INDEX \"{name}\"")).execute(&mut *tx).await?;
+                dropped_indexes.push(sql);
+            }
+            tracing::info!(
+                indexes = dropped_indexes.len(),
+                expected_rows,
+                "bulk load: sort indexes rebuilt at commit"
+            );
+        }
+        Ok(ImportSession {
+            tx,
+            batch_id,
+            as_of: batch.as_of,
+            now,
+            counts: self.counts.clone(),
+            dropped_indexes,
+            timings: PhaseTimings::default(),
+            first_lines: HashMap::new(),
+        })
     }
 }
 
@@ -111,7 +162,10 @@ impl ImportSession {
                 }
             }
         }
+        let t = Instant::now();
         self.load_existing(&mut pending).await?;
+        self.timings.lookup += t.elapsed();
+        let t = Instant::now();
 
         let mut writes: Vec<(CreatorRecord, Option<&StoredCreator>)> = Vec::new();
         let mut snapshots: Vec<(CreatorKey, CreatorRecord)> = Vec::new();
@@ -147,9 +201,16 @@ impl ImportSession {
             }
             decided.insert(p.first_line, outcome);
         }
+        self.timings.merge += t.elapsed();
+        let t = Instant::now();
         let ids = self.write_creators(&writes).await?;
+        self.timings.creators += t.elapsed();
+        let t = Instant::now();
         self.write_categories(&writes, &ids).await?;
+        self.timings.categories += t.elapsed();
+        let t = Instant::now();
         self.write_snapshots(&snapshots, &ids).await?;
+        self.timings.snapshots += t.elapsed();
         Ok(outcomes
             .into_iter()
             .map(|(line, o)| (line, o.or_else(|| decided.remove(&line)).unwrap_or(RowOutcome::Unchanged)))
@@ -373,6 +434,12 @@ impl ImportSession {
 
     /// Writes the final counts and commits the whole import.
     pub async fn commit(mut self, counts: BatchCounts) -> Result<i64> {
+        let t = Instant::now();
+        for sql in std::mem::take(&mut self.dropped_indexes) {
+            sqlx::query(&sql).execute(&mut *self.tx).await?;
+        }
+        self.timings.rebuild_indexes = t.elapsed();
+        tracing::info!(batch = self.batch_id, timings = ?self.timings, "import write phases");
         let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
         sqlx::query(
             "UPDATE import_batches SET finished_at = ?, rows_total = ?, created = ?, updated = ?, \
@@ -389,6 +456,7 @@ impl ImportSession {
         .execute(&mut *self.tx)
         .await?;
         self.tx.commit().await?;
+        self.counts.clear();
         Ok(self.batch_id)
     }
 

@@ -1,19 +1,19 @@
 //! Scout's database. Only this crate speaks SQL: a SQLite workspace file opened in WAL mode with foreign
 //! keys on and a busy timeout, timestamped migrations embedded with `sqlx::migrate!`, and one module per
-//! aggregate — creators (queries and read models), import batches, and the import session that writes a
+//! aggregate — creators (queries and read models), import batches, saved column mappings, and the import session that writes a
 //! whole file in one transaction (so a cancelled or crashed import leaves the database as it was).
 
 mod batches;
 mod codec;
+mod creator_list;
 mod creators;
 mod error;
 mod import;
+mod mappings;
 
 pub use batches::{BatchCounts, ImportBatch, IssueOutcome, NewBatch, SourceKind, StoredIssue};
-pub use creators::{
-    CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, CreatorRow, CreatorSnapshot, CreatorSort, Facet,
-    FieldSource,
-};
+pub use creator_list::{CreatorPage, CreatorQuery, CreatorRow, CreatorSort};
+pub use creators::{CreatorDetail, CreatorFacets, CreatorSnapshot, Facet, FieldSource};
 pub use error::{Result, StoreError};
 pub use import::{ImportSession, IncomingRow, RowOutcome};
 
@@ -27,6 +27,7 @@ use std::time::Duration;
 pub struct Store {
     pool: SqlitePool,
     path: PathBuf,
+    counts: std::sync::Arc<creator_list::CountCache>,
 }
 
 impl Store {
@@ -45,6 +46,7 @@ impl Store {
             .busy_timeout(Duration::from_secs(10))
             .pragma("cache_size", "-65536") // 64 MiB page cache
             .pragma("temp_store", "memory");
+
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options)
@@ -55,7 +57,7 @@ impl Store {
             .await
             .map_err(|source| StoreError::Migrate { path: path.to_path_buf(), source })?;
         tracing::info!(path = %path.display(), "workspace opened");
-        Ok(Store { pool, path: path.to_path_buf() })
+        Ok(Store { pool, path: path.to_path_buf(), counts: Default::default() })
     }
 
     pub fn path(&self) -> &Path {

@@ -30,15 +30,18 @@ async fn store() -> (tempfile::TempDir, Store) {
 
 async fn begin(store: &Store, name: &str, day: u32) -> ImportSession {
     store
-        .begin_import(NewBatch {
-            source_name: name.into(),
-            source_kind: SourceKind::File,
-            content_hash: Some(format!("hash-{name}")),
-            format: Some("csv".into()),
-            headers: vec!["handle".into()],
-            mapping: None,
-            as_of: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
-        })
+        .begin_import(
+            NewBatch {
+                source_name: name.into(),
+                source_kind: SourceKind::File,
+                content_hash: Some(format!("hash-{name}")),
+                format: Some("csv".into()),
+                headers: vec!["handle".into()],
+                mapping: None,
+                as_of: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+            },
+            0,
+        )
         .await
         .unwrap()
 }
@@ -211,4 +214,62 @@ async fn search_treats_wildcards_literally() {
     };
     assert_eq!(found("a_b").await, 1, "'_' is not a wildcard");
     assert_eq!(found("100%").await, 1, "'%' is not a wildcard");
+}
+
+#[tokio::test]
+async fn a_bulk_load_rebuilds_the_sort_indexes_and_a_rollback_keeps_them() {
+    let (dir, store) = store().await;
+    let index_count = || async {
+        let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", dir.path().join("ws.scout").display()))
+            .await
+            .unwrap();
+        let n: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'creators'",
+        )
+        .fetch_one(&db)
+        .await
+        .unwrap();
+        db.close().await;
+        n
+    };
+    let before = index_count().await;
+    let batch = |name: &str| NewBatch {
+        source_name: name.into(),
+        source_kind: SourceKind::File,
+        content_hash: None,
+        format: None,
+        headers: vec![],
+        mapping: None,
+        as_of: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+    };
+    let mut s = store.begin_import(batch("big.csv"), 1_000_000).await.unwrap();
+    s.apply(rows(vec![record("alice", Some(1), None)])).await.unwrap();
+    s.rollback().await.unwrap();
+    assert_eq!(index_count().await, before, "a rolled-back bulk load leaves every index in place");
+
+    let mut s = store.begin_import(batch("big.csv"), 1_000_000).await.unwrap();
+    s.apply(rows(vec![record("alice", Some(1), None), record("bob", Some(2), None)])).await.unwrap();
+    s.commit(BatchCounts::default()).await.unwrap();
+    assert_eq!(index_count().await, before, "a committed bulk load rebuilt every index");
+    let q = CreatorQuery { sort: CreatorSort::Followers, descending: true, ..Default::default() };
+    assert_eq!(
+        store.list_creators(&q).await.unwrap().rows[0].handle.as_str(),
+        "bob",
+        "sorting works after the rebuild"
+    );
+}
+
+#[tokio::test]
+async fn totals_follow_imports_and_descending_pages_end_with_unknowns() {
+    let (_dir, store) = store().await;
+    import(&store, "a.csv", 1, vec![record("a1", Some(5), None), record("a2", None, None)]).await;
+    let q = CreatorQuery { sort: CreatorSort::Followers, descending: true, limit: 10, ..Default::default() };
+    assert_eq!(store.list_creators(&q).await.unwrap().total, 2, "two creators at first");
+    import(&store, "b.csv", 2, vec![record("b1", Some(9), None)]).await;
+    let page = store.list_creators(&q).await.unwrap();
+    assert_eq!(page.total, 3, "the cached total is dropped when an import commits");
+    let followers: Vec<Option<u64>> = page.rows.iter().map(|r| r.followers).collect();
+    assert_eq!(followers, vec![Some(9), Some(5), None], "descending: largest first, unknown last");
+    let deep = store.list_creators(&CreatorQuery { offset: 2, ..q }).await.unwrap();
+    assert_eq!(deep.rows.len(), 1, "a page past the known values holds the unknown one");
 }

@@ -30,8 +30,12 @@ class AppState {
   /** After an import, the demo, or a workspace switch: every screen reloads what it shows. */
   async dataChanged(workspace?: WorkspaceInfo) {
     this.dataVersion += 1;
-    if (workspace) this.workspace = workspace;
-    else await this.refreshWorkspace();
+    if (workspace) {
+      this.workspace = workspace;
+      this.workspaceError = null;
+    } else {
+      await this.refreshWorkspace();
+    }
   }
 
   focusSearch() {

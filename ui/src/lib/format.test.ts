@@ -93,6 +93,9 @@ describe("dates", () => {
 
   it("says how old something is, briefly", () => {
     expect(formatAge("2026-11-20", now)).toBe("4 d ago");
+    expect(formatAge("2026-11-24", now)).toBe("today"); // a date has no time of day: not "12 h ago"
+    expect(formatAge("2026-11-23", now)).toBe("yesterday");
+    expect(formatAge("2026-11-25", now)).toBe("in the future");
     expect(formatAge("2026-11-24T09:00:00Z", now)).toBe("3 h ago");
     expect(formatAge("2026-11-24T11:55:00Z", now)).toBe("5 min ago");
     expect(formatAge("2026-11-24T12:00:00Z", now)).toBe("just now");

@@ -82,11 +82,20 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** How long ago, short: "just now", "5 min ago", "3 h ago", "4 d ago", "2 mo ago", "1 y ago". */
+/** How long ago, short: "just now", "5 min ago", "3 h ago", "4 d ago", "2 mo ago", "1 y ago". A bare
+ * date has no time of day, so its age is counted in whole days: "today", "yesterday", "4 d ago". */
 export function formatAge(value: string | null | undefined, now: Date = new Date()): string {
   if (!value) return UNKNOWN;
-  const then = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const then = new Date(dateOnly ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(then.getTime())) return UNKNOWN;
+  if (dateOnly) {
+    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    const days = Math.round((today - then.getTime()) / DAY);
+    if (days === 0) return "today";
+    if (days === 1) return "yesterday";
+    if (days < 0) return "in the future";
+  }
   const elapsed = now.getTime() - then.getTime();
   if (elapsed < MINUTE) return elapsed < -DAY ? "in the future" : "just now";
   if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min ago`;

@@ -1,8 +1,10 @@
-// One import point for the types that cross the IPC boundary, so screens don't care which of them are
-// generated (./bindings, by ts-rs from the Rust types) and which are still hand-mirrored (./ipc-types).
+// One import point for the types that cross the IPC boundary. All are generated from the Rust types by
+// ts-rs into ./bindings (never edited by hand); the UI's own names for two of them are given here.
 export type { AgeBand } from "./bindings/AgeBand";
 export type { AudienceMix } from "./bindings/AudienceMix";
 export type { BasisPoints } from "./bindings/BasisPoints";
+export type { BatchCounts } from "./bindings/BatchCounts";
+export type { ColumnMapping } from "./bindings/ColumnMapping";
 export type { CreatorDetail } from "./bindings/CreatorDetail";
 export type { CreatorFacets } from "./bindings/CreatorFacets";
 export type { CreatorFigures } from "./bindings/CreatorFigures";
@@ -13,25 +15,22 @@ export type { CreatorQuery } from "./bindings/CreatorQuery";
 export type { CreatorRow } from "./bindings/CreatorRow";
 export type { CreatorSnapshot } from "./bindings/CreatorSnapshot";
 export type { CreatorSort } from "./bindings/CreatorSort";
+export type { ErrorCode as IpcErrorCode } from "./bindings/ErrorCode";
+export type { ErrorPayload as IpcError } from "./bindings/ErrorPayload";
 export type { Facet } from "./bindings/Facet";
+export type { Field } from "./bindings/Field";
+export type { FieldOption } from "./bindings/FieldOption";
 export type { FieldSource } from "./bindings/FieldSource";
+export type { FileFormat } from "./bindings/FileFormat";
 export type { GenderSplit } from "./bindings/GenderSplit";
 export type { ImportBatch } from "./bindings/ImportBatch";
+export type { ImportPreview } from "./bindings/ImportPreview";
+export type { ImportProgress } from "./bindings/ImportProgress";
+export type { ImportReport } from "./bindings/ImportReport";
+export type { ImportStatus } from "./bindings/ImportStatus";
+export type { IssueOutcome } from "./bindings/IssueOutcome";
 export type { Money } from "./bindings/Money";
 export type { Platform } from "./bindings/Platform";
-export type { BatchCounts } from "./bindings/BatchCounts";
-export type { ColumnMapping } from "./bindings/ColumnMapping";
-export type { Field } from "./bindings/Field";
-export type { FileFormat } from "./bindings/FileFormat";
+export type { RowIssue } from "./bindings/RowIssue";
 export type { SourceFile } from "./bindings/SourceFile";
-export type { IssueOutcome } from "./bindings/IssueOutcome";
-export type {
-  ErrorCode as IpcErrorCode,
-  ErrorPayload as IpcError,
-  FieldOption,
-  ImportPreview,
-  ImportProgress,
-  ImportReport,
-  RowIssue,
-  WorkspaceInfo,
-} from "./ipc-types";
+export type { WorkspaceInfo } from "./bindings/WorkspaceInfo";

@@ -2,12 +2,17 @@
 import type { ColumnMapping } from "./ColumnMapping";
 import type { Field } from "./Field";
 import type { FieldOption } from "./FieldOption";
+import type { MappingSource } from "./MappingSource";
 import type { SourceFile } from "./SourceFile";
 
 /**
  * What the user sees before importing: how the file was read and how its columns map.
  */
 export type ImportPreview = { source: SourceFile, headers: Array<string>, mapping: ColumnMapping, sample_rows: Array<Array<string>>, row_estimate: number, missing_required: Array<Field>, unmapped_columns: Array<string>, 
+/**
+ * Where `mapping` came from: suggested from the headers, or the one saved for this header layout.
+ */
+mapping_source: MappingSource, 
 /**
  * Set when this very file was already imported with this mapping: importing it again changes nothing.
  */

@@ -4,12 +4,13 @@
 //
 // URL parameters: ?mockCreators=N starts with N creators (default 0: the first-run screen);
 // ?mockDemoSize=N sets how many creators "Load demo workspace" adds (default 400).
+// ?mockNoWorkspace=1 starts with no workspace open (until "Open workspace…");
 // ?mockFail=COMMAND (repeatable) makes that command reject, to see how each screen shows errors.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Channel } from "@tauri-apps/api/core";
 import { syntheticCreators, type SyntheticCreator } from "./synthetic";
-import type { BatchCounts } from "../bindings/BatchCounts";
 import type {
+  BatchCounts,
   FieldOption,
   CreatorQuery,
   CreatorRow,
@@ -30,6 +31,7 @@ let workspace = {
   name: "Mock workspace (synthetic data)",
 };
 let batches: ImportBatch[] = [];
+let workspaceOpen = params.get("mockNoWorkspace") !== "1";
 let cancelRequested = false;
 const failing = new Set(params.getAll("mockFail"));
 
@@ -194,6 +196,7 @@ function preview(mapping: { columns: (Field | null)[] } | null): ImportPreview {
     },
     headers: HEADERS,
     mapping: { columns: [...columns] },
+    mapping_source: "suggested",
     sample_rows: sample,
     row_estimate: 1250,
     missing_required: columns.includes("handle") ? [] : ["handle"],
@@ -304,6 +307,7 @@ function mockBatch(
     source_kind: kind,
     content_hash: null,
     format: "csv",
+    headers: HEADERS,
     as_of: now.slice(0, 10),
     started_at: now,
     finished_at: now,
@@ -326,6 +330,9 @@ export function installMockBackend() {
   mockIPC(async (command, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
     await sleep(command === "list_creators" ? 80 + Math.random() * 120 : 60);
+    if (!workspaceOpen && command !== "open_workspace" && !command.startsWith("plugin:")) {
+      fail("workspace", "no workspace is open. Open or create a workspace in Settings.");
+    }
     if (failing.has(command)) {
       fail(
         command === "preview_import" ? "import_failed" : "io",
@@ -349,6 +356,7 @@ export function installMockBackend() {
         };
         creators = [];
         batches = [];
+        workspaceOpen = true;
         return info();
       }
       case "load_demo_workspace": {

@@ -1,0 +1,95 @@
+//! Workspace use cases end to end on real files: the demo, cancelling mid-import, saved mappings.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use scout_app::{
+    AppError, CancelToken, ColumnMapping, CreatorQuery, Field, ImportRequest, MappingSource, Workspace,
+};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+async fn workspace() -> (tempfile::TempDir, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open(&dir.path().join("ws.scout")).await.unwrap();
+    (dir, ws)
+}
+
+#[tokio::test]
+async fn the_demo_loads_creators_and_their_history() {
+    let (_dir, ws) = workspace().await;
+    let reports = ws.load_demo().await.unwrap();
+    assert_eq!(reports[0].counts.created, 2000, "the demo brings 2,000 creators");
+    assert_eq!(
+        (reports[1].counts.updated, reports[1].counts.created),
+        (300, 50),
+        "the update re-lists 300, adds 50"
+    );
+    assert_eq!(ws.info().await.unwrap().creator_count, 2050, "2,050 creators in all");
+    let relisted = ws.import_batches().await.unwrap()[0].id;
+    let page = ws.list_creators(&CreatorQuery { limit: 1000, ..Default::default() }).await.unwrap();
+    let mut found_history = false;
+    for row in page.rows.iter().take(400) {
+        let d = ws.creator(row.id).await.unwrap();
+        if d.history.len() == 2 {
+            found_history = true;
+            assert!(d.history[1].batch_id == relisted, "the second snapshot comes from the update");
+            assert!(d.history[0].as_of < d.history[1].as_of, "snapshots are dated in order");
+            break;
+        }
+    }
+    assert!(found_history, "some demo creators have two dated snapshots");
+}
+
+#[tokio::test]
+async fn cancelling_mid_import_changes_nothing() {
+    let (dir, ws) = workspace().await;
+    let big = dir.path().join("big.csv");
+    let cfg = scout_fixtures::GeneratorConfig {
+        seed: 3,
+        count: 60_000,
+        as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+    };
+    scout_fixtures::write_csv(&cfg, std::fs::File::create(&big).unwrap()).unwrap();
+    let cancel = CancelToken::default();
+    let seen = Arc::new(Mutex::new(0u64));
+    let (c, s) = (cancel.clone(), seen.clone());
+    let result = ws
+        .import_file(
+            ImportRequest::file(big.clone()),
+            move |p| {
+                *s.lock().unwrap() = p.rows_done;
+                c.cancel();
+            },
+            cancel,
+        )
+        .await;
+    assert!(matches!(result, Err(AppError::Cancelled)), "the import reports it was cancelled: {result:?}");
+    let rows_seen = *seen.lock().unwrap();
+    assert!(rows_seen > 0 && rows_seen < 60_000, "it was cancelled part-way ({rows_seen} rows in)");
+    assert_eq!(ws.info().await.unwrap().creator_count, 0, "no creator of the cancelled import remains");
+    assert_eq!(ws.import_batches().await.unwrap().len(), 0, "no batch is recorded");
+    let report = ws.import_file(ImportRequest::file(big), |_| {}, CancelToken::default()).await.unwrap();
+    assert_eq!(report.counts.created, 60_000, "the same file imports in full afterwards");
+}
+
+#[tokio::test]
+async fn a_mapping_set_by_hand_is_remembered_for_files_with_the_same_columns() {
+    let (dir, ws) = workspace().await;
+    let write = |name: &str, body: &str| {
+        let p: PathBuf = dir.path().join(name);
+        std::fs::write(&p, body).unwrap();
+        p
+    };
+    let first = write("week1.csv", "Who,Fans\nalice,100\n");
+    let preview = ws.preview_import(first.clone(), None).await.unwrap();
+    assert_eq!(preview.missing_required, vec![Field::Handle], "unknown headers leave the handle unmapped");
+    let mapping = ColumnMapping { columns: vec![Some(Field::Handle), Some(Field::Followers)] };
+    let request = ImportRequest { mapping: Some(mapping.clone()), ..ImportRequest::file(first) };
+    ws.import_file(request, |_| {}, CancelToken::default()).await.unwrap();
+
+    let second = write("week2.csv", "who , FANS\nbob,200\n");
+    let preview = ws.preview_import(second.clone(), None).await.unwrap();
+    assert_eq!(preview.mapping_source, MappingSource::Saved, "the saved mapping is offered");
+    assert_eq!(preview.mapping, mapping, "for the same columns, spelled loosely");
+    let report = ws.import_file(ImportRequest::file(second), |_| {}, CancelToken::default()).await.unwrap();
+    assert_eq!(report.counts.created, 1, "and used when importing without a mapping");
+}

@@ -1,0 +1,198 @@
+//! The `scout` binary end to end: import reports and exit codes, list/show/export, round trips, rejected
+//! rows, and a crash (SIGKILL) in the middle of an import leaving the workspace as it was.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const SCOUT: &str = env!("CARGO_BIN_EXE_scout");
+
+fn real_file() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/real/tiktok_top1000_dec2022.csv")
+}
+
+fn scout(ws: &Path, args: &[&str]) -> Output {
+    Command::new(SCOUT).arg("--workspace").arg(ws).arg("--quiet").args(args).output().expect("scout runs")
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("JSON on stdout ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn imports_the_real_list_once_and_reports_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.scout");
+    let out = scout(&ws, &["import", real_file().to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(0), "a clean import exits 0: {}", stderr(&out));
+    let r = json(&out);
+    assert_eq!(r["rows_total"], 1000, "every data row is counted");
+    assert_eq!(r["created"], 999, "999 distinct handles are created");
+    assert_eq!(r["merged"], 1, "the handle listed twice is merged, not duplicated");
+    assert_eq!(r["rejected"], 0, "nothing is rejected");
+    let merge = &r["issues"][0];
+    assert_eq!(merge["outcome"], "merged", "the merge is reported");
+    assert!(
+        merge["message"].as_str().unwrap().contains("line 51"),
+        "the report names the first line: {merge}"
+    );
+
+    let again = json(&scout(&ws, &["import", real_file().to_str().unwrap(), "--json"]));
+    assert_eq!(again["status"], "unchanged_duplicate_file", "the same file twice changes nothing");
+    assert_eq!(json(&scout(&ws, &["batches", "--json"])).as_array().unwrap().len(), 1, "no second batch");
+
+    let show = json(&scout(&ws, &["creators", "show", "@MrBeast", "--json"]));
+    assert_eq!(show["figures"]["followers"], 60_300_000, "60.3M followers");
+    assert_eq!(show["figures"]["avg_views"], 29_200_000, "the plain-number column wins");
+    assert_eq!(show["history"].as_array().unwrap().len(), 1, "one snapshot so far");
+
+    let list = json(&scout(&ws, &["creators", "list", "--search", "thezachchoi", "--json"]));
+    assert_eq!(list["total"], 1, "search finds the merged creator once");
+    let top = json(&scout(&ws, &["creators", "list", "--sort", "followers", "--limit", "3", "--json"]));
+    let handles: Vec<&str> =
+        top["rows"].as_array().unwrap().iter().map(|r| r["handle"].as_str().unwrap()).collect();
+    assert_eq!(handles, ["khaby.lame", "charlidamelio", "bellapoarch"], "sorted by followers, descending");
+}
+
+#[test]
+fn export_imports_back_unchanged_in_csv_and_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.scout"), dir.path().join("b.scout"));
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/demo/creators-demo.csv");
+    assert_eq!(scout(&a, &["import", demo.to_str().unwrap()]).status.code(), Some(0), "demo imports cleanly");
+    for ext in ["csv", "xlsx"] {
+        let exported = dir.path().join(format!("export.{ext}"));
+        let out = scout(&a, &["creators", "export", exported.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "export to {ext} works: {}", stderr(&out));
+        let r = json(&scout(&b, &["import", exported.to_str().unwrap(), "--json"]));
+        let expected_created = if ext == "csv" { 2000 } else { 0 };
+        assert_eq!(r["created"], expected_created, "{ext}: creators new to workspace b are created");
+        assert_eq!(r["rejected"], 0, "{ext}: nothing exported is rejected on the way back: {r}");
+        assert_eq!(r["issues"].as_array().unwrap().len(), 0, "{ext}: every exported value reads back: {r}");
+        if ext == "xlsx" {
+            assert_eq!(r["unchanged"], 2000, "the XLSX export of the same creators changes nothing");
+        }
+    }
+    let again = dir.path().join("again.csv");
+    scout(&b, &["creators", "export", again.to_str().unwrap(), "--sort", "handle", "--asc"]);
+    let first = dir.path().join("first.csv");
+    scout(&a, &["creators", "export", first.to_str().unwrap(), "--sort", "handle", "--asc"]);
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&again).unwrap(),
+        "export → import → export is lossless"
+    );
+}
+
+#[test]
+fn bad_rows_are_reported_rejected_rows_exported_and_exit_code_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.scout");
+    let file = dir.path().join("messy.csv");
+    std::fs::write(&file, "handle,followers,email\nalice,\"1,2,3\",alice@example.com\n,500,nobody@example.com\nbob,2K,not-an-email\n").unwrap();
+    let out = scout(&ws, &["import", file.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(3), "exit 3: finished, but a row was rejected");
+    let r = json(&out);
+    assert_eq!(
+        (r["created"].as_u64(), r["rejected"].as_u64()),
+        (Some(2), Some(1)),
+        "two created, one rejected"
+    );
+    let issues = r["issues"].as_array().unwrap();
+    let followers = issues.iter().find(|i| i["column"] == "followers").expect("the bad number is reported");
+    assert_eq!(
+        (followers["line"].as_u64(), followers["raw_value"].as_str()),
+        (Some(2), Some("1,2,3")),
+        "with line and raw value"
+    );
+    let rejected =
+        issues.iter().find(|i| i["outcome"] == "rejected").expect("the row without handle is reported");
+    assert_eq!(rejected["line"], 3, "on its line");
+    let alice = json(&scout(&ws, &["creators", "show", "alice", "--json"]));
+    assert_eq!(alice["profile"]["email"], "alice@example.com", "the rest of alice's row imported");
+    assert_eq!(alice["figures"]["followers"], Value::Null, "the unreadable figure is unknown, not 0");
+
+    let fix = dir.path().join("fix.csv");
+    let batch = r["batch_id"].as_i64().unwrap().to_string();
+    assert_eq!(
+        scout(&ws, &["rejected", &batch, fix.to_str().unwrap()]).status.code(),
+        Some(0),
+        "rejected rows export"
+    );
+    let text = std::fs::read_to_string(&fix).unwrap();
+    assert!(
+        text.starts_with("handle,followers,email,scout_rejected_line,scout_rejected_reason\n"),
+        "under the file's own header: {text}"
+    );
+    assert!(text.contains(",500,nobody@example.com,3,"), "the rejected row with its line: {text}");
+}
+
+#[test]
+fn errors_name_the_problem_and_use_documented_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.scout");
+    let missing = scout(&ws, &["import", "/nonexistent/list.csv"]);
+    assert_eq!(missing.status.code(), Some(1), "a failed import exits 1");
+    assert!(
+        stderr(&missing).contains("/nonexistent/list.csv"),
+        "the error names the file: {}",
+        stderr(&missing)
+    );
+    let unknown = scout(&ws, &["creators", "show", "@nobody_here"]);
+    assert_eq!(unknown.status.code(), Some(4), "an unknown creator exits 4");
+    assert!(stderr(&unknown).contains("@nobody_here"), "the error names the handle");
+    let no_handle = dir.path().join("nohandle.csv");
+    std::fs::write(&no_handle, "Rank,Score\n1,2\n").unwrap();
+    let out = scout(&ws, &["import", no_handle.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "a file with no handle column is refused");
+    assert!(stderr(&out).contains("Rank, Score"), "the error lists the columns to map: {}", stderr(&out));
+    let mapped = scout(&ws, &["import", no_handle.to_str().unwrap(), "--map", "Rank=handle", "--json"]);
+    assert_eq!(json(&mapped)["created"], 1, "--map fixes it");
+}
+
+#[test]
+fn a_crash_in_the_middle_of_an_import_leaves_the_workspace_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.scout");
+    scout(&ws, &["import", real_file().to_str().unwrap()]);
+    let big = dir.path().join("big.csv");
+    let gen = Command::new(SCOUT)
+        .args(["fixtures", "creators", "--count", "200000", "--seed", "9", "--out"])
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert!(gen.status.success(), "fixtures generate");
+
+    let mut child = Command::new(SCOUT)
+        .arg("--workspace")
+        .arg(&ws)
+        .args(["--quiet", "import"])
+        .arg(&big)
+        .spawn()
+        .unwrap();
+    // Wait until the import has written part of its transaction to the WAL, then kill it hard.
+    let wal = PathBuf::from(format!("{}-wal", ws.display()));
+    let started = Instant::now();
+    while std::fs::metadata(&wal).map_or(0, |m| m.len()) < 4_000_000 {
+        assert!(child.try_wait().unwrap().is_none(), "the import is still running when killed");
+        assert!(started.elapsed() < Duration::from_secs(60), "the import writes within a minute");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+
+    let list = json(&scout(&ws, &["creators", "list", "--json", "--limit", "1"]));
+    assert_eq!(list["total"], 999, "no creator of the killed import is visible");
+    let batches = json(&scout(&ws, &["batches", "--json"]));
+    assert_eq!(batches.as_array().unwrap().len(), 1, "the killed import left no batch");
+    let redo = json(&scout(&ws, &["import", big.to_str().unwrap(), "--json"]));
+    assert_eq!(redo["status"], "imported", "the same file imports after the crash");
+    assert_eq!(redo["rows_total"], 200_000, "in full");
+}

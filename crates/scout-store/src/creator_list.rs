@@ -1,0 +1,344 @@
+//! The creator list: filters, sort and paging, done in SQLite so the UI can show a window of a million
+//! creators. A page is found in two steps — the ids through the sort column's index, then those rows —
+//! so deep pages walk an index, not the table. Totals are cached per filter until the next import.
+
+use crate::codec::{categories_from_json, count, country, creator_from_row, money, rate, CREATOR_COLUMNS};
+use crate::{Result, Store, StoreError};
+use chrono::{DateTime, Utc};
+use scout_domain::{BasisPoints, CountryCode, CreatorRecord, Handle, Money, Platform};
+use serde::{Deserialize, Serialize};
+use sqlx::{QueryBuilder, Row, Sqlite};
+use std::collections::HashMap;
+use std::sync::Mutex;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CreatorSort {
+    Handle,
+    DisplayName,
+    Followers,
+    AvgViews,
+    EngagementRate,
+    Gmv,
+    Country,
+    UpdatedAt,
+}
+
+impl CreatorSort {
+    /// Whether the column can be unknown (NULL).
+    fn nullable(self) -> bool {
+        !matches!(self, CreatorSort::Handle | CreatorSort::UpdatedAt)
+    }
+
+    fn column(self) -> &'static str {
+        match self {
+            CreatorSort::Handle => "handle",
+            CreatorSort::DisplayName => "display_name",
+            CreatorSort::Followers => "followers",
+            CreatorSort::AvgViews => "avg_views",
+            CreatorSort::EngagementRate => "engagement_eff_bp",
+            CreatorSort::Gmv => "gmv_minor",
+            CreatorSort::Country => "country",
+            CreatorSort::UpdatedAt => "updated_at",
+        }
+    }
+}
+
+/// A page of the creator list: filters, sort and the window wanted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CreatorQuery {
+    /// Part of a handle or display name, any case.
+    pub search: Option<String>,
+    pub platform: Option<Platform>,
+    pub country: Option<String>,
+    pub category: Option<String>,
+    #[ts(type = "number | null")]
+    pub min_followers: Option<u64>,
+    #[ts(type = "number | null")]
+    pub max_followers: Option<u64>,
+    pub min_engagement_bp: Option<u32>,
+    pub sort: CreatorSort,
+    pub descending: bool,
+    #[ts(type = "number")]
+    pub offset: u64,
+    pub limit: u32,
+}
+
+impl Default for CreatorQuery {
+    fn default() -> Self {
+        CreatorQuery {
+            search: None,
+            platform: None,
+            country: None,
+            category: None,
+            min_followers: None,
+            max_followers: None,
+            min_engagement_bp: None,
+            sort: CreatorSort::Followers,
+            descending: true,
+            offset: 0,
+            limit: 100,
+        }
+    }
+}
+
+/// One line of the creator list. A `None` figure is unknown (shown as "—"), never zero.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CreatorRow {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub platform: Platform,
+    pub handle: Handle,
+    pub display_name: Option<String>,
+    #[ts(type = "number | null")]
+    pub followers: Option<u64>,
+    #[ts(type = "number | null")]
+    pub avg_views: Option<u64>,
+    /// Stated by a source, or derived from the averages.
+    pub engagement_rate: Option<BasisPoints>,
+    pub gmv: Option<Money>,
+    pub categories: Vec<String>,
+    pub country: Option<CountryCode>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CreatorPage {
+    /// How many creators match the filters (all pages).
+    #[ts(type = "number")]
+    pub total: u64,
+    #[ts(type = "number")]
+    pub offset: u64,
+    pub rows: Vec<CreatorRow>,
+}
+
+/// Totals of recent filters. Cleared whenever an import commits, the only way creators change.
+#[derive(Debug, Default)]
+pub(crate) struct CountCache(Mutex<HashMap<String, u64>>);
+
+impl CountCache {
+    fn get(&self, key: &str) -> Option<u64> {
+        self.0.lock().ok().and_then(|m| m.get(key).copied())
+    }
+
+    fn put(&self, key: String, total: u64) {
+        if let Ok(mut m) = self.0.lock() {
+            if m.len() > 256 {
+                m.clear();
+            }
+            m.insert(key, total);
+        }
+    }
+
+    pub(crate) fn clear(&self) {
+        if let Ok(mut m) = self.0.lock() {
+            m.clear();
+        }
+    }
+}
+
+const ROW_COLUMNS: &str = "id, platform, handle, display_name, followers, avg_views, engagement_eff_bp, \
+     gmv_minor, gmv_currency, categories, country, updated_at";
+
+/// Escapes LIKE wildcards so a search for "50%" finds "50%".
+fn like_pattern(search: &str) -> String {
+    let mut p = String::with_capacity(search.len() + 2);
+    p.push('%');
+    for ch in search.trim().to_lowercase().chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(ch);
+    }
+    p.push('%');
+    p
+}
+
+fn ids_json(ids: &[i64]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
+}
+
+/// The query's filters as a cache key (sort and window do not change a total).
+fn filter_key(q: &CreatorQuery) -> String {
+    format!(
+        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+        q.search, q.platform, q.country, q.category, q.min_followers, q.max_followers, q.min_engagement_bp
+    )
+}
+
+/// Appends ` AND …` for each filter, on the `creators` table.
+fn push_filters(q: &mut QueryBuilder<'_, Sqlite>, query: &CreatorQuery) {
+    if let Some(search) = query.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        q.push(" AND search_text LIKE ").push_bind(like_pattern(search)).push(" ESCAPE '\\'");
+    }
+    if let Some(platform) = query.platform {
+        q.push(" AND platform = ").push_bind(platform.as_str());
+    }
+    if let Some(country) = query.country.as_deref().filter(|c| !c.is_empty()) {
+        q.push(" AND country = ").push_bind(country.to_ascii_uppercase());
+    }
+    if let Some(category) = query.category.as_deref().filter(|c| !c.is_empty()) {
+        // A probe of the (category, creator_id) key per row, so an index-ordered walk stays a walk.
+        q.push(" AND EXISTS (SELECT 1 FROM creator_categories cc WHERE cc.category = ")
+            .push_bind(category.to_string())
+            .push(" AND cc.creator_id = creators.id)");
+    }
+    if let Some(min) = query.min_followers {
+        q.push(" AND followers >= ").push_bind(i64::try_from(min).unwrap_or(i64::MAX));
+    }
+    if let Some(max) = query.max_followers {
+        q.push(" AND followers <= ").push_bind(i64::try_from(max).unwrap_or(i64::MAX));
+    }
+    if let Some(min) = query.min_engagement_bp {
+        q.push(" AND engagement_eff_bp >= ").push_bind(i64::from(min));
+    }
+}
+
+fn row_from(row: &sqlx::sqlite::SqliteRow) -> Result<CreatorRow> {
+    let id: i64 = row.try_get("id")?;
+    let key = crate::codec::key_from_row(row, id)?;
+    Ok(CreatorRow {
+        id,
+        platform: key.platform,
+        handle: key.handle,
+        display_name: row.try_get("display_name")?,
+        followers: count(row, "followers")?,
+        avg_views: count(row, "avg_views")?,
+        engagement_rate: rate(row, "engagement_eff_bp")?,
+        gmv: money(row, "gmv_minor", "gmv_currency")?,
+        categories: categories_from_json(row.try_get("categories")?, id)?,
+        country: country(row)?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+impl Store {
+    /// One page of creators matching the query, and how many match in all.
+    pub async fn list_creators(&self, query: &CreatorQuery) -> Result<CreatorPage> {
+        let total = self.count_matching(query).await?;
+        let ids = self.page_ids(query).await?;
+        let sql = format!("SELECT {ROW_COLUMNS} FROM creators WHERE id IN (SELECT value FROM json_each(?))");
+        let rows = sqlx::query(&sql).bind(ids_json(&ids)).fetch_all(&self.pool).await?;
+        let mut by_id: HashMap<i64, CreatorRow> = HashMap::with_capacity(rows.len());
+        for row in &rows {
+            let r = row_from(row)?;
+            by_id.insert(r.id, r);
+        }
+        Ok(CreatorPage {
+            total,
+            offset: query.offset,
+            rows: ids.iter().filter_map(|id| by_id.remove(id)).collect(),
+        })
+    }
+
+    /// How many creators match the query's filters (cached until the next import).
+    async fn count_matching(&self, query: &CreatorQuery) -> Result<u64> {
+        let key = filter_key(query);
+        if let Some(total) = self.counts.get(&key) {
+            return Ok(total);
+        }
+        let mut q = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM creators WHERE 1 = 1");
+        push_filters(&mut q, query);
+        let total: i64 = q.build_query_scalar().fetch_one(&self.pool).await?;
+        let total = total.max(0) as u64;
+        self.counts.put(key, total);
+        Ok(total)
+    }
+
+    /// The ids of the page, in order. Unknown figures sort last in both directions: NULL is the lowest
+    /// value in an index, so a descending walk ends with them; an ascending page reads the known values'
+    /// range first, then the unknowns. The id breaks ties, so pages never overlap.
+    async fn page_ids(&self, query: &CreatorQuery) -> Result<Vec<i64>> {
+        let limit = u64::from(query.limit.min(10_000));
+        let col = query.sort.column();
+        if query.descending || !query.sort.nullable() {
+            let dir = if query.descending { "DESC" } else { "ASC" };
+            return self.ids_where(query, "", &format!("{col} {dir}, id {dir}"), limit, query.offset).await;
+        }
+        let known_filter = format!(" AND {col} IS NOT NULL");
+        let mut ids =
+            self.ids_where(query, &known_filter, &format!("{col} ASC, id ASC"), limit, query.offset).await?;
+        if ids.len() as u64 == limit {
+            return Ok(ids);
+        }
+        let known_total = if ids.is_empty() {
+            let mut q = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM creators WHERE 1 = 1");
+            push_filters(&mut q, query);
+            q.push(&known_filter);
+            q.build_query_scalar::<i64>().fetch_one(&self.pool).await?.max(0) as u64
+        } else {
+            query.offset + ids.len() as u64
+        };
+        let rest = limit - ids.len() as u64;
+        let unknown_offset = query.offset.saturating_sub(known_total);
+        ids.extend(
+            self.ids_where(query, &format!(" AND {col} IS NULL"), "id ASC", rest, unknown_offset).await?,
+        );
+        Ok(ids)
+    }
+
+    async fn ids_where(
+        &self,
+        query: &CreatorQuery,
+        extra: &str,
+        order: &str,
+        limit: u64,
+        offset: u64,
+    ) -> Result<Vec<i64>> {
+        let mut q = QueryBuilder::<Sqlite>::new("SELECT id FROM creators WHERE 1 = 1");
+        push_filters(&mut q, query);
+        q.push(extra);
+        q.push(format!(" ORDER BY {order} LIMIT "))
+            .push_bind(i64::try_from(limit).unwrap_or(i64::MAX))
+            .push(" OFFSET ")
+            .push_bind(i64::try_from(offset).unwrap_or(i64::MAX));
+        Ok(q.build_query_scalar().fetch_all(&self.pool).await?)
+    }
+
+    /// Every creator matching the query's filters, in its sort order (offset and limit ignored), as full
+    /// records, `chunk` at a time: for exports.
+    pub async fn for_each_record<E: From<StoreError>>(
+        &self,
+        query: &CreatorQuery,
+        chunk: u32,
+        mut each: impl FnMut(Vec<CreatorRecord>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut offset = 0u64;
+        loop {
+            let page = CreatorQuery { offset, limit: chunk, ..query.clone() };
+            let ids = self.page_ids(&page).await?;
+            let sql = format!(
+                "SELECT {CREATOR_COLUMNS} FROM creators WHERE id IN (SELECT value FROM json_each(?))"
+            );
+            let rows = sqlx::query(&sql)
+                .bind(ids_json(&ids))
+                .fetch_all(&self.pool)
+                .await
+                .map_err(StoreError::from)?;
+            let mut by_id: HashMap<i64, CreatorRecord> = HashMap::with_capacity(rows.len());
+            for row in &rows {
+                let c = creator_from_row(row)?;
+                by_id.insert(
+                    c.id,
+                    CreatorRecord {
+                        key: c.key,
+                        profile: c.profile,
+                        figures: c.figures,
+                        audience: c.audience,
+                        as_of: None,
+                    },
+                );
+            }
+            each(ids.iter().filter_map(|id| by_id.remove(id)).collect())?;
+            if ids.len() < chunk as usize {
+                return Ok(());
+            }
+            offset += ids.len() as u64;
+        }
+    }
+}
