@@ -117,27 +117,36 @@ pub struct CreatorPage {
     pub rows: Vec<CreatorRow>,
 }
 
-/// Totals of recent filters. Cleared whenever an import commits, the only way creators change.
+/// Totals of recent filters. Cleared whenever an import commits, the only way creators change. The
+/// generation makes sure a count that started before a commit is not stored after it.
 #[derive(Debug, Default)]
-pub(crate) struct CountCache(Mutex<HashMap<String, u64>>);
+pub(crate) struct CountCache(Mutex<(u64, HashMap<String, u64>)>);
 
 impl CountCache {
-    fn get(&self, key: &str) -> Option<u64> {
-        self.0.lock().ok().and_then(|m| m.get(key).copied())
+    /// The cached total, or the generation to hand back to `put` with a freshly counted one.
+    fn get(&self, key: &str) -> std::result::Result<u64, u64> {
+        match self.0.lock() {
+            Ok(guard) => guard.1.get(key).copied().ok_or(guard.0),
+            Err(_) => Err(u64::MAX),
+        }
     }
 
-    fn put(&self, key: String, total: u64) {
-        if let Ok(mut m) = self.0.lock() {
-            if m.len() > 256 {
-                m.clear();
+    fn put(&self, key: String, total: u64, generation: u64) {
+        if let Ok(mut guard) = self.0.lock() {
+            if guard.0 != generation {
+                return;
             }
-            m.insert(key, total);
+            if guard.1.len() > 256 {
+                guard.1.clear();
+            }
+            guard.1.insert(key, total);
         }
     }
 
     pub(crate) fn clear(&self) {
-        if let Ok(mut m) = self.0.lock() {
-            m.clear();
+        if let Ok(mut guard) = self.0.lock() {
+            guard.0 += 1;
+            guard.1.clear();
         }
     }
 }
@@ -239,14 +248,15 @@ impl Store {
     /// How many creators match the query's filters (cached until the next import).
     async fn count_matching(&self, query: &CreatorQuery) -> Result<u64> {
         let key = filter_key(query);
-        if let Some(total) = self.counts.get(&key) {
-            return Ok(total);
-        }
+        let generation = match self.counts.get(&key) {
+            Ok(total) => return Ok(total),
+            Err(generation) => generation,
+        };
         let mut q = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM creators WHERE 1 = 1");
         push_filters(&mut q, query);
         let total: i64 = q.build_query_scalar().fetch_one(&self.pool).await?;
         let total = total.max(0) as u64;
-        self.counts.put(key, total);
+        self.counts.put(key, total, generation);
         Ok(total)
     }
 

@@ -1,6 +1,5 @@
 // What the Creators table shows (sort and filters), how it is remembered across restarts, and how it
 // becomes a `CreatorQuery` for Rust, which does the sorting, filtering and paging.
-import { asPlatform } from "./names";
 import type { CreatorQuery, CreatorSort, Platform } from "./types";
 
 export type CreatorView = {
@@ -76,15 +75,9 @@ export function toQuery(view: CreatorView, offset: number, limit: number): Creat
 
 const STORAGE_KEY = "scout.creators.view.v1";
 
-function text(value: unknown): string | null {
-  return typeof value === "string" && value !== "" ? value : null;
-}
-
-function count(value: unknown): number | null {
-  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : null;
-}
-
-/** The remembered view; anything missing or malformed falls back to the default, field by field. */
+/** The remembered view: the sort only. Filters and search start empty on every launch, so the list
+ * never opens showing "0 of 2,050 creators" because of a search typed yesterday (or in another
+ * workspace). Anything missing or malformed falls back to the default. */
 export function loadView(
   storage: Pick<Storage, "getItem"> | undefined = globalThis.localStorage,
 ): CreatorView {
@@ -97,13 +90,7 @@ export function loadView(
   }
   const sort = SORTS.find((candidate) => candidate === saved.sort) ?? DEFAULT_VIEW.sort;
   return {
-    search: typeof saved.search === "string" ? saved.search : "",
-    platform: asPlatform(saved.platform),
-    country: text(saved.country),
-    category: text(saved.category),
-    minFollowers: count(saved.minFollowers),
-    maxFollowers: count(saved.maxFollowers),
-    minEngagementPercent: count(saved.minEngagementPercent),
+    ...DEFAULT_VIEW,
     sort,
     descending: typeof saved.descending === "boolean" ? saved.descending : defaultDescending(sort),
   };
@@ -114,7 +101,7 @@ export function saveView(
   storage: Pick<Storage, "setItem"> | undefined = globalThis.localStorage,
 ) {
   try {
-    storage?.setItem(STORAGE_KEY, JSON.stringify(view));
+    storage?.setItem(STORAGE_KEY, JSON.stringify({ sort: view.sort, descending: view.descending }));
   } catch {
     // Storage full or disabled: the view just isn't remembered.
   }
