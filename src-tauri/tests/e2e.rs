@@ -183,8 +183,9 @@ async fn first_run_demo_import_search_and_drawer() {
     button(&c, "Import creators…").await.click().await.unwrap();
     answer_file_dialog("Import creators", &import_file).await;
     find(&c, "//dialog//*[normalize-space(.)='Import creators']").await;
+    let import = button(&c, "Import creators").await;
     screenshot(&c, "3-import-preview").await;
-    button(&c, "Import creators").await.click().await.unwrap();
+    import.click().await.unwrap();
     button(&c, "Done").await;
     screenshot(&c, "4-import-report").await;
     let report = c.execute("return document.querySelector('dialog').textContent", vec![]).await.unwrap();
@@ -214,6 +215,31 @@ async fn first_run_demo_import_search_and_drawer() {
     let drawer = text_of(&find(&c, "//aside[@aria-label='Creator details']").await).await;
     assert!(drawer.contains("my creators.csv"), "the drawer names the figures' source file: {drawer}");
     screenshot(&c, "5-drawer").await;
+
+    // Clear the search: the full list comes back, and a demo creator's drawer shows audience and history.
+    button(&c, "Clear").await.click().await.unwrap();
+    wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "2053").await;
+    find(&c, "//*[@role='row' and @aria-rowindex='2' and @aria-busy='false']").await.click().await.unwrap();
+    find(&c, "//aside[@aria-label='Creator details']//h3[normalize-space(.)='Audience']").await;
+    let drawer = text_of(&find(&c, "//aside[@aria-label='Creator details']").await).await;
+    assert!(
+        drawer.contains("(synthetic)"),
+        "the demo creator's figures name the synthetic demo as source: {drawer}"
+    );
+    screenshot(&c, "6-demo-creator").await;
+
+    // Settings lists every import, newest first.
+    find(&c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Settings']").await.click().await.unwrap();
+    find(&c, "//h1[normalize-space(.)='Settings']").await;
+    let imports = text_of(&find(&c, "//table[.//th[normalize-space(.)='Source']]").await).await;
+    let order: Vec<usize> = ["my creators.csv", "Demo update (synthetic)", "Demo creators (synthetic)"]
+        .iter()
+        .map(|name| {
+            imports.find(name).unwrap_or_else(|| panic!("Settings lists the import {name}: {imports}"))
+        })
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "imports are listed newest first: {imports}");
+    screenshot(&c, "7-settings").await;
 
     c.close().await.unwrap();
 }
