@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 (cd ui && npm run build)
-cargo build --release --bin scout-desktop --bin scout
+cargo build --release -p scout-desktop -p scout-cli
 ws="${SCOUT_DEMO_WORKSPACE:-$HOME/Scout demo.scout}"
 if [ ! -f "$ws" ]; then
   target/release/scout --workspace "$ws" demo
