@@ -7,7 +7,7 @@
 use crate::{AppError, Result, Workspace};
 use chrono::{NaiveDate, Utc};
 use scout_domain::{Currency, Platform};
-use scout_ingest::{ColumnMapping, Field, ImportDefaults, ParsedRow, RowReader, SourceFile};
+use scout_ingest::{ColumnMapping, Field, ImportDefaults, ParsedRow, RowReader};
 use scout_store::{BatchCounts, IncomingRow, IssueOutcome, NewBatch, RowOutcome, SourceKind, StoredIssue};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -50,14 +50,9 @@ pub struct FieldOption {
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct ImportPreview {
-    pub source: SourceFile,
-    pub headers: Vec<String>,
-    pub mapping: ColumnMapping,
-    pub sample_rows: Vec<Vec<String>>,
-    #[ts(type = "number")]
-    pub row_estimate: u64,
-    pub missing_required: Vec<Field>,
-    pub unmapped_columns: Vec<String>,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub preview: scout_ingest::Preview,
     /// Where `mapping` came from: suggested from the headers, or the one saved for this header layout.
     pub mapping_source: MappingSource,
     /// Set when this very file was already imported with this mapping: importing it again changes nothing.
@@ -99,18 +94,6 @@ pub enum ImportStatus {
     UnchangedDuplicateFile,
 }
 
-/// One thing the import has to say about one row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct RowIssue {
-    #[ts(type = "number")]
-    pub line: u64,
-    pub column: Option<String>,
-    pub raw_value: Option<String>,
-    pub message: String,
-    pub outcome: IssueOutcome,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ImportReport {
@@ -122,7 +105,7 @@ pub struct ImportReport {
     #[ts(flatten)]
     pub counts: BatchCounts,
     /// The first issues, in file order (all are stored and exportable).
-    pub issues: Vec<RowIssue>,
+    pub issues: Vec<StoredIssue>,
     /// How many issues are not in `issues`.
     #[ts(type = "number")]
     pub issues_truncated: u64,
@@ -165,16 +148,6 @@ fn issue_from_cell(c: scout_ingest::CellIssue) -> StoredIssue {
         message: c.message,
         outcome: IssueOutcome::ValueSkipped,
         cells: None,
-    }
-}
-
-fn row_issue(i: &StoredIssue) -> RowIssue {
-    RowIssue {
-        line: i.line,
-        column: i.column.clone(),
-        raw_value: i.raw_value.clone(),
-        message: i.message.clone(),
-        outcome: i.outcome,
     }
 }
 
@@ -238,18 +211,7 @@ impl Workspace {
             .iter()
             .map(|f| FieldOption { field: *f, label: f.label().to_string(), required: f.is_required() })
             .collect();
-        Ok(ImportPreview {
-            source: preview.source,
-            headers: preview.headers,
-            mapping: preview.mapping,
-            sample_rows: preview.sample_rows,
-            row_estimate: preview.row_estimate,
-            missing_required: preview.missing_required,
-            unmapped_columns: preview.unmapped_columns,
-            mapping_source,
-            already_imported_batch: already,
-            fields,
-        })
+        Ok(ImportPreview { preview, mapping_source, already_imported_batch: already, fields })
     }
 
     /// Imports a whole file in one transaction. `progress` is called at most ~10 times a second.
@@ -345,7 +307,7 @@ impl Workspace {
         });
 
         let mut counts = BatchCounts::default();
-        let mut report_issues: Vec<RowIssue> = Vec::new();
+        let mut report_issues: Vec<StoredIssue> = Vec::new();
         let mut issue_total: u64 = 0;
         let mut last_progress = Instant::now();
         while let Some(item) = rx.recv().await {
@@ -409,7 +371,7 @@ impl Workspace {
             session.add_issues(&issues).await?;
             issue_total += issues.len() as u64;
             let room = REPORT_ISSUES.saturating_sub(report_issues.len());
-            report_issues.extend(issues.iter().take(room).map(row_issue));
+            report_issues.extend(issues.iter().take(room).cloned());
             if last_progress.elapsed() >= PROGRESS_EVERY {
                 progress(ImportProgress { rows_done: counts.rows_total, bytes_done, bytes_total });
                 last_progress = Instant::now();

@@ -14,7 +14,7 @@ mod workspace;
 pub use error::{AppError, ErrorCode, ErrorPayload, Result};
 pub use import::{
     CancelToken, FieldOption, ImportPreview, ImportProgress, ImportReport, ImportRequest, ImportStatus,
-    MappingSource, RowIssue,
+    MappingSource,
 };
 pub use logging::{init_logging, LogGuard};
 pub use paths::{default_log_dir, default_workspace_path};
@@ -22,5 +22,6 @@ pub use workspace::{Workspace, WorkspaceInfo};
 
 pub use scout_ingest::{ColumnMapping, Field};
 pub use scout_store::{
-    CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, CreatorRow, CreatorSort, ImportBatch, SourceKind,
+    CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, CreatorRow, CreatorSort, ImportBatch,
+    SourceKind, StoredIssue,
 };

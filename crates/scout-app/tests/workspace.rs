@@ -81,7 +81,11 @@ async fn a_mapping_set_by_hand_is_remembered_for_files_with_the_same_columns() {
     };
     let first = write("week1.csv", "Who,Fans\nalice,100\n");
     let preview = ws.preview_import(first.clone(), None).await.unwrap();
-    assert_eq!(preview.missing_required, vec![Field::Handle], "unknown headers leave the handle unmapped");
+    assert_eq!(
+        preview.preview.missing_required,
+        vec![Field::Handle],
+        "unknown headers leave the handle unmapped"
+    );
     let mapping = ColumnMapping { columns: vec![Some(Field::Handle), Some(Field::Followers)] };
     let request = ImportRequest { mapping: Some(mapping.clone()), ..ImportRequest::file(first) };
     ws.import_file(request, |_| {}, CancelToken::default()).await.unwrap();
@@ -89,7 +93,7 @@ async fn a_mapping_set_by_hand_is_remembered_for_files_with_the_same_columns() {
     let second = write("week2.csv", "who , FANS\nbob,200\n");
     let preview = ws.preview_import(second.clone(), None).await.unwrap();
     assert_eq!(preview.mapping_source, MappingSource::Saved, "the saved mapping is offered");
-    assert_eq!(preview.mapping, mapping, "for the same columns, spelled loosely");
+    assert_eq!(preview.preview.mapping, mapping, "for the same columns, spelled loosely");
     let report = ws.import_file(ImportRequest::file(second), |_| {}, CancelToken::default()).await.unwrap();
     assert_eq!(report.counts.created, 1, "and used when importing without a mapping");
 }

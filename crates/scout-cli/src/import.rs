@@ -14,7 +14,7 @@ async fn mapping_with(
     if overrides.is_empty() {
         return Ok(None);
     }
-    let preview = ws.preview_import(file.to_path_buf(), None).await?;
+    let preview = ws.preview_import(file.to_path_buf(), None).await?.preview;
     let mut mapping = preview.mapping;
     for o in overrides {
         let (column, field) = o
@@ -98,11 +98,12 @@ pub async fn import(ws: &Workspace, args: &ImportArgs, quiet: bool) -> Result<u8
 
 pub async fn preview(ws: &Workspace, args: &PreviewArgs) -> Result<u8, AppError> {
     let mapping = mapping_with(ws, &args.file, &args.map).await?;
-    let p = ws.preview_import(args.file.clone(), mapping).await?;
+    let full = ws.preview_import(args.file.clone(), mapping).await?;
     if args.json {
-        print_json(&p)?;
+        print_json(&full)?;
         return Ok(0);
     }
+    let p = &full.preview;
     let s = &p.source;
     println!(
         "{}: {:?}, {}, delimiter {:?}, ~{} rows",
@@ -117,7 +118,7 @@ pub async fn preview(ws: &Workspace, args: &PreviewArgs) -> Result<u8, AppError>
         let names: Vec<&str> = p.missing_required.iter().map(|f| f.label()).collect();
         println!("missing required: {} (use --map \"COLUMN=handle\")", names.join(", "));
     }
-    if let Some(b) = p.already_imported_batch {
+    if let Some(b) = full.already_imported_batch {
         println!("this file was already imported (batch {b}); importing it again changes nothing");
     }
     Ok(0)

@@ -6,7 +6,8 @@ use crate::batches::insert_issues;
 use crate::codec::{creator_from_row, search_text, to_i64, StoredCreator, CREATOR_COLUMNS};
 use crate::{BatchCounts, NewBatch, Result, Store, StoredIssue};
 use chrono::{DateTime, NaiveDate, Utc};
-use scout_domain::{CreatorKey, CreatorRecord, Platform};
+use scout_domain::{CreatorFigures, CreatorKey, CreatorRecord, Platform};
+use sqlx::query_builder::Separated;
 use sqlx::{QueryBuilder, Sqlite, Transaction};
 use std::collections::hash_map::{DefaultHasher, Entry};
 use std::collections::HashMap;
@@ -275,31 +276,20 @@ impl ImportSession {
     ) -> Result<HashMap<CreatorKey, i64>> {
         let mut ids = HashMap::with_capacity(writes.len());
         for chunk in writes.chunks(ROWS_PER_STATEMENT) {
-            let mut q = QueryBuilder::<Sqlite>::new(
-                "INSERT INTO creators (platform, handle, open_id, display_name, followers, following, \
-                 avg_views, avg_likes, avg_comments, avg_shares, engagement_bp, engagement_eff_bp, gmv_minor, \
-                 gmv_currency, units_sold, avg_commission_bp, categories, country, language, bio, email, \
-                 audience, search_text, first_batch_id, last_batch_id, first_seen_at, updated_at) ",
-            );
+            let mut q = QueryBuilder::<Sqlite>::new(format!(
+                "INSERT INTO creators (platform, handle, open_id, display_name, {FIGURE_COLUMNS}, \
+                     engagement_eff_bp, categories, country, language, bio, email, audience, search_text, \
+                     first_batch_id, last_batch_id, first_seen_at, updated_at) "
+            ));
             q.push_values(chunk, |mut b, (r, stored)| {
                 let f = &r.figures;
                 let audience = r.audience.as_ref().map(|a| serde_json::to_string(a).unwrap_or_default());
                 b.push_bind(r.key.platform.as_str())
                     .push_bind(r.key.handle.as_str().to_string())
                     .push_bind(r.profile.open_id.clone())
-                    .push_bind(r.profile.display_name.clone())
-                    .push_bind(to_i64(f.followers))
-                    .push_bind(to_i64(f.following))
-                    .push_bind(to_i64(f.avg_views))
-                    .push_bind(to_i64(f.avg_likes))
-                    .push_bind(to_i64(f.avg_comments))
-                    .push_bind(to_i64(f.avg_shares))
-                    .push_bind(f.engagement_rate.map(|r| i64::from(r.0)))
-                    .push_bind(f.engagement_rate_or_derived().map(|r| i64::from(r.0)))
-                    .push_bind(f.gmv.as_ref().map(|m| m.minor))
-                    .push_bind(f.gmv.as_ref().map(|m| m.currency.code().to_string()))
-                    .push_bind(to_i64(f.units_sold))
-                    .push_bind(f.avg_commission_rate.map(|r| i64::from(r.0)))
+                    .push_bind(r.profile.display_name.clone());
+                push_figures(&mut b, f);
+                b.push_bind(f.engagement_rate_or_derived().map(|r| i64::from(r.0)))
                     .push_bind(serde_json::to_string(&r.profile.categories).unwrap_or_else(|_| "[]".into()))
                     .push_bind(r.profile.country.as_ref().map(|c| c.as_str().to_string()))
                     .push_bind(r.profile.language.clone())
@@ -385,27 +375,12 @@ impl ImportSession {
         let rows: Vec<(i64, &CreatorRecord)> =
             snapshots.iter().filter_map(|(k, r)| ids.get(k).map(|id| (*id, r))).collect();
         for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-            let mut q = QueryBuilder::<Sqlite>::new(
-                "INSERT INTO creator_snapshots (creator_id, batch_id, as_of, followers, following, avg_views, \
-                 avg_likes, avg_comments, avg_shares, engagement_bp, gmv_minor, gmv_currency, units_sold, \
-                 avg_commission_bp) ",
-            );
+            let mut q = QueryBuilder::<Sqlite>::new(format!(
+                "INSERT INTO creator_snapshots (creator_id, batch_id, as_of, {FIGURE_COLUMNS}) "
+            ));
             q.push_values(chunk, |mut b, (id, r)| {
-                let f = &r.figures;
-                b.push_bind(*id)
-                    .push_bind(self.batch_id)
-                    .push_bind(r.as_of.unwrap_or(self.as_of))
-                    .push_bind(to_i64(f.followers))
-                    .push_bind(to_i64(f.following))
-                    .push_bind(to_i64(f.avg_views))
-                    .push_bind(to_i64(f.avg_likes))
-                    .push_bind(to_i64(f.avg_comments))
-                    .push_bind(to_i64(f.avg_shares))
-                    .push_bind(f.engagement_rate.map(|r| i64::from(r.0)))
-                    .push_bind(f.gmv.as_ref().map(|m| m.minor))
-                    .push_bind(f.gmv.as_ref().map(|m| m.currency.code().to_string()))
-                    .push_bind(to_i64(f.units_sold))
-                    .push_bind(f.avg_commission_rate.map(|r| i64::from(r.0)));
+                b.push_bind(*id).push_bind(self.batch_id).push_bind(r.as_of.unwrap_or(self.as_of));
+                push_figures(&mut b, &r.figures);
             });
             // A creator repeated later in the same file: its later figures win, earlier ones stay.
             q.push(
@@ -465,6 +440,24 @@ impl ImportSession {
         self.tx.rollback().await?;
         Ok(())
     }
+}
+
+/// The figure columns `creators` and `creator_snapshots` share, in the order `push_figures` binds them.
+const FIGURE_COLUMNS: &str = "followers, following, avg_views, avg_likes, avg_comments, avg_shares, \
+     engagement_bp, gmv_minor, gmv_currency, units_sold, avg_commission_bp";
+
+fn push_figures(b: &mut Separated<'_, '_, Sqlite, &'static str>, f: &CreatorFigures) {
+    b.push_bind(to_i64(f.followers))
+        .push_bind(to_i64(f.following))
+        .push_bind(to_i64(f.avg_views))
+        .push_bind(to_i64(f.avg_likes))
+        .push_bind(to_i64(f.avg_comments))
+        .push_bind(to_i64(f.avg_shares))
+        .push_bind(f.engagement_rate.map(|r| i64::from(r.0)))
+        .push_bind(f.gmv.as_ref().map(|m| m.minor))
+        .push_bind(f.gmv.as_ref().map(|m| m.currency.code().to_string()))
+        .push_bind(to_i64(f.units_sold))
+        .push_bind(f.avg_commission_rate.map(|r| i64::from(r.0)));
 }
 
 fn overlay_record(older: &CreatorRecord, newer: &CreatorRecord) -> CreatorRecord {

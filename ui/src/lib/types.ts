@@ -31,6 +31,6 @@ export type { ImportStatus } from "./bindings/ImportStatus";
 export type { IssueOutcome } from "./bindings/IssueOutcome";
 export type { Money } from "./bindings/Money";
 export type { Platform } from "./bindings/Platform";
-export type { RowIssue } from "./bindings/RowIssue";
+export type { StoredIssue } from "./bindings/StoredIssue";
 export type { SourceFile } from "./bindings/SourceFile";
 export type { WorkspaceInfo } from "./bindings/WorkspaceInfo";

@@ -8,7 +8,7 @@ import type { SourceFile } from "./SourceFile";
 /**
  * What the user sees before importing: how the file was read and how its columns map.
  */
-export type ImportPreview = { source: SourceFile, headers: Array<string>, mapping: ColumnMapping, sample_rows: Array<Array<string>>, row_estimate: number, missing_required: Array<Field>, unmapped_columns: Array<string>, 
+export type ImportPreview = { 
 /**
  * Where `mapping` came from: suggested from the headers, or the one saved for this header layout.
  */
@@ -20,4 +20,13 @@ already_imported_batch: number | null,
 /**
  * Every field a column can map to, with its label, for the mapping menus.
  */
-fields: Array<FieldOption>, };
+fields: Array<FieldOption>, source: SourceFile, headers: Array<string>, mapping: ColumnMapping, 
+/**
+ * The first data rows (blank rows skipped), cells as raw text.
+ */
+sample_rows: Array<Array<string>>, 
+/**
+ * Exact (non-blank data rows) for a short file; otherwise estimated from the first rows' size, or
+ * from a workbook's last row number.
+ */
+row_estimate: number, missing_required: Array<Field>, unmapped_columns: Array<string>, };

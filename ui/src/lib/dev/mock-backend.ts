@@ -252,6 +252,7 @@ async function runImport(onProgress: Channel<ImportProgress>): Promise<ImportRep
         raw_value: "1,2,3",
         message: "followers '1,2,3' is not a number",
         outcome: "rejected",
+        cells: null,
       },
       {
         line: 42,
@@ -259,6 +260,7 @@ async function runImport(onProgress: Channel<ImportProgress>): Promise<ImportRep
         raw_value: "",
         message: "the handle is empty; every row needs one",
         outcome: "rejected",
+        cells: null,
       },
       {
         line: 58,
@@ -266,6 +268,7 @@ async function runImport(onProgress: Channel<ImportProgress>): Promise<ImportRep
         raw_value: "@Mia.Carter",
         message: "same creator as line 12 (tiktok/mia.carter); the later row's figures were kept",
         outcome: "merged",
+        cells: null,
       },
       {
         line: 77,
@@ -273,6 +276,7 @@ async function runImport(onProgress: Channel<ImportProgress>): Promise<ImportRep
         raw_value: "n/a",
         message: "engagement rate 'n/a' is not a percentage; left unknown",
         outcome: "value_skipped",
+        cells: null,
       },
       {
         line: 103,
@@ -280,6 +284,7 @@ async function runImport(onProgress: Channel<ImportProgress>): Promise<ImportRep
         raw_value: "Untied States",
         message: "'Untied States' is not a country name or ISO code; left unknown",
         outcome: "value_skipped",
+        cells: null,
       },
       {
         line: 230,
@@ -287,6 +292,7 @@ async function runImport(onProgress: Channel<ImportProgress>): Promise<ImportRep
         raw_value: "<img src=x onerror=alert(1)>",
         message: "the handle '<img' has characters a handle can't have",
         outcome: "rejected",
+        cells: null,
       },
     ],
     issues_truncated: 20,
