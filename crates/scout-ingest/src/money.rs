@@ -2,7 +2,21 @@
 //! (the row's Currency column, or the import's default when the file has none).
 
 use crate::numbers::{read_decimal, NumberError};
-use scout_domain::{Currency, Money};
+use scout_domain::{Currency, DomainError, Money};
+use thiserror::Error;
+
+/// Why a cell is not an amount of money. The message quotes the cell; the caller adds the column.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub(crate) enum MoneyError {
+    #[error(transparent)]
+    Number(#[from] NumberError),
+    #[error(transparent)]
+    Currency(#[from] DomainError),
+    #[error("'{shown}' is in {named} but the row's currency column says {row}")]
+    Conflict { shown: String, named: Currency, row: Currency },
+    #[error("'{shown}' is in '{mark}', which may be {options}; the row's currency is {row}")]
+    Ambiguous { shown: String, mark: String, options: String, row: Currency },
+}
 
 /// What a currency mark in a cell says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,29 +95,31 @@ pub(crate) fn parse_money(
     raw: &str,
     row: &Currency,
     source: CurrencySource,
-) -> Result<Option<Money>, String> {
-    let Some((value, mark)) = read_decimal(raw).map_err(|e| e.to_string())? else { return Ok(None) };
+) -> Result<Option<Money>, MoneyError> {
+    let Some((value, mark)) = read_decimal(raw)? else { return Ok(None) };
     let shown = raw.trim();
     let currency = match mark.as_deref().map(|m| (m, recognize(m))) {
         None => row.clone(),
         Some((code, Some(Marker::Code))) | Some((_, Some(Marker::Exactly(code)))) => {
-            resolve_exact(shown, Currency::parse(code).map_err(|e| e.to_string())?, row, source)?
+            resolve_exact(shown, Currency::parse(code)?, row, source)?
         }
         Some((m, Some(Marker::OneOf(options)))) => {
             if options.contains(&row.code()) {
                 row.clone()
             } else {
-                return Err(format!(
-                    "'{shown}' is in '{m}', which may be {}; the row's currency is {row}",
-                    options.join(" or ")
-                ));
+                return Err(MoneyError::Ambiguous {
+                    shown: shown.to_string(),
+                    mark: m.to_string(),
+                    options: options.join(" or "),
+                    row: row.clone(),
+                });
             }
         }
-        Some((_, None)) => return Err(NumberError::NotANumber(shown.to_string()).to_string()),
+        Some((_, None)) => return Err(NumberError::NotANumber(shown.to_string()).into()),
     };
     Money::from_major(value, currency)
         .map(Some)
-        .ok_or_else(|| NumberError::TooLarge(shown.to_string()).to_string())
+        .ok_or_else(|| NumberError::TooLarge(shown.to_string()).into())
 }
 
 fn resolve_exact(
@@ -111,9 +127,9 @@ fn resolve_exact(
     named: Currency,
     row: &Currency,
     source: CurrencySource,
-) -> Result<Currency, String> {
+) -> Result<Currency, MoneyError> {
     if named != *row && source == CurrencySource::Column {
-        return Err(format!("'{shown}' is in {named} but the row's currency column says {row}"));
+        return Err(MoneyError::Conflict { shown: shown.to_string(), named, row: row.clone() });
     }
     Ok(named)
 }
@@ -174,9 +190,9 @@ mod tests {
     #[test]
     fn contradictions_and_ambiguity_are_reported() {
         let eur = Currency::parse("EUR").unwrap();
-        let err = parse_money("£12", &eur, CurrencySource::Column).unwrap_err();
+        let err = parse_money("£12", &eur, CurrencySource::Column).unwrap_err().to_string();
         assert!(err.contains("GBP") && err.contains("EUR"), "a clash names both currencies: {err}");
-        let err = parse_money("¥12", &usd(), CurrencySource::Default).unwrap_err();
+        let err = parse_money("¥12", &usd(), CurrencySource::Default).unwrap_err().to_string();
         assert!(err.contains("JPY or CNY"), "¥ outside a yen/yuan row is ambiguous: {err}");
         assert!(parse_money("12 bananas", &usd(), CurrencySource::Default).is_err(), "not money");
     }

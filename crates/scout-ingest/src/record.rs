@@ -157,8 +157,9 @@ impl<'a> RowCells<'a> {
             avg_comments: self.count(Field::AvgComments),
             avg_shares: self.count(Field::AvgShares),
             engagement_rate: self.rate(Field::EngagementRate),
-            gmv: self
-                .single(Field::Gmv, |raw| parse_money(raw, currency, source).map_err(|why| quote(raw, why))),
+            gmv: self.single(Field::Gmv, |raw| {
+                parse_money(raw, currency, source).map_err(|why| quote(raw, why.to_string()))
+            }),
             units_sold: self.count(Field::UnitsSold),
             avg_commission_rate: self.rate(Field::AvgCommissionRate),
         };

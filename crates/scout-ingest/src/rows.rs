@@ -6,8 +6,18 @@ use crate::mapping::{display_column, ColumnMapping};
 use crate::money::{recognize, CurrencySource, Marker};
 use crate::record::RowCells;
 use crate::source::RawRow;
-use scout_domain::{CreatorKey, CreatorRecord, Currency, Handle, Platform};
+use scout_domain::{CreatorKey, CreatorRecord, Currency, DomainError, Handle, Platform};
+
+/// Why a row has no usable handle (and so is rejected).
+#[derive(Debug, Error)]
+enum HandleProblem {
+    #[error("no handle in column{plural} {columns}")]
+    Missing { plural: &'static str, columns: String },
+    #[error("column '{column}': {source}")]
+    Invalid { column: String, source: DomainError },
+}
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 use ts_rs::TS;
 
 /// What to assume when the file has no Platform or Currency column (or the cell is blank).
@@ -133,7 +143,7 @@ impl RowBuilder {
             Ok(h) => h,
             Err(reason) => {
                 let issues = cx.into_issues();
-                return reject(cells, reason, issues);
+                return reject(cells, reason.to_string(), issues);
             }
         };
         let platform = match cx.first(Field::Platform).map(|(col, raw)| (col, Platform::parse(raw))) {
@@ -142,7 +152,7 @@ impl RowBuilder {
             Some((col, Err(e))) => {
                 let reason = format!("column '{}': {e}", self.name(col));
                 let issues = cx.into_issues();
-                return reject(cells, reason, issues);
+                return reject(cells, reason.to_string(), issues);
             }
         };
         let (currency, source) = self.currency(&mut cx);
@@ -155,14 +165,15 @@ impl RowBuilder {
     }
 
     /// The handle from the first handle column that has one; a different handle in another is remarked.
-    fn handle(&self, cx: &mut RowCells<'_>) -> Result<Handle, String> {
+    fn handle(&self, cx: &mut RowCells<'_>) -> Result<Handle, HandleProblem> {
         let Some((col, raw)) = cx.first(Field::Handle) else {
             let cols = &self.plan[Field::Handle as usize];
             let names: Vec<String> = cols.iter().map(|c| format!("'{}'", self.name(*c))).collect();
             let plural = if names.len() > 1 { "s" } else { "" };
-            return Err(format!("no handle in column{plural} {}", names.join(", ")));
+            return Err(HandleProblem::Missing { plural, columns: names.join(", ") });
         };
-        let handle = Handle::parse(raw).map_err(|e| format!("column '{}': {e}", self.name(col)))?;
+        let handle =
+            Handle::parse(raw).map_err(|source| HandleProblem::Invalid { column: self.name(col), source })?;
         let others: Vec<(usize, String)> =
             cx.values(Field::Handle).skip(1).map(|(c, r)| (c, r.to_string())).collect();
         for (c, r) in others {

@@ -45,8 +45,8 @@ impl SheetRows {
         std::thread::Builder::new()
             .name("scout-ingest-sheet".into())
             .spawn(move || {
-                if let Err(message) = read_first_sheet(&path, &tx) {
-                    let _ = tx.send(Message::Failed(message));
+                if let Err(e) = read_first_sheet(&path, &tx) {
+                    let _ = tx.send(Message::Failed(e.to_string()));
                 }
             })
             .map_err(|e| failed(format!("cannot start the reader thread: {e}")))?;
@@ -97,27 +97,27 @@ impl SheetRows {
 }
 
 /// Reads the first sheet and sends its rows; returns the reason when the workbook cannot be read.
-fn read_first_sheet(path: &Path, tx: &SyncSender<Message>) -> std::result::Result<(), String> {
-    let mut workbook = open_workbook_auto(path).map_err(|e| e.to_string())?;
-    let name = workbook.sheet_names().first().cloned().ok_or("the workbook has no sheet")?;
+fn read_first_sheet(path: &Path, tx: &SyncSender<Message>) -> std::result::Result<(), SheetError> {
+    let mut workbook = open_workbook_auto(path)?;
+    let name = workbook.sheet_names().first().cloned().ok_or(SheetError::NoSheet)?;
     let mut rows = RowAssembler::new(tx);
     match &mut workbook {
         Sheets::Xlsx(book) => {
-            let mut cells = book.worksheet_cells_reader(&name).map_err(|e| e.to_string())?;
+            let mut cells = book.worksheet_cells_reader(&name).map_err(calamine::Error::from)?;
             rows.opened(u64::from(cells.dimensions().end.0) + 1)?;
-            while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
+            while let Some(cell) = cells.next_cell().map_err(calamine::Error::from)? {
                 rows.push(cell.get_position(), cell.get_value())?;
             }
         }
         Sheets::Xlsb(book) => {
-            let mut cells = book.worksheet_cells_reader(&name).map_err(|e| e.to_string())?;
+            let mut cells = book.worksheet_cells_reader(&name).map_err(calamine::Error::from)?;
             rows.opened(u64::from(cells.dimensions().end.0) + 1)?;
-            while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
+            while let Some(cell) = cells.next_cell().map_err(calamine::Error::from)? {
                 rows.push(cell.get_position(), cell.get_value())?;
             }
         }
         Sheets::Xls(_) | Sheets::Ods(_) => {
-            let range = workbook.worksheet_range(&name).map_err(|e| e.to_string())?;
+            let range = workbook.worksheet_range(&name)?;
             let (row0, col0) = range.start().unwrap_or((0, 0));
             rows.opened(range.end().map_or(0, |(r, _)| u64::from(r) + 1))?;
             for (r, row) in range.rows().enumerate() {
@@ -138,19 +138,32 @@ struct RowAssembler<'a> {
     cells: Vec<String>,
 }
 
-/// The receiver is gone: the import was dropped or cancelled. Not an error worth a message.
-const STOPPED: &str = "stopped";
+/// Why the sheet could not be read to the end.
+#[derive(Debug, thiserror::Error)]
+enum SheetError {
+    #[error(transparent)]
+    Workbook(#[from] calamine::Error),
+    #[error("the workbook has no sheet")]
+    NoSheet,
+    /// The receiver is gone: the import was dropped or cancelled. Not an error worth a message.
+    #[error("stopped")]
+    Stopped,
+}
 
 impl<'a> RowAssembler<'a> {
     fn new(tx: &'a SyncSender<Message>) -> RowAssembler<'a> {
         RowAssembler { tx, row: None, cells: Vec::new() }
     }
 
-    fn opened(&self, rows_total: u64) -> std::result::Result<(), String> {
-        self.tx.send(Message::Opened { rows_total }).map_err(|_| STOPPED.to_string())
+    fn opened(&self, rows_total: u64) -> std::result::Result<(), SheetError> {
+        self.tx.send(Message::Opened { rows_total }).map_err(|_| SheetError::Stopped)
     }
 
-    fn push<T: DataType>(&mut self, (row, col): (u32, u32), value: &T) -> std::result::Result<(), String> {
+    fn push<T: DataType>(
+        &mut self,
+        (row, col): (u32, u32),
+        value: &T,
+    ) -> std::result::Result<(), SheetError> {
         if value.is_empty() {
             return Ok(());
         }
@@ -166,16 +179,16 @@ impl<'a> RowAssembler<'a> {
         Ok(())
     }
 
-    fn flush(&mut self) -> std::result::Result<(), String> {
+    fn flush(&mut self) -> std::result::Result<(), SheetError> {
         if let Some(row) = self.row.take() {
             let cells = std::mem::take(&mut self.cells);
             let raw = RawRow { line: u64::from(row) + 1, cells, bad_utf8: Vec::new() };
-            self.tx.send(Message::Row(raw)).map_err(|_| STOPPED.to_string())?;
+            self.tx.send(Message::Row(raw)).map_err(|_| SheetError::Stopped)?;
         }
         Ok(())
     }
 
-    fn finish(mut self) -> std::result::Result<(), String> {
+    fn finish(mut self) -> std::result::Result<(), SheetError> {
         self.flush()
     }
 }
