@@ -17,8 +17,12 @@ impl AppState {
         if let Some(ws) = self.workspace.read().await.as_ref() {
             return Ok(ws.clone());
         }
-        let why = self.open_error.read().await.clone().unwrap_or_else(|| "no workspace is open".into());
-        Err(IpcError::new(ErrorCode::Workspace, format!("{why}. Open or create a workspace in Settings.")))
+        let why = self.open_error.read().await.clone().unwrap_or_else(|| "No workspace is open".into());
+        let mut message = format!("{why}. Open or create a workspace in Settings.");
+        if let Some(first) = message.get(0..1).map(str::to_uppercase) {
+            message.replace_range(0..1, &first);
+        }
+        Err(IpcError::new(ErrorCode::Workspace, message))
     }
 
     /// Opens `path` and makes it the current workspace; the previous one is closed.
