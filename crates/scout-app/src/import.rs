@@ -178,16 +178,18 @@ impl Workspace {
         mapping: Option<ColumnMapping>,
     ) -> Result<(scout_ingest::Preview, MappingSource)> {
         let given = mapping.is_some();
-        let read_path = path.clone();
-        let preview = blocking(move || Ok(scout_ingest::preview(&read_path, mapping)?)).await?;
+        let mut preview = blocking(move || Ok(scout_ingest::preview(&path, mapping)?)).await?;
         if given {
             return Ok((preview, MappingSource::Given));
         }
         let saved = self.store.saved_mapping(&header_key(&preview.headers)).await?;
         let saved = saved.and_then(|json| serde_json::from_str::<ColumnMapping>(&json).ok());
         match saved {
+            // Swapped in place: the sample rows are raw cells, so nothing else depends on the mapping.
             Some(saved) if saved.columns.len() == preview.headers.len() && saved != preview.mapping => {
-                let preview = blocking(move || Ok(scout_ingest::preview(&path, Some(saved))?)).await?;
+                preview.missing_required = saved.missing_required();
+                preview.unmapped_columns = saved.unmapped_columns(&preview.headers);
+                preview.mapping = saved;
                 Ok((preview, MappingSource::Saved))
             }
             _ => Ok((preview, MappingSource::Suggested)),

@@ -252,10 +252,7 @@ impl Store {
             Ok(total) => return Ok(total),
             Err(generation) => generation,
         };
-        let mut q = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM creators WHERE 1 = 1");
-        push_filters(&mut q, query);
-        let total: i64 = q.build_query_scalar().fetch_one(&self.pool).await?;
-        let total = total.max(0) as u64;
+        let total = self.count_where(query, "").await?;
         self.counts.put(key, total, generation);
         Ok(total)
     }
@@ -277,10 +274,7 @@ impl Store {
             return Ok(ids);
         }
         let known_total = if ids.is_empty() {
-            let mut q = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM creators WHERE 1 = 1");
-            push_filters(&mut q, query);
-            q.push(&known_filter);
-            q.build_query_scalar::<i64>().fetch_one(&self.pool).await?.max(0) as u64
+            self.count_where(query, &known_filter).await?
         } else {
             query.offset + ids.len() as u64
         };
@@ -290,6 +284,14 @@ impl Store {
             self.ids_where(query, &format!(" AND {col} IS NULL"), "id ASC", rest, unknown_offset).await?,
         );
         Ok(ids)
+    }
+
+    /// How many creators match the query's filters and `extra` (` AND …`), counted now.
+    async fn count_where(&self, query: &CreatorQuery, extra: &str) -> Result<u64> {
+        let mut q = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM creators WHERE 1 = 1");
+        push_filters(&mut q, query);
+        q.push(extra);
+        Ok(q.build_query_scalar::<i64>().fetch_one(&self.pool).await?.max(0) as u64)
     }
 
     async fn ids_where(
