@@ -228,18 +228,40 @@ async fn first_run_demo_import_search_and_drawer() {
     );
     screenshot(&c, "6-demo-creator").await;
 
+    // A mapping set by hand is remembered: map an unknown column to Handle once, and the next file
+    // with the same columns opens with that mapping and says so.
+    for (name, body) in
+        [("week1.csv", "Who,Fans\nweekly_one,100\n"), ("week2.csv", "Who,Fans\nweekly_two,200\n")]
+    {
+        let file = dir.path().join(name);
+        std::fs::write(&file, body).unwrap();
+        button(&c, "Import creators…").await.click().await.unwrap();
+        answer_file_dialog("Import creators", &file).await;
+        let who = find(&c, "//select[@aria-label='Field for column “Who”']").await;
+        if name == "week1.csv" {
+            who.select_by_label("Handle (required)").await.unwrap();
+        } else {
+            find(&c, "//dialog//*[contains(normalize-space(.), 'the last time you imported a file with these columns')]").await;
+            screenshot(&c, "7-import-saved-mapping").await;
+        }
+        button(&c, "Import creators").await.click().await.unwrap();
+        button(&c, "Done").await.click().await.unwrap();
+    }
+    wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "2055").await;
+
     // Settings lists every import, newest first.
     find(&c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Settings']").await.click().await.unwrap();
     find(&c, "//h1[normalize-space(.)='Settings']").await;
     let imports = text_of(&find(&c, "//table[.//th[normalize-space(.)='Source']]").await).await;
-    let order: Vec<usize> = ["my creators.csv", "Demo update (synthetic)", "Demo creators (synthetic)"]
-        .iter()
-        .map(|name| {
-            imports.find(name).unwrap_or_else(|| panic!("Settings lists the import {name}: {imports}"))
-        })
-        .collect();
+    let order: Vec<usize> =
+        ["week2.csv", "week1.csv", "my creators.csv", "Demo update (synthetic)", "Demo creators (synthetic)"]
+            .iter()
+            .map(|name| {
+                imports.find(name).unwrap_or_else(|| panic!("Settings lists the import {name}: {imports}"))
+            })
+            .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "imports are listed newest first: {imports}");
-    screenshot(&c, "7-settings").await;
+    screenshot(&c, "8-settings").await;
 
     c.close().await.unwrap();
 }
