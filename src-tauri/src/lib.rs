@@ -1,6 +1,7 @@
 //! Scout's desktop shell: the Tauri window, plugins, logging set-up and thin commands over `scout-app`.
 //! Nothing worth testing lives here; the UI reaches Rust only through the commands in `commands.rs`.
 
+mod campaign_commands;
 mod commands;
 mod error;
 mod state;
@@ -52,6 +53,20 @@ pub fn run() -> i32 {
             commands::cancel_import,
             commands::export_rejected_rows,
             commands::list_import_batches,
+            campaign_commands::list_campaigns,
+            campaign_commands::get_campaign,
+            campaign_commands::create_campaign,
+            campaign_commands::update_campaign,
+            campaign_commands::rank_matches,
+            campaign_commands::preview_matches,
+            campaign_commands::explain_match,
+            campaign_commands::get_shortlist,
+            campaign_commands::shortlist_add,
+            campaign_commands::shortlist_remove,
+            campaign_commands::annotate_shortlisted,
+            campaign_commands::model_card,
+            campaign_commands::train_model,
+            campaign_commands::adopt_model,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -23,6 +23,8 @@ pub enum ErrorCode {
 pub struct ErrorPayload {
     pub code: ErrorCode,
     pub message: String,
+    /// The input field the error is about ("audience.age"), so the UI can show it there.
+    pub field: Option<String>,
 }
 
 #[derive(Debug, Error)]
@@ -33,6 +35,8 @@ pub enum AppError {
     Ingest(#[from] scout_ingest::IngestError),
     #[error("{0}")]
     InvalidInput(String),
+    #[error("{message}")]
+    InvalidField { field: String, message: String },
     #[error("{0}")]
     NotFound(String),
     #[error("the import was cancelled; nothing was changed")]
@@ -49,11 +53,17 @@ impl AppError {
     pub fn code(&self) -> ErrorCode {
         use scout_store::StoreError as S;
         match self {
-            AppError::Store(S::CreatorNotFound(_) | S::BatchNotFound(_)) => ErrorCode::NotFound,
+            AppError::Store(
+                S::CreatorNotFound(_)
+                | S::BatchNotFound(_)
+                | S::CampaignNotFound(_)
+                | S::ModelNotFound(_)
+                | S::NotShortlisted { .. },
+            ) => ErrorCode::NotFound,
             AppError::Store(S::Open { .. } | S::Migrate { .. } | S::Io { .. }) => ErrorCode::Workspace,
             AppError::Store(_) => ErrorCode::Internal,
             AppError::Ingest(_) => ErrorCode::ImportFailed,
-            AppError::InvalidInput(_) => ErrorCode::InvalidInput,
+            AppError::InvalidInput(_) | AppError::InvalidField { .. } => ErrorCode::InvalidInput,
             AppError::NotFound(_) => ErrorCode::NotFound,
             AppError::Cancelled => ErrorCode::Cancelled,
             AppError::Io { .. } | AppError::Export { .. } => ErrorCode::Io,
@@ -62,7 +72,11 @@ impl AppError {
     }
 
     pub fn payload(&self) -> ErrorPayload {
-        ErrorPayload { code: self.code(), message: self.to_string() }
+        let field = match self {
+            AppError::InvalidField { field, .. } => Some(field.clone()),
+            _ => None,
+        };
+        ErrorPayload { code: self.code(), message: self.to_string(), field }
     }
 }
 

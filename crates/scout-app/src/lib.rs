@@ -1,27 +1,38 @@
 //! Scout's use cases — the project's real API, shared by the desktop app and the `scout` CLI. A
 //! [`Workspace`] wraps one open database; its methods import files (streaming, with progress and
-//! cancellation, all-or-nothing), list and show creators, load the demo data and export. Everything the
+//! cancellation, all-or-nothing), list and show creators, load the demo data and export, run campaigns
+//! (ranked, explained matches and shortlists) and train, compare and adopt match models. Everything the
 //! UI can do is here, so the CLI can do it too and tests need no window.
 
+mod campaigns;
 mod demo;
 mod error;
 mod export;
 mod import;
 mod logging;
+mod matching;
+mod models;
 mod paths;
 mod workspace;
 
+pub use campaigns::ShortlistedCreator;
 pub use error::{AppError, ErrorCode, ErrorPayload, Result};
 pub use import::{
     CancelToken, FieldOption, ImportPreview, ImportProgress, ImportReport, ImportRequest, ImportStatus,
     MappingSource,
 };
 pub use logging::{init_logging, LogGuard};
+pub use matching::{MatchPage, MatchRow};
+pub use models::{LearnedModel, ModelCard};
 pub use paths::{default_log_dir, default_workspace_path};
 pub use workspace::{Workspace, WorkspaceInfo};
 
 pub use scout_ingest::{ColumnMapping, Field};
+pub use scout_match::{
+    ConfidenceBand, Explanation, FactorContribution, FactorStatus, Feature, MatchFilters, MatchSort, Metrics,
+    ModelEvaluation, ModelFile, ModelKind, QualityWarning, RankQuery, WarningKind,
+};
 pub use scout_store::{
-    CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, CreatorRow, CreatorSort, ImportBatch,
-    SourceKind, StoredIssue,
+    Campaign, CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, CreatorRow, CreatorSort, ImportBatch,
+    OutcomeCounts, ShortlistEntry, SourceKind, StoredIssue,
 };

@@ -9,6 +9,7 @@ use ts_rs::TS;
 #[derive(Debug, Clone)]
 pub struct Workspace {
     pub(crate) store: Store,
+    pub(crate) match_cache: crate::matching::SharedIndexCache,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -27,7 +28,7 @@ impl Workspace {
     /// Opens the workspace file at `path`, creating it (and its folder) when missing.
     #[tracing::instrument]
     pub async fn open(path: &Path) -> Result<Workspace> {
-        Ok(Workspace { store: Store::open(path).await? })
+        Ok(Workspace { store: Store::open(path).await?, match_cache: Default::default() })
     }
 
     pub fn path(&self) -> PathBuf {

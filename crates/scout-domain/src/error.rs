@@ -17,6 +17,8 @@ pub enum DomainError {
     SharesDoNotSum { what: &'static str, total_bp: u32 },
     #[error("{what} share {value_bp} basis points is above 100 %")]
     ShareAbove100 { what: &'static str, value_bp: u32 },
+    #[error("campaign field '{field}' {problem}")]
+    InvalidCampaign { field: &'static str, problem: String },
 }
 
 pub type Result<T> = std::result::Result<T, DomainError>;

@@ -1,14 +1,18 @@
 //! Scout's domain: the entities and value types every other crate speaks in — creators, their figures and
 //! audience mix, money in integer minor units, rates in basis points, provenance — and the pure rules on
-//! them (handle normalisation, engagement rate, share validation). No database, no HTTP, no window.
+//! them (handle normalisation, engagement rate, share validation), and campaigns with their validation. No database, no HTTP, no window.
 
 mod audience;
+mod campaign;
 mod creator;
 mod error;
 mod money;
 mod rate;
 
 pub use audience::{AgeBand, AgeShare, AudienceMix, CountryShare, GenderSplit};
+pub use campaign::{
+    CampaignSpec, CommissionRange, ProductSpec, TargetAudience, MAX_COMMISSION, MIN_COMMISSION,
+};
 pub use creator::{CountryCode, CreatorFigures, CreatorKey, CreatorProfile, CreatorRecord, Handle, Platform};
 pub use error::{DomainError, Result};
 pub use money::{Currency, Money};

@@ -231,18 +231,19 @@ impl Store {
     pub async fn list_creators(&self, query: &CreatorQuery) -> Result<CreatorPage> {
         let total = self.count_matching(query).await?;
         let ids = self.page_ids(query).await?;
+        Ok(CreatorPage { total, offset: query.offset, rows: self.creator_rows(&ids).await? })
+    }
+
+    /// The list rows of these creators, in the order given; ids not in the workspace are left out.
+    pub async fn creator_rows(&self, ids: &[i64]) -> Result<Vec<CreatorRow>> {
         let sql = format!("SELECT {ROW_COLUMNS} FROM creators WHERE id IN (SELECT value FROM json_each(?))");
-        let rows = sqlx::query(&sql).bind(ids_json(&ids)).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(&sql).bind(ids_json(ids)).fetch_all(&self.pool).await?;
         let mut by_id: HashMap<i64, CreatorRow> = HashMap::with_capacity(rows.len());
         for row in &rows {
             let r = row_from(row)?;
             by_id.insert(r.id, r);
         }
-        Ok(CreatorPage {
-            total,
-            offset: query.offset,
-            rows: ids.iter().filter_map(|id| by_id.remove(id)).collect(),
-        })
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
     }
 
     /// How many creators match the query's filters (cached until the next import).

@@ -13,6 +13,12 @@ pub enum StoreError {
     Sql(#[from] sqlx::Error),
     #[error("no creator with id {0}")]
     CreatorNotFound(i64),
+    #[error("no campaign with id {0}")]
+    CampaignNotFound(i64),
+    #[error("creator {creator_id} is not on campaign {campaign_id}'s shortlist")]
+    NotShortlisted { campaign_id: i64, creator_id: i64 },
+    #[error("no learned model with id {0}")]
+    ModelNotFound(i64),
     #[error("no import batch with id {0}")]
     BatchNotFound(i64),
     #[error("stored value in {table}.{column} (row {id}) is unreadable: {message}")]

@@ -41,6 +41,7 @@ pub struct ImportSession {
     now: DateTime<Utc>,
     /// The list's cached totals, cleared when this import commits.
     counts: std::sync::Arc<crate::creator_list::CountCache>,
+    changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
     /// Sort indexes dropped for a bulk load, recreated (from their saved SQL) before commit.
     dropped_indexes: Vec<String>,
     /// Time spent in each write phase, logged at commit.
@@ -132,6 +133,7 @@ impl Store {
             as_of: batch.as_of,
             now,
             counts: self.counts.clone(),
+            changes: self.changes.clone(),
             dropped_indexes,
             timings: PhaseTimings::default(),
             first_lines: HashMap::new(),
@@ -432,6 +434,7 @@ impl ImportSession {
         .await?;
         self.tx.commit().await?;
         self.counts.clear();
+        self.changes.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         Ok(self.batch_id)
     }
 

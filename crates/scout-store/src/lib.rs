@@ -1,21 +1,31 @@
 //! Scout's database. Only this crate speaks SQL: a SQLite workspace file opened in WAL mode with foreign
 //! keys on and a busy timeout, timestamped migrations embedded with `sqlx::migrate!`, and one module per
-//! aggregate — creators (queries and read models), import batches, saved column mappings, and the import session that writes a
-//! whole file in one transaction (so a cancelled or crashed import leaves the database as it was).
+//! aggregate — creators (queries and read models), import batches, saved column mappings, the import session that writes a
+//! whole file in one transaction (so a cancelled or crashed import leaves the database as it was),
+//! campaigns and shortlists, collaboration outcomes, learned match models, and the streamed read the
+//! match index is built from.
 
 mod batches;
+mod campaigns;
 mod codec;
 mod creator_list;
 mod creators;
 mod error;
 mod import;
 mod mappings;
+mod match_models;
+mod match_sources;
+mod outcomes;
 
 pub use batches::{BatchCounts, ImportBatch, IssueOutcome, NewBatch, SourceKind, StoredIssue};
+pub use campaigns::{Campaign, ShortlistEntry};
 pub use creator_list::{CreatorPage, CreatorQuery, CreatorRow, CreatorSort};
 pub use creators::{CreatorDetail, CreatorFacets, CreatorSnapshot, Facet, FieldSource};
 pub use error::{Result, StoreError};
 pub use import::{ImportSession, IncomingRow, RowOutcome};
+pub use match_models::StoredModel;
+pub use match_sources::MatchSource;
+pub use outcomes::{Outcome, OutcomeCounts, OutcomeSource};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
@@ -28,6 +38,8 @@ pub struct Store {
     pool: SqlitePool,
     path: PathBuf,
     counts: std::sync::Arc<creator_list::CountCache>,
+    /// Bumped by every write that changes what matching sees (imports, outcomes).
+    changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Store {
@@ -57,11 +69,21 @@ impl Store {
             .await
             .map_err(|source| StoreError::Migrate { path: path.to_path_buf(), source })?;
         tracing::info!(path = %path.display(), "workspace opened");
-        Ok(Store { pool, path: path.to_path_buf(), counts: Default::default() })
+        Ok(Store { pool, path: path.to_path_buf(), counts: Default::default(), changes: Default::default() })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// A number that changes whenever creators or outcomes change through this store, so caches built
+    /// from them (the match index) know when to rebuild.
+    pub fn data_version(&self) -> u64 {
+        self.changes.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    pub(crate) fn note_change(&self) {
+        self.changes.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// Closes every connection, checkpointing the WAL into the main file.

@@ -4,4 +4,8 @@ import type { ErrorCode } from "./ErrorCode";
 /**
  * The one error shape across IPC: `{ code, message }`.
  */
-export type ErrorPayload = { code: ErrorCode, message: string, };
+export type ErrorPayload = { code: ErrorCode, message: string, 
+/**
+ * The input field the error is about ("audience.age"), so the UI can show it there.
+ */
+field: string | null, };

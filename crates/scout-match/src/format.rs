@@ -1,0 +1,68 @@
+//! Numbers as a seller reads them in evidence sentences: 1.2M, 45.3K, 61 %, 3.4 %, ≈ US$1,234.
+
+pub fn count(n: f32) -> String {
+    let n = f64::from(n);
+    let (value, suffix) = if n >= 1e9 {
+        (n / 1e9, "B")
+    } else if n >= 1e6 {
+        (n / 1e6, "M")
+    } else if n >= 1e4 {
+        (n / 1e3, "K")
+    } else {
+        return grouped(n.round() as i64);
+    };
+    let text = format!("{value:.1}");
+    format!("{}{suffix}", text.strip_suffix(".0").unwrap_or(&text))
+}
+
+/// A fraction as a percentage: whole percent from 10 % up, one decimal below.
+pub fn percent(fraction: f32) -> String {
+    let p = f64::from(fraction) * 100.0;
+    if p.abs() >= 10.0 {
+        format!("{p:.0} %")
+    } else {
+        format!("{p:.1} %")
+    }
+}
+
+pub fn usd(amount: f32) -> String {
+    let a = f64::from(amount);
+    if a >= 100.0 {
+        format!("≈ US${}", grouped(a.round() as i64))
+    } else {
+        format!("≈ US${a:.2}")
+    }
+}
+
+fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_like_the_ui() {
+        assert_eq!(count(1_234_567.0), "1.2M");
+        assert_eq!(count(45_300.0), "45.3K");
+        assert_eq!(count(9_999.0), "9,999");
+        assert_eq!(count(2_000_000.0), "2M");
+        assert_eq!(percent(0.614), "61 %");
+        assert_eq!(percent(0.034), "3.4 %");
+        assert_eq!(usd(1234.4), "≈ US$1,234");
+        assert_eq!(usd(4.1), "≈ US$4.10");
+    }
+}
