@@ -3,6 +3,7 @@
 
 use crate::AppError;
 use crate::{ImportReport, ImportRequest, Result, Workspace};
+use scout_fixtures::history::SIMULATED_PREFIX;
 use scout_store::SourceKind;
 use std::io::Write;
 
@@ -12,8 +13,26 @@ const DEMO_CREATORS: &[u8] = include_bytes!("../../../fixtures/demo/creators-dem
 /// so the demo shows history.
 const DEMO_UPDATE: &[u8] = include_bytes!("../../../fixtures/demo/creators-update.csv");
 
+const DEMO_HISTORY_SEED: u64 = 7;
+const DEMO_CAMPAIGNS: usize = 12;
+const DEMO_INVITES: usize = 100;
+
 impl Workspace {
-    /// Imports the demo creators, then their later update; returns both reports (first, update).
+    /// The example campaign and a simulated history of past campaigns (so the model card has something
+    /// to learn from), once: loading the demo again adds nothing.
+    async fn add_demo_campaigns(&self) -> Result<()> {
+        let existing = self.store.list_campaigns().await?;
+        let is_demo = |name: &str| name.starts_with("Example: ") || name.starts_with(SIMULATED_PREFIX);
+        if existing.iter().any(|c| is_demo(&c.spec.name)) {
+            return Ok(());
+        }
+        self.simulate_history(DEMO_HISTORY_SEED, DEMO_CAMPAIGNS, DEMO_INVITES).await?;
+        self.add_example_campaign().await?;
+        Ok(())
+    }
+
+    /// Imports the demo creators, then their later update, then the example campaign and a simulated
+    /// history; returns both import reports (first, update).
     pub async fn load_demo(&self) -> Result<Vec<ImportReport>> {
         let mut reports = Vec::new();
         for (name, bytes) in
@@ -36,6 +55,7 @@ impl Workspace {
             request.source_name = Some(name.to_string());
             reports.push(self.import_file(request, |_| {}, Default::default()).await?);
         }
+        self.add_demo_campaigns().await?;
         Ok(reports)
     }
 }

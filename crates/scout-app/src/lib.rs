@@ -13,6 +13,7 @@ mod logging;
 mod matching;
 mod models;
 mod paths;
+mod simulation;
 mod workspace;
 
 pub use campaigns::ShortlistedCreator;
@@ -25,6 +26,7 @@ pub use logging::{init_logging, LogGuard};
 pub use matching::{MatchPage, MatchRow};
 pub use models::{LearnedModel, ModelCard};
 pub use paths::{default_log_dir, default_workspace_path};
+pub use simulation::{SimulationReport, EXAMPLE_CAMPAIGN};
 pub use workspace::{Workspace, WorkspaceInfo};
 
 pub use scout_ingest::{ColumnMapping, Field};

@@ -72,6 +72,7 @@ fn past_results(outcomes: &[Outcome]) -> PastResults {
         posted: count(|o| o.posted),
         gmv_usd: outcomes.iter().map(|o| money_usd(o.gmv_minor, &o.currency)).sum(),
         cost_usd: outcomes.iter().map(|o| money_usd(o.cost_minor, &o.currency)).sum(),
+        simulated: count(|o| o.source == scout_store::OutcomeSource::Simulated),
     }
 }
 

@@ -1,4 +1,5 @@
-//! Workspace use cases end to end on real files: the demo, cancelling mid-import, saved mappings.
+//! Workspace use cases end to end on real files: the demo, cancelling mid-import, saved mappings, and
+//! (in `workspace/campaigns.rs`) campaigns, matches and models.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use scout_app::{
@@ -7,7 +8,10 @@ use scout_app::{
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-async fn workspace() -> (tempfile::TempDir, Workspace) {
+#[path = "workspace/campaigns.rs"]
+mod campaigns;
+
+pub(crate) async fn workspace() -> (tempfile::TempDir, Workspace) {
     let dir = tempfile::tempdir().unwrap();
     let ws = Workspace::open(&dir.path().join("ws.scout")).await.unwrap();
     (dir, ws)

@@ -12,6 +12,9 @@ pub async fn run(cmd: &BenchCommand) -> Result<u8, AppError> {
     match cmd {
         BenchCommand::Import { rows, dir } => import(*rows, dir.as_deref()).await,
         BenchCommand::List { rows, dir, runs } => list(*rows, dir.as_deref(), *runs).await,
+        BenchCommand::Match { rows, dir, runs } => {
+            crate::bench_match::run(*rows, &bench_dir(dir.as_deref())?, *runs)
+        }
     }
 }
 
@@ -53,7 +56,7 @@ fn remove_db(path: &Path) {
 }
 
 /// Peak resident memory (VmHWM) of a running process, in KiB, from /proc (Linux).
-fn peak_rss_kib(pid: u32) -> Option<u64> {
+pub(crate) fn peak_rss_kib(pid: u32) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()

@@ -38,8 +38,19 @@ pub enum Command {
         #[arg(value_name = "OUT.csv")]
         out: PathBuf,
     },
-    /// Import the synthetic demo creators into the workspace.
+    /// Import the synthetic demo creators (and an example campaign with a simulated history).
     Demo,
+    /// Create, list and show campaigns.
+    #[command(subcommand)]
+    Campaign(crate::cli_match::CampaignCommand),
+    /// Rank the workspace's creators for a campaign.
+    Match(crate::cli_match::MatchArgs),
+    /// A campaign's shortlist.
+    #[command(subcommand)]
+    Shortlist(crate::cli_match::ShortlistCommand),
+    /// The match model: show, train, adopt, go back to the default, simulate a history.
+    #[command(subcommand)]
+    Model(crate::cli_match::ModelCommand),
     /// Generate synthetic creator files (labelled synthetic).
     #[command(subcommand)]
     Fixtures(FixturesCommand),
@@ -163,6 +174,17 @@ pub enum BenchCommand {
         /// Where to keep the generated file and databases (default: a temporary folder).
         #[arg(long)]
         dir: Option<PathBuf>,
+    },
+    /// Rank N generated creators for one campaign in memory; compare with a NumPy implementation of the
+    /// same default model over the same data; time explanations and training.
+    Match {
+        #[arg(long, default_value_t = 1_000_000)]
+        rows: u64,
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Runs to take the median of.
+        #[arg(long, default_value_t = 21)]
+        runs: usize,
     },
     /// Time creator list queries (filter + sort + page of 100) over a workspace of N creators.
     List {

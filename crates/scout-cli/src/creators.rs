@@ -28,6 +28,16 @@ fn query(filter: &FilterArgs, offset: u64, limit: u32) -> CreatorQuery {
     }
 }
 
+/// A creator given as an id or a handle on `platform`.
+pub async fn resolve(ws: &Workspace, creator: &str, platform: &str) -> Result<i64, AppError> {
+    if let Ok(id) = creator.parse::<i64>() {
+        return Ok(id);
+    }
+    let platform = Platform::parse(platform).map_err(|e| AppError::InvalidInput(e.to_string()))?;
+    let handle = Handle::parse(creator).map_err(|e| AppError::InvalidInput(e.to_string()))?;
+    ws.find_creator(platform, &handle).await
+}
+
 pub async fn run(ws: &Workspace, cmd: &CreatorsCommand, quiet: bool) -> Result<u8, AppError> {
     match cmd {
         CreatorsCommand::List { filter, limit, offset, json } => {
@@ -63,15 +73,7 @@ pub async fn run(ws: &Workspace, cmd: &CreatorsCommand, quiet: bool) -> Result<u
             Ok(0)
         }
         CreatorsCommand::Show { creator, platform, json } => {
-            let id = match creator.parse::<i64>() {
-                Ok(id) => id,
-                Err(_) => {
-                    let platform =
-                        Platform::parse(platform).map_err(|e| AppError::InvalidInput(e.to_string()))?;
-                    let handle = Handle::parse(creator).map_err(|e| AppError::InvalidInput(e.to_string()))?;
-                    ws.find_creator(platform, &handle).await?
-                }
-            };
+            let id = resolve(ws, creator, platform).await?;
             let d = ws.creator(id).await?;
             if *json {
                 print_json(&d)?;

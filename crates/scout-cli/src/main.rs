@@ -3,10 +3,14 @@
 //! top of `scout-app`, with progress bars on long work and documented exit codes (see `scout --help`).
 
 mod bench;
+mod bench_match;
+mod campaigns;
 mod cli;
+mod cli_match;
 mod creators;
 mod fixtures;
 mod import;
+mod models;
 mod output;
 
 use clap::Parser;
@@ -65,6 +69,10 @@ async fn run(cli: Cli) -> Result<u8, AppError> {
             }
             Ok(0)
         }
+        Command::Campaign(cmd) => campaigns::run(&open(&cli).await?, cmd).await,
+        Command::Match(args) => campaigns::rank(&open(&cli).await?, args).await,
+        Command::Shortlist(cmd) => campaigns::shortlist(&open(&cli).await?, cmd).await,
+        Command::Model(cmd) => models::run(&open(&cli).await?, cmd).await,
         Command::Fixtures(cmd) => fixtures::run(cmd),
         Command::Bench(cmd) => bench::run(cmd).await,
     }

@@ -196,3 +196,59 @@ fn a_crash_in_the_middle_of_an_import_leaves_the_workspace_as_it_was() {
     assert_eq!(redo["status"], "imported", "the same file imports after the crash");
     assert_eq!(redo["rows_total"], 200_000, "in full");
 }
+
+#[test]
+fn campaigns_match_explain_shortlist_and_train_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.scout");
+    assert_eq!(scout(&ws, &["demo"]).status.code(), Some(0));
+
+    let spec = dir.path().join("spec.json");
+    let example = scout(&ws, &["campaign", "example"]).stdout;
+    let mut bad: Value = serde_json::from_slice(&example).unwrap();
+    bad["name"] = "My launch".into();
+    bad["commission"]["max"] = 9000.into();
+    std::fs::write(&spec, bad.to_string()).unwrap();
+    let out = scout(&ws, &["campaign", "create", spec.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "an impossible campaign fails");
+    assert!(stderr(&out).contains("commission.max"), "naming the field: {}", stderr(&out));
+
+    bad["commission"]["max"] = 2000.into();
+    std::fs::write(&spec, bad.to_string()).unwrap();
+    let out = scout(&ws, &["campaign", "create", spec.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let id = json(&out)["id"].as_i64().unwrap().to_string();
+
+    let out = scout(&ws, &["match", &id, "--top", "3", "--explain", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let m = json(&out);
+    assert_eq!(m["page"]["scored"], 2050);
+    let rows = m["page"]["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 3, "--top 3 shows three");
+    let e = &m["explanations"][0];
+    let sum: f64 = e["baseline"].as_f64().unwrap()
+        + e["factors"].as_array().unwrap().iter().map(|f| f["points"].as_f64().unwrap()).sum::<f64>();
+    assert!((sum - e["score"].as_f64().unwrap()).abs() < 1e-3, "explanation adds up");
+
+    let handle = rows[0]["creator"]["handle"].as_str().unwrap().to_string();
+    assert_eq!(scout(&ws, &["shortlist", "add", "My launch", &handle]).status.code(), Some(0));
+    let list = json(&scout(&ws, &["shortlist", "list", "My launch", "--json"]));
+    assert_eq!(list[0]["creator"]["handle"], handle.as_str());
+
+    let out = scout(&ws, &["model", "train", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let model = json(&out);
+    assert_eq!(
+        model["evaluation"]["simulated"], true,
+        "trained on the demo's simulated history, and says so"
+    );
+    let card = json(&scout(&ws, &["model", "show", "--json"]));
+    assert_eq!(card["in_use"], Value::Null, "training alone does not switch models");
+    let model_id = model["id"].as_i64().unwrap().to_string();
+    assert_eq!(scout(&ws, &["model", "adopt", &model_id]).status.code(), Some(0));
+    let m = json(&scout(&ws, &["match", &id, "--top", "1", "--json"]));
+    assert_eq!(m["page"]["model_version"], model["model"]["version"], "the adopted model scores");
+    assert_eq!(scout(&ws, &["model", "use-default"]).status.code(), Some(0));
+    let m = json(&scout(&ws, &["match", &id, "--top", "1", "--json"]));
+    assert_eq!(m["page"]["model_version"], "default-1", "and rolls back");
+}

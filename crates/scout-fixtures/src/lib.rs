@@ -4,6 +4,7 @@
 //! test data for the importer and the matcher, and benchmark data at any size from a hundred to a
 //! million rows without holding them in memory. The same seed always gives the same bytes, and every
 //! creator is labelled synthetic in its bio. It writes the import template owned by `scout-ingest`; it does no importing.
+//! It also simulates campaign histories from known effects (`history`), for training tests and the demo.
 
 mod audience;
 mod bios;
@@ -14,6 +15,7 @@ mod error;
 mod figures;
 mod generator;
 mod handles;
+pub mod history;
 mod markets;
 mod names;
 mod snapshot;

@@ -219,8 +219,13 @@ fn evidence(f: Feature, status: FactorStatus, index: &MatchIndex, target: &Targe
                 } else {
                     String::new()
                 };
+                let simulated = match p.simulated {
+                    0 => "",
+                    n if n == p.invited => " (simulated history)",
+                    _ => " (partly simulated history)",
+                };
                 format!(
-                    "Invited {} time(s) before: {} replied, {} accepted, {} posted{roi}.",
+                    "Invited {} time(s) before: {} replied, {} accepted, {} posted{roi}{simulated}.",
                     p.invited, p.replied, p.accepted, p.posted
                 )
             }

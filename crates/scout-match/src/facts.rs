@@ -33,4 +33,6 @@ pub struct PastResults {
     pub posted: u32,
     pub gmv_usd: f64,
     pub cost_usd: f64,
+    /// How many of the invitations were simulated (the evidence says so).
+    pub simulated: u32,
 }

@@ -5,6 +5,7 @@
 //! confidence, quality warnings, evaluation metrics, lookalikes and audience overlap. No database: the
 //! app feeds it [`CreatorFacts`] and campaign specs.
 
+mod columns;
 mod confidence;
 mod error;
 mod evaluate;
@@ -22,6 +23,7 @@ pub mod text;
 mod train;
 mod warnings;
 
+pub use columns::{IndexColumns, TargetColumns};
 pub use confidence::{age_factor, ConfidenceBand};
 pub use error::{MatchError, Result};
 pub use evaluate::{auc, evaluate, ndcg_at, Example, Metrics};

@@ -13,6 +13,8 @@ use ts_rs::TS;
 
 pub const FORMAT: &str = "scout-linear-model";
 pub const FORMAT_VERSION: u32 = 1;
+/// Standardized values are clipped to ± this many standard deviations.
+pub const Z_LIMIT: f32 = 3.0;
 const DEFAULT_MODEL_JSON: &str = include_str!("../../../models/default-v1.json");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -132,16 +134,25 @@ impl LinearModel {
         self.weights[feature.index()]
     }
 
+    /// The standardized features: (value − mean) / std clipped to ±[`Z_LIMIT`], 0 when missing or
+    /// inactive. The clip keeps one extreme figure (a viral video, a data-entry slip) from deciding a score.
+    pub fn standardize(&self, values: &FeatureRow, active: &[bool; FEATURE_COUNT]) -> FeatureRow {
+        let mut z = [0.0; FEATURE_COUNT];
+        for i in 0..FEATURE_COUNT {
+            if active[i] && !values[i].is_nan() {
+                z[i] = ((values[i] - self.means[i]) * self.inv_stds[i]).clamp(-Z_LIMIT, Z_LIMIT);
+            }
+        }
+        z
+    }
+
     /// Each active feature's term of the logit: weight × standardized value; 0 when the value is
     /// missing (it sits at the mean) or the feature is inactive for the campaign.
     #[inline]
     pub fn terms(&self, values: &FeatureRow, active: &[bool; FEATURE_COUNT]) -> FeatureRow {
-        let mut t = [0.0; FEATURE_COUNT];
-        for i in 0..FEATURE_COUNT {
-            let v = values[i];
-            if active[i] && !v.is_nan() {
-                t[i] = self.weights[i] * (v - self.means[i]) * self.inv_stds[i];
-            }
+        let mut t = self.standardize(values, active);
+        for (term, weight) in t.iter_mut().zip(&self.weights) {
+            *term *= weight;
         }
         t
     }

@@ -12,8 +12,10 @@ use scout_domain::{AgeBand, CampaignSpec};
 pub const AGE_WEIGHT: f32 = 0.4;
 pub const GENDER_WEIGHT: f32 = 0.3;
 pub const COUNTRY_WEIGHT: f32 = 0.3;
-/// Using a creator's home country in place of unknown audience countries counts half for confidence.
+/// A creator's home country standing in for unknown audience countries counts half.
 const HOME_COUNTRY_PROXY_CREDIT: f32 = 0.5;
+/// What an unknown part of the audience counts as: the typical overlap (the default model's mean).
+pub const AUDIENCE_NEUTRAL: f32 = 0.55;
 
 #[derive(Debug, Clone)]
 pub struct Target {
@@ -104,16 +106,17 @@ impl Target {
         Assessed { values, known }
     }
 
-    /// Overlap of the creator's audience with the target, 0–1, over the parts the campaign targets and
-    /// the creator's data covers; and the share of the targeted parts that were known.
+    /// Overlap of the creator's audience with the target, 0–1, and the share of the targeted parts that
+    /// were known. A part the creator's data lacks counts as [`AUDIENCE_NEUTRAL`] (shrinking the known
+    /// parts' say, never presented as their value: the evidence names it unknown and confidence drops);
+    /// the home country standing in for unknown audience countries counts half.
     pub(crate) fn audience_fit(&self, index: &MatchIndex, row: usize) -> (f32, f32) {
-        let (mut sum, mut weight, mut known, mut targeted) = (0.0, 0.0, 0.0, 0.0);
+        let (mut sum, mut known, mut targeted) = (0.0, 0.0, 0.0);
         if let Some(t) = &self.age {
             targeted += AGE_WEIGHT;
             let a = &index.age[row];
             if !a[0].is_nan() {
                 sum += AGE_WEIGHT * a.iter().zip(t).map(|(x, y)| x.min(*y)).sum::<f32>();
-                weight += AGE_WEIGHT;
                 known += AGE_WEIGHT;
             }
         }
@@ -123,7 +126,6 @@ impl Target {
             if !f.is_nan() {
                 let other = (1.0 - f - m).max(0.0);
                 sum += GENDER_WEIGHT * (f.min(t[0]) + m.min(t[1]) + other.min(t[2]));
-                weight += GENDER_WEIGHT;
                 known += GENDER_WEIGHT;
             }
         }
@@ -139,17 +141,19 @@ impl Target {
                     .map(|(id, s)| s.min(w[*id as usize]))
                     .sum();
                 sum += COUNTRY_WEIGHT * overlap;
-                weight += COUNTRY_WEIGHT;
                 known += COUNTRY_WEIGHT;
             } else if index.home_country[row] != NO_COUNTRY {
-                sum += COUNTRY_WEIGHT * w[index.home_country[row] as usize];
-                weight += COUNTRY_WEIGHT;
-                known += COUNTRY_WEIGHT * HOME_COUNTRY_PROXY_CREDIT;
+                let credit = COUNTRY_WEIGHT * HOME_COUNTRY_PROXY_CREDIT;
+                sum += credit * w[index.home_country[row] as usize];
+                known += credit;
             }
         }
-        let value = if weight > 0.0 { sum / weight } else { f32::NAN };
-        let known = if targeted > 0.0 { known / targeted } else { 1.0 };
-        (value, known)
+        if targeted == 0.0 {
+            return (f32::NAN, 1.0);
+        }
+        let value =
+            if known > 0.0 { (sum + AUDIENCE_NEUTRAL * (targeted - known)) / targeted } else { f32::NAN };
+        (value, known / targeted)
     }
 
     fn category_fit(&self, index: &MatchIndex, row: usize) -> f32 {

@@ -8,7 +8,7 @@
 
 use crate::evaluate::{evaluate, Example, Metrics};
 use crate::features::{Feature, FEATURE_COUNT};
-use crate::model::{LinearModel, ModelFeature, ModelFile, ModelKind, FORMAT, FORMAT_VERSION};
+use crate::model::{LinearModel, ModelFeature, ModelFile, ModelKind, FORMAT, FORMAT_VERSION, Z_LIMIT};
 use crate::{MatchError, Result};
 use chrono::NaiveDate;
 use linfa::prelude::*;
@@ -98,7 +98,8 @@ pub fn fit(
         for i in 0..FEATURE_COUNT {
             let v = e.values[i];
             if e.active[i] && !v.is_nan() {
-                x[[r, i]] = (f64::from(v) - means[i]) / stds[i];
+                x[[r, i]] =
+                    ((f64::from(v) - means[i]) / stds[i]).clamp(-f64::from(Z_LIMIT), f64::from(Z_LIMIT));
             }
         }
     }
@@ -108,8 +109,11 @@ pub fn fit(
         .max_iterations(params.max_iterations)
         .fit(&Dataset::new(x, y))
         .map_err(|e| MatchError::Fit(e.to_string()))?;
-    // linfa labels the classes in sorted order, so `true` is the positive class.
-    let coefficients = fitted.params();
+    // linfa makes the more frequent class its "positive" one; turn the coefficients round when that is
+    // "did not post", so they always speak of the odds of a post.
+    let sign = if fitted.labels().pos.class { 1.0 } else { -1.0 };
+    let coefficients = fitted.params().mapv(|c| c * sign);
+    let intercept = fitted.intercept() * sign;
     let features = Feature::ALL
         .iter()
         .map(|f| {
@@ -140,7 +144,7 @@ pub fn fit(
             "Logistic regression (linfa) on {} of this workspace's outcomes; predicts a post.",
             train.len()
         ),
-        intercept: fitted.intercept(),
+        intercept,
         features,
     })
 }

@@ -1,0 +1,102 @@
+//! Campaigns, matches, explanations, shortlists and the model life cycle, on the demo workspace.
+
+use super::workspace;
+use scout_app::{AppError, ErrorCode, RankQuery, EXAMPLE_CAMPAIGN};
+use scout_domain::{BasisPoints, CampaignSpec};
+
+fn example() -> CampaignSpec {
+    serde_json::from_str(EXAMPLE_CAMPAIGN).unwrap()
+}
+
+#[tokio::test]
+async fn impossible_campaigns_are_refused_naming_the_field_and_nothing_is_stored() {
+    let (_dir, ws) = workspace().await;
+    let mut spec = example();
+    spec.audience.age[0].share = BasisPoints(4_000);
+    let err = ws.create_campaign(&spec).await.unwrap_err();
+    let payload = err.payload();
+    assert_eq!(payload.code, ErrorCode::InvalidInput);
+    assert_eq!(payload.field.as_deref(), Some("audience.age"), "the error names the field");
+    assert!(payload.message.contains("90.00 %"), "and what it found: {}", payload.message);
+    assert!(ws.list_campaigns().await.unwrap().is_empty(), "nothing was stored");
+
+    let good = ws.create_campaign(&example()).await.unwrap();
+    let mut bad = example();
+    bad.commission.max = BasisPoints(9_000);
+    assert!(matches!(ws.update_campaign(good.id, &bad).await, Err(AppError::InvalidField { .. })));
+    assert_eq!(
+        ws.campaign(good.id).await.unwrap().spec,
+        example(),
+        "a refused edit leaves the stored campaign as it was"
+    );
+}
+
+#[tokio::test]
+async fn a_campaign_ranks_explains_and_shortlists_the_demo() {
+    let (_dir, ws) = workspace().await;
+    ws.load_demo().await.unwrap();
+    let campaigns = ws.list_campaigns().await.unwrap();
+    let simulated = campaigns.iter().filter(|c| c.simulated).count();
+    assert_eq!(simulated, 12, "the demo adds a simulated history of 12 campaigns");
+    assert!(campaigns.iter().filter(|c| c.simulated).all(|c| c.spec.name.starts_with("Simulated: ")));
+    ws.load_demo().await.unwrap();
+    assert_eq!(
+        ws.list_campaigns().await.unwrap().len(),
+        campaigns.len(),
+        "loading the demo again adds no campaigns"
+    );
+
+    let id = ws.find_campaign("Example: Glow serum launch").await.unwrap().id;
+    let page = ws.rank_matches(id, &RankQuery { limit: 50, ..Default::default() }).await.unwrap();
+    assert_eq!((page.total, page.scored), (2050, 2050), "every demo creator is scored");
+    assert!(page.rows.windows(2).all(|w| w[0].score >= w[1].score), "best first");
+    let best = &page.rows[0];
+    let e = ws.explain_match(id, best.creator.id).await.unwrap();
+    assert!((e.score - best.score).abs() < 1e-4, "the explanation is of the same score");
+    let sum = e.baseline + e.factors.iter().map(|f| f.points).sum::<f32>();
+    assert!((sum - e.score).abs() < 1e-3, "factors add up to the score: {sum} vs {}", e.score);
+
+    let (a, b) = (page.rows[0].creator.id, page.rows[1].creator.id);
+    ws.shortlist_add(id, a).await.unwrap();
+    ws.shortlist_add(id, b).await.unwrap();
+    ws.shortlist_add(id, a).await.unwrap();
+    ws.annotate_shortlisted(id, a, "Loves serums", &["priority".into(), " Priority ".into(), "US".into()])
+        .await
+        .unwrap();
+    let list = ws.shortlist(id).await.unwrap();
+    assert_eq!(list.len(), 2, "shortlisting twice keeps one entry");
+    assert_eq!(list[0].entry.tags, ["priority", "US"], "tags are trimmed and de-duplicated");
+    assert!((list[0].score - best.score).abs() < 1e-4, "the shortlist shows the current score");
+    let page = ws.rank_matches(id, &RankQuery { limit: 2, ..Default::default() }).await.unwrap();
+    assert!(page.rows.iter().all(|r| r.shortlisted), "matches mark shortlisted creators");
+
+    let mut edited = ws.campaign(id).await.unwrap().spec;
+    edited.audience.gender = None;
+    edited.audience.keywords.clear();
+    ws.update_campaign(id, &edited).await.unwrap();
+    let after = ws.explain_match(id, a).await.unwrap();
+    assert_ne!(after.score, e.score, "editing the campaign changes the score at once");
+}
+
+#[tokio::test]
+async fn a_learned_model_is_used_only_once_adopted_and_can_be_rolled_back() {
+    let (_dir, ws) = workspace().await;
+    ws.load_demo().await.unwrap();
+    let card = ws.model_card().await.unwrap();
+    assert_eq!(card.outcomes.total, card.outcomes.simulated, "the demo's outcomes are all simulated");
+    assert_eq!(card.in_use, None, "the default model is in use");
+
+    let learned = ws.train_model().await.unwrap();
+    assert!(learned.evaluation.simulated, "a model trained on simulated outcomes says so");
+    assert!(!learned.in_use, "training does not switch models");
+    let id = ws.find_campaign("Example: Glow serum launch").await.unwrap().id;
+    let q = RankQuery { limit: 5, ..Default::default() };
+    assert_eq!(ws.rank_matches(id, &q).await.unwrap().model_version, "default-1");
+
+    ws.adopt_model(learned.id).await.unwrap();
+    assert_eq!(ws.rank_matches(id, &q).await.unwrap().model_version, learned.model.version);
+    assert_eq!(ws.model_card().await.unwrap().in_use, Some(learned.id));
+
+    ws.use_default_model().await.unwrap();
+    assert_eq!(ws.rank_matches(id, &q).await.unwrap().model_version, "default-1", "rolled back");
+}

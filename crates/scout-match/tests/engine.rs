@@ -1,0 +1,277 @@
+//! The match engine end to end on hand-made creators: ranking, exact explanations, confidence, warnings,
+//! filters.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::NaiveDate;
+use scout_domain::*;
+use scout_match::*;
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn bp(n: u32) -> BasisPoints {
+    BasisPoints(n)
+}
+
+fn spec() -> CampaignSpec {
+    let usd = Currency::usd();
+    CampaignSpec {
+        name: "Glow serum".into(),
+        product: ProductSpec {
+            name: "Glow serum".into(),
+            category: Some("Beauty & Personal Care".into()),
+            price: Money::new(2_400, usd.clone()),
+            unit_cost: Money::new(600, usd.clone()),
+        },
+        audience: TargetAudience {
+            age: vec![
+                AgeShare { band: AgeBand::Age18To24, share: bp(5_000) },
+                AgeShare { band: AgeBand::Age25To34, share: bp(5_000) },
+            ],
+            gender: Some(GenderSplit { female: bp(7_000), male: bp(3_000), other: bp(0) }),
+            countries: vec![CountryShare { country: CountryCode::parse("US").unwrap(), share: bp(10_000) }],
+            keywords: vec!["serum".into(), "skincare".into()],
+        },
+        commission: CommissionRange { min: bp(1_500), max: bp(2_000) },
+        sample_budget: Money::new(50_000, usd.clone()),
+        flat_fee_budget: Money::new(0, usd),
+        roi_target_percent: None,
+    }
+}
+
+fn audience(female: u32, young: u32, us: u32) -> AudienceMix {
+    AudienceMix {
+        age: vec![
+            AgeShare { band: AgeBand::Age18To24, share: bp(young / 2) },
+            AgeShare { band: AgeBand::Age25To34, share: bp(young - young / 2) },
+            AgeShare { band: AgeBand::Age35To44, share: bp(10_000 - young) },
+        ],
+        gender: Some(GenderSplit { female: bp(female), male: bp(10_000 - female), other: bp(0) }),
+        countries: vec![CountryShare { country: CountryCode::parse("US").unwrap(), share: bp(us) }],
+    }
+}
+
+fn creator(
+    id: i64,
+    followers: u64,
+    engagement_bp: u32,
+    category: &str,
+    mix: Option<AudienceMix>,
+) -> CreatorFacts {
+    CreatorFacts {
+        id,
+        figures: CreatorFigures {
+            followers: Some(followers),
+            following: Some(300),
+            avg_views: Some(followers / 5),
+            engagement_rate: Some(bp(engagement_bp)),
+            gmv: Some(Money::new(500_000, Currency::usd())),
+            avg_commission_rate: Some(bp(1_800)),
+            ..Default::default()
+        },
+        categories: vec![category.into()],
+        bio: Some("Daily skincare routines and serum reviews".into()),
+        country: Some(CountryCode::parse("US").unwrap()),
+        has_contact: true,
+        audience: mix,
+        as_of: day("2026-11-01"),
+        follower_history: vec![],
+        past: PastResults::default(),
+        last_contacted: None,
+    }
+}
+
+fn index(creators: &[CreatorFacts]) -> MatchIndex {
+    let mut index = MatchIndex::new(day("2026-11-24"));
+    for c in creators {
+        index.push(c).unwrap();
+    }
+    index
+}
+
+fn top(index: &MatchIndex, query: RankQuery) -> Vec<i64> {
+    let target = Target::compile(&spec(), index);
+    let model = LinearModel::default_model().unwrap();
+    rank(index, &target, &model, &RankQuery { limit: 50, ..query })
+        .page
+        .iter()
+        .map(|r| index.id(r.row as usize))
+        .collect()
+}
+
+#[test]
+fn the_creator_whose_audience_fits_ranks_first() {
+    let ix = index(&[
+        creator(1, 50_000, 650, "Electronics", Some(audience(2_000, 3_000, 2_000))),
+        creator(2, 50_000, 650, "Beauty & Personal Care", Some(audience(8_000, 9_000, 9_000))),
+        creator(3, 50_000, 650, "Health & Supplements", Some(audience(6_000, 6_000, 6_000))),
+    ]);
+    assert_eq!(
+        top(&ix, RankQuery::default()),
+        [2, 3, 1],
+        "beauty + fitting audience first, electronics last"
+    );
+}
+
+#[test]
+fn contributions_add_up_to_the_score_exactly() {
+    let ix = index(&[
+        creator(1, 50_000, 650, "Electronics", Some(audience(2_000, 3_000, 2_000))),
+        creator(2, 2_000_000, 900, "Beauty & Personal Care", Some(audience(8_000, 9_000, 9_000))),
+        creator(3, 800, 100, "Womenswear", None),
+    ]);
+    let target = Target::compile(&spec(), &ix);
+    let model = LinearModel::default_model().unwrap();
+    for row in 0..ix.len() {
+        let e = explain(&ix, &target, &model, row);
+        let sum: f32 = e.baseline + e.factors.iter().map(|f| f.points).sum::<f32>();
+        assert!((sum - e.score).abs() < 1e-3, "row {row}: baseline + Σ points = {sum}, score = {}", e.score);
+        assert!((0.0..=100.0).contains(&e.score));
+        for f in &e.factors {
+            assert!(!f.evidence.is_empty(), "{:?} has evidence", f.feature);
+        }
+    }
+}
+
+#[test]
+fn missing_demographics_lower_confidence_but_still_score() {
+    let ix = index(&[
+        creator(1, 50_000, 650, "Beauty & Personal Care", Some(audience(7_000, 10_000, 10_000))),
+        creator(2, 50_000, 650, "Beauty & Personal Care", None),
+    ]);
+    let target = Target::compile(&spec(), &ix);
+    let model = LinearModel::default_model().unwrap();
+    let (full, partial) = (explain(&ix, &target, &model, 0), explain(&ix, &target, &model, 1));
+    assert!(partial.confidence < full.confidence - 0.1, "{} vs {}", partial.confidence, full.confidence);
+    assert!(partial.score > 0.0, "a creator without demographics still gets a score");
+    let audience = partial.factors.iter().find(|f| f.feature == Feature::AudienceFit).unwrap();
+    assert!(
+        audience.evidence.contains("unknown"),
+        "the evidence says the mix is unknown: {}",
+        audience.evidence
+    );
+    assert!(
+        partial.confidence_notes.iter().any(|n| n.contains("Audience")),
+        "{:?}",
+        partial.confidence_notes
+    );
+}
+
+#[test]
+fn evidence_reads_in_plain_words() {
+    let ix =
+        index(&[creator(1, 50_000, 650, "Beauty & Personal Care", Some(audience(6_100, 7_200, 10_000)))]);
+    let e = explain(&ix, &Target::compile(&spec(), &ix), &LinearModel::default_model().unwrap(), 0);
+    let audience = e.factors.iter().find(|f| f.feature == Feature::AudienceFit).unwrap();
+    assert!(
+        audience.evidence.contains("61 % of followers are women — your target is 70 %"),
+        "got: {}",
+        audience.evidence
+    );
+    assert!(audience.evidence.contains("72 % are 18–34"), "got: {}", audience.evidence);
+    let keywords = e.factors.iter().find(|f| f.feature == Feature::KeywordFit).unwrap();
+    assert!(keywords.evidence.contains("all your keywords"), "got: {}", keywords.evidence);
+    assert_eq!(e.data_age_days, 23);
+}
+
+#[test]
+fn quality_warnings_say_what_they_saw() {
+    let mut spiky = creator(1, 30_000, 650, "Beauty & Personal Care", None);
+    spiky.follower_history = vec![(day("2026-09-01"), 10_000), (day("2026-10-01"), 30_000)];
+    let mut follow_back = creator(2, 8_000, 1_200, "Beauty & Personal Care", None);
+    follow_back.figures.following = Some(6_000);
+    let mut stale = creator(3, 50_000, 650, "Beauty & Personal Care", None);
+    stale.as_of = day("2025-12-01");
+    let inflated = creator(4, 50_000, 4_000, "Beauty & Personal Care", None);
+    let ix = index(&[spiky, follow_back, stale, inflated]);
+    let kinds: Vec<Vec<WarningKind>> = (0..4).map(|r| ix.warning_kinds(r)).collect();
+    assert_eq!(kinds[0], [WarningKind::GrowthSpike]);
+    assert_eq!(kinds[1], [WarningKind::BoughtFollowersPattern]);
+    assert_eq!(kinds[2], [WarningKind::Inactive]);
+    assert_eq!(kinds[3], [WarningKind::EngagementOutOfTier]);
+    let e = explain(&ix, &Target::compile(&spec(), &ix), &LinearModel::default_model().unwrap(), 0);
+    assert!(
+        e.warnings[0].message.contains("200 %") && e.warnings[0].message.contains("10K on 2026-09-01"),
+        "{}",
+        e.warnings[0].message
+    );
+}
+
+#[test]
+fn warnings_do_not_change_the_score() {
+    let clean = creator(1, 30_000, 650, "Beauty & Personal Care", None);
+    let mut spiky = creator(2, 30_000, 650, "Beauty & Personal Care", None);
+    spiky.follower_history = vec![(day("2026-10-01"), 10_000), (day("2026-10-20"), 30_000)];
+    let ix = index(&[clean, spiky]);
+    let model = LinearModel::default_model().unwrap();
+    let target = Target::compile(&spec(), &ix);
+    let (a, b) = (explain(&ix, &target, &model, 0), explain(&ix, &target, &model, 1));
+    assert_eq!(a.score, b.score, "a warning is shown beside the score, not folded into it");
+    assert!(a.warnings.is_empty() && !b.warnings.is_empty());
+}
+
+#[test]
+fn filters_narrow_the_ranking() {
+    let mut no_contact = creator(3, 500_000, 650, "Beauty & Personal Care", None);
+    no_contact.has_contact = false;
+    let ix = index(&[
+        creator(1, 5_000, 650, "Beauty & Personal Care", Some(audience(9_000, 9_000, 9_000))),
+        creator(2, 50_000, 650, "Electronics", None),
+        no_contact,
+    ]);
+    let q = |filters: MatchFilters| RankQuery { filters, ..Default::default() };
+    assert_eq!(top(&ix, q(MatchFilters { followers_min: Some(10_000), ..Default::default() })), [3, 2]);
+    assert_eq!(
+        top(&ix, q(MatchFilters { categories: vec!["electronics".into()], ..Default::default() })),
+        [2]
+    );
+    assert_eq!(
+        top(&ix, q(MatchFilters { has_contact: true, followers_min: Some(10_000), ..Default::default() })),
+        [2]
+    );
+    assert_eq!(
+        top(&ix, q(MatchFilters { audience_female_min_bp: Some(8_000), ..Default::default() })),
+        [1],
+        "creators without gender data are not shown as meeting a gender filter"
+    );
+    let sorted = top(&ix, RankQuery { sort: MatchSort::Followers, ..Default::default() });
+    assert_eq!(sorted, [3, 2, 1], "sorted by followers, largest first");
+}
+
+#[test]
+fn paging_gives_each_creator_once() {
+    let creators: Vec<CreatorFacts> = (0..200)
+        .map(|i| {
+            creator(
+                i,
+                1_000 + i as u64 * 997 % 90_000,
+                300 + (i as u32 * 37) % 900,
+                "Beauty & Personal Care",
+                None,
+            )
+        })
+        .collect();
+    let ix = index(&creators);
+    let target = Target::compile(&spec(), &ix);
+    let model = LinearModel::default_model().unwrap();
+    let mut seen = Vec::new();
+    for page in 0..4 {
+        let r = rank(&ix, &target, &model, &RankQuery { offset: page * 50, limit: 50, ..Default::default() });
+        assert_eq!(r.total, 200);
+        seen.extend(r.page.iter().map(|x| x.row));
+    }
+    let mut unique = seen.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), 200, "four pages of 50 cover all 200 creators with no repeats");
+}
+
+#[test]
+fn adding_a_creator_twice_is_refused() {
+    let mut ix = MatchIndex::new(day("2026-11-24"));
+    let c = creator(7, 1_000, 500, "Beauty & Personal Care", None);
+    ix.push(&c).unwrap();
+    assert!(matches!(ix.push(&c), Err(MatchError::DuplicateCreator(7))));
+    assert_eq!(ix.len(), 1);
+}
