@@ -2,7 +2,10 @@
 
 use crate::error::IpcResult;
 use crate::state::AppState;
-use scout_app::{Campaign, Explanation, LearnedModel, MatchPage, ModelCard, RankQuery, ShortlistedCreator};
+use scout_app::{
+    AudienceOverlap, Campaign, Explanation, LearnedModel, LookalikeCreator, MatchPage, ModelCard, RankQuery,
+    ShortlistedCreator,
+};
 use scout_domain::CampaignSpec;
 use tauri::State;
 
@@ -84,6 +87,20 @@ pub async fn annotate_shortlisted(
     tags: Vec<String>,
 ) -> IpcResult<()> {
     Ok(state.workspace().await?.annotate_shortlisted(campaign_id, creator_id, &note, &tags).await?)
+}
+
+#[tauri::command]
+pub async fn shortlist_overlap(state: State<'_, AppState>, campaign_id: i64) -> IpcResult<AudienceOverlap> {
+    Ok(state.workspace().await?.shortlist_overlap(campaign_id).await?)
+}
+
+#[tauri::command]
+pub async fn lookalikes(
+    state: State<'_, AppState>,
+    creator_id: i64,
+    limit: u32,
+) -> IpcResult<Vec<LookalikeCreator>> {
+    Ok(state.workspace().await?.lookalikes(creator_id, limit).await?)
 }
 
 #[tauri::command]

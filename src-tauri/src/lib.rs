@@ -64,6 +64,8 @@ pub fn run() -> i32 {
             campaign_commands::shortlist_add,
             campaign_commands::shortlist_remove,
             campaign_commands::annotate_shortlisted,
+            campaign_commands::shortlist_overlap,
+            campaign_commands::lookalikes,
             campaign_commands::model_card,
             campaign_commands::train_model,
             campaign_commands::adopt_model,

@@ -3,6 +3,7 @@
 
 use crate::{AppError, Result, Workspace};
 use scout_domain::{CampaignSpec, DomainError};
+use scout_match::{audience_overlap, lookalikes, AudienceOverlap};
 use scout_store::{Campaign, CreatorRow, ShortlistEntry};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -24,6 +25,16 @@ pub(crate) fn check_spec(spec: &CampaignSpec) -> Result<()> {
         }
         other => AppError::InvalidInput(other.to_string()),
     })
+}
+
+/// A lookalike with its list row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LookalikeCreator {
+    pub creator: CreatorRow,
+    /// 0–1.
+    pub similarity: f32,
+    pub reasons: Vec<String>,
 }
 
 const MAX_TAGS: usize = 20;
@@ -98,6 +109,41 @@ impl Workspace {
             });
         }
         Ok(self.store.shortlist_annotate(campaign_id, creator_id, note, &clean).await?)
+    }
+
+    /// How alike the audiences on a campaign's shortlist are (profiles, not follower lists).
+    pub async fn shortlist_overlap(&self, campaign_id: i64) -> Result<AudienceOverlap> {
+        let ids = self.shortlisted_ids(campaign_id).await?;
+        let index = self.match_index().await?;
+        let rows: Vec<usize> = ids.iter().filter_map(|id| index.row_of(*id)).collect();
+        Ok(audience_overlap(&index, &rows))
+    }
+
+    /// The creators most like `creator_id`, with their list rows.
+    pub async fn lookalikes(&self, creator_id: i64, limit: u32) -> Result<Vec<LookalikeCreator>> {
+        let index = self.match_index().await?;
+        let row = index.row_of(creator_id).ok_or_else(|| {
+            AppError::NotFound(format!("no creator with id {creator_id} in this workspace"))
+        })?;
+        let found = tokio::task::spawn_blocking({
+            let index = index.clone();
+            move || lookalikes(&index, row, limit.clamp(1, 100) as usize)
+        })
+        .await
+        .map_err(|e| AppError::Internal(format!("lookalike search stopped: {e}")))?;
+        let ids: Vec<i64> = found.iter().map(|l| l.creator_id).collect();
+        let mut rows: std::collections::HashMap<i64, CreatorRow> =
+            self.store.creator_rows(&ids).await?.into_iter().map(|r| (r.id, r)).collect();
+        Ok(found
+            .into_iter()
+            .filter_map(|l| {
+                Some(LookalikeCreator {
+                    creator: rows.remove(&l.creator_id)?,
+                    similarity: l.similarity,
+                    reasons: l.reasons,
+                })
+            })
+            .collect())
     }
 
     pub(crate) async fn shortlisted_ids(&self, campaign_id: i64) -> Result<Vec<i64>> {

@@ -16,7 +16,7 @@ mod paths;
 mod simulation;
 mod workspace;
 
-pub use campaigns::ShortlistedCreator;
+pub use campaigns::{LookalikeCreator, ShortlistedCreator};
 pub use error::{AppError, ErrorCode, ErrorPayload, Result};
 pub use import::{
     CancelToken, FieldOption, ImportPreview, ImportProgress, ImportReport, ImportRequest, ImportStatus,
@@ -31,8 +31,9 @@ pub use workspace::{Workspace, WorkspaceInfo};
 
 pub use scout_ingest::{ColumnMapping, Field};
 pub use scout_match::{
-    ConfidenceBand, Explanation, FactorContribution, FactorStatus, Feature, MatchFilters, MatchSort, Metrics,
-    ModelEvaluation, ModelFile, ModelKind, QualityWarning, RankQuery, WarningKind,
+    AudienceOverlap, ConfidenceBand, Explanation, FactorContribution, FactorStatus, Feature, MatchFilters,
+    MatchSort, Metrics, ModelEvaluation, ModelFile, ModelKind, PairOverlap, QualityWarning, RankQuery,
+    WarningKind,
 };
 pub use scout_store::{
     Campaign, CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, CreatorRow, CreatorSort, ImportBatch,

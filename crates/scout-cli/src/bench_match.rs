@@ -7,7 +7,9 @@ use scout_app::AppError;
 use scout_domain::CampaignSpec;
 use scout_fixtures::history::{facts_from_record, simulate, HistoryConfig};
 use scout_fixtures::{CreatorGenerator, GeneratorConfig};
-use scout_match::{explain, fit, rank, Example, LinearModel, MatchIndex, RankQuery, Target, TrainParams};
+use scout_match::{
+    explain, fit, lookalikes, rank, Example, LinearModel, MatchIndex, RankQuery, Target, TrainParams,
+};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};

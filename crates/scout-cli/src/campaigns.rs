@@ -164,6 +164,25 @@ pub async fn shortlist(ws: &Workspace, cmd: &ShortlistCommand) -> Result<u8, App
             }
             println!("{} {} creator(s)", if adding { "shortlisted" } else { "removed" }, creators.len());
         }
+        ShortlistCommand::Overlap { campaign: given, json } => {
+            let o = ws.shortlist_overlap(campaign(ws, given).await?.id).await?;
+            if *json {
+                return print_json(&o).map(|_| 0);
+            }
+            for p in &o.pairs {
+                let s = p
+                    .similarity
+                    .map_or_else(|| "no common data".into(), |s| format!("{:.0} % alike", s * 100.0));
+                println!("{:>6} ↔ {:<6} {s}", p.a, p.b);
+            }
+            println!(
+                "{} of {} followers possibly duplicated; {} creator(s) without audience data\n{}",
+                compact(Some(o.followers_possibly_duplicated)),
+                compact(Some(o.followers_total)),
+                o.without_audience_data,
+                o.note
+            );
+        }
         ShortlistCommand::List { campaign: given, json } => {
             let list = ws.shortlist(campaign(ws, given).await?.id).await?;
             if *json {

@@ -141,6 +141,16 @@ pub enum CreatorsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The creators most like one creator (audience profile, categories, size, engagement).
+    Lookalikes {
+        creator: String,
+        #[arg(long, default_value = "tiktok")]
+        platform: String,
+        #[arg(long, default_value_t = 10)]
+        top: u32,
+        #[arg(long)]
+        json: bool,
+    },
     /// Export creators matching filters to CSV or XLSX (by the file's extension), in Scout's import template.
     Export {
         #[arg(value_name = "OUT.csv|OUT.xlsx")]

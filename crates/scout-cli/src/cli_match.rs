@@ -85,6 +85,12 @@ pub enum ShortlistCommand {
     Add { campaign: String, creators: Vec<String> },
     /// Remove creators from a campaign's shortlist.
     Remove { campaign: String, creators: Vec<String> },
+    /// How alike the shortlisted creators' audiences are (audience profiles, not follower lists).
+    Overlap {
+        campaign: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// List a campaign's shortlist.
     List {
         campaign: String,

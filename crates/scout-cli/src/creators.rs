@@ -72,6 +72,23 @@ pub async fn run(ws: &Workspace, cmd: &CreatorsCommand, quiet: bool) -> Result<u
             );
             Ok(0)
         }
+        CreatorsCommand::Lookalikes { creator, platform, top, json } => {
+            let id = resolve(ws, creator, platform).await?;
+            let found = ws.lookalikes(id, *top).await?;
+            if *json {
+                return print_json(&found).map(|_| 0);
+            }
+            for l in &found {
+                println!(
+                    "{:>4.0} %  {:<24} {:>9}  {}",
+                    l.similarity * 100.0,
+                    clip(&l.creator.handle.to_string(), 24),
+                    compact(l.creator.followers),
+                    l.reasons.join("; ")
+                );
+            }
+            Ok(0)
+        }
         CreatorsCommand::Show { creator, platform, json } => {
             let id = resolve(ws, creator, platform).await?;
             let d = ws.creator(id).await?;

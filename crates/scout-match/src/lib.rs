@@ -17,6 +17,7 @@ pub mod fx;
 mod index;
 mod model;
 mod rank;
+mod similar;
 mod target;
 pub mod taxonomy;
 pub mod text;
@@ -33,6 +34,9 @@ pub use features::{Feature, FeatureRow, Tier, FEATURE_COUNT};
 pub use index::MatchIndex;
 pub use model::{LinearModel, ModelFeature, ModelFile, ModelKind};
 pub use rank::{rank, MatchFilters, MatchSort, RankQuery, Ranked, Ranking};
+pub use similar::{
+    audience_overlap, audience_similarity, lookalikes, AudienceOverlap, Lookalike, PairOverlap,
+};
 pub use target::{Assessed, Target};
 pub use train::{fit, split_by_time, train_and_evaluate, ModelEvaluation, TrainParams};
 pub use warnings::{QualityWarning, WarningKind};
