@@ -76,6 +76,14 @@ pub fn run(rows: u64, dir: &Path, runs: usize) -> Result<u8, AppError> {
     }
     println!("  Scout: explain the top 100        median {:>8.2} ms", median(times));
 
+    let mut times = Vec::new();
+    for _ in 0..runs.max(1) {
+        let t = Instant::now();
+        std::hint::black_box(lookalikes(&index, top[0].row as usize, 20));
+        times.push(t.elapsed());
+    }
+    println!("  Scout: 20 lookalikes of one creator median {:>8.1} ms", median(times));
+
     let history =
         simulate(&index, &HistoryConfig { seed: 3, campaigns: 40, invites_per_campaign: 250, until: today });
     let targets: Vec<Target> = history.campaigns.iter().map(|s| Target::compile(s, &index)).collect();
