@@ -6,8 +6,8 @@ use crate::{AppError, Result, Workspace};
 use chrono::{NaiveDate, Utc};
 use scout_domain::{CampaignSpec, Money};
 use scout_match::{
-    explain, fx, rank, ConfidenceBand, CreatorFacts, Explanation, LinearModel, MatchIndex, PastResults,
-    RankQuery, Target, WarningKind,
+    explain, fx, rank, ConfidenceBand, CreatorFacts, Explanation, FactorStatus, Feature, LinearModel,
+    MatchIndex, PastResults, RankQuery, Target, WarningKind,
 };
 use scout_store::{CreatorRow, MatchSource, Outcome};
 use serde::{Deserialize, Serialize};
@@ -214,7 +214,20 @@ impl Workspace {
             AppError::NotFound(format!("no creator with id {creator_id} in this workspace"))
         })?;
         let target = Target::compile(spec, &index);
-        Ok(explain(&index, &target, &model, row))
+        let mut explanation = explain(&index, &target, &model, row);
+        let detail = self.store.creator_detail(creator_id).await?;
+        for factor in explanation.factors.iter_mut().filter(|f| f.status == FactorStatus::Known) {
+            let figures = factor.feature.figures();
+            if let Some(p) = detail.provenance.iter().find(|p| figures.contains(&p.field.as_str())) {
+                factor.source = Some(p.source_name.clone());
+                factor.as_of = Some(p.as_of);
+            } else if figures.is_empty() && factor.feature != Feature::PastResults {
+                // Profile data (audience, categories, bio) is not snapshotted: the last import that
+                // changed the creator brought it.
+                factor.source = Some(detail.last_source_name.clone());
+            }
+        }
+        Ok(explanation)
     }
 }
 

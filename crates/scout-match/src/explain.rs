@@ -41,6 +41,8 @@ pub struct FactorContribution {
     pub evidence: String,
     /// The date of the data behind the factor, when it rests on the creator's figures.
     pub as_of: Option<NaiveDate>,
+    /// Where that data came from (the import's file name), when known.
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -63,6 +65,20 @@ pub struct Explanation {
     pub data_as_of: NaiveDate,
     #[ts(type = "number")]
     pub data_age_days: i64,
+}
+
+impl Feature {
+    /// The stored figures a feature rests on (names as in `CreatorFigures`), for provenance.
+    pub fn figures(self) -> &'static [&'static str] {
+        match self {
+            Feature::EngagementVsTier => &["engagement_rate", "avg_views", "followers"],
+            Feature::Reach => &["followers"],
+            Feature::Gmv => &["gmv"],
+            Feature::SalesPerView => &["gmv", "avg_views"],
+            Feature::PriceFit => &["avg_commission_rate"],
+            _ => &[],
+        }
+    }
 }
 
 /// Splits `score − baseline` over the terms in proportion to each term.
@@ -105,6 +121,7 @@ pub fn explain(index: &MatchIndex, target: &Target, model: &LinearModel, row: us
                 value: (!v.is_nan()).then_some(v),
                 evidence: evidence(f, status, index, target, row),
                 as_of: (status == FactorStatus::Known && f != Feature::PastResults).then_some(as_of),
+                source: None,
             }
         })
         .collect();

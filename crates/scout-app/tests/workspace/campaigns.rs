@@ -55,6 +55,11 @@ async fn a_campaign_ranks_explains_and_shortlists_the_demo() {
     assert!((e.score - best.score).abs() < 1e-4, "the explanation is of the same score");
     let sum = e.baseline + e.factors.iter().map(|f| f.points).sum::<f32>();
     assert!((sum - e.score).abs() < 1e-3, "factors add up to the score: {sum} vs {}", e.score);
+    let reach = e.factors.iter().find(|f| f.feature == scout_app::Feature::Reach).unwrap();
+    assert!(
+        reach.source.as_deref().is_some_and(|s| s.ends_with("(synthetic)")) && reach.as_of.is_some(),
+        "each figure says where it came from and how old it is: {reach:?}"
+    );
 
     let (a, b) = (page.rows[0].creator.id, page.rows[1].creator.id);
     ws.shortlist_add(id, a).await.unwrap();
