@@ -1,14 +1,22 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import {
+  adoptModel,
+  annotateShortlisted,
+  createCampaign,
   exportRejectedRows,
   getCreator,
   IpcFailure,
   listCreators,
+  previewMatches,
+  rankMatches,
   runImport,
+  shortlistAdd,
   toIpcError,
   workspaceInfo,
 } from "./ipc";
+import { emptyDraft, previewSpec } from "./campaign-draft";
+import { DEFAULT_MATCH_VIEW, toRankQuery } from "./match-view";
 import { DEFAULT_VIEW, toQuery } from "./creators-view";
 import type { ImportProgress } from "./types";
 
@@ -19,6 +27,19 @@ describe("toIpcError", () => {
     const error = toIpcError({ code: "not_found", message: "creator 7 does not exist" });
     expect(error).toBeInstanceOf(IpcFailure);
     expect(error).toMatchObject({ code: "not_found", message: "creator 7 does not exist" });
+  });
+
+  it("keeps the field an invalid input is about, and null when there is none", () => {
+    expect(
+      toIpcError({
+        code: "invalid_input",
+        message: "campaign field 'commission.max' …",
+        field: "commission.max",
+      }),
+    ).toMatchObject({ code: "invalid_input", field: "commission.max" });
+    expect(toIpcError({ code: "io", message: "disk full", field: null }).field).toBeNull();
+    expect(toIpcError({ code: "io", message: "disk full" }).field).toBeNull();
+    expect(toIpcError({ code: "io", message: "disk full", field: 3 })).toMatchObject({ code: "internal" });
   });
 
   it("wraps anything else as code internal, keeping the text", () => {
@@ -48,6 +69,30 @@ describe("commands", () => {
     expect(calls).toEqual([
       ["list_creators", { query }],
       ["export_rejected_rows", { batchId: 9, path: "/tmp/out.csv" }],
+    ]);
+  });
+
+  it("send the campaign commands' names and camelCase argument names", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((command, payload) => {
+      calls.push([command, payload]);
+      return null;
+    });
+    const { spec } = previewSpec(emptyDraft());
+    const query = toRankQuery(DEFAULT_MATCH_VIEW, 0, 100);
+    await createCampaign(spec);
+    await rankMatches(4, query);
+    await previewMatches(spec, query);
+    await shortlistAdd(4, 9);
+    await annotateShortlisted(4, 9, "call Monday", ["vip"]);
+    await adoptModel(null);
+    expect(calls).toEqual([
+      ["create_campaign", { spec }],
+      ["rank_matches", { campaignId: 4, query }],
+      ["preview_matches", { spec, query }],
+      ["shortlist_add", { campaignId: 4, creatorId: 9 }],
+      ["annotate_shortlisted", { campaignId: 4, creatorId: 9, note: "call Monday", tags: ["vip"] }],
+      ["adopt_model", { id: null }],
     ]);
   });
 

@@ -1,18 +1,26 @@
 // The only module that calls Rust: one typed function per command in docs/ipc-contract.md.
-// Every function rejects with an `IpcFailure`, which is an `IpcError { code, message }`.
+// Every function rejects with an `IpcFailure`, which is an `IpcError { code, message, field }`.
 import { Channel, invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import type {
+  Campaign,
+  CampaignSpec,
   ColumnMapping,
   CreatorDetail,
   CreatorFacets,
   CreatorPage,
   CreatorQuery,
+  Explanation,
   ImportBatch,
   ImportPreview,
   ImportProgress,
   ImportReport,
   IpcError,
   IpcErrorCode,
+  LearnedModel,
+  MatchPage,
+  ModelCard,
+  RankQuery,
+  ShortlistedCreator,
   WorkspaceInfo,
 } from "./types";
 
@@ -26,27 +34,38 @@ const ERROR_CODES: ReadonlySet<string> = new Set<IpcErrorCode>([
   "internal",
 ]);
 
-/** A rejected command. It is an `Error` (so it keeps a stack) and an `IpcError` (so screens can branch on `code`). */
+/**
+ * A rejected command. It is an `Error` (so it keeps a stack) and an `IpcError` (so screens can branch on
+ * `code`, and show an invalid input next to its `field`: "audience.age", "commission.max", …).
+ */
 export class IpcFailure extends Error implements IpcError {
   readonly code: IpcErrorCode;
+  readonly field: string | null;
 
-  constructor(code: IpcErrorCode, message: string) {
+  constructor(code: IpcErrorCode, message: string, field: string | null = null) {
     super(message);
     this.name = "IpcFailure";
     this.code = code;
+    this.field = field;
   }
 }
 
-function isIpcError(value: unknown): value is IpcError {
+/** `{ code, message }` with a known code; `field`, when present, is a string or null. */
+function isIpcError(value: unknown): value is Omit<IpcError, "field"> & { field?: string | null } {
   if (typeof value !== "object" || value === null) return false;
-  const { code, message } = value as Record<string, unknown>;
-  return typeof code === "string" && ERROR_CODES.has(code) && typeof message === "string";
+  const { code, message, field } = value as Record<string, unknown>;
+  return (
+    typeof code === "string" &&
+    ERROR_CODES.has(code) &&
+    typeof message === "string" &&
+    (field === undefined || field === null || typeof field === "string")
+  );
 }
 
 /** Whatever a command (or a dialog) rejected with, as an `IpcFailure`; unknown shapes become code "internal". */
 export function toIpcError(reason: unknown): IpcFailure {
   if (reason instanceof IpcFailure) return reason;
-  if (isIpcError(reason)) return new IpcFailure(reason.code, reason.message);
+  if (isIpcError(reason)) return new IpcFailure(reason.code, reason.message, reason.field ?? null);
   if (reason instanceof Error) return new IpcFailure("internal", reason.message || reason.name);
   if (typeof reason === "string") return new IpcFailure("internal", reason);
   let text: string;
@@ -118,4 +137,76 @@ export function exportRejectedRows(batchId: number, path: string): Promise<numbe
 
 export function listImportBatches(): Promise<ImportBatch[]> {
   return call("list_import_batches");
+}
+
+// Campaigns, matches and models (docs/ipc-contract.md, second table).
+
+/** Every campaign, most recently edited first. */
+export function listCampaigns(): Promise<Campaign[]> {
+  return call("list_campaigns");
+}
+
+export function getCampaign(id: number): Promise<Campaign> {
+  return call("get_campaign", { id });
+}
+
+/** Rejects with code "invalid_input" and the `field` it is about when a rule is broken. */
+export function createCampaign(spec: CampaignSpec): Promise<Campaign> {
+  return call("create_campaign", { spec });
+}
+
+export function updateCampaign(id: number, spec: CampaignSpec): Promise<Campaign> {
+  return call("update_campaign", { id, spec });
+}
+
+/** One page of a saved campaign's ranked matches (at most 500 rows), with the filter's total. */
+export function rankMatches(campaignId: number, query: RankQuery): Promise<MatchPage> {
+  return call("rank_matches", { campaignId, query });
+}
+
+/** The same for a spec being edited and not saved, so the list follows the editor. */
+export function previewMatches(spec: CampaignSpec, query: RankQuery): Promise<MatchPage> {
+  return call("preview_matches", { spec, query });
+}
+
+/** Why a creator scores what they do: baseline + factor points = score. */
+export function explainMatch(campaignId: number, creatorId: number): Promise<Explanation> {
+  return call("explain_match", { campaignId, creatorId });
+}
+
+/** The campaign's shortlist, in the order added. */
+export function getShortlist(campaignId: number): Promise<ShortlistedCreator[]> {
+  return call("get_shortlist", { campaignId });
+}
+
+/** Adding a creator twice keeps one entry. */
+export function shortlistAdd(campaignId: number, creatorId: number): Promise<void> {
+  return call("shortlist_add", { campaignId, creatorId });
+}
+
+export function shortlistRemove(campaignId: number, creatorId: number): Promise<void> {
+  return call("shortlist_remove", { campaignId, creatorId });
+}
+
+export function annotateShortlisted(
+  campaignId: number,
+  creatorId: number,
+  note: string,
+  tags: string[],
+): Promise<void> {
+  return call("annotate_shortlisted", { campaignId, creatorId, note, tags });
+}
+
+export function modelCard(): Promise<ModelCard> {
+  return call("model_card");
+}
+
+/** Trains a model on the workspace's outcomes; it is stored but not used until adopted. */
+export function trainModel(): Promise<LearnedModel> {
+  return call("train_model");
+}
+
+/** Puts a learned model in use; `null` goes back to the default model. */
+export function adoptModel(id: number | null): Promise<void> {
+  return call("adopt_model", { id });
 }

@@ -6,8 +6,10 @@
 // ?mockDemoSize=N sets how many creators "Load demo workspace" adds (default 400).
 // ?mockNoWorkspace=1 starts with no workspace open (until "Open workspace…");
 // ?mockFail=COMMAND (repeatable) makes that command reject, to see how each screen shows errors.
+// ?mockCampaigns=N starts with N campaigns (default 0: the Campaigns empty state); see mock-campaigns.ts.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Channel } from "@tauri-apps/api/core";
+import { mockCampaigns } from "./mock-campaigns";
 import { syntheticCreators, type SyntheticCreator } from "./synthetic";
 import type {
   BatchCounts,
@@ -34,11 +36,12 @@ let batches: ImportBatch[] = [];
 let workspaceOpen = params.get("mockNoWorkspace") !== "1";
 let cancelRequested = false;
 const failing = new Set(params.getAll("mockFail"));
+const campaignCommands = mockCampaigns(() => creators, Number(params.get("mockCampaigns") ?? 0));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function fail(code: IpcError["code"], message: string): never {
-  throw { code, message } satisfies IpcError;
+  throw { code, message, field: null } satisfies IpcError;
 }
 
 function info() {
@@ -429,8 +432,12 @@ export function installMockBackend() {
         const options = args.options as { defaultPath?: string } | undefined;
         return `/home/seller/Documents/${options?.defaultPath ?? "export.csv"}`;
       }
-      default:
-        return fail("internal", `the mock backend has no command '${command}'`);
+      default: {
+        const answer = campaignCommands(command, args);
+        return answer === undefined
+          ? fail("internal", `the mock backend has no command '${command}'`)
+          : answer;
+      }
     }
   });
 }

@@ -1,0 +1,57 @@
+// The Matches table's columns. `hideBelow` drops a column when the table is narrower than that many
+// pixels (the drawer is open, or the live preview beside the editor); `sort` is what clicking the header
+// sorts by. The shortlist column exists only for a saved campaign.
+import type { MatchSort } from "../../lib/types";
+
+export type MatchColumn = {
+  id:
+    | "rank"
+    | "avatar"
+    | "creator"
+    | "score"
+    | "confidence"
+    | "warnings"
+    | "followers"
+    | "engagement"
+    | "gmv"
+    | "country"
+    | "shortlist";
+  label: string;
+  sort?: MatchSort;
+  numeric?: boolean;
+  width: string;
+  hideBelow?: number;
+};
+
+export const MATCH_COLUMNS: MatchColumn[] = [
+  { id: "rank", label: "#", numeric: true, width: "52px" },
+  { id: "avatar", label: "", width: "30px" },
+  { id: "creator", label: "Creator", width: "minmax(120px, 2fr)" },
+  { id: "score", label: "Score", sort: "score", numeric: true, width: "minmax(92px, 124px)" },
+  { id: "confidence", label: "Confidence", sort: "confidence", width: "86px", hideBelow: 440 },
+  { id: "warnings", label: "Warnings", width: "minmax(64px, 100px)", hideBelow: 600 },
+  { id: "followers", label: "Followers", sort: "followers", numeric: true, width: "78px", hideBelow: 520 },
+  {
+    id: "engagement",
+    label: "Engagement",
+    sort: "engagement",
+    numeric: true,
+    width: "88px",
+    hideBelow: 920,
+  },
+  { id: "gmv", label: "GMV", sort: "gmv", numeric: true, width: "92px", hideBelow: 760 },
+  { id: "country", label: "Country", width: "60px", hideBelow: 1000 },
+  { id: "shortlist", label: "", width: "36px" },
+];
+
+export function matchColumns(width: number, withShortlist: boolean): MatchColumn[] {
+  return MATCH_COLUMNS.filter(
+    (column) =>
+      (withShortlist || column.id !== "shortlist") &&
+      (column.hideBelow === undefined || width === 0 || width >= column.hideBelow),
+  );
+}
+
+export function matchGrid(columns: MatchColumn[]): string {
+  return columns.map((column) => column.width).join(" ");
+}
