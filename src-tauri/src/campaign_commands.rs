@@ -57,6 +57,15 @@ pub async fn explain_match(
 }
 
 #[tauri::command]
+pub async fn explain_preview(
+    state: State<'_, AppState>,
+    spec: CampaignSpec,
+    creator_id: i64,
+) -> IpcResult<Explanation> {
+    Ok(state.workspace().await?.explain_preview(&spec, creator_id).await?)
+}
+
+#[tauri::command]
 pub async fn get_shortlist(
     state: State<'_, AppState>,
     campaign_id: i64,

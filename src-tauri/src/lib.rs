@@ -60,6 +60,7 @@ pub fn run() -> i32 {
             campaign_commands::rank_matches,
             campaign_commands::preview_matches,
             campaign_commands::explain_match,
+            campaign_commands::explain_preview,
             campaign_commands::get_shortlist,
             campaign_commands::shortlist_add,
             campaign_commands::shortlist_remove,

@@ -14,8 +14,8 @@ use ts_rs::TS;
 pub struct ShortlistedCreator {
     pub entry: ShortlistEntry,
     pub creator: CreatorRow,
-    /// The creator's current score for the campaign.
-    pub score: f32,
+    /// The creator's current score for the campaign (`None` if they left the workspace's index).
+    pub score: Option<f32>,
 }
 
 pub(crate) fn check_spec(spec: &CampaignSpec) -> Result<()> {
@@ -164,7 +164,7 @@ impl Workspace {
             .into_iter()
             .filter_map(|entry| Some((rows.remove(&entry.creator_id)?, entry)))
             .map(|(creator, entry)| {
-                let score = index.row_of(creator.id).map_or(f32::NAN, |row| {
+                let score = index.row_of(creator.id).map(|row| {
                     let assessed = target.assess(&index, row);
                     model.score(&assessed.values, target.active())
                 });

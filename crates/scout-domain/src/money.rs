@@ -9,10 +9,13 @@ use ts_rs::TS;
 #[ts(export, type = "string")]
 pub struct Currency(String);
 
-/// Currencies whose minor unit is the major unit (no cents); every other code has two decimals.
-const ZERO_DECIMAL: &[&str] = &[
+/// Currencies whose minor unit is the major unit (no cents), per ISO 4217.
+pub const ZERO_DECIMAL: &[&str] = &[
     "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF",
+    "XPF",
 ];
+/// Currencies with three decimals (1 dinar = 1000 fils), per ISO 4217. Every other code has two.
+pub const THREE_DECIMAL: &[&str] = &["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"];
 
 impl Currency {
     pub fn parse(code: &str) -> Result<Currency> {
@@ -32,10 +35,13 @@ impl Currency {
         &self.0
     }
 
-    /// How many decimal places the minor unit has (2 for USD: 1 USD = 100 minor units).
+    /// How many decimal places the minor unit has (ISO 4217: 2 for USD, 0 for JPY, 3 for KWD). The UI
+    /// reads the same table (`currency-decimals.json`, written next to the TypeScript bindings).
     pub fn decimals(&self) -> u32 {
         if ZERO_DECIMAL.contains(&self.0.as_str()) {
             0
+        } else if THREE_DECIMAL.contains(&self.0.as_str()) {
+            3
         } else {
             2
         }
@@ -109,6 +115,21 @@ impl fmt::Display for Money {
 
 #[cfg(test)]
 mod tests {
+    /// Writes the decimals table for the UI beside the ts-rs bindings (CI fails if it drifts), so money
+    /// is shown with the same minor units it is stored in.
+    #[test]
+    fn exports_the_decimals_table_for_the_ui() {
+        let Some(dir) = option_env!("TS_RS_EXPORT_DIR") else { return };
+        let json = serde_json::json!({ "zero": ZERO_DECIMAL, "three": THREE_DECIMAL });
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(dir)
+            .join("currency-decimals.json");
+        std::fs::write(&path, format!("{}\n", serde_json::to_string_pretty(&json).unwrap())).unwrap();
+        assert_eq!(Currency::parse("KWD").unwrap().decimals(), 3, "dinars have three decimals");
+        assert_eq!(Currency::parse("IDR").unwrap().decimals(), 2, "ISO 4217 gives the rupiah two");
+    }
+
     use super::*;
 
     #[test]

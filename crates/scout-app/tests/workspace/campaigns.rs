@@ -71,7 +71,7 @@ async fn a_campaign_ranks_explains_and_shortlists_the_demo() {
     let list = ws.shortlist(id).await.unwrap();
     assert_eq!(list.len(), 2, "shortlisting twice keeps one entry");
     assert_eq!(list[0].entry.tags, ["priority", "US"], "tags are trimmed and de-duplicated");
-    assert!((list[0].score - best.score).abs() < 1e-4, "the shortlist shows the current score");
+    assert!((list[0].score.unwrap() - best.score).abs() < 1e-4, "the shortlist shows the current score");
     let page = ws.rank_matches(id, &RankQuery { limit: 2, ..Default::default() }).await.unwrap();
     assert!(page.rows.iter().all(|r| r.shortlisted), "matches mark shortlisted creators");
 

@@ -7,6 +7,6 @@ import type { ShortlistEntry } from "./ShortlistEntry";
  */
 export type ShortlistedCreator = { entry: ShortlistEntry, creator: CreatorRow, 
 /**
- * The creator's current score for the campaign.
+ * The creator's current score for the campaign (`None` if they left the workspace's index).
  */
-score: number, };
+score: number | null, };
