@@ -190,8 +190,8 @@ pub async fn shortlist(ws: &Workspace, cmd: &ShortlistCommand) -> Result<u8, App
             }
             for s in &list {
                 println!(
-                    "{:>5.1}  {:<24} {}  {}",
-                    s.score,
+                    "{:>5}  {:<24} {}  {}",
+                    s.score.map_or_else(|| "—".into(), |v| format!("{v:.1}")),
                     clip(&s.creator.handle.to_string(), 24),
                     s.entry.tags.join(", "),
                     s.entry.note
