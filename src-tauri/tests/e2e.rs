@@ -265,3 +265,101 @@ async fn first_run_demo_import_search_and_drawer() {
 
     c.close().await.unwrap();
 }
+
+/// Types `text` into the input of the editor field named `field` (as Rust's errors name it).
+async fn fill(c: &Client, field: &str, text: &str) {
+    let input = find(c, &format!("//*[@data-field='{field}']//input")).await;
+    input.clear().await.unwrap();
+    input.send_keys(text).await.unwrap();
+}
+
+/// The scores of the loaded rows of the grid labelled `grid`, top to bottom.
+async fn scores(c: &Client, grid: &str) -> Vec<f64> {
+    let script = format!(
+        "return [...document.querySelectorAll(\"[role=grid][aria-label='{grid}'] [data-testid=match-row]\")]
+           .sort((a, b) => a.getAttribute('aria-rowindex') - b.getAttribute('aria-rowindex'))
+           .map(r => parseFloat(r.querySelector('[data-testid=match-score]').textContent))"
+    );
+    let value = c.execute(&script, vec![]).await.unwrap();
+    value.as_array().unwrap().iter().filter_map(|v| v.as_f64()).collect()
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh under xvfb-run"]
+async fn campaign_ranks_explains_and_shortlists() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("e2e-campaign.scout");
+    let _driver = Driver::start(4444);
+    let c = connect(4444, &workspace).await;
+    button(&c, "Load demo workspace").await.click().await.unwrap();
+    wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "2051").await;
+
+    // A new campaign; an impossible commission is refused next to its field, nothing is saved.
+    find(&c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Campaigns']").await.click().await.unwrap();
+    find(&c, "(//*[@data-testid='campaign-new'])[1]").await.click().await.unwrap();
+    fill(&c, "name", "E2E serum launch").await;
+    fill(&c, "product.name", "E2E vitamin C serum").await;
+    find(&c, "//*[@data-field='product.category']//select")
+        .await
+        .select_by_label("Beauty & Personal Care")
+        .await
+        .unwrap();
+    fill(&c, "product.price", "24").await;
+    fill(&c, "product.unit_cost", "6").await;
+    fill(&c, "commission.max", "95").await;
+    find(&c, "//*[@data-testid='campaign-save']").await.click().await.unwrap();
+    let error = find(&c, "//*[@data-field='commission.max']//*[@role='alert']").await;
+    let message = text_of(&error).await;
+    assert!(message.contains("80"), "the commission error says the limit: {message}");
+    screenshot(&c, "c1-campaign-error").await;
+    fill(&c, "commission.max", "20").await;
+    find(&c, "//*[@data-testid='campaign-save']").await.click().await.unwrap();
+
+    // Ranked matches, best first.
+    wait_attr(&c, "//*[@data-testid='tab-matches']", "aria-selected", "true").await;
+    find(&c, "//nav[@aria-label='Campaign list']//*[normalize-space(.)='E2E serum launch']").await;
+    wait_attr(&c, "//*[@role='grid' and @aria-label='Matches']", "aria-rowcount", "2051").await;
+    find(
+        &c,
+        "//*[@role='grid' and @aria-label='Matches']//*[@data-testid='match-row' and @aria-rowindex='2']",
+    )
+    .await;
+    let ranked = scores(&c, "Matches").await;
+    assert!(ranked.len() >= 10, "the first rows are shown: {ranked:?}");
+    assert!(ranked.windows(2).all(|w| w[0] >= w[1]), "best first: {ranked:?}");
+    screenshot(&c, "c2-matches").await;
+
+    // The explanation of the best match: factor rows with evidence and data age.
+    let first =
+        "//*[@role='grid' and @aria-label='Matches']//*[@data-testid='match-row' and @aria-rowindex='2']";
+    find(&c, first).await.click().await.unwrap();
+    let drawer = find(&c, "//*[@data-testid='explanation-drawer' and @aria-busy='false']").await;
+    let factors =
+        c.find_all(Locator::Css("[data-testid=explanation-drawer] [data-testid=factor-row]")).await.unwrap();
+    assert!(factors.len() >= 8, "every factor has a row: {}", factors.len());
+    let text = text_of(&drawer).await;
+    assert!(text.contains("Baseline") && text.contains("as of"), "evidence with data age: {text}");
+    assert!(
+        text.contains(&format!("{:.1}", ranked[0])),
+        "the drawer shows the row's score {}: {text}",
+        ranked[0]
+    );
+    screenshot(&c, "c3-explanation").await;
+    find(&c, "//button[@aria-label='Close the explanation']").await.click().await.unwrap();
+
+    // Shortlist the two best, then read them back on the Shortlist tab.
+    for row in ["2", "3"] {
+        let toggle = format!(
+            "//*[@role='grid' and @aria-label='Matches']//*[@data-testid='match-row' and @aria-rowindex='{row}']//*[@data-testid='shortlist-toggle']"
+        );
+        find(&c, &toggle).await.click().await.unwrap();
+        wait_attr(&c, &toggle, "aria-pressed", "true").await;
+    }
+    find(&c, "//*[@data-testid='tab-shortlist']").await.click().await.unwrap();
+    find(&c, "(//*[@data-testid='shortlist-row'])[2]").await;
+    let rows = c.find_all(Locator::Css("[data-testid=shortlist-row]")).await.unwrap();
+    assert_eq!(rows.len(), 2, "two creators on the shortlist");
+    screenshot(&c, "c4-shortlist").await;
+
+    c.close().await.unwrap();
+}
