@@ -7,9 +7,7 @@ use scout_app::AppError;
 use scout_domain::CampaignSpec;
 use scout_fixtures::history::{facts_from_record, simulate, HistoryConfig};
 use scout_fixtures::{CreatorGenerator, GeneratorConfig};
-use scout_match::{
-    explain, fit, lookalikes, rank, Example, LinearModel, MatchIndex, RankQuery, Target, TrainParams,
-};
+use scout_match::{explain, fit, lookalikes, rank, LinearModel, MatchIndex, RankQuery, Target, TrainParams};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -86,23 +84,7 @@ pub fn run(rows: u64, dir: &Path, runs: usize) -> Result<u8, AppError> {
 
     let history =
         simulate(&index, &HistoryConfig { seed: 3, campaigns: 40, invites_per_campaign: 250, until: today });
-    let targets: Vec<Target> = history.campaigns.iter().map(|s| Target::compile(s, &index)).collect();
-    let examples: Vec<Example> = history
-        .outcomes
-        .iter()
-        .filter_map(|o| {
-            let row = index.row_of(o.creator_id)?;
-            let t = &targets[o.campaign];
-            Some(Example {
-                campaign_id: o.campaign as i64,
-                values: t.assess(&index, row).values,
-                active: *t.active(),
-                posted: o.posted,
-                gmv_usd: o.gmv_usd,
-                invited_on: o.invited_on,
-            })
-        })
-        .collect();
+    let examples = history.examples(&index);
     let mut times = Vec::new();
     for _ in 0..5 {
         let t = Instant::now();

@@ -18,7 +18,9 @@ use scout_domain::{
     AgeBand, AgeShare, BasisPoints, CampaignSpec, CommissionRange, CountryCode, CountryShare, CreatorRecord,
     Currency, GenderSplit, Money, ProductSpec, TargetAudience,
 };
-use scout_match::{CreatorFacts, Feature, LinearModel, MatchIndex, PastResults, Target, FEATURE_COUNT};
+use scout_match::{
+    CreatorFacts, Example, Feature, LinearModel, MatchIndex, PastResults, Target, FEATURE_COUNT,
+};
 
 /// The true effect of each standardized feature on the log-odds of a post.
 pub const TRUE_EFFECTS: [(Feature, f64); FEATURE_COUNT] = [
@@ -135,6 +137,28 @@ fn campaign(seed: u64, n: usize, start: NaiveDate) -> CampaignSpec {
         sample_budget: Money::new(rng.random_range(20..200) * 10_000, usd.clone()),
         flat_fee_budget: Money::new(0, usd),
         roi_target_percent: Some(100),
+    }
+}
+
+impl SimulatedHistory {
+    /// The outcomes as training examples: each creator's features for the campaign that invited them.
+    pub fn examples(&self, index: &MatchIndex) -> Vec<Example> {
+        let targets: Vec<Target> = self.campaigns.iter().map(|spec| Target::compile(spec, index)).collect();
+        self.outcomes
+            .iter()
+            .filter_map(|o| {
+                let row = index.row_of(o.creator_id)?;
+                let target = &targets[o.campaign];
+                Some(Example {
+                    campaign_id: o.campaign as i64,
+                    values: target.assess(index, row).values,
+                    active: *target.active(),
+                    posted: o.posted,
+                    gmv_usd: o.gmv_usd,
+                    invited_on: o.invited_on,
+                })
+            })
+            .collect()
     }
 }
 
