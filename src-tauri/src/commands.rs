@@ -22,7 +22,10 @@ pub async fn open_workspace(state: State<'_, AppState>, path: PathBuf) -> IpcRes
 
 #[tauri::command]
 pub async fn load_demo_workspace(state: State<'_, AppState>) -> IpcResult<Vec<ImportReport>> {
-    Ok(state.workspace().await?.load_demo().await?)
+    let ws = state.workspace().await?;
+    let reports = ws.load_demo().await?;
+    ws.prepare_matching();
+    Ok(reports)
 }
 
 #[tauri::command]
@@ -68,6 +71,7 @@ pub async fn run_import(
             state.cancel.clone(),
         )
         .await?;
+    ws.prepare_matching();
     Ok(report)
 }
 

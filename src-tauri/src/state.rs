@@ -33,6 +33,7 @@ impl AppState {
                     old.close().await;
                 }
                 *self.open_error.write().await = None;
+                ws.prepare_matching();
                 Ok(ws)
             }
             Err(e) => {

@@ -81,11 +81,11 @@ pub(crate) fn facts_of(source: MatchSource) -> CreatorFacts {
         id: source.id,
         past: past_results(&source.outcomes),
         last_contacted: source.outcomes.iter().map(|o| o.invited_on).max(),
-        has_contact: source.profile.email.as_deref().is_some_and(|e| !e.trim().is_empty()),
+        has_contact: source.has_contact,
         figures: source.figures,
-        categories: source.profile.categories,
-        bio: source.profile.bio,
-        country: source.profile.country,
+        categories: source.categories,
+        bio: source.bio,
+        country: source.country,
         audience: source.audience,
         as_of: source.as_of,
         follower_history: source.follower_history,
@@ -122,6 +122,17 @@ impl Workspace {
         let index = Arc::new(index);
         cache.built = Some((version, today, index.clone()));
         Ok(index)
+    }
+
+    /// Builds the match index in the background (after opening a workspace or an import), so the first
+    /// ranking does not wait for it. A ranking asked for meanwhile waits for this build, not a second one.
+    pub fn prepare_matching(&self) {
+        let ws = self.clone();
+        tokio::spawn(async move {
+            if let Err(e) = ws.match_index().await {
+                tracing::warn!(error = %e, "could not prepare the match index");
+            }
+        });
     }
 
     /// The model in use: the most recently adopted learned model, or the default.

@@ -13,6 +13,8 @@ pub enum StoreError {
     Sql(#[from] sqlx::Error),
     #[error("no creator with id {0}")]
     CreatorNotFound(i64),
+    #[error("a database read stopped: {0}")]
+    Task(String),
     #[error("no campaign with id {0}")]
     CampaignNotFound(i64),
     #[error("creator {creator_id} is not on campaign {campaign_id}'s shortlist")]

@@ -1,20 +1,30 @@
 //! The streamed read the match index is built from: every creator with what matching needs — current
-//! figures and profile, the date of the newest figures, follower history, and the seller's outcomes
-//! with them — in id order, a chunk at a time, so a million creators never sit in memory twice.
+//! figures, categories, bio, country, whether they can be contacted, audience, the date of the newest
+//! figures, follower history, and the seller's outcomes with them — in id order, a chunk at a time, so
+//! a million creators never sit in memory twice.
+//!
+//! Each chunk comes back from SQLite as one JSON array (built by SQLite's own JSON functions) rather than
+//! as rows: sqlx hands a SQLite row from its worker thread to the caller one message at a time, which at
+//! a million rows cost ~13 s in allocation and thread wake-ups; one value per chunk costs ~3 s. Chunks
+//! are read and parsed on their own tasks, a few at a time.
 
-use crate::codec::{creator_from_row, CREATOR_COLUMNS};
 use crate::outcomes::Outcome;
 use crate::{Result, Store, StoreError};
-use chrono::NaiveDate;
-use scout_domain::{AudienceMix, CreatorFigures, CreatorProfile};
-use sqlx::Row;
+use chrono::{DateTime, NaiveDate, Utc};
+use futures_util::{stream, StreamExt};
+use scout_domain::{AudienceMix, BasisPoints, CountryCode, CreatorFigures, Currency, Money};
+use serde::Deserialize;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
 pub struct MatchSource {
     pub id: i64,
-    pub profile: CreatorProfile,
     pub figures: CreatorFigures,
+    pub categories: Vec<String>,
+    pub bio: Option<String>,
+    pub country: Option<CountryCode>,
+    /// An e-mail address is on record.
+    pub has_contact: bool,
     pub audience: Option<AudienceMix>,
     /// The newest snapshot's date.
     pub as_of: NaiveDate,
@@ -24,73 +34,140 @@ pub struct MatchSource {
     pub outcomes: Vec<Outcome>,
 }
 
+/// Chunks read at once, each on its own task and pooled connection.
+const PARALLEL_CHUNKS: usize = 2;
+
+/// One creator as the chunk query's `json_array(...)` lists it (see `CREATORS_JSON`).
+#[derive(Deserialize)]
+struct CreatorJson(
+    i64,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+    Option<i64>,
+    Option<i64>,
+    Vec<String>,
+    Option<String>,
+    Option<String>,
+    u8,
+    Option<AudienceMix>,
+    DateTime<Utc>,
+);
+
+const CREATORS_JSON: &str =
+    "SELECT json_group_array(json_array(id, followers, following, avg_views, avg_likes, \
+     avg_comments, avg_shares, engagement_bp, gmv_minor, gmv_currency, units_sold, avg_commission_bp, \
+     json(categories), country, bio, email IS NOT NULL AND trim(email) <> '', json(audience), updated_at)) \
+     FROM (SELECT * FROM creators WHERE id > ? AND id <= ? ORDER BY id)";
+
+const SNAPSHOTS_JSON: &str = "SELECT json_group_array(json_array(creator_id, as_of, followers)) \
+     FROM (SELECT creator_id, as_of, followers FROM creator_snapshots WHERE creator_id > ? AND creator_id <= ? \
+     ORDER BY creator_id, as_of)";
+
+fn count(v: Option<i64>) -> Option<u64> {
+    v.map(|n| n.max(0) as u64)
+}
+
+fn rate(v: Option<i64>) -> Option<BasisPoints> {
+    v.map(|n| BasisPoints(n.clamp(0, i64::from(u32::MAX)) as u32))
+}
+
+impl CreatorJson {
+    /// The same decoding as `codec::figures_from_row` (a test holds them equal).
+    fn figures(&self) -> CreatorFigures {
+        CreatorFigures {
+            followers: count(self.1),
+            following: count(self.2),
+            avg_views: count(self.3),
+            avg_likes: count(self.4),
+            avg_comments: count(self.5),
+            avg_shares: count(self.6),
+            engagement_rate: rate(self.7),
+            gmv: match (self.8, &self.9) {
+                (Some(m), Some(c)) => Currency::parse(c).ok().map(|c| Money::new(m, c)),
+                _ => None,
+            },
+            units_sold: count(self.10),
+            avg_commission_rate: rate(self.11),
+        }
+    }
+}
+
+fn corrupt(table: &'static str, id: i64, e: serde_json::Error) -> StoreError {
+    StoreError::Corrupt { table, column: "(match read)", id, message: e.to_string() }
+}
+
 impl Store {
+    /// Every creator as a [`MatchSource`], in id order, `chunk` ids at a time.
     pub async fn for_each_match_source<E: From<StoreError>>(
         &self,
         chunk: u32,
         mut each: impl FnMut(Vec<MatchSource>) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let mut after = i64::MIN;
-        loop {
-            let rows = sqlx::query(&format!(
-                "SELECT {CREATOR_COLUMNS} FROM creators WHERE id > ? ORDER BY id LIMIT ?"
-            ))
-            .bind(after)
-            .bind(chunk)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(StoreError::from)?;
-            let Some(last) = rows.last() else { return Ok(()) };
-            let last: i64 = last.try_get("id").map_err(StoreError::from)?;
-            let (mut history, mut as_of) = self.follower_history(after, last).await?;
-            let mut outcomes = self.outcomes_between(after, last).await?;
-            let mut batch = Vec::with_capacity(rows.len());
-            for row in &rows {
-                let c = creator_from_row(row)?;
-                let newest = as_of.remove(&c.id).unwrap_or_else(|| c.updated_at.date_naive());
-                batch.push(MatchSource {
-                    id: c.id,
-                    profile: c.profile,
-                    figures: c.figures,
-                    audience: c.audience,
-                    as_of: newest,
-                    follower_history: history.remove(&c.id).unwrap_or_default(),
-                    outcomes: outcomes.remove(&c.id).unwrap_or_default(),
-                });
-            }
-            let full = rows.len() == chunk as usize;
-            each(batch)?;
-            if !full {
-                return Ok(());
-            }
-            after = last;
+        let (first, last): (Option<i64>, Option<i64>) =
+            sqlx::query_as("SELECT min(id), max(id) FROM creators")
+                .fetch_one(&self.pool)
+                .await
+                .map_err(StoreError::from)?;
+        let (Some(first), Some(last)) = (first, last) else { return Ok(()) };
+        let width = i64::from(chunk.max(1));
+        let ranges = (0..=(last - first) / width)
+            .map(move |i| (first - 1 + i * width, (first - 1 + (i + 1) * width).min(last)));
+        let mut chunks = stream::iter(ranges)
+            .map(|(after, upto)| {
+                let store = self.clone();
+                tokio::spawn(async move { store.match_sources(after, upto).await })
+            })
+            .buffered(PARALLEL_CHUNKS);
+        while let Some(joined) = chunks.next().await {
+            let batch = joined.map_err(|e| StoreError::Task(e.to_string()))?;
+            each(batch?)?;
         }
+        Ok(())
     }
 
-    /// Follower history and newest snapshot date of creators with ids in (after, last].
-    async fn follower_history(
-        &self,
-        after: i64,
-        last: i64,
-    ) -> Result<(HashMap<i64, Vec<(NaiveDate, u64)>>, HashMap<i64, NaiveDate>)> {
-        let rows = sqlx::query(
-            "SELECT creator_id, as_of, followers FROM creator_snapshots WHERE creator_id > ? AND creator_id <= ? \
-             ORDER BY creator_id, as_of",
-        )
-        .bind(after)
-        .bind(last)
-        .fetch_all(&self.pool)
-        .await?;
+    /// The creators with ids in (after, upto].
+    async fn match_sources(&self, after: i64, upto: i64) -> Result<Vec<MatchSource>> {
+        let creators: String =
+            sqlx::query_scalar(CREATORS_JSON).bind(after).bind(upto).fetch_one(&self.pool).await?;
+        let snapshots: String =
+            sqlx::query_scalar(SNAPSHOTS_JSON).bind(after).bind(upto).fetch_one(&self.pool).await?;
+        let mut outcomes = self.outcomes_between(after, upto).await?;
+        let creators: Vec<CreatorJson> =
+            serde_json::from_str(&creators).map_err(|e| corrupt("creators", after, e))?;
+        let snapshots: Vec<(i64, NaiveDate, Option<i64>)> =
+            serde_json::from_str(&snapshots).map_err(|e| corrupt("creator_snapshots", after, e))?;
         let (mut history, mut newest) = (HashMap::<i64, Vec<(NaiveDate, u64)>>::new(), HashMap::new());
-        for r in &rows {
-            let id: i64 = r.try_get("creator_id")?;
-            let as_of: NaiveDate = r.try_get("as_of")?;
-            if let Some(f) = r.try_get::<Option<i64>, _>("followers")? {
+        for (id, as_of, followers) in snapshots {
+            if let Some(f) = followers {
                 history.entry(id).or_default().push((as_of, f.max(0) as u64));
             }
             newest.insert(id, as_of);
         }
-        Ok((history, newest))
+        Ok(creators
+            .into_iter()
+            .map(|c| {
+                let id = c.0;
+                MatchSource {
+                    id,
+                    figures: c.figures(),
+                    as_of: newest.remove(&id).unwrap_or_else(|| c.17.date_naive()),
+                    follower_history: history.remove(&id).unwrap_or_default(),
+                    outcomes: outcomes.remove(&id).unwrap_or_default(),
+                    country: c.13.as_deref().and_then(|code| CountryCode::parse(code).ok()),
+                    has_contact: c.15 == 1,
+                    categories: c.12,
+                    bio: c.14,
+                    audience: c.16,
+                }
+            })
+            .collect())
     }
 
     async fn outcomes_between(&self, after: i64, last: i64) -> Result<HashMap<i64, Vec<Outcome>>> {

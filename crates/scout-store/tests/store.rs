@@ -273,3 +273,61 @@ async fn totals_follow_imports_and_descending_pages_end_with_unknowns() {
     let deep = store.list_creators(&CreatorQuery { offset: 2, ..q }).await.unwrap();
     assert_eq!(deep.rows.len(), 1, "a page past the known values holds the unknown one");
 }
+
+#[tokio::test]
+async fn the_match_read_decodes_creators_as_the_detail_does() {
+    use scout_domain::{AgeBand, AgeShare, AudienceMix, BasisPoints, CountryCode, Currency, Money};
+    let (_dir, store) = store().await;
+    let mut rich = record("rich", Some(120_000), Some("Rich"));
+    rich.figures = CreatorFigures {
+        followers: Some(120_000),
+        following: Some(340),
+        avg_views: Some(20_000),
+        avg_likes: Some(1_500),
+        avg_comments: Some(40),
+        avg_shares: Some(12),
+        engagement_rate: Some(BasisPoints(776)),
+        gmv: Some(Money::new(1_234_567, Currency::parse("IDR").unwrap())),
+        units_sold: Some(89),
+        avg_commission_rate: Some(BasisPoints(1_500)),
+    };
+    rich.profile.categories = vec!["Beauty & Personal Care".into(), "Womenswear".into()];
+    rich.profile.country = CountryCode::parse("ID").ok();
+    rich.profile.bio = Some("Skincare ✨ \"quoted\" \\ back".into());
+    rich.profile.email = Some("a@b.c".into());
+    rich.audience = Some(AudienceMix {
+        age: vec![AgeShare { band: AgeBand::Age18To24, share: BasisPoints(10_000) }],
+        ..Default::default()
+    });
+    let plain = record("plain", None, None);
+    import(&store, "one.csv", 1, vec![rich, plain]).await;
+    let mut grown = record("rich", Some(150_000), None);
+    grown.as_of = NaiveDate::from_ymd_opt(2026, 11, 20);
+    import(&store, "two.csv", 2, vec![grown]).await;
+
+    let mut sources = Vec::new();
+    store
+        .for_each_match_source::<scout_store::StoreError>(1, |chunk| {
+            sources.extend(chunk);
+            Ok(())
+        })
+        .await
+        .unwrap();
+    assert_eq!(sources.len(), 2, "every creator once, chunk by chunk");
+    for s in &sources {
+        let d = store.creator_detail(s.id).await.unwrap();
+        let mut stated = d.figures.clone();
+        if d.engagement_derived {
+            stated.engagement_rate = None;
+        }
+        assert_eq!(s.figures, stated, "figures decode alike for {}", d.key.handle);
+        assert_eq!(s.categories, d.profile.categories);
+        assert_eq!(s.bio, d.profile.bio, "text with quotes and backslashes survives JSON");
+        assert_eq!(s.country, d.profile.country);
+        assert_eq!(s.audience, d.audience);
+        assert_eq!(s.has_contact, d.profile.email.is_some());
+    }
+    let rich = sources.iter().find(|s| s.figures.followers == Some(150_000)).unwrap();
+    assert_eq!(rich.follower_history.iter().map(|h| h.1).collect::<Vec<_>>(), [120_000, 150_000]);
+    assert_eq!(rich.as_of, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(), "the newest snapshot's date");
+}
