@@ -18,4 +18,8 @@ evidence: string,
 /**
  * The date of the data behind the factor, when it rests on the creator's figures.
  */
-as_of: string | null, };
+as_of: string | null, 
+/**
+ * Where that data came from (the import's file name), when known.
+ */
+source: string | null, };
