@@ -20,6 +20,17 @@ describe("money typed in major units", () => {
     expect(parseMajor(".", "USD")).toBeNaN();
   });
 
+  it("uses the currency's decimals as Rust counts them: IDR 2, JPY 0, KWD 3", () => {
+    expect(parseMajor("12,345.67", "IDR")).toBe(1_234_567);
+    expect(parseMajor("150000", "IDR")).toBe(15_000_000);
+    expect(majorInput(15_000_050, "IDR")).toBe("150000.50");
+    expect(parseMajor("1200", "JPY")).toBe(1200);
+    expect(parseMajor("1200.5", "JPY")).toBeNaN();
+    expect(majorInput(1200, "JPY")).toBe("1200");
+    expect(parseMajor("1.5", "KWD")).toBe(1500);
+    expect(majorInput(1_505, "KWD")).toBe("1.505");
+  });
+
   it("keeps a sign so the editor can say negative amounts are refused", () => {
     expect(parseMajor("-5", "USD")).toBe(-500);
   });

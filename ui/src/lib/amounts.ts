@@ -1,6 +1,7 @@
 // What the seller types for money and percentages, and what crosses IPC: money in integer minor units
 // of its currency, rates in basis points. Parsing works on the digits as text, never through floating
-// point, so "19.99" is exactly 1999 cents.
+// point, so "19.99" is exactly 1999 cents. How many decimals a currency has is Rust's ISO 4217 table
+// (`currencyFractionDigits`, from bindings/currency-decimals.json), never Intl's: IDR has two.
 import { currencyFractionDigits } from "./format";
 import type { Money } from "./types";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   buildSpec,
+  CURRENCIES,
   draftFromSpec,
   emptyDraft,
   fieldMessage,
@@ -48,6 +49,16 @@ const SPEC: CampaignSpec = {
 describe("buildSpec", () => {
   it("turns a saved spec's draft back into the same spec", () => {
     expect(buildSpec(draftFromSpec(SPEC))).toEqual({ spec: SPEC, problems: {} });
+  });
+
+  it("sends rupiah with the two decimals Rust counts (IDR is offered again), yen with none", () => {
+    expect(CURRENCIES).toContain("IDR");
+    const rupiah = buildSpec(filled({ currency: "IDR", price: "150000", unitCost: "42500.50" })).spec;
+    expect(rupiah?.product.price).toEqual({ minor: 15_000_000, currency: "IDR" });
+    expect(rupiah?.product.unit_cost).toEqual({ minor: 4_250_050, currency: "IDR" });
+    expect(rupiah && draftFromSpec(rupiah).price).toBe("150000");
+    const yen = buildSpec(filled({ currency: "JPY", price: "3600", unitCost: "900" })).spec;
+    expect(yen?.product.price).toEqual({ minor: 3600, currency: "JPY" });
   });
 
   it("sends empty audience parts as 'anyone'", () => {

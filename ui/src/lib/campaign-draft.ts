@@ -32,8 +32,8 @@ export const CATEGORIES = [
   "Jewelry & Accessories",
 ] as const;
 
-/** Currencies with a reference rate in Rust (crates/scout-match/src/fx.rs) whose minor units the UI
- * and Rust count alike. */
+/** Currencies with a reference rate in Rust (crates/scout-match/src/fx.rs). Their minor units are
+ * counted with Rust's own decimals table (format.ts), so IDR's two decimals mean the same on both sides. */
 export const CURRENCIES = [
   "USD",
   "GBP",
@@ -44,6 +44,7 @@ export const CURRENCIES = [
   "MYR",
   "THB",
   "PHP",
+  "IDR",
   "VND",
   "MXN",
   "BRL",

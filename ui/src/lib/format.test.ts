@@ -8,9 +8,11 @@ import {
   formatDate,
   formatMoney,
   formatRate,
+  majorAmount,
   plural,
   UNKNOWN,
 } from "./format";
+import currencyDecimals from "./bindings/currency-decimals.json";
 
 const NBSP = "\u00a0";
 
@@ -67,6 +69,26 @@ describe("formatMoney", () => {
   it("knows three-decimal currencies", () => {
     expect(currencyFractionDigits("KWD")).toBe(3);
     expect(formatMoney({ minor: 1_500, currency: "KWD" })).toContain("1.500");
+  });
+
+  it("counts minor units as Rust does (ISO 4217), even where Intl's data disagrees", () => {
+    // Intl gives IDR no decimals; Rust and ISO 4217 give it two. 1,234,567 minor units are Rp 12,345.67.
+    expect(currencyFractionDigits("IDR")).toBe(2);
+    expect(majorAmount({ minor: 1_234_567, currency: "IDR" })).toBe(12_345.67);
+    // How many of those decimals to *show* is Intl's call (Node's ICU shows none, WebKit's two).
+    expect(formatMoney({ minor: 1_234_567, currency: "IDR" })).toMatch(/^IDR\s12,3(46|45\.67)$/);
+    expect(formatMoney({ minor: 1_600_000_000, currency: "IDR" }, { compact: true })).toBe(`IDR${NBSP}16M`);
+    expect(currencyFractionDigits("JPY")).toBe(0);
+    expect(majorAmount({ minor: 1234, currency: "JPY" })).toBe(1234);
+    expect(currencyFractionDigits("HUF")).toBe(2);
+    expect(currencyFractionDigits("VND")).toBe(0);
+    expect(currencyFractionDigits("BHD")).toBe(3);
+    expect(currencyFractionDigits("USD")).toBe(2);
+  });
+
+  it("takes every code from the table Rust exports", () => {
+    for (const code of currencyDecimals.zero) expect(currencyFractionDigits(code)).toBe(0);
+    for (const code of currencyDecimals.three) expect(currencyFractionDigits(code)).toBe(3);
   });
 
   it("writes compact amounts for table cells", () => {

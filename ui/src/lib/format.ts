@@ -1,5 +1,6 @@
 // How figures are written on screen. Unknown values (null) are always "—", never 0.
 // Scout's interface is in English, so numbers use one fixed locale; that also keeps tests stable.
+import currencyDecimals from "./bindings/currency-decimals.json";
 import type { Money } from "./types";
 
 export const LOCALE = "en-US";
@@ -31,35 +32,51 @@ export function formatRate(basisPoints: number | null | undefined): string {
   return `${format.format(percent)}${NBSP}%`;
 }
 
-const fractionDigitsCache = new Map<string, number>();
+const ZERO_DECIMALS: ReadonlySet<string> = new Set(currencyDecimals.zero);
+const THREE_DECIMALS: ReadonlySet<string> = new Set(currencyDecimals.three);
 
-/** How many minor units a currency has (USD 2, JPY 0, KWD 3), as the platform's Intl data says. */
+/**
+ * How many digits a currency's minor unit has (USD 2, JPY 0, KWD 3, IDR 2): Rust's ISO 4217 table,
+ * exported beside the bindings, so that `Money.minor` means the same number on both sides. Intl's own
+ * data differs for some codes (it gives IDR 0), so it is used only to choose how an amount is displayed.
+ */
 export function currencyFractionDigits(currency: string): number {
-  const cached = fractionDigitsCache.get(currency);
-  if (cached !== undefined) return cached;
-  let digits = 2;
-  try {
-    digits =
-      new Intl.NumberFormat(LOCALE, { style: "currency", currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2;
-  } catch {
-    // Not an ISO 4217 code Intl knows: assume cents, the common case.
-  }
-  fractionDigitsCache.set(currency, digits);
-  return digits;
+  const code = currency.toUpperCase();
+  if (ZERO_DECIMALS.has(code)) return 0;
+  if (THREE_DECIMALS.has(code)) return 3;
+  return 2;
 }
 
-/** Money from integer minor units: {minor: 123456, currency: "USD"} → "$1,234.56"; compact → "$1.2K". */
+/** Minor units as a number of major units: 123456 USD → 1234.56, 1234 JPY → 1234, 1500 KWD → 1.5. */
+export function majorAmount(money: Money): number {
+  return money.minor / 10 ** currencyFractionDigits(money.currency);
+}
+
+/**
+ * Money from integer minor units: {minor: 123456, currency: "USD"} → "$1,234.56"; compact → "$1.2K".
+ * The amount comes from Rust's decimals (IDR 1,234,567 minor units are Rp 12,345.67); Intl then writes it
+ * the way the platform writes that currency ("IDR 12,346" in Chromium, "IDR 12,345.67" in WebKitGTK).
+ */
 export function formatMoney(money: Money | null | undefined, options: { compact?: boolean } = {}): string {
   if (money == null) return UNKNOWN;
   const digits = currencyFractionDigits(money.currency);
-  const amount = money.minor / 10 ** digits;
+  const amount = majorAmount(money);
   try {
     const format = new Intl.NumberFormat(LOCALE, {
       style: "currency",
       currency: money.currency,
       ...(options.compact ? { notation: "compact", maximumFractionDigits: 1 } : {}),
     });
+    // Never show decimals the currency doesn't have (a code Intl gives cents and ISO 4217 doesn't).
+    const shown = format.resolvedOptions().maximumFractionDigits ?? digits;
+    if (!options.compact && shown > digits) {
+      return new Intl.NumberFormat(LOCALE, {
+        style: "currency",
+        currency: money.currency,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }).format(amount);
+    }
     return format.format(amount);
   } catch {
     const number = new Intl.NumberFormat(LOCALE, {

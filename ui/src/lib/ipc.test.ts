@@ -4,14 +4,17 @@ import {
   adoptModel,
   annotateShortlisted,
   createCampaign,
+  explainPreview,
   exportRejectedRows,
   getCreator,
   IpcFailure,
   listCreators,
+  lookalikes,
   previewMatches,
   rankMatches,
   runImport,
   shortlistAdd,
+  shortlistOverlap,
   toIpcError,
   workspaceInfo,
 } from "./ipc";
@@ -86,6 +89,9 @@ describe("commands", () => {
     await shortlistAdd(4, 9);
     await annotateShortlisted(4, 9, "call Monday", ["vip"]);
     await adoptModel(null);
+    await explainPreview(spec, 9);
+    await shortlistOverlap(4);
+    await lookalikes(9, 10);
     expect(calls).toEqual([
       ["create_campaign", { spec }],
       ["rank_matches", { campaignId: 4, query }],
@@ -93,6 +99,9 @@ describe("commands", () => {
       ["shortlist_add", { campaignId: 4, creatorId: 9 }],
       ["annotate_shortlisted", { campaignId: 4, creatorId: 9, note: "call Monday", tags: ["vip"] }],
       ["adopt_model", { id: null }],
+      ["explain_preview", { spec, creatorId: 9 }],
+      ["shortlist_overlap", { campaignId: 4 }],
+      ["lookalikes", { creatorId: 9, limit: 10 }],
     ]);
   });
 

@@ -2,6 +2,7 @@
 // Every function rejects with an `IpcFailure`, which is an `IpcError { code, message, field }`.
 import { Channel, invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import type {
+  AudienceOverlap,
   Campaign,
   CampaignSpec,
   ColumnMapping,
@@ -17,6 +18,7 @@ import type {
   IpcError,
   IpcErrorCode,
   LearnedModel,
+  LookalikeCreator,
   MatchPage,
   ModelCard,
   RankQuery,
@@ -174,6 +176,11 @@ export function explainMatch(campaignId: number, creatorId: number): Promise<Exp
   return call("explain_match", { campaignId, creatorId });
 }
 
+/** The same for a spec being edited and not saved: the live ranking's explanation drawer. */
+export function explainPreview(spec: CampaignSpec, creatorId: number): Promise<Explanation> {
+  return call("explain_preview", { spec, creatorId });
+}
+
 /** The campaign's shortlist, in the order added. */
 export function getShortlist(campaignId: number): Promise<ShortlistedCreator[]> {
   return call("get_shortlist", { campaignId });
@@ -195,6 +202,19 @@ export function annotateShortlisted(
   tags: string[],
 ): Promise<void> {
   return call("annotate_shortlisted", { campaignId, creatorId, note, tags });
+}
+
+/**
+ * How alike the shortlisted creators' audience profiles are, pair by pair, and how many followers may be
+ * duplicated — an upper bound from profiles (age, gender, countries), not a count of shared followers.
+ */
+export function shortlistOverlap(campaignId: number): Promise<AudienceOverlap> {
+  return call("shortlist_overlap", { campaignId });
+}
+
+/** The creators most like this one ("more like this"), most alike first; `limit` at most 100. */
+export function lookalikes(creatorId: number, limit: number): Promise<LookalikeCreator[]> {
+  return call("lookalikes", { creatorId, limit });
 }
 
 export function modelCard(): Promise<ModelCard> {

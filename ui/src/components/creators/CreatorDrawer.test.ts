@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { render, screen } from "@testing-library/svelte";
+import { fireEvent, render, screen } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import CreatorDrawer from "./CreatorDrawer.svelte";
-import type { CreatorDetail } from "../../lib/types";
+import type { CreatorDetail, LookalikeCreator } from "../../lib/types";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
@@ -82,5 +82,43 @@ describe("CreatorDrawer", () => {
     render(CreatorDrawer, { id: 7, onclose: () => {} });
 
     expect(await screen.findByRole("alert")).toHaveTextContent("creator 7 does not exist");
+  });
+
+  it("lists more like this, and a click opens that creator", async () => {
+    const detail = creator({});
+    const alike: LookalikeCreator = {
+      creator: {
+        id: 9,
+        platform: "tiktok",
+        handle: "coral.shop70",
+        display_name: `<b>${HOSTILE}</b>`,
+        followers: 48_200,
+        avg_views: null,
+        engagement_rate: null,
+        gmv: null,
+        categories: [],
+        country: "US",
+        updated_at: "2026-11-20T00:00:00Z",
+      },
+      similarity: 0.81,
+      reasons: ["Both based in US"],
+    };
+    mockIPC((command) => (command === "lookalikes" ? [alike] : detail));
+    const opened: number[] = [];
+    const { container } = render(CreatorDrawer, {
+      id: 7,
+      onclose: () => {},
+      onopen: (id) => opened.push(id),
+    });
+
+    const row = await screen.findByTestId("lookalike-row");
+    expect(row).toHaveTextContent("@coral.shop70");
+    expect(row).toHaveTextContent("48.2K");
+    expect(row).toHaveTextContent("81 %");
+    expect(row).toHaveTextContent("Both based in US");
+    expect(screen.queryByRole("button", { name: /to the shortlist/ })).toBeNull();
+    expect(container.querySelector("b")).toBeNull();
+    await fireEvent.click(screen.getByText("@coral.shop70"));
+    expect(opened).toEqual([9]);
   });
 });

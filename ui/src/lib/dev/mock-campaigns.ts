@@ -3,6 +3,7 @@
 // the editor changes; it is not Scout's model, and every number it shows is synthetic.
 import type { SyntheticCreator } from "./synthetic";
 import type {
+  AudienceOverlap,
   Campaign,
   CampaignSpec,
   Explanation,
@@ -10,6 +11,7 @@ import type {
   Feature,
   IpcError,
   LearnedModel,
+  LookalikeCreator,
   MatchRow,
   ModelCard,
   ModelFile,
@@ -120,6 +122,7 @@ function factors(creator: SyntheticCreator, spec: CampaignSpec): FactorContribut
     value: status === "known" ? points : null,
     evidence,
     as_of: status === "known" && feature !== "past_results" ? asOf : null,
+    source: status === "known" && feature !== "past_results" ? "creators-demo.csv" : null,
   });
   const id = creator.row.id;
   const list: FactorContribution[] = [
@@ -175,6 +178,108 @@ function warningsOf(id: number): WarningKind[] {
   if (id % 29 === 7) kinds.push("inactive");
   if (id % 31 === 11) kinds.push("bought_followers_pattern");
   return kinds;
+}
+
+function explain(creator: SyntheticCreator, spec: CampaignSpec, modelVersion: string): Explanation {
+  const list = factors(creator, spec);
+  const confidence = 0.35 + jitter(creator.row.id, 9) * 0.6;
+  return {
+    creator_id: creator.row.id,
+    score: scoreOf(list),
+    baseline: BASELINE,
+    confidence,
+    confidence_band: confidence >= 0.75 ? "high" : confidence >= 0.5 ? "medium" : "low",
+    confidence_notes: list.filter((f) => f.status === "missing").map((f) => `${f.label}: no data`),
+    model_version: modelVersion,
+    factors: list,
+    warnings: warningsOf(creator.row.id).map((kind) => ({
+      kind,
+      message: `Mock warning: ${kind.replace(/_/g, " ")}.`,
+    })),
+    data_as_of: creator.row.updated_at.slice(0, 10),
+    data_age_days: Math.round((Date.now() - Date.parse(creator.row.updated_at)) / 86_400_000),
+  };
+}
+
+/** A made-up audience-profile similarity (shared age, gender and country shares), null without data. */
+function audienceAlike(a: SyntheticCreator, b: SyntheticCreator): number | null {
+  const x = a.detail.audience;
+  const y = b.detail.audience;
+  if (!x || !y) return null;
+  const age = x.age.reduce(
+    (sum, s) => sum + Math.min(s.share, y.age.find((t) => t.band === s.band)?.share ?? 0),
+    0,
+  );
+  const gender =
+    x.gender && y.gender
+      ? Math.min(x.gender.female, y.gender.female) +
+        Math.min(x.gender.male, y.gender.male) +
+        Math.min(x.gender.other, y.gender.other)
+      : age;
+  const country = x.countries.reduce(
+    (sum, s) => sum + Math.min(s.share, y.countries.find((t) => t.country === s.country)?.share ?? 0),
+    0,
+  );
+  return (0.4 * age + 0.3 * gender + 0.3 * country) / 10000;
+}
+
+function lookalikesOf(all: SyntheticCreator[], id: number, limit: number): LookalikeCreator[] {
+  const self = all.find((c) => c.row.id === id) ?? fail("not_found", `creator ${id} does not exist`);
+  const size = (c: SyntheticCreator) => Math.log10(c.row.followers ?? 1);
+  return all
+    .filter((c) => c.row.id !== id)
+    .map((other) => {
+      const shared = other.row.categories.filter((c) => self.row.categories.includes(c));
+      const audience = audienceAlike(self, other);
+      const closeSize = Math.abs(size(self) - size(other)) < 0.5;
+      const similarity =
+        0.4 * (audience ?? 0) +
+        (shared.length > 0 ? 0.3 : 0) +
+        (closeSize ? 0.15 : 0) +
+        (self.row.country === other.row.country ? 0.05 : 0) +
+        jitter(other.row.id, id) * 0.1;
+      const reasons = [
+        ...(shared.length > 0 ? [`Both post in ${shared.join(", ")} (mock)`] : []),
+        ...(audience !== null ? [`Audience profiles ${Math.round(audience * 100)} % alike (mock)`] : []),
+        ...(self.row.country && self.row.country === other.row.country
+          ? [`Both based in ${self.row.country}`]
+          : []),
+        ...(closeSize ? ["Similar size (mock)"] : []),
+      ];
+      return { creator: other.row, similarity: Math.min(1, similarity), reasons };
+    })
+    .sort((a, b) => b.similarity - a.similarity || a.creator.id - b.creator.id)
+    .slice(0, limit);
+}
+
+const ALIKE = 0.8;
+
+function overlapOf(shortlisted: SyntheticCreator[]): AudienceOverlap {
+  const pairs: AudienceOverlap["pairs"] = [];
+  const duplicated = new Set<number>();
+  shortlisted.forEach((a, i) => {
+    for (const b of shortlisted.slice(i + 1)) {
+      const similarity = audienceAlike(a, b);
+      if (similarity !== null && similarity >= ALIKE) {
+        duplicated.add((a.row.followers ?? 0) <= (b.row.followers ?? 0) ? a.row.id : b.row.id);
+      }
+      pairs.push({ a: a.row.id, b: b.row.id, similarity });
+    }
+  });
+  pairs.sort((x, y) => (y.similarity ?? -1) - (x.similarity ?? -1));
+  const followers = (c: SyntheticCreator) => c.row.followers ?? 0;
+  return {
+    pairs,
+    followers_total: shortlisted.reduce((sum, c) => sum + followers(c), 0),
+    followers_possibly_duplicated: shortlisted
+      .filter((c) => duplicated.has(c.row.id))
+      .reduce((sum, c) => sum + followers(c), 0),
+    without_audience_data: shortlisted.filter((c) => c.detail.audience === null).length,
+    note:
+      "MOCK: measured between synthetic audience profiles (age, gender, countries), not follower lists: " +
+      "'possibly duplicated' counts the followers of each creator whose profile is at least 80 % like a " +
+      "larger shortlisted creator's — an upper bound, not a count of shared followers.",
+  };
 }
 
 export function mockCampaigns(getCreators: () => SyntheticCreator[], seedCampaigns: number) {
@@ -325,28 +430,23 @@ export function mockCampaigns(getCreators: () => SyntheticCreator[], seedCampaig
       case "preview_matches":
         validate(args.spec as CampaignSpec);
         return rank(args.spec as CampaignSpec, args.query as RankQuery, new Set());
-      case "explain_match": {
+      case "explain_match":
+      case "explain_preview": {
         const creator =
           getCreators().find((c) => c.row.id === args.creatorId) ?? fail("not_found", "no such creator");
-        const list = factors(creator, campaign(id).spec);
-        const score = scoreOf(list);
-        const confidence = 0.35 + jitter(creator.row.id, 9) * 0.6;
-        return {
-          creator_id: creator.row.id,
-          score,
-          baseline: BASELINE,
-          confidence,
-          confidence_band: confidence >= 0.75 ? "high" : confidence >= 0.5 ? "medium" : "low",
-          confidence_notes: list.filter((f) => f.status === "missing").map((f) => `${f.label}: no data`),
-          model_version: modelVersion(),
-          factors: list,
-          warnings: warningsOf(creator.row.id).map((kind) => ({
-            kind,
-            message: `Mock warning: ${kind.replace(/_/g, " ")}.`,
-          })),
-          data_as_of: creator.row.updated_at.slice(0, 10),
-          data_age_days: Math.round((Date.now() - Date.parse(creator.row.updated_at)) / 86_400_000),
-        } satisfies Explanation;
+        const spec = command === "explain_preview" ? (args.spec as CampaignSpec) : campaign(id).spec;
+        if (command === "explain_preview") validate(spec);
+        return explain(creator, spec, modelVersion());
+      }
+      case "shortlist_overlap": {
+        campaign(id);
+        const ids = (shortlists.get(id) ?? []).map((e) => e.creator_id);
+        return overlapOf(getCreators().filter((c) => ids.includes(c.row.id)));
+      }
+      case "lookalikes": {
+        const limit = Number(args.limit);
+        if (!(limit >= 1 && limit <= 100)) fail("invalid_input", "limit must be 1–100", "limit");
+        return lookalikesOf(getCreators(), Number(args.creatorId), limit);
       }
       case "get_shortlist":
         return (shortlists.get(id) ?? []).flatMap((entry) => {

@@ -1,6 +1,7 @@
 // DEVELOPMENT ONLY — synthetic creators for the in-browser mock backend (`npm run dev:mock`).
 // Every name, handle and figure here is made up by a seeded generator; none is a real account.
 // Some are deliberately awkward: very long, right-to-left, emoji, missing figures, hostile bios.
+import { currencyFractionDigits } from "../format";
 import type {
   AudienceMix,
   CreatorDetail,
@@ -188,7 +189,7 @@ export function syntheticCreators(count: number, seed = 7, now = Date.now()): Sy
     const engagement = Math.round(150 + next() * 1200);
     const currency = CURRENCY[country] ?? "USD";
     const gmvMajor = Math.round(followers * next() * 0.8);
-    const minorScale = currency === "JPY" || currency === "VND" || currency === "IDR" ? 1 : 100;
+    const minorScale = 10 ** currencyFractionDigits(currency);
     const rateToUsd: Record<string, number> = {
       JPY: 150,
       VND: 25000,
