@@ -143,6 +143,8 @@ pub struct PairOverlap {
     pub b: i64,
     /// 0–1; `None` when the two have no audience data in common.
     pub similarity: Option<f32>,
+    /// At least [`ALIKE`]: counted in `followers_possibly_duplicated`.
+    pub alike: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -159,6 +161,8 @@ pub struct AudienceOverlap {
     /// Creators with no audience data to compare.
     #[ts(type = "number")]
     pub without_audience_data: u64,
+    /// The similarity from which two profiles count as closely alike ([`ALIKE`]).
+    pub alike_from: f32,
     pub note: String,
 }
 
@@ -173,7 +177,8 @@ pub fn audience_overlap(index: &MatchIndex, rows: &[usize]) -> AudienceOverlap {
                 let smaller = if index.followers[a] <= index.followers[b] { i } else { j };
                 duplicated[smaller] = true;
             }
-            pairs.push(PairOverlap { a: index.id(a), b: index.id(b), similarity });
+            let alike = similarity.is_some_and(|s| s >= ALIKE);
+            pairs.push(PairOverlap { a: index.id(a), b: index.id(b), similarity, alike });
         }
     }
     pairs.sort_by(|x, y| y.similarity.unwrap_or(-1.0).total_cmp(&x.similarity.unwrap_or(-1.0)));
@@ -188,6 +193,7 @@ pub fn audience_overlap(index: &MatchIndex, rows: &[usize]) -> AudienceOverlap {
         followers_total: rows.iter().map(|r| followers(*r)).sum(),
         followers_possibly_duplicated: rows.iter().zip(&duplicated).filter(|(_, d)| **d).map(|(r, _)| followers(*r)).sum(),
         without_audience_data: rows.iter().filter(|r| no_data(**r)).count() as u64,
+        alike_from: ALIKE,
         note: format!(
             "Measured between audience profiles (age, gender, countries), not follower lists, which exports do not \
              carry: \"possibly duplicated\" counts the followers of each creator whose profile is at least {:.0} % \
@@ -257,5 +263,6 @@ mod tests {
         assert_eq!((o.pairs[0].a, o.pairs[0].b), (1, 2), "the two beauty creators are most alike");
         assert_eq!(o.followers_total, 2_110_000);
         assert_eq!(o.followers_possibly_duplicated, 50_000, "the smaller of the alike pair");
+        assert!(o.pairs[0].alike && !o.pairs[2].alike, "pairs say whether they count as closely alike");
     }
 }

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  formatSimilarity,
-  isAlike,
-  overlapHeadline,
-  pairLines,
-  similarityPercent,
-  withoutDataLine,
-} from "./overlap";
+import { formatSimilarity, overlapHeadline, pairLines, similarityPercent, withoutDataLine } from "./overlap";
 import type { AudienceOverlap } from "./types";
 
 const NBSP = "\u00a0";
@@ -14,13 +7,14 @@ const NBSP = "\u00a0";
 function overlap(patch: Partial<AudienceOverlap> = {}): AudienceOverlap {
   return {
     pairs: [
-      { a: 1, b: 2, similarity: 0.862 },
-      { a: 1, b: 3, similarity: null },
-      { a: 2, b: 3, similarity: 0.41 },
+      { a: 1, b: 2, similarity: 0.862, alike: true },
+      { a: 1, b: 3, similarity: null, alike: false },
+      { a: 2, b: 3, similarity: 0.41, alike: false },
     ],
     followers_total: 38_000,
     followers_possibly_duplicated: 16_300,
     without_audience_data: 1,
+    alike_from: 0.8,
     note: "Measured between audience profiles …",
     ...patch,
   };
@@ -36,12 +30,6 @@ describe("similarity", () => {
     expect(formatSimilarity(0.862)).toBe(`86${NBSP}%`);
     expect(formatSimilarity(null)).toBe("—");
   });
-
-  it("counts 80 % and above as closely alike, and unknown as not", () => {
-    expect(isAlike(0.8)).toBe(true);
-    expect(isAlike(0.7999)).toBe(false);
-    expect(isAlike(null)).toBe(false);
-  });
 });
 
 describe("overlapHeadline", () => {
@@ -56,7 +44,10 @@ describe("overlapHeadline", () => {
   });
 
   it("doesn't claim anything when no pair can be compared", () => {
-    const none = overlap({ pairs: [{ a: 1, b: 2, similarity: null }], followers_possibly_duplicated: 0 });
+    const none = overlap({
+      pairs: [{ a: 1, b: 2, similarity: null, alike: false }],
+      followers_possibly_duplicated: 0,
+    });
     expect(overlapHeadline(none)).toBe("Not enough audience data to compare these creators");
   });
 });

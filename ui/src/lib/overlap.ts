@@ -4,9 +4,6 @@
 import { formatCount, plural } from "./format";
 import type { AudienceOverlap } from "./types";
 
-/** Profiles at least this alike are "closely alike" (Rust's `scout_match::similar::ALIKE`). */
-export const ALIKE = 0.8;
-
 const NBSP = "\u00a0";
 
 /**
@@ -22,10 +19,6 @@ export function formatSimilarity(similarity: number | null): string {
   return similarity === null ? "—" : `${similarityPercent(similarity)}${NBSP}%`;
 }
 
-export function isAlike(similarity: number | null): boolean {
-  return similarity !== null && similarity >= ALIKE;
-}
-
 /** The overlap's one-line answer: how much reach may be counted twice, as an upper bound. */
 export function overlapHeadline(overlap: AudienceOverlap): string {
   const total = formatCount(overlap.followers_total);
@@ -33,7 +26,7 @@ export function overlapHeadline(overlap: AudienceOverlap): string {
     return "Not enough audience data to compare these creators";
   }
   if (overlap.followers_possibly_duplicated === 0) {
-    return `No two audience profiles are closely alike (≥ ${ALIKE * 100}${NBSP}%) among ${total} followers`;
+    return `No two audience profiles are closely alike (≥ ${similarityPercent(overlap.alike_from)}${NBSP}%) among ${total} followers`;
   }
   return `Up to ${formatCount(overlap.followers_possibly_duplicated)} of ${total} followers may be duplicated`;
 }
@@ -71,7 +64,7 @@ export function pairLines(overlap: AudienceOverlap, handles: ReadonlyMap<number,
       a: name(pair.a),
       b: name(pair.b),
       similarity: pair.similarity,
-      alike: isAlike(pair.similarity),
+      alike: pair.alike,
     }))
     .sort((x, y) => (y.similarity ?? -1) - (x.similarity ?? -1));
 }

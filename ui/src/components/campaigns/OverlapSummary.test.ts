@@ -30,13 +30,14 @@ function entry(id: number, handle: string): ShortlistedCreator {
 
 const overlap: AudienceOverlap = {
   pairs: [
-    { a: 1, b: 2, similarity: 0.86 },
-    { a: 2, b: 3, similarity: 0.52 },
-    { a: 1, b: 3, similarity: null },
+    { a: 1, b: 2, similarity: 0.86, alike: true },
+    { a: 2, b: 3, similarity: 0.52, alike: false },
+    { a: 1, b: 3, similarity: null, alike: false },
   ],
   followers_total: 38_000,
   followers_possibly_duplicated: 16_300,
   without_audience_data: 1,
+  alike_from: 0.8,
   note: "Measured between audience profiles, not follower lists — an upper bound.",
 };
 

@@ -14,4 +14,8 @@ followers_possibly_duplicated: number,
 /**
  * Creators with no audience data to compare.
  */
-without_audience_data: number, note: string, };
+without_audience_data: number, 
+/**
+ * The similarity from which two profiles count as closely alike ([`ALIKE`]).
+ */
+alike_from: number, note: string, };

@@ -7,4 +7,8 @@ export type PairOverlap = { a: number, b: number,
 /**
  * 0–1; `None` when the two have no audience data in common.
  */
-similarity: number | null, };
+similarity: number | null, 
+/**
+ * At least [`ALIKE`]: counted in `followers_possibly_duplicated`.
+ */
+alike: boolean, };

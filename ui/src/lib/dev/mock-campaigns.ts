@@ -263,7 +263,7 @@ function overlapOf(shortlisted: SyntheticCreator[]): AudienceOverlap {
       if (similarity !== null && similarity >= ALIKE) {
         duplicated.add((a.row.followers ?? 0) <= (b.row.followers ?? 0) ? a.row.id : b.row.id);
       }
-      pairs.push({ a: a.row.id, b: b.row.id, similarity });
+      pairs.push({ a: a.row.id, b: b.row.id, similarity, alike: similarity !== null && similarity >= ALIKE });
     }
   });
   pairs.sort((x, y) => (y.similarity ?? -1) - (x.similarity ?? -1));
@@ -275,6 +275,7 @@ function overlapOf(shortlisted: SyntheticCreator[]): AudienceOverlap {
       .filter((c) => duplicated.has(c.row.id))
       .reduce((sum, c) => sum + followers(c), 0),
     without_audience_data: shortlisted.filter((c) => c.detail.audience === null).length,
+    alike_from: ALIKE,
     note:
       "MOCK: measured between synthetic audience profiles (age, gender, countries), not follower lists: " +
       "'possibly duplicated' counts the followers of each creator whose profile is at least 80 % like a " +
