@@ -42,8 +42,6 @@ pub struct ImportSession {
     /// The list's cached totals, cleared when this import commits.
     counts: std::sync::Arc<crate::creator_list::CountCache>,
     changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
-    /// For work after the commit (planner statistics).
-    pool: sqlx::SqlitePool,
     /// Sort indexes dropped for a bulk load, recreated (from their saved SQL) before commit.
     dropped_indexes: Vec<String>,
     /// Time spent in each write phase, logged at commit.
@@ -136,7 +134,6 @@ impl Store {
             now,
             counts: self.counts.clone(),
             changes: self.changes.clone(),
-            pool: self.pool.clone(),
             dropped_indexes,
             timings: PhaseTimings::default(),
             first_lines: HashMap::new(),
@@ -437,7 +434,8 @@ impl ImportSession {
         .await?;
         // Fresh planner statistics for the list's indexes, committed with the import. Sampled, and on
         // this connection, whose cache already holds the pages: milliseconds at 1M rows.
-        sqlx::raw_sql("PRAGMA analysis_limit = 1000; ANALYZE creators;").execute(&mut *self.tx).await?;
+        sqlx::query("PRAGMA analysis_limit = 1000").execute(&mut *self.tx).await?;
+        sqlx::query("ANALYZE creators").execute(&mut *self.tx).await?;
         self.tx.commit().await?;
         self.counts.clear();
         self.changes.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
