@@ -6,7 +6,8 @@ use crate::matching::default_model;
 use crate::{AppError, Result, Workspace};
 use chrono::{DateTime, Utc};
 use scout_match::{
-    train_and_evaluate, Example, LinearModel, ModelEvaluation, ModelFile, Target, TrainParams,
+    past_results, train_and_evaluate, Example, Feature, LinearModel, ModelEvaluation, ModelFile, Target,
+    TrainParams,
 };
 use scout_store::{OutcomeCounts, OutcomeSource, StoredModel};
 use serde::{Deserialize, Serialize};
@@ -67,13 +68,27 @@ impl Workspace {
     }
 
     /// The outcomes as training examples: each creator's features for the campaign they were invited to.
+    /// "Past results with you" counts only invitations *before* that one — the outcome being predicted
+    /// (and any later one) must not leak into its own features.
     pub async fn training_examples(&self) -> Result<(Vec<Example>, bool)> {
         let outcomes = self.store.outcomes().await?;
         let index = self.match_index().await?;
         let mut targets: HashMap<i64, Target> = HashMap::new();
         let mut examples = Vec::with_capacity(outcomes.len());
         let mut simulated = false;
+        // Outcomes come oldest first: (invitations, posts) seen so far per creator, and the day they end.
+        let mut earlier: HashMap<i64, (u32, u32)> = HashMap::new();
+        let mut same_day: Vec<(i64, bool)> = Vec::new();
+        let mut day = None;
         for o in &outcomes {
+            if day != Some(o.invited_on) {
+                for (creator, posted) in same_day.drain(..) {
+                    let e = earlier.entry(creator).or_default();
+                    *e = (e.0 + 1, e.1 + u32::from(posted));
+                }
+                day = Some(o.invited_on);
+            }
+            same_day.push((o.creator_id, o.posted));
             let Some(row) = index.row_of(o.creator_id) else { continue };
             let target = match targets.entry(o.campaign_id) {
                 std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
@@ -82,11 +97,13 @@ impl Workspace {
                     e.insert(Target::compile(&campaign.spec, &index))
                 }
             };
-            let assessed = target.assess(&index, row);
+            let mut values = target.assess(&index, row).values;
+            let (invited, posted) = earlier.get(&o.creator_id).copied().unwrap_or_default();
+            values[Feature::PastResults.index()] = past_results(invited, posted);
             simulated |= o.source == OutcomeSource::Simulated;
             examples.push(Example {
                 campaign_id: o.campaign_id,
-                values: assessed.values,
+                values,
                 active: *target.active(),
                 posted: o.posted,
                 gmv_usd: crate::matching::money_usd(o.gmv_minor, &o.currency),

@@ -30,7 +30,7 @@ pub use error::{MatchError, Result};
 pub use evaluate::{auc, evaluate, ndcg_at, Example, Metrics};
 pub use explain::{contributions, explain, Explanation, FactorContribution, FactorStatus};
 pub use facts::{CreatorFacts, PastResults};
-pub use features::{Feature, FeatureRow, Tier, FEATURE_COUNT};
+pub use features::{past_results, Feature, FeatureRow, Tier, FEATURE_COUNT};
 pub use index::MatchIndex;
 pub use model::{LinearModel, ModelFeature, ModelFile, ModelKind};
 pub use rank::{rank, MatchFilters, MatchSort, RankQuery, Ranked, Ranking};

@@ -91,6 +91,16 @@ async fn a_learned_model_is_used_only_once_adopted_and_can_be_rolled_back() {
     assert_eq!(card.outcomes.total, card.outcomes.simulated, "the demo's outcomes are all simulated");
     assert_eq!(card.in_use, None, "the default model is in use");
 
+    let (examples, _) = ws.training_examples().await.unwrap();
+    let past = |e: &scout_match::Example| e.values[scout_app::Feature::PastResults.index()];
+    assert!(
+        past(&examples[0]).is_nan(),
+        "the oldest invitation has no past results: its own outcome does not leak in"
+    );
+    assert!(
+        examples.iter().any(|e| !past(e).is_nan()),
+        "later invitations of the same creator see the earlier ones"
+    );
     let learned = ws.train_model().await.unwrap();
     assert!(learned.evaluation.simulated, "a model trained on simulated outcomes says so");
     assert!(!learned.in_use, "training does not switch models");
