@@ -17,6 +17,10 @@ pub enum DomainError {
     SharesDoNotSum { what: &'static str, total_bp: u32 },
     #[error("{what} share {value_bp} basis points is above 100 %")]
     ShareAbove100 { what: &'static str, value_bp: u32 },
+    #[error("offer field '{field}' {problem}")]
+    InvalidOffer { field: &'static str, problem: String },
+    #[error("a creator cannot move from {from} to {to}")]
+    InvalidTransition { from: &'static str, to: &'static str },
     #[error("campaign field '{field}' {problem}")]
     InvalidCampaign { field: &'static str, problem: String },
 }

@@ -1,12 +1,15 @@
 //! Scout's domain: the entities and value types every other crate speaks in — creators, their figures and
 //! audience mix, money in integer minor units, rates in basis points, provenance — and the pure rules on
-//! them (handle normalisation, engagement rate, share validation), and campaigns with their validation. No database, no HTTP, no window.
+//! them (handle normalisation, engagement rate, share validation), campaigns and offer terms with their
+//! validation, and the pipeline's state machine. No database, no HTTP, no window.
 
 mod audience;
 mod campaign;
 mod creator;
 mod error;
 mod money;
+mod offer;
+mod pipeline;
 mod rate;
 
 pub use audience::{AgeBand, AgeShare, AudienceMix, CountryShare, GenderSplit};
@@ -16,4 +19,6 @@ pub use campaign::{
 pub use creator::{CountryCode, CreatorFigures, CreatorKey, CreatorProfile, CreatorRecord, Handle, Platform};
 pub use error::{DomainError, Result};
 pub use money::{Currency, Money};
+pub use offer::{ContentType, FreeSample, OfferTerms};
+pub use pipeline::Stage;
 pub use rate::BasisPoints;
