@@ -74,22 +74,5 @@ impl Workspace {
     }
 }
 
-pub const EXAMPLE_CAMPAIGN: &str = r#"{
-  "name": "Example: Glow serum launch",
-  "product": {
-    "name": "Glow vitamin C serum 30 ml",
-    "category": "Beauty & Personal Care",
-    "price": { "minor": 2400, "currency": "USD" },
-    "unit_cost": { "minor": 650, "currency": "USD" }
-  },
-  "audience": {
-    "age": [ { "band": "18-24", "share": 5000 }, { "band": "25-34", "share": 5000 } ],
-    "gender": { "female": 8000, "male": 2000, "other": 0 },
-    "countries": [ { "country": "US", "share": 10000 } ],
-    "keywords": ["skincare", "serum", "glow"]
-  },
-  "commission": { "min": 1500, "max": 2000 },
-  "sample_budget": { "minor": 60000, "currency": "USD" },
-  "flat_fee_budget": { "minor": 0, "currency": "USD" },
-  "roi_target_percent": 150
-}"#;
+/// The example campaign (a serum launch aimed at young US women), shared with tests.
+pub const EXAMPLE_CAMPAIGN: &str = include_str!("../../../fixtures/campaigns/example.json");

@@ -13,6 +13,12 @@ pub enum StoreError {
     Sql(#[from] sqlx::Error),
     #[error("no creator with id {0}")]
     CreatorNotFound(i64),
+    #[error("creator {creator_id} is on the do-not-contact list ({reason}); nothing was queued")]
+    Suppressed { creator_id: i64, reason: String },
+    #[error("creator {creator_id} already has an offer for campaign {campaign_id}; re-send it explicitly to offer again; nothing was queued")]
+    AlreadyOffered { campaign_id: i64, creator_id: i64 },
+    #[error("offer {0} is not being sent, so it cannot be settled")]
+    OfferNotSending(i64),
     #[error("a database read stopped: {0}")]
     Task(String),
     #[error("no campaign with id {0}")]

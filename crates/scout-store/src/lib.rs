@@ -2,8 +2,8 @@
 //! keys on and a busy timeout, timestamped migrations embedded with `sqlx::migrate!`, and one module per
 //! aggregate — creators (queries and read models), import batches, saved column mappings, the import session that writes a
 //! whole file in one transaction (so a cancelled or crashed import leaves the database as it was),
-//! campaigns and shortlists, collaboration outcomes, learned match models, and the streamed read the
-//! match index is built from.
+//! campaigns and shortlists, collaboration outcomes, learned match models, the streamed read the match
+//! index is built from, and the outbox of offers (queued atomically, never re-sent blindly after a crash).
 
 mod batches;
 mod campaigns;
@@ -15,6 +15,7 @@ mod import;
 mod mappings;
 mod match_models;
 mod match_sources;
+mod outbox;
 mod outcomes;
 
 pub use batches::{BatchCounts, ImportBatch, IssueOutcome, NewBatch, SourceKind, StoredIssue};
@@ -25,6 +26,7 @@ pub use error::{Result, StoreError};
 pub use import::{ImportSession, IncomingRow, RowOutcome};
 pub use match_models::StoredModel;
 pub use match_sources::MatchSource;
+pub use outbox::{NewOffer, Offer, OfferChannel, OfferState};
 pub use outcomes::{Outcome, OutcomeCounts, OutcomeSource};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};

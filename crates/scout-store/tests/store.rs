@@ -331,3 +331,97 @@ async fn the_match_read_decodes_creators_as_the_detail_does() {
     assert_eq!(rich.follower_history.iter().map(|h| h.1).collect::<Vec<_>>(), [120_000, 150_000]);
     assert_eq!(rich.as_of, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(), "the newest snapshot's date");
 }
+
+mod outbox {
+    use super::*;
+    use scout_store::{NewOffer, OfferChannel, OfferState, StoreError};
+
+    async fn campaign_with_creators(store: &Store) -> (i64, Vec<i64>) {
+        import(
+            store,
+            "c.csv",
+            1,
+            vec![record("ann", Some(1), None), record("bob", Some(2), None), record("cy", Some(3), None)],
+        )
+        .await;
+        let spec: scout_domain::CampaignSpec =
+            serde_json::from_str(include_str!("../../../fixtures/campaigns/example.json")).unwrap();
+        let campaign = store.create_campaign(&spec, false).await.unwrap().id;
+        let mut ids = Vec::new();
+        for h in ["ann", "bob", "cy"] {
+            ids.push(store.creator_id(Platform::TikTok, &Handle::parse(h).unwrap()).await.unwrap().unwrap());
+        }
+        (campaign, ids)
+    }
+
+    fn offer(campaign: i64, creator: i64, resend_of: Option<i64>) -> NewOffer {
+        NewOffer {
+            idempotency_key: format!("{campaign}-{creator}-{}", resend_of.unwrap_or(0)),
+            campaign_id: campaign,
+            creator_id: creator,
+            channel: OfferChannel::Email,
+            terms_json: "{}".into(),
+            recipient: Some(format!("c{creator}@example.com")),
+            subject: "Offer".into(),
+            body: "Hello".into(),
+            resend_of,
+        }
+    }
+
+    #[tokio::test]
+    async fn an_offer_caught_sending_by_a_crash_is_never_resent_blindly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ws.scout");
+        let store = Store::open(&path).await.unwrap();
+        let (campaign, c) = campaign_with_creators(&store).await;
+        store.queue_offers(&[offer(campaign, c[0], None), offer(campaign, c[1], None)]).await.unwrap();
+        let now = chrono::Utc::now();
+        let first = store.claim_next_offer(now).await.unwrap().unwrap();
+        assert_eq!((first.creator_id, first.state, first.attempts), (c[0], OfferState::Sending, 1));
+        store.close().await; // the app dies here, mid-delivery
+
+        let store = Store::open(&path).await.unwrap();
+        assert_eq!(store.recover_interrupted_offers().await.unwrap(), 1, "the interrupted offer is found");
+        let next = store.claim_next_offer(now).await.unwrap().unwrap();
+        assert_eq!(next.creator_id, c[1], "the interrupted offer is not claimed again; the next one is");
+        store.mark_offer_sent(next.id, Some("msg-1")).await.unwrap();
+        assert!(store.claim_next_offer(now).await.unwrap().is_none(), "nothing else is due");
+        let states: Vec<OfferState> = store.offers(campaign).await.unwrap().iter().map(|o| o.state).collect();
+        assert_eq!(states, [OfferState::NeedsCheck, OfferState::Sent]);
+    }
+
+    #[tokio::test]
+    async fn the_same_creator_is_not_offered_twice_by_accident_and_suppressions_hold() {
+        let (_dir, store) = store().await;
+        let (campaign, c) = campaign_with_creators(&store).await;
+        let ids = store.queue_offers(&[offer(campaign, c[0], None)]).await.unwrap();
+        let again = store.queue_offers(&[offer(campaign, c[1], None), offer(campaign, c[0], None)]).await;
+        assert!(matches!(again, Err(StoreError::AlreadyOffered { creator_id, .. }) if creator_id == c[0]));
+        assert_eq!(store.offers(campaign).await.unwrap().len(), 1, "the batch was all or nothing");
+        store.queue_offers(&[offer(campaign, c[0], Some(ids[0]))]).await.unwrap();
+        assert_eq!(store.offers(campaign).await.unwrap().len(), 2, "an explicit re-send is allowed");
+
+        store.suppress(None, Some("C3@Example.com"), "opted out").await.unwrap();
+        let suppressed = store.queue_offers(&[offer(campaign, c[2], None)]).await.unwrap_err();
+        assert!(suppressed.to_string().contains("opted out"), "{suppressed}");
+    }
+
+    #[tokio::test]
+    async fn failures_retry_later_or_stop_for_good() {
+        let (_dir, store) = store().await;
+        let (campaign, c) = campaign_with_creators(&store).await;
+        store.queue_offers(&[offer(campaign, c[0], None), offer(campaign, c[1], None)]).await.unwrap();
+        let now = chrono::Utc::now();
+        let a = store.claim_next_offer(now).await.unwrap().unwrap();
+        store
+            .mark_offer_failed(a.id, "429 too many requests", Some(now + chrono::Duration::seconds(30)))
+            .await
+            .unwrap();
+        let b = store.claim_next_offer(now).await.unwrap().unwrap();
+        store.mark_offer_failed(b.id, "mailbox does not exist", None).await.unwrap();
+        assert!(store.claim_next_offer(now).await.unwrap().is_none(), "the retry is not due yet");
+        let later = store.claim_next_offer(now + chrono::Duration::seconds(31)).await.unwrap().unwrap();
+        assert_eq!((later.id, later.attempts), (a.id, 2), "the retryable one comes back, counted");
+        assert!(store.mark_offer_sent(b.id, None).await.is_err(), "a settled offer cannot be settled again");
+    }
+}

@@ -1,0 +1,259 @@
+//! The outbox: offers are queued in one transaction (all or none), claimed one at a time by the delivery
+//! worker, and settled as sent or failed. A claim marks the offer `sending` *before* anything leaves the
+//! machine, so after a crash [`Store::recover_interrupted_offers`] finds it and marks it `needs_check`
+//! instead of sending it again. One offer per creator and campaign unless the seller explicitly
+//! re-sends; suppressed creators and addresses are refused when queuing.
+
+use crate::{Result, Store, StoreError};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum OfferChannel {
+    Tiktok,
+    Email,
+    Manual,
+}
+
+impl OfferChannel {
+    fn as_str(self) -> &'static str {
+        match self {
+            OfferChannel::Tiktok => "tiktok",
+            OfferChannel::Email => "email",
+            OfferChannel::Manual => "manual",
+        }
+    }
+
+    fn parse(s: &str) -> OfferChannel {
+        match s {
+            "tiktok" => OfferChannel::Tiktok,
+            "email" => OfferChannel::Email,
+            _ => OfferChannel::Manual,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum OfferState {
+    Queued,
+    Sending,
+    Sent,
+    Failed,
+    NeedsCheck,
+    Cancelled,
+}
+
+impl OfferState {
+    fn parse(s: &str) -> OfferState {
+        match s {
+            "queued" => OfferState::Queued,
+            "sending" => OfferState::Sending,
+            "sent" => OfferState::Sent,
+            "failed" => OfferState::Failed,
+            "cancelled" => OfferState::Cancelled,
+            _ => OfferState::NeedsCheck,
+        }
+    }
+}
+
+/// An offer to queue. `terms` is the JSON of the domain's `OfferTerms`, validated before it gets here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOffer {
+    pub idempotency_key: String,
+    pub campaign_id: i64,
+    pub creator_id: i64,
+    pub channel: OfferChannel,
+    pub terms_json: String,
+    pub recipient: Option<String>,
+    pub subject: String,
+    pub body: String,
+    /// Set only when the seller explicitly sends again.
+    pub resend_of: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Offer {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub idempotency_key: String,
+    #[ts(type = "number")]
+    pub campaign_id: i64,
+    #[ts(type = "number")]
+    pub creator_id: i64,
+    pub channel: OfferChannel,
+    pub recipient: Option<String>,
+    pub subject: String,
+    pub body: String,
+    pub state: OfferState,
+    pub retryable: bool,
+    pub attempts: u32,
+    pub last_error: Option<String>,
+    pub external_id: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+const OFFER_COLUMNS: &str =
+    "id, idempotency_key, campaign_id, creator_id, channel, recipient, subject, body, \
+     state, retryable, attempts, last_error, external_id, created_at, sent_at";
+
+fn offer_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Offer> {
+    Ok(Offer {
+        id: r.try_get("id")?,
+        idempotency_key: r.try_get("idempotency_key")?,
+        campaign_id: r.try_get("campaign_id")?,
+        creator_id: r.try_get("creator_id")?,
+        channel: OfferChannel::parse(r.try_get("channel")?),
+        recipient: r.try_get("recipient")?,
+        subject: r.try_get("subject")?,
+        body: r.try_get("body")?,
+        state: OfferState::parse(r.try_get("state")?),
+        retryable: r.try_get("retryable")?,
+        attempts: r.try_get::<i64, _>("attempts")?.max(0) as u32,
+        last_error: r.try_get("last_error")?,
+        external_id: r.try_get("external_id")?,
+        created_at: r.try_get("created_at")?,
+        sent_at: r.try_get("sent_at")?,
+    })
+}
+
+impl Store {
+    /// Queues every offer or none. A creator already offered this campaign (and not an explicit
+    /// re-send), or on the suppression list, makes the whole batch fail with the creator named.
+    pub async fn queue_offers(&self, offers: &[NewOffer]) -> Result<Vec<i64>> {
+        let mut tx = self.pool.begin().await?;
+        let now = Utc::now();
+        let mut ids = Vec::with_capacity(offers.len());
+        for o in offers {
+            let suppressed: Option<String> = sqlx::query_scalar(
+                "SELECT reason FROM suppressions WHERE creator_id = ? OR (email IS NOT NULL AND email = lower(?))",
+            )
+            .bind(o.creator_id)
+            .bind(o.recipient.as_deref().unwrap_or_default())
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(reason) = suppressed {
+                return Err(StoreError::Suppressed { creator_id: o.creator_id, reason });
+            }
+            let inserted = sqlx::query_scalar::<_, i64>(
+                "INSERT INTO offers (idempotency_key, campaign_id, creator_id, channel, terms, recipient, subject, \
+                 body, state, resend_of, created_at, updated_at) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?) RETURNING id",
+            )
+            .bind(&o.idempotency_key)
+            .bind(o.campaign_id)
+            .bind(o.creator_id)
+            .bind(o.channel.as_str())
+            .bind(&o.terms_json)
+            .bind(&o.recipient)
+            .bind(&o.subject)
+            .bind(&o.body)
+            .bind(o.resend_of)
+            .bind(now)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await;
+            match inserted {
+                Ok(id) => ids.push(id),
+                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                    return Err(StoreError::AlreadyOffered {
+                        campaign_id: o.campaign_id,
+                        creator_id: o.creator_id,
+                    });
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        tx.commit().await?;
+        Ok(ids)
+    }
+
+    /// Takes the oldest due offer and marks it `sending` (one attempt more) before returning it.
+    pub async fn claim_next_offer(&self, now: DateTime<Utc>) -> Result<Option<Offer>> {
+        let row = sqlx::query(&format!(
+            "UPDATE offers SET state = 'sending', attempts = attempts + 1, updated_at = ? \
+             WHERE id = (SELECT id FROM offers WHERE (state = 'queued' OR (state = 'failed' AND retryable = 1)) \
+                         AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT 1) \
+             RETURNING {OFFER_COLUMNS}"
+        ))
+        .bind(now)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(offer_from_row).transpose()
+    }
+
+    pub async fn mark_offer_sent(&self, id: i64, external_id: Option<&str>) -> Result<()> {
+        self.settle(
+            id,
+            "state = 'sent', sent_at = ?1, external_id = ?2, last_error = NULL",
+            external_id,
+            None,
+        )
+        .await
+    }
+
+    /// A failed delivery: `retry_at` set = try again then; `None` = permanent.
+    pub async fn mark_offer_failed(
+        &self,
+        id: i64,
+        reason: &str,
+        retry_at: Option<DateTime<Utc>>,
+    ) -> Result<()> {
+        let set = "state = 'failed', last_error = ?2, retryable = ?3 IS NOT NULL, next_attempt_at = ?3";
+        self.settle(id, set, Some(reason), retry_at).await
+    }
+
+    async fn settle(&self, id: i64, set: &str, text: Option<&str>, at: Option<DateTime<Utc>>) -> Result<()> {
+        let now = Utc::now();
+        let sql = format!("UPDATE offers SET {set}, updated_at = ?1 WHERE id = ?4 AND state = 'sending'");
+        let done = sqlx::query(&sql).bind(now).bind(text).bind(at).bind(id).execute(&self.pool).await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::OfferNotSending(id));
+        }
+        Ok(())
+    }
+
+    /// After a restart: offers left `sending` may or may not have gone out, so they become `needs_check`
+    /// and are never claimed again by themselves. Returns how many.
+    pub async fn recover_interrupted_offers(&self) -> Result<u64> {
+        let done = sqlx::query(
+            "UPDATE offers SET state = 'needs_check', updated_at = ?, \
+             last_error = 'Scout stopped while this offer was being sent; check whether it arrived' \
+             WHERE state = 'sending'",
+        )
+        .bind(Utc::now())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// A campaign's offers, oldest first.
+    pub async fn offers(&self, campaign_id: i64) -> Result<Vec<Offer>> {
+        let rows =
+            sqlx::query(&format!("SELECT {OFFER_COLUMNS} FROM offers WHERE campaign_id = ? ORDER BY id"))
+                .bind(campaign_id)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter().map(offer_from_row).collect()
+    }
+
+    /// Puts a creator (and/or an address) on the do-not-contact list.
+    pub async fn suppress(&self, creator_id: Option<i64>, email: Option<&str>, reason: &str) -> Result<()> {
+        sqlx::query("INSERT OR IGNORE INTO suppressions (creator_id, email, reason, added_at) VALUES (?, lower(?), ?, ?)")
+            .bind(creator_id)
+            .bind(email)
+            .bind(reason)
+            .bind(Utc::now())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
