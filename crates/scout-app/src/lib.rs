@@ -12,6 +12,7 @@ mod import;
 mod logging;
 mod matching;
 mod models;
+mod outreach;
 mod paths;
 mod simulation;
 mod workspace;
@@ -25,7 +26,10 @@ pub use import::{
 pub use logging::{init_logging, LogGuard};
 pub use matching::{MatchPage, MatchRow};
 pub use models::{LearnedModel, ModelCard};
+pub use outreach::{EmailSettings, OfferDraft, OfferPreview, OutboxReport, SellerProfile};
 pub use paths::{default_log_dir, default_workspace_path};
+pub use scout_outreach::email::{SmtpAccount, SmtpSecurity};
+pub use scout_outreach::template::{default_template, OfferTemplate, RenderedMessage};
 pub use simulation::{SimulationReport, EXAMPLE_CAMPAIGN};
 pub use workspace::{Workspace, WorkspaceInfo};
 
@@ -37,5 +41,5 @@ pub use scout_match::{
 };
 pub use scout_store::{
     Campaign, CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, CreatorRow, CreatorSort, ImportBatch,
-    OutcomeCounts, ShortlistEntry, SourceKind, StoredIssue,
+    Offer, OfferChannel, OfferState, OutcomeCounts, ShortlistEntry, SourceKind, StoredIssue,
 };

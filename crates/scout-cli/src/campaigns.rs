@@ -8,7 +8,7 @@ use scout_domain::{CampaignSpec, CountryCode};
 use std::path::Path;
 
 /// A campaign given as an id or an exact name.
-async fn campaign(ws: &Workspace, given: &str) -> Result<Campaign, AppError> {
+pub async fn campaign(ws: &Workspace, given: &str) -> Result<Campaign, AppError> {
     match given.parse::<i64>() {
         Ok(id) => ws.campaign(id).await,
         Err(_) => ws.find_campaign(given).await,

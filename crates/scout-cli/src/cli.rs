@@ -51,6 +51,15 @@ pub enum Command {
     /// The match model: show, train, adopt, go back to the default, simulate a history.
     #[command(subcommand)]
     Model(crate::cli_match::ModelCommand),
+    /// Your shop's profile and e-mail account.
+    #[command(subcommand)]
+    Settings(crate::cli_outreach::SettingsCommand),
+    /// Preview and queue partnership offers.
+    #[command(subcommand)]
+    Offers(crate::cli_outreach::OffersCommand),
+    /// Deliver queued offers.
+    #[command(subcommand)]
+    Outbox(crate::cli_outreach::OutboxCommand),
     /// Generate synthetic creator files (labelled synthetic).
     #[command(subcommand)]
     Fixtures(FixturesCommand),

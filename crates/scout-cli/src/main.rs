@@ -7,11 +7,13 @@ mod bench_match;
 mod campaigns;
 mod cli;
 mod cli_match;
+mod cli_outreach;
 mod creators;
 mod fixtures;
 mod import;
 mod models;
 mod output;
+mod outreach;
 
 use clap::Parser;
 use cli::{Cli, Command};
@@ -73,6 +75,9 @@ async fn run(cli: Cli) -> Result<u8, AppError> {
         Command::Match(args) => campaigns::rank(&open(&cli).await?, args).await,
         Command::Shortlist(cmd) => campaigns::shortlist(&open(&cli).await?, cmd).await,
         Command::Model(cmd) => models::run(&open(&cli).await?, cmd).await,
+        Command::Settings(cmd) => outreach::settings(&open(&cli).await?, cmd).await,
+        Command::Offers(cmd) => outreach::offers(&open(&cli).await?, cmd).await,
+        Command::Outbox(cmd) => outreach::outbox(&open(&cli).await?, cmd).await,
         Command::Fixtures(cmd) => fixtures::run(cmd),
         Command::Bench(cmd) => bench::run(cmd).await,
     }

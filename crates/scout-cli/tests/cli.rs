@@ -252,3 +252,137 @@ fn campaigns_match_explain_shortlist_and_train_from_the_command_line() {
     let m = json(&scout(&ws, &["match", &id, "--top", "1", "--json"]));
     assert_eq!(m["page"]["model_version"], "default-1", "and rolls back");
 }
+
+/// A real SMTP server (aiosmtpd) on loopback that records what it receives; see fixtures/smtp.
+struct SmtpSink {
+    child: std::process::Child,
+    port: u16,
+    out: PathBuf,
+}
+
+impl SmtpSink {
+    fn start(dir: &Path, slow_seconds: u32) -> SmtpSink {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let out = dir.join(format!("received-{port}.jsonl"));
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/smtp/smtp_sink.py");
+        let python = ["/usr/bin/python3", "python3"]
+            .into_iter()
+            .find(|p| {
+                Command::new(p).args(["-c", "import aiosmtpd"]).output().is_ok_and(|o| o.status.success())
+            })
+            .expect("python3 with aiosmtpd (scripts/setup.sh installs python3-aiosmtpd)");
+        let mut child = Command::new(python)
+            .arg(script)
+            .arg(port.to_string())
+            .arg(&out)
+            .arg(slow_seconds.to_string())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut line)
+            .unwrap();
+        assert_eq!(line.trim(), "ready");
+        SmtpSink { child, port, out }
+    }
+
+    fn received(&self) -> Vec<Value> {
+        std::fs::read_to_string(&self.out)
+            .unwrap_or_default()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
+    fn data_started(&self) -> usize {
+        std::fs::read_to_string(format!("{}.log", self.out.display())).unwrap_or_default().lines().count()
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn offers_killed_mid_delivery_are_never_sent_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.scout");
+    let sink = SmtpSink::start(dir.path(), 4);
+    assert_eq!(scout(&ws, &["demo"]).status.code(), Some(0));
+    assert_eq!(scout(&ws, &["settings", "seller", "--name", "Glow Labs"]).status.code(), Some(0));
+    let port = sink.port.to_string();
+    let email = [
+        "settings",
+        "email",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--security",
+        "plain-local",
+        "--from-name",
+        "Glow Labs",
+        "--from-address",
+        "partners@glowlabs.example",
+        "--postal-address",
+        "12 Market St, Springfield",
+        "--unsubscribe-mailto",
+        "mailto:optout@glowlabs.example",
+        "--interval-ms",
+        "50",
+    ];
+    assert_eq!(scout(&ws, &email).status.code(), Some(0), "the e-mail account is saved");
+    let campaign = "Example: Glow serum launch";
+    let top = json(&scout(&ws, &["match", campaign, "--top", "3", "--has-contact", "--json"]));
+    let handles: Vec<String> = top["page"]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["creator"]["handle"].as_str().unwrap().to_string())
+        .collect();
+    let mut add = vec!["shortlist", "add", campaign];
+    add.extend(handles.iter().map(String::as_str));
+    assert_eq!(scout(&ws, &add).status.code(), Some(0));
+    let queue =
+        ["offers", "queue", campaign, "--commission", "18", "--free-sample", "--valid-until", "2099-12-31"];
+    let out = scout(&ws, &queue);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let again = scout(&ws, &queue);
+    assert_eq!(again.status.code(), Some(1), "the same creators are not offered twice by accident");
+    assert!(stderr(&again).contains("already has an offer"), "{}", stderr(&again));
+
+    // Deliver, and kill the sender while the server holds the first message's DATA.
+    let mut run =
+        Command::new(SCOUT).arg("--workspace").arg(&ws).args(["--quiet", "outbox", "run"]).spawn().unwrap();
+    let started = Instant::now();
+    while sink.data_started() == 0 {
+        assert!(started.elapsed() < Duration::from_secs(30), "delivery starts");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    run.kill().unwrap(); // SIGKILL, mid-delivery
+    run.wait().unwrap();
+    std::thread::sleep(Duration::from_secs(5)); // whatever the server makes of the half-finished message
+    let first_arrived = sink.received().len();
+    assert!(first_arrived <= 1, "at most the interrupted message arrived");
+
+    let out = scout(&ws, &["outbox", "run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(report.contains("sent 2") && report.contains("need checking 1"), "{report}");
+    let received = sink.received();
+    assert_eq!(received.len(), 2 + first_arrived, "the interrupted offer was not sent again");
+    let mut recipients: Vec<&str> = received.iter().map(|m| m["to"][0].as_str().unwrap()).collect();
+    recipients.sort_unstable();
+    recipients.dedup();
+    assert_eq!(recipients.len(), received.len(), "no creator got a message twice");
+    let offers = json(&scout(&ws, &["offers", "list", campaign, "--json"]));
+    let states: Vec<&str> = offers.as_array().unwrap().iter().map(|o| o["state"].as_str().unwrap()).collect();
+    assert_eq!(
+        states,
+        ["needs_check", "sent", "sent"],
+        "the interrupted offer waits for the seller to check"
+    );
+}

@@ -23,6 +23,18 @@ pub const MERGE_FIELDS: [(&str, &str); 10] = [
     ("campaign.name", "the campaign's name"),
 ];
 
+/// The template offered when the seller has not written one.
+pub fn default_template() -> OfferTemplate {
+    OfferTemplate {
+        subject: "Partnership offer: {{ product.name }} × {{ creator.handle }}".into(),
+        body: "Hi {{ creator.handle }},\n\nWe love your content and would like to work with you on {{ product.name }} \
+               ({{ product.price }}). We offer {{ offer.commission }} commission\
+               {% if offer.sample %} and a free sample{% endif %}.\n\nInterested? Just reply to this message.\n\n\
+               {{ seller.name }}"
+            .into(),
+    }
+}
+
 /// Gas for one rendering: plenty for a letter, too little for a runaway loop.
 const FUEL: u64 = 50_000;
 
@@ -198,6 +210,15 @@ mod tests {
             matches!(err, TemplateError::Render { .. } | TemplateError::Syntax { .. }),
             "no loader: {err}"
         );
+    }
+
+    #[test]
+    fn the_default_template_renders_with_only_required_fields() {
+        let mut d = data();
+        d.creator_name = None;
+        d.deadline = None;
+        let m = render(&default_template(), &d).unwrap();
+        assert!(m.body.contains("18 % commission and a free sample"), "{}", m.body);
     }
 
     #[test]

@@ -15,7 +15,7 @@ struct SmtpSink {
 impl SmtpSink {
     fn start(out: &Path) -> SmtpSink {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/smtp_sink.py");
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/smtp/smtp_sink.py");
         let python = ["/usr/bin/python3", "python3"]
             .into_iter()
             .find(|p| {

@@ -17,6 +17,7 @@ mod match_models;
 mod match_sources;
 mod outbox;
 mod outcomes;
+mod settings;
 
 pub use batches::{BatchCounts, ImportBatch, IssueOutcome, NewBatch, SourceKind, StoredIssue};
 pub use campaigns::{Campaign, ShortlistEntry};

@@ -175,15 +175,18 @@ impl Store {
         Ok(ids)
     }
 
-    /// Takes the oldest due offer and marks it `sending` (one attempt more) before returning it.
-    pub async fn claim_next_offer(&self, now: DateTime<Utc>) -> Result<Option<Offer>> {
+    /// Takes the oldest due offer of `channel` and marks it `sending` (one attempt more) before
+    /// returning it.
+    pub async fn claim_next_offer(&self, channel: OfferChannel, now: DateTime<Utc>) -> Result<Option<Offer>> {
         let row = sqlx::query(&format!(
             "UPDATE offers SET state = 'sending', attempts = attempts + 1, updated_at = ? \
-             WHERE id = (SELECT id FROM offers WHERE (state = 'queued' OR (state = 'failed' AND retryable = 1)) \
+             WHERE id = (SELECT id FROM offers WHERE channel = ? \
+                         AND (state = 'queued' OR (state = 'failed' AND retryable = 1)) \
                          AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT 1) \
              RETURNING {OFFER_COLUMNS}"
         ))
         .bind(now)
+        .bind(channel.as_str())
         .bind(now)
         .fetch_optional(&self.pool)
         .await?;
@@ -233,6 +236,18 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected())
+    }
+
+    /// How many offers of `channel` were sent since `since` (for daily caps).
+    pub async fn offers_sent_since(&self, channel: OfferChannel, since: DateTime<Utc>) -> Result<u64> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM offers WHERE channel = ? AND state = 'sent' AND sent_at >= ?",
+        )
+        .bind(channel.as_str())
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n.max(0) as u64)
     }
 
     /// A campaign's offers, oldest first.

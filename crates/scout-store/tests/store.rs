@@ -376,16 +376,19 @@ mod outbox {
         let (campaign, c) = campaign_with_creators(&store).await;
         store.queue_offers(&[offer(campaign, c[0], None), offer(campaign, c[1], None)]).await.unwrap();
         let now = chrono::Utc::now();
-        let first = store.claim_next_offer(now).await.unwrap().unwrap();
+        let first = store.claim_next_offer(OfferChannel::Email, now).await.unwrap().unwrap();
         assert_eq!((first.creator_id, first.state, first.attempts), (c[0], OfferState::Sending, 1));
         store.close().await; // the app dies here, mid-delivery
 
         let store = Store::open(&path).await.unwrap();
         assert_eq!(store.recover_interrupted_offers().await.unwrap(), 1, "the interrupted offer is found");
-        let next = store.claim_next_offer(now).await.unwrap().unwrap();
+        let next = store.claim_next_offer(OfferChannel::Email, now).await.unwrap().unwrap();
         assert_eq!(next.creator_id, c[1], "the interrupted offer is not claimed again; the next one is");
         store.mark_offer_sent(next.id, Some("msg-1")).await.unwrap();
-        assert!(store.claim_next_offer(now).await.unwrap().is_none(), "nothing else is due");
+        assert!(
+            store.claim_next_offer(OfferChannel::Email, now).await.unwrap().is_none(),
+            "nothing else is due"
+        );
         let states: Vec<OfferState> = store.offers(campaign).await.unwrap().iter().map(|o| o.state).collect();
         assert_eq!(states, [OfferState::NeedsCheck, OfferState::Sent]);
     }
@@ -412,15 +415,22 @@ mod outbox {
         let (campaign, c) = campaign_with_creators(&store).await;
         store.queue_offers(&[offer(campaign, c[0], None), offer(campaign, c[1], None)]).await.unwrap();
         let now = chrono::Utc::now();
-        let a = store.claim_next_offer(now).await.unwrap().unwrap();
+        let a = store.claim_next_offer(OfferChannel::Email, now).await.unwrap().unwrap();
         store
             .mark_offer_failed(a.id, "429 too many requests", Some(now + chrono::Duration::seconds(30)))
             .await
             .unwrap();
-        let b = store.claim_next_offer(now).await.unwrap().unwrap();
+        let b = store.claim_next_offer(OfferChannel::Email, now).await.unwrap().unwrap();
         store.mark_offer_failed(b.id, "mailbox does not exist", None).await.unwrap();
-        assert!(store.claim_next_offer(now).await.unwrap().is_none(), "the retry is not due yet");
-        let later = store.claim_next_offer(now + chrono::Duration::seconds(31)).await.unwrap().unwrap();
+        assert!(
+            store.claim_next_offer(OfferChannel::Email, now).await.unwrap().is_none(),
+            "the retry is not due yet"
+        );
+        let later = store
+            .claim_next_offer(OfferChannel::Email, now + chrono::Duration::seconds(31))
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!((later.id, later.attempts), (a.id, 2), "the retryable one comes back, counted");
         assert!(store.mark_offer_sent(b.id, None).await.is_err(), "a settled offer cannot be settled again");
     }

@@ -1,0 +1,286 @@
+//! Outreach use cases: the seller's profile and e-mail account (settings, no secrets), offers previewed
+//! creator by creator and queued all-or-nothing, and the outbox worker that delivers them within the
+//! channel's limits — never sending an interrupted offer again by itself.
+
+use crate::{AppError, CancelToken, Result, Workspace};
+use chrono::{DateTime, Duration, Utc};
+use scout_domain::OfferTerms;
+use scout_outreach::email::{EmailError, SmtpAccount, SmtpChannel};
+use scout_outreach::template::{render, MergeData, OfferTemplate, RenderedMessage};
+use scout_store::{CreatorRow, NewOffer, OfferChannel};
+use serde::{Deserialize, Serialize};
+
+const SELLER_KEY: &str = "seller";
+const SMTP_KEY: &str = "smtp";
+/// domain.md: Exchange Online allows 30 messages a minute; free Gmail ~500 recipients a day.
+const DEFAULT_EMAIL_INTERVAL_MS: u64 = 2_000;
+const DEFAULT_EMAIL_DAILY_CAP: u64 = 400;
+const MAX_ATTEMPTS: u32 = 5;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SellerProfile {
+    /// The shop's name, as `seller.name` in templates.
+    pub name: String,
+}
+
+/// The e-mail account and how fast it may send.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailSettings {
+    pub account: SmtpAccount,
+    /// Milliseconds between two messages.
+    pub interval_ms: u64,
+    /// Messages per rolling 24 hours.
+    pub daily_cap: u64,
+}
+
+impl EmailSettings {
+    pub fn new(account: SmtpAccount) -> EmailSettings {
+        EmailSettings { account, interval_ms: DEFAULT_EMAIL_INTERVAL_MS, daily_cap: DEFAULT_EMAIL_DAILY_CAP }
+    }
+}
+
+/// What the seller wants to send: one offer to several creators of a campaign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfferDraft {
+    pub campaign_id: i64,
+    pub creator_ids: Vec<i64>,
+    pub channel: OfferChannel,
+    pub terms: OfferTerms,
+    pub template: OfferTemplate,
+}
+
+/// One creator's message as it would be sent, or why it cannot be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfferPreview {
+    pub creator: CreatorRow,
+    pub recipient: Option<String>,
+    pub message: std::result::Result<RenderedMessage, String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct OutboxReport {
+    pub sent: u32,
+    pub failed: u32,
+    pub retrying: u32,
+    /// Offers found interrupted by an earlier stop, now waiting for the seller to check.
+    pub needs_check: u32,
+    /// Stopped because the daily cap was reached.
+    pub capped: bool,
+}
+
+fn percent(bp: u32) -> String {
+    let p = f64::from(bp) / 100.0;
+    if p.fract() == 0.0 {
+        format!("{p:.0} %")
+    } else {
+        format!("{p:.1} %")
+    }
+}
+
+impl Workspace {
+    async fn json_setting<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        match self.store.setting(key).await? {
+            None => Ok(None),
+            Some(json) => serde_json::from_str(&json)
+                .map(Some)
+                .map_err(|e| AppError::Internal(format!("stored setting '{key}' is unreadable: {e}"))),
+        }
+    }
+
+    pub async fn seller_profile(&self) -> Result<Option<SellerProfile>> {
+        self.json_setting(SELLER_KEY).await
+    }
+
+    pub async fn set_seller_profile(&self, profile: &SellerProfile) -> Result<()> {
+        if profile.name.trim().is_empty() {
+            return Err(AppError::InvalidField {
+                field: "seller.name".into(),
+                message: "the shop's name is empty".into(),
+            });
+        }
+        Ok(self.store.set_setting(SELLER_KEY, &serde_json::to_string(profile).unwrap_or_default()).await?)
+    }
+
+    pub async fn email_settings(&self) -> Result<Option<EmailSettings>> {
+        self.json_setting(SMTP_KEY).await
+    }
+
+    /// Saves the e-mail account (checked by building a channel with it; the password is not stored).
+    pub async fn set_email_settings(&self, settings: &EmailSettings) -> Result<()> {
+        SmtpChannel::new(settings.account.clone(), "").map_err(|e| AppError::InvalidInput(e.to_string()))?;
+        Ok(self.store.set_setting(SMTP_KEY, &serde_json::to_string(settings).unwrap_or_default()).await?)
+    }
+
+    /// Every creator's message, rendered, or the reason it cannot be sent (no e-mail address, a merge
+    /// field without a value). Nothing is stored.
+    pub async fn preview_offers(&self, draft: &OfferDraft) -> Result<Vec<OfferPreview>> {
+        draft.terms.validate(Utc::now()).map_err(|e| match e {
+            scout_domain::DomainError::InvalidOffer { field, .. } => {
+                AppError::InvalidField { field: format!("terms.{field}"), message: e.to_string() }
+            }
+            other => AppError::InvalidInput(other.to_string()),
+        })?;
+        let campaign = self.store.campaign(draft.campaign_id).await?;
+        let seller = self.seller_profile().await?.ok_or_else(|| AppError::InvalidField {
+            field: "seller.name".into(),
+            message: "set your shop's name first (Settings)".into(),
+        })?;
+        let mut previews = Vec::with_capacity(draft.creator_ids.len());
+        for id in &draft.creator_ids {
+            let detail = self.store.creator_detail(*id).await?;
+            let creator = self
+                .store
+                .creator_rows(&[*id])
+                .await?
+                .pop()
+                .ok_or_else(|| AppError::NotFound(format!("no creator with id {id}")))?;
+            let t = &draft.terms;
+            let data = MergeData {
+                creator_handle: detail.key.handle.as_str().to_string(),
+                creator_name: detail.profile.display_name.clone(),
+                product_name: campaign.spec.product.name.clone(),
+                product_price: campaign.spec.product.price.to_string(),
+                commission: percent(t.commission.0),
+                free_sample: t.free_sample.is_some(),
+                flat_fee: t.flat_fee.as_ref().map(ToString::to_string),
+                deadline: t.deadline.map(|d| d.format("%-d %b %Y").to_string()),
+                seller_name: seller.name.clone(),
+                campaign_name: campaign.spec.name.clone(),
+            };
+            let recipient = match draft.channel {
+                OfferChannel::Email => detail.profile.email.clone(),
+                OfferChannel::Tiktok => detail.profile.open_id.clone(),
+                OfferChannel::Manual => None,
+            };
+            let message = match (&draft.channel, &recipient) {
+                (OfferChannel::Email, None) => Err(format!("{} has no e-mail address", detail.key.handle)),
+                (OfferChannel::Tiktok, None) => {
+                    Err(format!("{} has no TikTok creator open id", detail.key.handle))
+                }
+                _ => render(&draft.template, &data).map_err(|e| e.to_string()),
+            };
+            previews.push(OfferPreview { creator, recipient, message });
+        }
+        Ok(previews)
+    }
+
+    /// Queues the offers: all, or none when any creator's message has a problem (each one named).
+    pub async fn queue_offers(&self, draft: &OfferDraft) -> Result<Vec<i64>> {
+        let previews = self.preview_offers(draft).await?;
+        let problems: Vec<String> =
+            previews.iter().filter_map(|p| p.message.as_ref().err().cloned()).collect();
+        if !problems.is_empty() {
+            return Err(AppError::InvalidInput(format!("nothing was queued: {}", problems.join("; "))));
+        }
+        let terms_json = serde_json::to_string(&draft.terms).unwrap_or_default();
+        let offers: Vec<NewOffer> = previews
+            .into_iter()
+            .filter_map(|p| {
+                let message = p.message.ok()?;
+                Some(NewOffer {
+                    idempotency_key: format!(
+                        "scout-{}-{}-{}",
+                        draft.campaign_id,
+                        p.creator.id,
+                        Utc::now().timestamp_micros()
+                    ),
+                    campaign_id: draft.campaign_id,
+                    creator_id: p.creator.id,
+                    channel: draft.channel,
+                    terms_json: terms_json.clone(),
+                    recipient: p.recipient,
+                    subject: message.subject,
+                    body: message.body,
+                    resend_of: None,
+                })
+            })
+            .collect();
+        Ok(self.store.queue_offers(&offers).await?)
+    }
+
+    /// A campaign's offers and their delivery states, oldest first.
+    pub async fn offers(&self, campaign_id: i64) -> Result<Vec<scout_store::Offer>> {
+        Ok(self.store.offers(campaign_id).await?)
+    }
+
+    /// Delivers due e-mail offers until none is due, the daily cap is reached or `cancel` is set. First
+    /// marks offers an earlier run left mid-delivery as needing a check.
+    pub async fn run_email_outbox(&self, password: &str, cancel: &CancelToken) -> Result<OutboxReport> {
+        let mut report = OutboxReport {
+            needs_check: self.store.recover_interrupted_offers().await? as u32,
+            ..Default::default()
+        };
+        let settings = self.email_settings().await?.ok_or_else(|| {
+            AppError::InvalidInput("no e-mail account is set up (Settings → E-mail)".into())
+        })?;
+        let channel = SmtpChannel::new(settings.account.clone(), password)
+            .map_err(|e| AppError::InvalidInput(e.to_string()))?;
+        let interval = std::time::Duration::from_millis(settings.interval_ms);
+        let mut first = true;
+        loop {
+            if cancel.is_cancelled() {
+                break;
+            }
+            let now = Utc::now();
+            if self.store.offers_sent_since(OfferChannel::Email, now - Duration::hours(24)).await?
+                >= settings.daily_cap
+            {
+                report.capped = true;
+                break;
+            }
+            if !first {
+                tokio::time::sleep(interval).await;
+            }
+            let Some(offer) = self.store.claim_next_offer(OfferChannel::Email, Utc::now()).await? else {
+                break;
+            };
+            first = false;
+            let to = offer.recipient.clone().unwrap_or_default();
+            match channel.send(&to, &offer.subject, &offer.body, &offer.idempotency_key).await {
+                Ok(()) => {
+                    self.store.mark_offer_sent(offer.id, Some(&offer.idempotency_key)).await?;
+                    report.sent += 1;
+                }
+                Err(EmailError::Retryable(reason)) if offer.attempts < MAX_ATTEMPTS => {
+                    let at = retry_at(Utc::now(), offer.attempts, offer.id);
+                    self.store.mark_offer_failed(offer.id, &reason, Some(at)).await?;
+                    report.retrying += 1;
+                }
+                Err(e) => {
+                    self.store.mark_offer_failed(offer.id, &e.to_string(), None).await?;
+                    report.failed += 1;
+                }
+            }
+        }
+        Ok(report)
+    }
+}
+
+/// Exponential backoff from 30 s, doubled per attempt, with up to +50 % jitter (derived from the offer
+/// id, so retries of many offers spread out without a random source).
+fn retry_at(now: DateTime<Utc>, attempts: u32, id: i64) -> DateTime<Utc> {
+    let base = 30i64 << attempts.min(8);
+    let jitter = (id.unsigned_abs().wrapping_mul(2_654_435_761) % 1000) as i64 * base / 2000;
+    now + Duration::seconds(base + jitter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_with_bounded_jitter() {
+        let now = Utc::now();
+        let first = (retry_at(now, 1, 7) - now).num_seconds();
+        let second = (retry_at(now, 2, 7) - now).num_seconds();
+        assert!((60..=90).contains(&first), "{first}");
+        assert!((120..=180).contains(&second), "{second}");
+        assert_ne!(retry_at(now, 1, 7), retry_at(now, 1, 8), "different offers spread out");
+    }
+
+    #[test]
+    fn commission_reads_as_a_percentage() {
+        assert_eq!(percent(1800), "18 %");
+        assert_eq!(percent(1250), "12.5 %");
+    }
+}

@@ -1,0 +1,162 @@
+//! `scout settings`, `scout offers`, `scout outbox`.
+
+use crate::cli_outreach::{
+    ChannelArg, OfferArgs, OffersCommand, OutboxCommand, SecurityArg, SettingsCommand,
+};
+use crate::output::{clip, print_json};
+use scout_app::{
+    default_template, AppError, EmailSettings, OfferChannel, OfferDraft, OfferTemplate, SellerProfile,
+    SmtpAccount, SmtpSecurity, Workspace,
+};
+use scout_domain::{BasisPoints, ContentType, FreeSample, OfferTerms};
+
+pub async fn settings(ws: &Workspace, cmd: &SettingsCommand) -> Result<u8, AppError> {
+    match cmd {
+        SettingsCommand::Seller { name } => {
+            ws.set_seller_profile(&SellerProfile { name: name.clone() }).await?
+        }
+        SettingsCommand::Email {
+            host,
+            port,
+            security,
+            username,
+            from_name,
+            from_address,
+            postal_address,
+            unsubscribe_mailto,
+            unsubscribe_url,
+            interval_ms,
+            daily_cap,
+        } => {
+            let account = SmtpAccount {
+                host: host.clone(),
+                port: *port,
+                security: match security {
+                    SecurityArg::ImplicitTls => SmtpSecurity::ImplicitTls,
+                    SecurityArg::Starttls => SmtpSecurity::StartTls,
+                    SecurityArg::PlainLocal => SmtpSecurity::PlainLocal,
+                },
+                username: username.clone(),
+                from_name: from_name.clone(),
+                from_address: from_address.clone(),
+                postal_address: postal_address.clone(),
+                unsubscribe_mailto: unsubscribe_mailto.clone(),
+                unsubscribe_url: unsubscribe_url.clone(),
+            };
+            let settings = EmailSettings { account, interval_ms: *interval_ms, daily_cap: *daily_cap };
+            ws.set_email_settings(&settings).await?;
+        }
+    }
+    println!("saved");
+    Ok(0)
+}
+
+async fn draft(ws: &Workspace, args: &OfferArgs) -> Result<OfferDraft, AppError> {
+    let campaign = crate::campaigns::campaign(ws, &args.campaign).await?;
+    let creator_ids = if args.creators.is_empty() {
+        ws.shortlist(campaign.id).await?.into_iter().map(|s| s.creator.id).collect()
+    } else {
+        let mut ids = Vec::new();
+        for c in &args.creators {
+            ids.push(crate::creators::resolve(ws, c, "tiktok").await?);
+        }
+        ids
+    };
+    let template = match &args.template {
+        None => default_template(),
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|source| AppError::Io {
+                action: "read",
+                path: path.clone(),
+                source,
+            })?;
+            serde_json::from_str::<OfferTemplate>(&text)
+                .map_err(|e| AppError::InvalidInput(format!("{}: not a template: {e}", path.display())))?
+        }
+    };
+    let valid_until = args.valid_until.and_hms_opt(23, 59, 59).unwrap_or_default().and_utc();
+    Ok(OfferDraft {
+        campaign_id: campaign.id,
+        creator_ids,
+        channel: match args.channel {
+            ChannelArg::Email => OfferChannel::Email,
+            ChannelArg::Manual => OfferChannel::Manual,
+        },
+        terms: OfferTerms {
+            commission: BasisPoints((args.commission * 100.0).round().max(0.0) as u32),
+            free_sample: args.free_sample.then_some(FreeSample { approval_exempt: false }),
+            flat_fee: None,
+            content_type: ContentType::Video,
+            deadline: None,
+            valid_until,
+        },
+        template,
+    })
+}
+
+pub async fn offers(ws: &Workspace, cmd: &OffersCommand) -> Result<u8, AppError> {
+    match cmd {
+        OffersCommand::Preview(args) => {
+            let previews = ws.preview_offers(&draft(ws, args).await?).await?;
+            for p in &previews {
+                println!("── {} → {}", p.creator.handle, p.recipient.as_deref().unwrap_or("—"));
+                match &p.message {
+                    Ok(m) => println!("Subject: {}\n\n{}\n", m.subject, m.body),
+                    Err(problem) => println!("CANNOT SEND: {problem}\n"),
+                }
+            }
+            let bad = previews.iter().filter(|p| p.message.is_err()).count();
+            println!("{} messages, {bad} cannot be sent", previews.len());
+            Ok(if bad > 0 { 1 } else { 0 })
+        }
+        OffersCommand::Queue(args) => {
+            let ids = ws.queue_offers(&draft(ws, args).await?).await?;
+            println!("queued {} offers; deliver them with `scout outbox run`", ids.len());
+            Ok(0)
+        }
+        OffersCommand::List { campaign, json } => {
+            let campaign = crate::campaigns::campaign(ws, campaign).await?;
+            let offers = ws.offers(campaign.id).await?;
+            if *json {
+                return print_json(&offers).map(|_| 0);
+            }
+            for o in &offers {
+                println!(
+                    "{:>5}  {:<12} {:<8} {:<28} {}",
+                    o.id,
+                    format!("{:?}", o.state),
+                    format!("{:?}", o.channel),
+                    clip(o.recipient.as_deref().unwrap_or("—"), 28),
+                    o.last_error.as_deref().unwrap_or("")
+                );
+            }
+            Ok(0)
+        }
+    }
+}
+
+pub async fn outbox(ws: &Workspace, cmd: &OutboxCommand) -> Result<u8, AppError> {
+    match cmd {
+        OutboxCommand::Run { password_stdin } => {
+            let mut password = String::new();
+            if *password_stdin {
+                std::io::stdin().read_line(&mut password).map_err(|source| AppError::Io {
+                    action: "read the password from",
+                    path: "stdin".into(),
+                    source,
+                })?;
+            }
+            let cancel = scout_app::CancelToken::default();
+            let r = ws.run_email_outbox(password.trim_end_matches(['\r', '\n']), &cancel).await?;
+            println!(
+                "sent {}, failed {}, will retry {}, need checking {}{}",
+                r.sent,
+                r.failed,
+                r.retrying,
+                r.needs_check,
+                if r.capped { " (daily cap reached)" } else { "" }
+            );
+            Ok(0)
+        }
+    }
+}
