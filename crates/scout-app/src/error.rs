@@ -61,6 +61,9 @@ impl AppError {
                 | S::NotShortlisted { .. },
             ) => ErrorCode::NotFound,
             AppError::Store(S::Open { .. } | S::Migrate { .. } | S::Io { .. }) => ErrorCode::Workspace,
+            AppError::Store(S::Domain(_) | S::AlreadyOffered { .. } | S::Suppressed { .. }) => {
+                ErrorCode::InvalidInput
+            }
             AppError::Store(_) => ErrorCode::Internal,
             AppError::Ingest(_) => ErrorCode::ImportFailed,
             AppError::InvalidInput(_) | AppError::InvalidField { .. } => ErrorCode::InvalidInput,

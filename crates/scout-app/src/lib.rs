@@ -41,5 +41,5 @@ pub use scout_match::{
 };
 pub use scout_store::{
     Campaign, CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, CreatorRow, CreatorSort, ImportBatch,
-    Offer, OfferChannel, OfferState, OutcomeCounts, ShortlistEntry, SourceKind, StoredIssue,
+    Offer, OfferChannel, OfferState, OutcomeCounts, PipelineEvent, ShortlistEntry, SourceKind, StoredIssue,
 };

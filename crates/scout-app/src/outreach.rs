@@ -4,7 +4,7 @@
 
 use crate::{AppError, CancelToken, Result, Workspace};
 use chrono::{DateTime, Duration, Utc};
-use scout_domain::OfferTerms;
+use scout_domain::{OfferTerms, Stage};
 use scout_outreach::email::{EmailError, SmtpAccount, SmtpChannel};
 use scout_outreach::template::{render, MergeData, OfferTemplate, RenderedMessage};
 use scout_store::{CreatorRow, NewOffer, OfferChannel};
@@ -198,6 +198,21 @@ impl Workspace {
         Ok(self.store.queue_offers(&offers).await?)
     }
 
+    /// Moves a creator along a campaign's pipeline (validated by the state machine), with a cause.
+    pub async fn move_stage(
+        &self,
+        campaign_id: i64,
+        creator_id: i64,
+        to: Stage,
+        cause: &str,
+    ) -> Result<Stage> {
+        Ok(self.store.move_stage(campaign_id, creator_id, to, cause).await?)
+    }
+
+    pub async fn timeline(&self, creator_id: i64) -> Result<Vec<scout_store::PipelineEvent>> {
+        Ok(self.store.timeline(creator_id).await?)
+    }
+
     /// A campaign's offers and their delivery states, oldest first.
     pub async fn offers(&self, campaign_id: i64) -> Result<Vec<scout_store::Offer>> {
         Ok(self.store.offers(campaign_id).await?)
@@ -240,6 +255,15 @@ impl Workspace {
                 Ok(()) => {
                     self.store.mark_offer_sent(offer.id, Some(&offer.idempotency_key)).await?;
                     report.sent += 1;
+                    let cause = format!("offer {} sent by e-mail to {to}", offer.id);
+                    // A creator already further along (say, agreed) stays where they are.
+                    if let Err(e) = self
+                        .store
+                        .move_stage(offer.campaign_id, offer.creator_id, Stage::Invited, &cause)
+                        .await
+                    {
+                        tracing::info!(offer = offer.id, error = %e, "pipeline stage left as it was");
+                    }
                 }
                 Err(EmailError::Retryable(reason)) if offer.attempts < MAX_ATTEMPTS => {
                     let at = retry_at(Utc::now(), offer.attempts, offer.id);

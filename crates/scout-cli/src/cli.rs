@@ -57,6 +57,9 @@ pub enum Command {
     /// Preview and queue partnership offers.
     #[command(subcommand)]
     Offers(crate::cli_outreach::OffersCommand),
+    /// Where creators stand in a campaign, and their timeline.
+    #[command(subcommand)]
+    Pipeline(crate::cli_outreach::PipelineCommand),
     /// Deliver queued offers.
     #[command(subcommand)]
     Outbox(crate::cli_outreach::OutboxCommand),

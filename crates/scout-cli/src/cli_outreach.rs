@@ -99,3 +99,28 @@ pub enum OutboxCommand {
         password_stdin: bool,
     },
 }
+
+#[derive(Debug, Subcommand)]
+pub enum PipelineCommand {
+    /// Each shortlisted creator's stage in a campaign.
+    List {
+        campaign: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move a creator to a stage (shortlisted, invited, replied, negotiating, agreed, sample_shipped,
+    /// content_posted, completed, declined, no_response, withdrawn); refused moves name both stages.
+    Move {
+        campaign: String,
+        creator: String,
+        stage: String,
+        #[arg(long, default_value = "moved from the command line")]
+        cause: String,
+    },
+    /// Everything that happened to a creator, oldest first.
+    Timeline {
+        creator: String,
+        #[arg(long)]
+        json: bool,
+    },
+}

@@ -1,14 +1,14 @@
-//! `scout settings`, `scout offers`, `scout outbox`.
+//! `scout settings`, `scout offers`, `scout outbox`, `scout pipeline`.
 
 use crate::cli_outreach::{
-    ChannelArg, OfferArgs, OffersCommand, OutboxCommand, SecurityArg, SettingsCommand,
+    ChannelArg, OfferArgs, OffersCommand, OutboxCommand, PipelineCommand, SecurityArg, SettingsCommand,
 };
 use crate::output::{clip, print_json};
 use scout_app::{
     default_template, AppError, EmailSettings, OfferChannel, OfferDraft, OfferTemplate, SellerProfile,
     SmtpAccount, SmtpSecurity, Workspace,
 };
-use scout_domain::{BasisPoints, ContentType, FreeSample, OfferTerms};
+use scout_domain::{BasisPoints, ContentType, FreeSample, OfferTerms, Stage};
 
 pub async fn settings(ws: &Workspace, cmd: &SettingsCommand) -> Result<u8, AppError> {
     match cmd {
@@ -156,6 +156,53 @@ pub async fn outbox(ws: &Workspace, cmd: &OutboxCommand) -> Result<u8, AppError>
                 r.needs_check,
                 if r.capped { " (daily cap reached)" } else { "" }
             );
+            Ok(0)
+        }
+    }
+}
+
+pub async fn pipeline(ws: &Workspace, cmd: &PipelineCommand) -> Result<u8, AppError> {
+    match cmd {
+        PipelineCommand::List { campaign, json } => {
+            let campaign = crate::campaigns::campaign(ws, campaign).await?;
+            let list = ws.shortlist(campaign.id).await?;
+            if *json {
+                let rows: Vec<_> = list
+                    .iter()
+                    .map(|s| serde_json::json!({ "handle": s.creator.handle, "stage": s.entry.stage }))
+                    .collect();
+                return print_json(&rows).map(|_| 0);
+            }
+            for s in &list {
+                println!("{:<16} {}", s.entry.stage.label(), s.creator.handle);
+            }
+            Ok(0)
+        }
+        PipelineCommand::Move { campaign, creator, stage, cause } => {
+            let campaign = crate::campaigns::campaign(ws, campaign).await?;
+            let creator = crate::creators::resolve(ws, creator, "tiktok").await?;
+            let stage: Stage = serde_json::from_value(serde_json::Value::String(stage.clone()))
+                .map_err(|_| AppError::InvalidInput(format!("'{stage}' is not a pipeline stage")))?;
+            let now = ws.move_stage(campaign.id, creator, stage, cause).await?;
+            println!("now {}", now.label());
+            Ok(0)
+        }
+        PipelineCommand::Timeline { creator, json } => {
+            let id = crate::creators::resolve(ws, creator, "tiktok").await?;
+            let events = ws.timeline(id).await?;
+            if *json {
+                return print_json(&events).map(|_| 0);
+            }
+            for e in &events {
+                let from = e.from.map_or("—", |f| f.label());
+                println!(
+                    "{}  campaign {:>3}  {from} → {}  ({})",
+                    e.at.format("%Y-%m-%d %H:%M"),
+                    e.campaign_id,
+                    e.to.label(),
+                    e.cause
+                );
+            }
             Ok(0)
         }
     }

@@ -34,6 +34,8 @@ pub struct ShortlistEntry {
     pub note: String,
     pub tags: Vec<String>,
     pub added_at: DateTime<Utc>,
+    /// Where the creator stands in the campaign's pipeline.
+    pub stage: scout_domain::Stage,
 }
 
 const CAMPAIGN_SELECT: &str = "SELECT c.id, c.spec, c.simulated, c.created_at, c.updated_at, \
@@ -117,15 +119,10 @@ impl Store {
     pub async fn shortlist_add(&self, campaign_id: i64, creator_id: i64) -> Result<()> {
         self.campaign(campaign_id).await?;
         self.creator_exists(creator_id).await?;
-        sqlx::query(
-            "INSERT INTO shortlist (campaign_id, creator_id, added_at) VALUES (?, ?, ?) \
-             ON CONFLICT (campaign_id, creator_id) DO NOTHING",
-        )
-        .bind(campaign_id)
-        .bind(creator_id)
-        .bind(Utc::now())
-        .execute(&self.pool)
-        .await?;
+        // Entering the pipeline is its first timeline event; adding again changes nothing.
+        if self.stage(campaign_id, creator_id).await?.is_none() {
+            self.move_stage(campaign_id, creator_id, scout_domain::Stage::Shortlisted, "shortlisted").await?;
+        }
         Ok(())
     }
 
@@ -162,7 +159,7 @@ impl Store {
     /// The shortlist, oldest addition first.
     pub async fn shortlist(&self, campaign_id: i64) -> Result<Vec<ShortlistEntry>> {
         let rows = sqlx::query(
-            "SELECT campaign_id, creator_id, note, tags, added_at FROM shortlist WHERE campaign_id = ? \
+            "SELECT campaign_id, creator_id, note, tags, added_at, stage FROM shortlist WHERE campaign_id = ? \
              ORDER BY added_at, creator_id",
         )
         .bind(campaign_id)
@@ -183,6 +180,7 @@ impl Store {
                         message: e.to_string(),
                     })?,
                     added_at: row.try_get("added_at")?,
+                    stage: crate::pipeline::parse_stage(row.try_get("stage")?, creator_id)?,
                 })
             })
             .collect()

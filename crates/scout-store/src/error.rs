@@ -19,6 +19,8 @@ pub enum StoreError {
     AlreadyOffered { campaign_id: i64, creator_id: i64 },
     #[error("offer {0} is not being sent, so it cannot be settled")]
     OfferNotSending(i64),
+    #[error(transparent)]
+    Domain(#[from] scout_domain::DomainError),
     #[error("a database read stopped: {0}")]
     Task(String),
     #[error("no campaign with id {0}")]

@@ -17,6 +17,7 @@ mod match_models;
 mod match_sources;
 mod outbox;
 mod outcomes;
+mod pipeline;
 mod settings;
 
 pub use batches::{BatchCounts, ImportBatch, IssueOutcome, NewBatch, SourceKind, StoredIssue};
@@ -29,6 +30,7 @@ pub use match_models::StoredModel;
 pub use match_sources::MatchSource;
 pub use outbox::{NewOffer, Offer, OfferChannel, OfferState};
 pub use outcomes::{Outcome, OutcomeCounts, OutcomeSource};
+pub use pipeline::PipelineEvent;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;

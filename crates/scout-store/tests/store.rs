@@ -435,3 +435,40 @@ mod outbox {
         assert!(store.mark_offer_sent(b.id, None).await.is_err(), "a settled offer cannot be settled again");
     }
 }
+
+#[tokio::test]
+async fn the_pipeline_moves_only_as_the_state_machine_allows_and_keeps_a_timeline() {
+    use scout_domain::Stage;
+    let (_dir, store) = store().await;
+    import(&store, "c.csv", 1, vec![record("ann", Some(1), None)]).await;
+    let ann = store.creator_id(Platform::TikTok, &Handle::parse("ann").unwrap()).await.unwrap().unwrap();
+    let spec: scout_domain::CampaignSpec =
+        serde_json::from_str(include_str!("../../../fixtures/campaigns/example.json")).unwrap();
+    let campaign = store.create_campaign(&spec, false).await.unwrap().id;
+    store.shortlist_add(campaign, ann).await.unwrap();
+    store.shortlist_add(campaign, ann).await.unwrap();
+    assert_eq!(store.stage(campaign, ann).await.unwrap(), Some(Stage::Shortlisted));
+    store.move_stage(campaign, ann, Stage::Invited, "offer 1 sent").await.unwrap();
+    let refused =
+        store.move_stage(campaign, ann, Stage::Completed, "dragged on the board").await.unwrap_err();
+    assert!(refused.to_string().contains("from Invited to Completed"), "{refused}");
+    assert_eq!(
+        store.stage(campaign, ann).await.unwrap(),
+        Some(Stage::Invited),
+        "a refused move changes nothing"
+    );
+    store.move_stage(campaign, ann, Stage::Replied, "reply recorded").await.unwrap();
+    let timeline = store.timeline(ann).await.unwrap();
+    let steps: Vec<(Option<Stage>, Stage, &str)> =
+        timeline.iter().map(|e| (e.from, e.to, e.cause.as_str())).collect();
+    assert_eq!(
+        steps,
+        [
+            (None, Stage::Shortlisted, "shortlisted"),
+            (Some(Stage::Shortlisted), Stage::Invited, "offer 1 sent"),
+            (Some(Stage::Invited), Stage::Replied, "reply recorded")
+        ],
+        "every change, once, with its cause"
+    );
+    assert_eq!(store.shortlist(campaign).await.unwrap()[0].stage, Stage::Replied);
+}

@@ -22,7 +22,14 @@ function entry(id: number, handle: string): ShortlistedCreator {
     updated_at: "2026-11-20T00:00:00Z",
   };
   return {
-    entry: { campaign_id: 1, creator_id: id, note: "", tags: [], added_at: "2026-11-24T00:00:00Z" },
+    entry: {
+      campaign_id: 1,
+      creator_id: id,
+      note: "",
+      tags: [],
+      added_at: "2026-11-24T00:00:00Z",
+      stage: "shortlisted",
+    },
     creator,
     score: 60,
   };

@@ -460,7 +460,14 @@ export function mockCampaigns(getCreators: () => SyntheticCreator[], seedCampaig
         const list = shortlists.get(id) ?? [];
         const creatorId = Number(args.creatorId);
         if (!list.some((e) => e.creator_id === creatorId)) {
-          list.push({ campaign_id: id, creator_id: creatorId, note: "", tags: [], added_at: now() });
+          list.push({
+            campaign_id: id,
+            creator_id: creatorId,
+            note: "",
+            tags: [],
+            added_at: now(),
+            stage: "shortlisted",
+          });
         }
         shortlists.set(id, list);
         return null;
