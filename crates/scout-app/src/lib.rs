@@ -26,7 +26,7 @@ pub use import::{
 pub use logging::{init_logging, LogGuard};
 pub use matching::{MatchPage, MatchRow};
 pub use models::{LearnedModel, ModelCard};
-pub use outreach::{EmailSettings, OfferDraft, OfferPreview, OutboxReport, SellerProfile};
+pub use outreach::{EmailSettings, OfferDraft, OfferPreview, OutboxReport, PreviewedMessage, SellerProfile};
 pub use paths::{default_log_dir, default_workspace_path};
 pub use scout_outreach::email::{SmtpAccount, SmtpSecurity};
 pub use scout_outreach::template::{default_template, OfferTemplate, RenderedMessage};

@@ -54,7 +54,23 @@ pub struct OfferDraft {
 pub struct OfferPreview {
     pub creator: CreatorRow,
     pub recipient: Option<String>,
-    pub message: std::result::Result<RenderedMessage, String>,
+    pub message: PreviewedMessage,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PreviewedMessage {
+    Ready(RenderedMessage),
+    /// Why this creator's offer cannot be sent, in plain words (no address, a merge field without a value).
+    Blocked(String),
+}
+
+impl PreviewedMessage {
+    pub fn problem(&self) -> Option<&str> {
+        match self {
+            PreviewedMessage::Ready(_) => None,
+            PreviewedMessage::Blocked(why) => Some(why),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -153,11 +169,16 @@ impl Workspace {
                 OfferChannel::Manual => None,
             };
             let message = match (&draft.channel, &recipient) {
-                (OfferChannel::Email, None) => Err(format!("{} has no e-mail address", detail.key.handle)),
-                (OfferChannel::Tiktok, None) => {
-                    Err(format!("{} has no TikTok creator open id", detail.key.handle))
+                (OfferChannel::Email, None) => {
+                    PreviewedMessage::Blocked(format!("{} has no e-mail address", detail.key.handle))
                 }
-                _ => render(&draft.template, &data).map_err(|e| e.to_string()),
+                (OfferChannel::Tiktok, None) => {
+                    PreviewedMessage::Blocked(format!("{} has no TikTok creator open id", detail.key.handle))
+                }
+                _ => match render(&draft.template, &data) {
+                    Ok(m) => PreviewedMessage::Ready(m),
+                    Err(e) => PreviewedMessage::Blocked(e.to_string()),
+                },
             };
             previews.push(OfferPreview { creator, recipient, message });
         }
@@ -167,8 +188,7 @@ impl Workspace {
     /// Queues the offers: all, or none when any creator's message has a problem (each one named).
     pub async fn queue_offers(&self, draft: &OfferDraft) -> Result<Vec<i64>> {
         let previews = self.preview_offers(draft).await?;
-        let problems: Vec<String> =
-            previews.iter().filter_map(|p| p.message.as_ref().err().cloned()).collect();
+        let problems: Vec<&str> = previews.iter().filter_map(|p| p.message.problem()).collect();
         if !problems.is_empty() {
             return Err(AppError::InvalidInput(format!("nothing was queued: {}", problems.join("; "))));
         }
@@ -176,7 +196,7 @@ impl Workspace {
         let offers: Vec<NewOffer> = previews
             .into_iter()
             .filter_map(|p| {
-                let message = p.message.ok()?;
+                let PreviewedMessage::Ready(message) = p.message else { return None };
                 Some(NewOffer {
                     idempotency_key: format!(
                         "scout-{}-{}-{}",

@@ -5,8 +5,8 @@ use crate::cli_outreach::{
 };
 use crate::output::{clip, print_json};
 use scout_app::{
-    default_template, AppError, EmailSettings, OfferChannel, OfferDraft, OfferTemplate, SellerProfile,
-    SmtpAccount, SmtpSecurity, Workspace,
+    default_template, AppError, EmailSettings, OfferChannel, OfferDraft, OfferTemplate, PreviewedMessage,
+    SellerProfile, SmtpAccount, SmtpSecurity, Workspace,
 };
 use scout_domain::{BasisPoints, ContentType, FreeSample, OfferTerms, Stage};
 
@@ -101,11 +101,11 @@ pub async fn offers(ws: &Workspace, cmd: &OffersCommand) -> Result<u8, AppError>
             for p in &previews {
                 println!("── {} → {}", p.creator.handle, p.recipient.as_deref().unwrap_or("—"));
                 match &p.message {
-                    Ok(m) => println!("Subject: {}\n\n{}\n", m.subject, m.body),
-                    Err(problem) => println!("CANNOT SEND: {problem}\n"),
+                    PreviewedMessage::Ready(m) => println!("Subject: {}\n\n{}\n", m.subject, m.body),
+                    PreviewedMessage::Blocked(problem) => println!("CANNOT SEND: {problem}\n"),
                 }
             }
-            let bad = previews.iter().filter(|p| p.message.is_err()).count();
+            let bad = previews.iter().filter(|p| p.message.problem().is_some()).count();
             println!("{} messages, {bad} cannot be sent", previews.len());
             Ok(if bad > 0 { 1 } else { 0 })
         }
