@@ -19,6 +19,8 @@ pub enum DomainError {
     ShareAbove100 { what: &'static str, value_bp: u32 },
     #[error("offer field '{field}' {problem}")]
     InvalidOffer { field: &'static str, problem: String },
+    #[error("field '{field}' {problem}")]
+    InvalidRecord { field: &'static str, problem: String },
     #[error("a creator cannot move from {from} to {to}")]
     InvalidTransition { from: &'static str, to: &'static str },
     #[error("campaign field '{field}' {problem}")]

@@ -1,10 +1,12 @@
 //! Scout's domain: the entities and value types every other crate speaks in — creators, their figures and
 //! audience mix, money in integer minor units, rates in basis points, provenance — and the pure rules on
-//! them (handle normalisation, engagement rate, share validation), campaigns and offer terms with their
-//! validation, and the pipeline's state machine. No database, no HTTP, no window.
+//! them (handle normalisation, engagement rate, share validation), campaigns, offer terms and collaboration
+//! records (agreed terms, sample shipments, posts) with their validation, and the pipeline's state
+//! machine. No database, no HTTP, no window.
 
 mod audience;
 mod campaign;
+mod collaboration;
 mod creator;
 mod error;
 mod money;
@@ -16,6 +18,7 @@ pub use audience::{AgeBand, AgeShare, AudienceMix, CountryShare, GenderSplit};
 pub use campaign::{
     CampaignSpec, CommissionRange, ProductSpec, TargetAudience, MAX_COMMISSION, MIN_COMMISSION,
 };
+pub use collaboration::{AgreedTerms, ContentPost, SampleShipment};
 pub use creator::{CountryCode, CreatorFigures, CreatorKey, CreatorProfile, CreatorRecord, Handle, Platform};
 pub use error::{DomainError, Result};
 pub use money::{Currency, Money};

@@ -19,6 +19,8 @@ pub enum StoreError {
     AlreadyOffered { campaign_id: i64, creator_id: i64 },
     #[error("offer {0} is not being sent, so it cannot be settled")]
     OfferNotSending(i64),
+    #[error("offer {0} cannot be marked that way: only a manual offer not yet sent, or one waiting for a check, can")]
+    OfferNotSettleable(i64),
     #[error(transparent)]
     Domain(#[from] scout_domain::DomainError),
     #[error("a database read stopped: {0}")]
@@ -27,6 +29,8 @@ pub enum StoreError {
     CampaignNotFound(i64),
     #[error("creator {creator_id} is not on campaign {campaign_id}'s shortlist")]
     NotShortlisted { campaign_id: i64, creator_id: i64 },
+    #[error("{0} is already recorded")]
+    AlreadyRecorded(String),
     #[error("no learned model with id {0}")]
     ModelNotFound(i64),
     #[error("no import batch with id {0}")]

@@ -3,14 +3,17 @@
 //! aggregate — creators (queries and read models), import batches, saved column mappings, the import session that writes a
 //! whole file in one transaction (so a cancelled or crashed import leaves the database as it was),
 //! campaigns and shortlists, collaboration outcomes, learned match models, the streamed read the match
-//! index is built from, and the outbox of offers (queued atomically, never re-sent blindly after a crash).
+//! index is built from, the outbox of offers (queued atomically, never re-sent blindly after a crash), the
+//! pipeline with its timeline, collaboration records (agreed terms, shipments, posts) and follow-ups.
 
 mod batches;
 mod campaigns;
 mod codec;
+mod collaborations;
 mod creator_list;
 mod creators;
 mod error;
+mod follow_ups;
 mod import;
 mod mappings;
 mod match_models;
@@ -22,15 +25,17 @@ mod settings;
 
 pub use batches::{BatchCounts, ImportBatch, IssueOutcome, NewBatch, SourceKind, StoredIssue};
 pub use campaigns::{Campaign, ShortlistEntry};
+pub use collaborations::{describe_terms, Collaboration};
 pub use creator_list::{CreatorPage, CreatorQuery, CreatorRow, CreatorSort};
 pub use creators::{CreatorDetail, CreatorFacets, CreatorSnapshot, Facet, FieldSource};
 pub use error::{Result, StoreError};
+pub use follow_ups::{FollowUp, FollowUpKind, SHIP_SAMPLE_WITHIN_DAYS};
 pub use import::{ImportSession, IncomingRow, RowOutcome};
 pub use match_models::StoredModel;
 pub use match_sources::MatchSource;
-pub use outbox::{NewOffer, Offer, OfferChannel, OfferState};
+pub use outbox::{NewOffer, Offer, OfferChannel, OfferState, OutboxItem};
 pub use outcomes::{Outcome, OutcomeCounts, OutcomeSource};
-pub use pipeline::PipelineEvent;
+pub use pipeline::{PipelineCard, PipelineEvent};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;

@@ -20,7 +20,7 @@ pub enum OfferChannel {
 }
 
 impl OfferChannel {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             OfferChannel::Tiktok => "tiktok",
             OfferChannel::Email => "email",
@@ -50,7 +50,7 @@ pub enum OfferState {
 }
 
 impl OfferState {
-    fn parse(s: &str) -> OfferState {
+    pub(crate) fn parse(s: &str) -> OfferState {
         match s {
             "queued" => OfferState::Queued,
             "sending" => OfferState::Sending,
@@ -98,6 +98,15 @@ pub struct Offer {
     pub external_id: Option<String>,
     pub created_at: DateTime<Utc>,
     pub sent_at: Option<DateTime<Utc>>,
+}
+
+/// An offer in the send queue, with its creator's handle and campaign's name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OutboxItem {
+    pub offer: Offer,
+    pub handle: String,
+    pub campaign_name: String,
 }
 
 const OFFER_COLUMNS: &str =
@@ -258,6 +267,92 @@ impl Store {
                 .fetch_all(&self.pool)
                 .await?;
         rows.iter().map(offer_from_row).collect()
+    }
+
+    /// Cancels offers that have not gone out (queued, or failed and waiting to retry). Returns how many.
+    pub async fn cancel_offers(&self, ids: &[i64]) -> Result<u64> {
+        let mut tx = self.pool.begin().await?;
+        let mut n = 0;
+        for id in ids {
+            n += sqlx::query(
+                "UPDATE offers SET state = 'cancelled', updated_at = ? WHERE id = ? AND state IN ('queued', 'failed')",
+            )
+            .bind(Utc::now())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    /// The seller says an offer went out: a manual offer they sent themselves, or one that needed a check
+    /// and did arrive. It becomes sent, and its creator invited, in one transaction.
+    pub async fn confirm_sent_by_hand(&self, id: i64) -> Result<Offer> {
+        let mut tx = self.pool.begin().await?;
+        let now = Utc::now();
+        let row = sqlx::query(&format!(
+            "UPDATE offers SET state = 'sent', sent_at = ?1, updated_at = ?1, last_error = NULL \
+             WHERE id = ?2 AND (state = 'needs_check' OR (channel = 'manual' AND state = 'queued')) \
+             RETURNING {OFFER_COLUMNS}"
+        ))
+        .bind(now)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::OfferNotSettleable(id))?;
+        let offer = offer_from_row(&row)?;
+        let cause = format!("offer {id} marked as sent by the seller ({})", offer.channel.as_str());
+        crate::pipeline::move_in(
+            &mut tx,
+            offer.campaign_id,
+            offer.creator_id,
+            scout_domain::Stage::Invited,
+            &cause,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(offer)
+    }
+
+    /// The seller checked and an interrupted offer did not arrive: it is queued to be sent again.
+    pub async fn requeue_unsent(&self, id: i64) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE offers SET state = 'queued', next_attempt_at = NULL, updated_at = ? \
+             WHERE id = ? AND state = 'needs_check'",
+        )
+        .bind(Utc::now())
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::OfferNotSettleable(id));
+        }
+        Ok(())
+    }
+
+    /// The latest offers across campaigns, newest first, with who and what they are for.
+    pub async fn outbox(&self, limit: u32) -> Result<Vec<OutboxItem>> {
+        let cols: String = OFFER_COLUMNS.split(", ").map(|c| format!("o.{c}")).collect::<Vec<_>>().join(", ");
+        let rows = sqlx::query(&format!(
+            "SELECT {cols}, cr.handle, json_extract(c.spec, '$.name') AS campaign_name FROM offers o \
+             JOIN creators cr ON cr.id = o.creator_id JOIN campaigns c ON c.id = o.campaign_id \
+             ORDER BY o.id DESC LIMIT ?"
+        ))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(OutboxItem {
+                    offer: offer_from_row(r)?,
+                    handle: r.try_get("handle")?,
+                    campaign_name: r.try_get("campaign_name")?,
+                })
+            })
+            .collect()
     }
 
     /// Puts a creator (and/or an address) on the do-not-contact list.

@@ -2,56 +2,14 @@
 #![allow(clippy::unwrap_used)]
 
 use chrono::NaiveDate;
-use scout_domain::{CreatorFigures, CreatorKey, CreatorProfile, CreatorRecord, Handle, Platform};
+use scout_domain::{CreatorFigures, Handle, Platform};
 use scout_store::{
-    BatchCounts, CreatorQuery, CreatorSort, ImportSession, IncomingRow, IssueOutcome, NewBatch, RowOutcome,
-    SourceKind, Store, StoredIssue,
+    BatchCounts, CreatorQuery, CreatorSort, IncomingRow, IssueOutcome, NewBatch, RowOutcome, SourceKind,
+    Store, StoredIssue,
 };
 
-fn record(handle: &str, followers: Option<u64>, name: Option<&str>) -> CreatorRecord {
-    CreatorRecord {
-        key: CreatorKey { platform: Platform::TikTok, handle: Handle::parse(handle).unwrap() },
-        profile: CreatorProfile { display_name: name.map(String::from), ..Default::default() },
-        figures: CreatorFigures { followers, ..Default::default() },
-        audience: None,
-        as_of: None,
-    }
-}
-
-fn rows(records: Vec<CreatorRecord>) -> Vec<IncomingRow> {
-    records.into_iter().enumerate().map(|(i, record)| IncomingRow { line: i as u64 + 2, record }).collect()
-}
-
-async fn store() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("ws.scout")).await.unwrap();
-    (dir, store)
-}
-
-async fn begin(store: &Store, name: &str, day: u32) -> ImportSession {
-    store
-        .begin_import(
-            NewBatch {
-                source_name: name.into(),
-                source_kind: SourceKind::File,
-                content_hash: Some(format!("hash-{name}")),
-                format: Some("csv".into()),
-                headers: vec!["handle".into()],
-                mapping: None,
-                as_of: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
-            },
-            0,
-        )
-        .await
-        .unwrap()
-}
-
-async fn import(store: &Store, name: &str, day: u32, records: Vec<CreatorRecord>) -> Vec<RowOutcome> {
-    let mut s = begin(store, name, day).await;
-    let out = s.apply(rows(records)).await.unwrap();
-    s.commit(BatchCounts::default()).await.unwrap();
-    out.into_iter().map(|(_, o)| o).collect()
-}
+mod common;
+use common::{begin, import, record, rows, store};
 
 async fn detail_of(store: &Store, handle: &str) -> scout_store::CreatorDetail {
     let q = CreatorQuery { search: Some(handle.into()), ..Default::default() };
@@ -434,41 +392,56 @@ mod outbox {
         assert_eq!((later.id, later.attempts), (a.id, 2), "the retryable one comes back, counted");
         assert!(store.mark_offer_sent(b.id, None).await.is_err(), "a settled offer cannot be settled again");
     }
-}
 
-#[tokio::test]
-async fn the_pipeline_moves_only_as_the_state_machine_allows_and_keeps_a_timeline() {
-    use scout_domain::Stage;
-    let (_dir, store) = store().await;
-    import(&store, "c.csv", 1, vec![record("ann", Some(1), None)]).await;
-    let ann = store.creator_id(Platform::TikTok, &Handle::parse("ann").unwrap()).await.unwrap().unwrap();
-    let spec: scout_domain::CampaignSpec =
-        serde_json::from_str(include_str!("../../../fixtures/campaigns/example.json")).unwrap();
-    let campaign = store.create_campaign(&spec, false).await.unwrap().id;
-    store.shortlist_add(campaign, ann).await.unwrap();
-    store.shortlist_add(campaign, ann).await.unwrap();
-    assert_eq!(store.stage(campaign, ann).await.unwrap(), Some(Stage::Shortlisted));
-    store.move_stage(campaign, ann, Stage::Invited, "offer 1 sent").await.unwrap();
-    let refused =
-        store.move_stage(campaign, ann, Stage::Completed, "dragged on the board").await.unwrap_err();
-    assert!(refused.to_string().contains("from Invited to Completed"), "{refused}");
-    assert_eq!(
-        store.stage(campaign, ann).await.unwrap(),
-        Some(Stage::Invited),
-        "a refused move changes nothing"
-    );
-    store.move_stage(campaign, ann, Stage::Replied, "reply recorded").await.unwrap();
-    let timeline = store.timeline(ann).await.unwrap();
-    let steps: Vec<(Option<Stage>, Stage, &str)> =
-        timeline.iter().map(|e| (e.from, e.to, e.cause.as_str())).collect();
-    assert_eq!(
-        steps,
-        [
-            (None, Stage::Shortlisted, "shortlisted"),
-            (Some(Stage::Shortlisted), Stage::Invited, "offer 1 sent"),
-            (Some(Stage::Invited), Stage::Replied, "reply recorded")
-        ],
-        "every change, once, with its cause"
-    );
-    assert_eq!(store.shortlist(campaign).await.unwrap()[0].stage, Stage::Replied);
+    #[tokio::test]
+    async fn the_seller_settles_by_hand_cancels_and_sees_the_queue() {
+        let (_dir, store) = store().await;
+        let (campaign, c) = campaign_with_creators(&store).await;
+        let manual =
+            NewOffer { channel: OfferChannel::Manual, recipient: None, ..offer(campaign, c[0], None) };
+        let ids = store
+            .queue_offers(&[manual, offer(campaign, c[1], None), offer(campaign, c[2], None)])
+            .await
+            .unwrap();
+        // The e-mail offer to bob is interrupted; the one to cy is cancelled before it goes.
+        let bob = store.claim_next_offer(OfferChannel::Email, chrono::Utc::now()).await.unwrap().unwrap();
+        store.recover_interrupted_offers().await.unwrap();
+        assert_eq!(
+            store.cancel_offers(&[ids[2], bob.id]).await.unwrap(),
+            1,
+            "only the unsent one is cancelled"
+        );
+
+        let manual_offer = store.confirm_sent_by_hand(ids[0]).await.unwrap();
+        assert_eq!(manual_offer.state, OfferState::Sent, "the seller sent it themselves");
+        let err = store.confirm_sent_by_hand(ids[2]).await.unwrap_err();
+        assert!(matches!(err, StoreError::OfferNotSettleable(_)), "a cancelled offer was not sent: {err}");
+        store.requeue_unsent(bob.id).await.unwrap();
+        assert!(store.requeue_unsent(bob.id).await.is_err(), "only a needs-check offer is requeued");
+        let again = store.claim_next_offer(OfferChannel::Email, chrono::Utc::now()).await.unwrap().unwrap();
+        assert_eq!(again.id, bob.id);
+        store.recover_interrupted_offers().await.unwrap();
+        let confirmed = store.confirm_sent_by_hand(bob.id).await.unwrap();
+        assert_eq!(confirmed.state, OfferState::Sent);
+        assert_eq!(store.stage(campaign, c[1]).await.unwrap(), Some(scout_domain::Stage::Invited));
+
+        let queue = store.outbox(10).await.unwrap();
+        let seen: Vec<(&str, OfferState)> =
+            queue.iter().map(|i| (i.handle.as_str(), i.offer.state)).collect();
+        assert_eq!(
+            seen,
+            [("cy", OfferState::Cancelled), ("bob", OfferState::Sent), ("ann", OfferState::Sent)],
+            "newest first"
+        );
+        assert_eq!(queue[0].campaign_name, "Example: Glow serum launch");
+        let board = store.pipeline_board(Some(campaign)).await.unwrap();
+        let cards: Vec<(&str, scout_domain::Stage, Option<OfferState>)> =
+            board.iter().map(|b| (b.handle.as_str(), b.stage, b.offer_state)).collect();
+        let invited = scout_domain::Stage::Invited;
+        assert_eq!(
+            cards,
+            [("bob", invited, Some(OfferState::Sent)), ("ann", invited, Some(OfferState::Sent))],
+            "cy's offer was cancelled, so cy never entered the pipeline"
+        );
+    }
 }

@@ -1,0 +1,51 @@
+//! Helpers shared by the store's integration tests: creators imported through a real import session.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use chrono::NaiveDate;
+use scout_domain::{CreatorFigures, CreatorKey, CreatorProfile, CreatorRecord, Handle, Platform};
+use scout_store::{BatchCounts, ImportSession, IncomingRow, NewBatch, RowOutcome, SourceKind, Store};
+
+pub fn record(handle: &str, followers: Option<u64>, name: Option<&str>) -> CreatorRecord {
+    CreatorRecord {
+        key: CreatorKey { platform: Platform::TikTok, handle: Handle::parse(handle).unwrap() },
+        profile: CreatorProfile { display_name: name.map(String::from), ..Default::default() },
+        figures: CreatorFigures { followers, ..Default::default() },
+        audience: None,
+        as_of: None,
+    }
+}
+
+pub fn rows(records: Vec<CreatorRecord>) -> Vec<IncomingRow> {
+    records.into_iter().enumerate().map(|(i, record)| IncomingRow { line: i as u64 + 2, record }).collect()
+}
+
+pub async fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("ws.scout")).await.unwrap();
+    (dir, store)
+}
+
+pub async fn begin(store: &Store, name: &str, day: u32) -> ImportSession {
+    store
+        .begin_import(
+            NewBatch {
+                source_name: name.into(),
+                source_kind: SourceKind::File,
+                content_hash: Some(format!("hash-{name}")),
+                format: Some("csv".into()),
+                headers: vec!["handle".into()],
+                mapping: None,
+                as_of: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+            },
+            0,
+        )
+        .await
+        .unwrap()
+}
+
+pub async fn import(store: &Store, name: &str, day: u32, records: Vec<CreatorRecord>) -> Vec<RowOutcome> {
+    let mut s = begin(store, name, day).await;
+    let out = s.apply(rows(records)).await.unwrap();
+    s.commit(BatchCounts::default()).await.unwrap();
+    out.into_iter().map(|(_, o)| o).collect()
+}
