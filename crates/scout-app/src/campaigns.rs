@@ -1,8 +1,9 @@
 //! Campaign use cases: create and edit campaigns (validated by the domain, every error naming its
 //! field), and keep each campaign's shortlist with notes and tags.
 
+use crate::error::domain_error;
 use crate::{AppError, Result, Workspace};
-use scout_domain::{CampaignSpec, DomainError};
+use scout_domain::CampaignSpec;
 use scout_match::{audience_overlap, lookalikes, AudienceOverlap};
 use scout_store::{Campaign, CreatorRow, ShortlistEntry};
 use serde::{Deserialize, Serialize};
@@ -19,12 +20,7 @@ pub struct ShortlistedCreator {
 }
 
 pub(crate) fn check_spec(spec: &CampaignSpec) -> Result<()> {
-    spec.validate().map_err(|e| match e {
-        DomainError::InvalidCampaign { field, .. } => {
-            AppError::InvalidField { field: field.to_string(), message: e.to_string() }
-        }
-        other => AppError::InvalidInput(other.to_string()),
-    })
+    spec.validate().map_err(|e| domain_error(e, ""))
 }
 
 /// A lookalike with its list row.

@@ -84,3 +84,17 @@ impl AppError {
 }
 
 pub type Result<T> = std::result::Result<T, AppError>;
+
+/// A domain rule's refusal, with the broken field (prefixed: `terms.commission`, `shipment.carrier`)
+/// so the UI can show the message beside it.
+pub(crate) fn domain_error(e: scout_domain::DomainError, prefix: &str) -> AppError {
+    use scout_domain::DomainError as D;
+    let field = match &e {
+        D::InvalidOffer { field, .. } | D::InvalidCampaign { field, .. } | D::InvalidRecord { field, .. } => {
+            *field
+        }
+        _ => return AppError::InvalidInput(e.to_string()),
+    };
+    let field = if prefix.is_empty() { field.to_string() } else { format!("{prefix}.{field}") };
+    AppError::InvalidField { field, message: e.to_string() }
+}

@@ -1,10 +1,12 @@
 //! Scout's use cases — the project's real API, shared by the desktop app and the `scout` CLI. A
 //! [`Workspace`] wraps one open database; its methods import files (streaming, with progress and
 //! cancellation, all-or-nothing), list and show creators, load the demo data and export, run campaigns
-//! (ranked, explained matches and shortlists) and train, compare and adopt match models. Everything the
+//! (ranked, explained matches and shortlists), train, compare and adopt match models, send offers
+//! through the outbox and follow each collaboration through the pipeline. Everything the
 //! UI can do is here, so the CLI can do it too and tests need no window.
 
 mod campaigns;
+mod collaborations;
 mod demo;
 mod error;
 mod export;
@@ -12,12 +14,14 @@ mod import;
 mod logging;
 mod matching;
 mod models;
+mod outbox;
 mod outreach;
 mod paths;
 mod simulation;
 mod workspace;
 
 pub use campaigns::{LookalikeCreator, ShortlistedCreator};
+pub use collaborations::{FollowUpSettings, FollowUps};
 pub use error::{AppError, ErrorCode, ErrorPayload, Result};
 pub use import::{
     CancelToken, FieldOption, ImportPreview, ImportProgress, ImportReport, ImportRequest, ImportStatus,
@@ -26,7 +30,8 @@ pub use import::{
 pub use logging::{init_logging, LogGuard};
 pub use matching::{MatchPage, MatchRow};
 pub use models::{LearnedModel, ModelCard};
-pub use outreach::{EmailSettings, OfferDraft, OfferPreview, OutboxReport, PreviewedMessage, SellerProfile};
+pub use outbox::OutboxReport;
+pub use outreach::{EmailSettings, OfferDraft, OfferPreview, PreviewedMessage, SellerProfile};
 pub use paths::{default_log_dir, default_workspace_path};
 pub use scout_outreach::email::{SmtpAccount, SmtpSecurity};
 pub use scout_outreach::template::{default_template, OfferTemplate, RenderedMessage};
@@ -40,6 +45,7 @@ pub use scout_match::{
     WarningKind,
 };
 pub use scout_store::{
-    Campaign, CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, CreatorRow, CreatorSort, ImportBatch,
-    Offer, OfferChannel, OfferState, OutcomeCounts, PipelineEvent, ShortlistEntry, SourceKind, StoredIssue,
+    Campaign, Collaboration, CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, CreatorRow,
+    CreatorSort, FollowUp, FollowUpKind, ImportBatch, Offer, OfferChannel, OfferState, OutboxItem,
+    OutcomeCounts, PipelineCard, PipelineEvent, ShortlistEntry, SourceKind, StoredIssue,
 };

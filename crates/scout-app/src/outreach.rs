@@ -1,11 +1,11 @@
 //! Outreach use cases: the seller's profile and e-mail account (settings, no secrets), offers previewed
-//! creator by creator and queued all-or-nothing, and the outbox worker that delivers them within the
-//! channel's limits — never sending an interrupted offer again by itself.
+//! creator by creator and queued all-or-nothing (delivery is in `outbox`).
 
-use crate::{AppError, CancelToken, Result, Workspace};
-use chrono::{DateTime, Duration, Utc};
-use scout_domain::{OfferTerms, Stage};
-use scout_outreach::email::{EmailError, SmtpAccount, SmtpChannel};
+use crate::error::domain_error;
+use crate::{AppError, Result, Workspace};
+use chrono::Utc;
+use scout_domain::OfferTerms;
+use scout_outreach::email::{SmtpAccount, SmtpChannel};
 use scout_outreach::template::{render, MergeData, OfferTemplate, RenderedMessage};
 use scout_store::{CreatorRow, NewOffer, OfferChannel};
 use serde::{Deserialize, Serialize};
@@ -15,7 +15,6 @@ const SMTP_KEY: &str = "smtp";
 /// domain.md: Exchange Online allows 30 messages a minute; free Gmail ~500 recipients a day.
 const DEFAULT_EMAIL_INTERVAL_MS: u64 = 2_000;
 const DEFAULT_EMAIL_DAILY_CAP: u64 = 400;
-const MAX_ATTEMPTS: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SellerProfile {
@@ -73,17 +72,6 @@ impl PreviewedMessage {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct OutboxReport {
-    pub sent: u32,
-    pub failed: u32,
-    pub retrying: u32,
-    /// Offers found interrupted by an earlier stop, now waiting for the seller to check.
-    pub needs_check: u32,
-    /// Stopped because the daily cap was reached.
-    pub capped: bool,
-}
-
 fn percent(bp: u32) -> String {
     let p = f64::from(bp) / 100.0;
     if p.fract() == 0.0 {
@@ -94,7 +82,13 @@ fn percent(bp: u32) -> String {
 }
 
 impl Workspace {
-    async fn json_setting<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+    pub(crate) async fn set_json_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
+        let json = serde_json::to_string(value)
+            .map_err(|e| AppError::Internal(format!("setting '{key}' cannot be written: {e}")))?;
+        Ok(self.store.set_setting(key, &json).await?)
+    }
+
+    pub(crate) async fn json_setting<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
         match self.store.setting(key).await? {
             None => Ok(None),
             Some(json) => serde_json::from_str(&json)
@@ -114,7 +108,7 @@ impl Workspace {
                 message: "the shop's name is empty".into(),
             });
         }
-        Ok(self.store.set_setting(SELLER_KEY, &serde_json::to_string(profile).unwrap_or_default()).await?)
+        self.set_json_setting(SELLER_KEY, profile).await
     }
 
     pub async fn email_settings(&self) -> Result<Option<EmailSettings>> {
@@ -124,18 +118,13 @@ impl Workspace {
     /// Saves the e-mail account (checked by building a channel with it; the password is not stored).
     pub async fn set_email_settings(&self, settings: &EmailSettings) -> Result<()> {
         SmtpChannel::new(settings.account.clone(), "").map_err(|e| AppError::InvalidInput(e.to_string()))?;
-        Ok(self.store.set_setting(SMTP_KEY, &serde_json::to_string(settings).unwrap_or_default()).await?)
+        self.set_json_setting(SMTP_KEY, settings).await
     }
 
     /// Every creator's message, rendered, or the reason it cannot be sent (no e-mail address, a merge
     /// field without a value). Nothing is stored.
     pub async fn preview_offers(&self, draft: &OfferDraft) -> Result<Vec<OfferPreview>> {
-        draft.terms.validate(Utc::now()).map_err(|e| match e {
-            scout_domain::DomainError::InvalidOffer { field, .. } => {
-                AppError::InvalidField { field: format!("terms.{field}"), message: e.to_string() }
-            }
-            other => AppError::InvalidInput(other.to_string()),
-        })?;
+        draft.terms.validate(Utc::now()).map_err(|e| domain_error(e, "terms"))?;
         let campaign = self.store.campaign(draft.campaign_id).await?;
         let seller = self.seller_profile().await?.ok_or_else(|| AppError::InvalidField {
             field: "seller.name".into(),
@@ -217,110 +206,11 @@ impl Workspace {
             .collect();
         Ok(self.store.queue_offers(&offers).await?)
     }
-
-    /// Moves a creator along a campaign's pipeline (validated by the state machine), with a cause.
-    pub async fn move_stage(
-        &self,
-        campaign_id: i64,
-        creator_id: i64,
-        to: Stage,
-        cause: &str,
-    ) -> Result<Stage> {
-        Ok(self.store.move_stage(campaign_id, creator_id, to, cause).await?)
-    }
-
-    pub async fn timeline(&self, creator_id: i64) -> Result<Vec<scout_store::PipelineEvent>> {
-        Ok(self.store.timeline(creator_id).await?)
-    }
-
-    /// A campaign's offers and their delivery states, oldest first.
-    pub async fn offers(&self, campaign_id: i64) -> Result<Vec<scout_store::Offer>> {
-        Ok(self.store.offers(campaign_id).await?)
-    }
-
-    /// Delivers due e-mail offers until none is due, the daily cap is reached or `cancel` is set. First
-    /// marks offers an earlier run left mid-delivery as needing a check.
-    pub async fn run_email_outbox(&self, password: &str, cancel: &CancelToken) -> Result<OutboxReport> {
-        let mut report = OutboxReport {
-            needs_check: self.store.recover_interrupted_offers().await? as u32,
-            ..Default::default()
-        };
-        let settings = self.email_settings().await?.ok_or_else(|| {
-            AppError::InvalidInput("no e-mail account is set up (Settings → E-mail)".into())
-        })?;
-        let channel = SmtpChannel::new(settings.account.clone(), password)
-            .map_err(|e| AppError::InvalidInput(e.to_string()))?;
-        let interval = std::time::Duration::from_millis(settings.interval_ms);
-        let mut first = true;
-        loop {
-            if cancel.is_cancelled() {
-                break;
-            }
-            let now = Utc::now();
-            if self.store.offers_sent_since(OfferChannel::Email, now - Duration::hours(24)).await?
-                >= settings.daily_cap
-            {
-                report.capped = true;
-                break;
-            }
-            if !first {
-                tokio::time::sleep(interval).await;
-            }
-            let Some(offer) = self.store.claim_next_offer(OfferChannel::Email, Utc::now()).await? else {
-                break;
-            };
-            first = false;
-            let to = offer.recipient.clone().unwrap_or_default();
-            match channel.send(&to, &offer.subject, &offer.body, &offer.idempotency_key).await {
-                Ok(()) => {
-                    self.store.mark_offer_sent(offer.id, Some(&offer.idempotency_key)).await?;
-                    report.sent += 1;
-                    let cause = format!("offer {} sent by e-mail to {to}", offer.id);
-                    // A creator already further along (say, agreed) stays where they are.
-                    if let Err(e) = self
-                        .store
-                        .move_stage(offer.campaign_id, offer.creator_id, Stage::Invited, &cause)
-                        .await
-                    {
-                        tracing::info!(offer = offer.id, error = %e, "pipeline stage left as it was");
-                    }
-                }
-                Err(EmailError::Retryable(reason)) if offer.attempts < MAX_ATTEMPTS => {
-                    let at = retry_at(Utc::now(), offer.attempts, offer.id);
-                    self.store.mark_offer_failed(offer.id, &reason, Some(at)).await?;
-                    report.retrying += 1;
-                }
-                Err(e) => {
-                    self.store.mark_offer_failed(offer.id, &e.to_string(), None).await?;
-                    report.failed += 1;
-                }
-            }
-        }
-        Ok(report)
-    }
-}
-
-/// Exponential backoff from 30 s, doubled per attempt, with up to +50 % jitter (derived from the offer
-/// id, so retries of many offers spread out without a random source).
-fn retry_at(now: DateTime<Utc>, attempts: u32, id: i64) -> DateTime<Utc> {
-    let base = 30i64 << attempts.min(8);
-    let jitter = (id.unsigned_abs().wrapping_mul(2_654_435_761) % 1000) as i64 * base / 2000;
-    now + Duration::seconds(base + jitter)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn backoff_doubles_with_bounded_jitter() {
-        let now = Utc::now();
-        let first = (retry_at(now, 1, 7) - now).num_seconds();
-        let second = (retry_at(now, 2, 7) - now).num_seconds();
-        assert!((60..=90).contains(&first), "{first}");
-        assert!((120..=180).contains(&second), "{second}");
-        assert_ne!(retry_at(now, 1, 7), retry_at(now, 1, 8), "different offers spread out");
-    }
 
     #[test]
     fn commission_reads_as_a_percentage() {

@@ -1,5 +1,6 @@
 //! Workspace use cases end to end on real files: the demo, cancelling mid-import, saved mappings, and
-//! (in `workspace/campaigns.rs`) campaigns, matches and models.
+//! (in `workspace/campaigns.rs`) campaigns, matches and models, and (in `workspace/outreach.rs`) offers,
+//! collaborations and follow-ups.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use scout_app::{
@@ -10,6 +11,8 @@ use std::sync::{Arc, Mutex};
 
 #[path = "workspace/campaigns.rs"]
 mod campaigns;
+#[path = "workspace/outreach.rs"]
+mod outreach;
 
 pub(crate) async fn workspace() -> (tempfile::TempDir, Workspace) {
     let dir = tempfile::tempdir().unwrap();

@@ -1,0 +1,127 @@
+//! After the shortlist: manual offers exported and confirmed by hand, replies, agreed terms, shipments,
+//! posts and the follow-ups they raise, on a small imported workspace.
+
+use super::workspace;
+use chrono::{Days, Duration, Local, Utc};
+use scout_app::{
+    default_template, AppError, CreatorQuery, FollowUpKind, FollowUpSettings, OfferChannel, OfferDraft,
+    SellerProfile, EXAMPLE_CAMPAIGN,
+};
+use scout_domain::{
+    AgreedTerms, BasisPoints, ContentPost, ContentType, FreeSample, OfferTerms, SampleShipment, Stage,
+};
+
+async fn shortlisted(ws: &scout_app::Workspace, n: usize) -> (i64, Vec<i64>) {
+    ws.load_demo().await.unwrap();
+    let campaign = ws.create_campaign(&serde_json::from_str(EXAMPLE_CAMPAIGN).unwrap()).await.unwrap().id;
+    let page = ws.list_creators(&CreatorQuery { limit: n as u32, ..Default::default() }).await.unwrap();
+    let ids: Vec<i64> = page.rows.iter().map(|r| r.id).collect();
+    for id in &ids {
+        ws.shortlist_add(campaign, *id).await.unwrap();
+    }
+    ws.set_seller_profile(&SellerProfile { name: "Glow Labs".into() }).await.unwrap();
+    (campaign, ids)
+}
+
+fn terms() -> OfferTerms {
+    OfferTerms {
+        commission: BasisPoints(1500),
+        free_sample: Some(FreeSample { approval_exempt: true }),
+        flat_fee: None,
+        content_type: ContentType::Video,
+        deadline: None,
+        valid_until: Utc::now() + Duration::days(14),
+    }
+}
+
+#[tokio::test]
+async fn manual_offers_export_as_csv_and_count_once_the_seller_confirms() {
+    let (dir, ws) = workspace().await;
+    let (campaign, ids) = shortlisted(&ws, 2).await;
+    let draft = OfferDraft {
+        campaign_id: campaign,
+        creator_ids: ids.clone(),
+        channel: OfferChannel::Manual,
+        terms: terms(),
+        template: default_template(),
+    };
+    let offer_ids = ws.queue_offers(&draft).await.unwrap();
+    let path = dir.path().join("offers.csv");
+    assert_eq!(ws.export_manual_offers(campaign, &path).await.unwrap(), 2);
+    let mut reader = csv::Reader::from_path(&path).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["offer_id", "creator_handle", "recipient", "subject", "message"]
+    );
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0][4].contains("15 % commission and a free sample"), "{}", &rows[0][4]);
+    assert!(rows[0][4].ends_with("Glow Labs"), "rendered, not a template");
+
+    assert_eq!(ws.pipeline_board(Some(campaign)).await.unwrap()[0].stage, Stage::Shortlisted);
+    ws.confirm_sent_by_hand(offer_ids[0]).await.unwrap();
+    assert_eq!(
+        ws.export_manual_offers(campaign, &path).await.unwrap(),
+        1,
+        "a sent offer is not exported again"
+    );
+    let board = ws.pipeline_board(Some(campaign)).await.unwrap();
+    let invited: Vec<i64> =
+        board.iter().filter(|c| c.stage == Stage::Invited).map(|c| c.creator_id).collect();
+    assert_eq!(invited, vec![ids[0]]);
+    assert_eq!(ws.outbox().await.unwrap().len(), 2, "both offers are in the send queue");
+}
+
+#[tokio::test]
+async fn a_collaboration_is_recorded_step_by_step_and_follow_ups_follow_it() {
+    let (_dir, ws) = workspace().await;
+    let (campaign, ids) = shortlisted(&ws, 1).await;
+    let c = ids[0];
+    ws.move_stage(campaign, c, Stage::Invited, "offer sent by DM").await.unwrap();
+    ws.record_reply(campaign, c, "Interested, asks for 20 %").await.unwrap();
+
+    let agreed = AgreedTerms {
+        commission: BasisPoints(9_000),
+        flat_fee: None,
+        free_sample: true,
+        deliverables: "2 videos".into(),
+        content_due: Some(Local::now().date_naive() + Days::new(10)),
+    };
+    let err = ws.record_agreement(campaign, c, &agreed).await.unwrap_err();
+    assert!(
+        matches!(&err, AppError::InvalidField { field, .. } if field == "terms.commission"),
+        "the field is named: {err:?}"
+    );
+    let agreed = AgreedTerms { commission: BasisPoints(2_000), ..agreed };
+    assert_eq!(ws.record_agreement(campaign, c, &agreed).await.unwrap(), Stage::Agreed);
+
+    let in_three_days = Local::now().date_naive() + Days::new(3);
+    let follow = ws.follow_ups_on(in_three_days, *Local::now().offset()).await.unwrap();
+    let kinds: Vec<FollowUpKind> = follow.due.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, vec![FollowUpKind::ShipSample], "the sample is overdue after 2 days");
+    assert_eq!(follow.upcoming[0].kind, FollowUpKind::ContentDue);
+
+    let ship = SampleShipment {
+        carrier: " ".into(),
+        tracking_number: "1Z".into(),
+        cost: None,
+        shipped_on: Utc::now().date_naive(),
+    };
+    let err = ws.record_shipment(campaign, c, &ship).await.unwrap_err();
+    assert!(matches!(&err, AppError::InvalidField { field, .. } if field == "shipment.carrier"), "{err:?}");
+    ws.record_shipment(campaign, c, &SampleShipment { carrier: "DHL".into(), ..ship }).await.unwrap();
+    let post =
+        ContentPost { url: "https://www.tiktok.com/@x/video/1".into(), posted_on: Utc::now().date_naive() };
+    assert_eq!(ws.record_post(campaign, c, &post).await.unwrap(), Stage::ContentPosted);
+    assert!(ws.follow_ups_on(in_three_days, *Local::now().offset()).await.unwrap().due.is_empty());
+
+    let timeline = ws.timeline(c).await.unwrap();
+    let causes: Vec<&str> = timeline.iter().map(|e| e.cause.as_str()).collect();
+    assert_eq!(causes[2], "replied: Interested, asks for 20 %");
+    assert_eq!(causes.len(), 6, "{causes:#?}");
+
+    let err = ws.set_follow_up_settings(FollowUpSettings { no_reply_days: 0 }).await.unwrap_err();
+    assert!(matches!(err, AppError::InvalidField { .. }));
+    ws.set_follow_up_settings(FollowUpSettings { no_reply_days: 3 }).await.unwrap();
+    assert_eq!(ws.follow_up_settings().await.unwrap().no_reply_days, 3);
+}
