@@ -16,7 +16,10 @@ step "UI: format, type check, unit tests, build"
 
 step "Rust: format"; cargo fmt --all --check
 step "Rust: clippy (warnings are errors)"; cargo clippy --workspace --all-targets --locked -- -D warnings
-step "Rust: unit and integration tests"; cargo test --workspace --locked
+# Under a private session bus with an unlocked GNOME Keyring: secrets live only in the OS keychain, and
+# the keychain tests fail (not skip) without one when SCOUT_KEYRING_TESTS or CI is set.
+step "Rust: unit and integration tests (with a real Secret Service)"
+scripts/with-keyring.sh cargo test --workspace --locked
 
 step "TypeScript bindings are up to date (cargo test regenerates them)"
 if [ -n "$(git status --porcelain -- ui/src/lib/bindings)" ]; then
@@ -26,7 +29,8 @@ fi
 
 step "End-to-end: the real app window under Xvfb, driven through WebDriver"
 cargo build --locked --bin scout-desktop
-xvfb-run -a -s "-screen 0 1280x800x24" cargo test --locked --test e2e -- --ignored --test-threads=1
+scripts/with-keyring.sh xvfb-run -a -s "-screen 0 1280x800x24" \
+  cargo test --locked --test e2e -- --ignored --test-threads=1
 
 if [ $bundle -eq 1 ]; then
   step "Bundle: build the .deb, install it, start the installed app"
