@@ -14,6 +14,8 @@ pub enum ErrorCode {
     Cancelled,
     Workspace,
     Io,
+    /// The OS keychain (where passwords and tokens live) is not reachable or refused.
+    Keychain,
     Internal,
 }
 
@@ -45,6 +47,8 @@ pub enum AppError {
     Io { action: &'static str, path: PathBuf, source: std::io::Error },
     #[error("could not write {}: {message}", path.display())]
     Export { path: PathBuf, message: String },
+    #[error(transparent)]
+    Secrets(#[from] scout_secrets::SecretsError),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -70,6 +74,7 @@ impl AppError {
             AppError::NotFound(_) => ErrorCode::NotFound,
             AppError::Cancelled => ErrorCode::Cancelled,
             AppError::Io { .. } | AppError::Export { .. } => ErrorCode::Io,
+            AppError::Secrets(_) => ErrorCode::Keychain,
             AppError::Internal(_) => ErrorCode::Internal,
         }
     }

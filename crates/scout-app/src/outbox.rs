@@ -6,6 +6,7 @@ use crate::{AppError, CancelToken, Result, Workspace};
 use chrono::{DateTime, Duration, Utc};
 use scout_domain::Stage;
 use scout_outreach::email::{EmailError, SmtpChannel};
+use scout_secrets::Secret;
 use scout_store::{Offer, OfferChannel, OfferState, OutboxItem};
 use serde::Serialize;
 use std::path::Path;
@@ -31,17 +32,27 @@ impl Workspace {
         Ok(self.store.offers(campaign_id).await?)
     }
 
-    /// Delivers due e-mail offers until none is due, the daily cap is reached or `cancel` is set. First
-    /// marks offers an earlier run left mid-delivery as needing a check.
-    pub async fn run_email_outbox(&self, password: &str, cancel: &CancelToken) -> Result<OutboxReport> {
+    /// Delivers due e-mail offers with the account's password from the keychain, until none is due, the
+    /// daily cap is reached or `cancel` is set. First marks offers an earlier run left mid-delivery as
+    /// needing a check.
+    pub async fn run_email_outbox(&self, cancel: &CancelToken) -> Result<OutboxReport> {
+        let password = self.email_password().await?;
+        self.run_email_outbox_with(&password, cancel).await
+    }
+
+    /// [`Workspace::run_email_outbox`] with a password given for this run only (`scout outbox run
+    /// --password-stdin`); nothing is stored.
+    pub async fn run_email_outbox_with(
+        &self,
+        password: &Secret,
+        cancel: &CancelToken,
+    ) -> Result<OutboxReport> {
         let mut report = OutboxReport {
             needs_check: self.store.recover_interrupted_offers().await? as u32,
             ..Default::default()
         };
-        let settings = self.email_settings().await?.ok_or_else(|| {
-            AppError::InvalidInput("no e-mail account is set up (Settings → E-mail)".into())
-        })?;
-        let channel = SmtpChannel::new(settings.account.clone(), password)
+        let settings = self.email_settings().await?.ok_or_else(crate::outreach::no_email_account)?;
+        let channel = SmtpChannel::new(settings.account.clone(), password.expose())
             .map_err(|e| AppError::InvalidInput(e.to_string()))?;
         let interval = std::time::Duration::from_millis(settings.interval_ms);
         let mut first = true;

@@ -7,6 +7,7 @@ use chrono::Utc;
 use scout_domain::OfferTerms;
 use scout_outreach::email::{SmtpAccount, SmtpChannel};
 use scout_outreach::template::{render, MergeData, OfferTemplate, RenderedMessage};
+use scout_secrets::{Secret, SecretKey};
 use scout_store::{CreatorRow, NewOffer, OfferChannel};
 use serde::{Deserialize, Serialize};
 
@@ -72,6 +73,10 @@ impl PreviewedMessage {
     }
 }
 
+pub(crate) fn no_email_account() -> AppError {
+    AppError::InvalidInput("no e-mail account is set up (Settings → E-mail)".into())
+}
+
 fn percent(bp: u32) -> String {
     let p = f64::from(bp) / 100.0;
     if p.fract() == 0.0 {
@@ -119,6 +124,45 @@ impl Workspace {
     pub async fn set_email_settings(&self, settings: &EmailSettings) -> Result<()> {
         SmtpChannel::new(settings.account.clone(), "").map_err(|e| AppError::InvalidInput(e.to_string()))?;
         self.set_json_setting(SMTP_KEY, settings).await
+    }
+
+    /// Saves the e-mail account's password in the OS keychain (under the saved account's user and host).
+    pub async fn set_email_password(&self, password: Secret) -> Result<()> {
+        if password.is_empty() {
+            return Err(AppError::InvalidField {
+                field: "password".into(),
+                message: "the password is empty".into(),
+            });
+        }
+        let key = self.email_password_key().await?;
+        Ok(self.keychain.set_async(key, password).await?)
+    }
+
+    /// Whether the keychain holds a password for the saved e-mail account.
+    pub async fn has_email_password(&self) -> Result<bool> {
+        let key = self.email_password_key().await?;
+        Ok(self.keychain.get_async(key).await?.is_some())
+    }
+
+    /// The saved account's password from the keychain; empty for an account without a user name (a
+    /// local relay). No password saved is an error that says where to set it.
+    pub(crate) async fn email_password(&self) -> Result<Secret> {
+        let settings = self.email_settings().await?.ok_or_else(no_email_account)?;
+        if settings.account.username.is_empty() {
+            return Ok(Secret::new(""));
+        }
+        let key = SecretKey::smtp_password(&settings.account.username, &settings.account.host);
+        self.keychain.get_async(key).await?.ok_or_else(|| {
+            AppError::InvalidInput(format!(
+                "no password is saved for {}@{}: enter it in Settings → E-mail",
+                settings.account.username, settings.account.host
+            ))
+        })
+    }
+
+    async fn email_password_key(&self) -> Result<SecretKey> {
+        let settings = self.email_settings().await?.ok_or_else(no_email_account)?;
+        Ok(SecretKey::smtp_password(&settings.account.username, &settings.account.host))
     }
 
     /// Every creator's message, rendered, or the reason it cannot be sent (no e-mail address, a merge

@@ -10,6 +10,8 @@ use ts_rs::TS;
 pub struct Workspace {
     pub(crate) store: Store,
     pub(crate) match_cache: crate::matching::SharedIndexCache,
+    /// Where the seller's passwords and tokens live (never in the database).
+    pub(crate) keychain: scout_secrets::Keychain,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -28,7 +30,18 @@ impl Workspace {
     /// Opens the workspace file at `path`, creating it (and its folder) when missing.
     #[tracing::instrument]
     pub async fn open(path: &Path) -> Result<Workspace> {
-        Ok(Workspace { store: Store::open(path).await?, match_cache: Default::default() })
+        Ok(Workspace {
+            store: Store::open(path).await?,
+            match_cache: Default::default(),
+            keychain: scout_secrets::Keychain::new(),
+        })
+    }
+
+    /// The same workspace with its secrets under another keychain service name (tests use their own,
+    /// so they never touch a seller's entries).
+    pub fn with_keychain(mut self, keychain: scout_secrets::Keychain) -> Workspace {
+        self.keychain = keychain;
+        self
     }
 
     pub fn path(&self) -> PathBuf {

@@ -17,7 +17,8 @@ pub enum SettingsCommand {
         #[arg(long)]
         name: String,
     },
-    /// The e-mail account offers are sent from (the password is asked for when sending, never stored).
+    /// The e-mail account offers are sent from. With --password-stdin its password is saved in the
+    /// operating system's keychain (never in the workspace).
     Email {
         #[arg(long)]
         host: String,
@@ -45,6 +46,9 @@ pub enum SettingsCommand {
         /// Messages per 24 hours.
         #[arg(long, default_value_t = 400)]
         daily_cap: u64,
+        /// Read the account's password from standard input and save it in the OS keychain.
+        #[arg(long)]
+        password_stdin: bool,
     },
 }
 
@@ -92,9 +96,9 @@ pub enum OffersCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum OutboxCommand {
-    /// Deliver due e-mail offers (reads the SMTP password from standard input).
+    /// Deliver due e-mail offers (the SMTP password comes from the OS keychain).
     Run {
-        /// Read the SMTP password from standard input (otherwise: none, for a local relay).
+        /// Read the SMTP password from standard input for this run only, instead of the keychain.
         #[arg(long)]
         password_stdin: bool,
     },

@@ -27,6 +27,7 @@ pub async fn settings(ws: &Workspace, cmd: &SettingsCommand) -> Result<u8, AppEr
             unsubscribe_url,
             interval_ms,
             daily_cap,
+            password_stdin,
         } => {
             let account = SmtpAccount {
                 host: host.clone(),
@@ -45,6 +46,10 @@ pub async fn settings(ws: &Workspace, cmd: &SettingsCommand) -> Result<u8, AppEr
             };
             let settings = EmailSettings { account, interval_ms: *interval_ms, daily_cap: *daily_cap };
             ws.set_email_settings(&settings).await?;
+            if *password_stdin {
+                ws.set_email_password(read_password()?).await?;
+                eprintln!("the password is saved in the system keychain");
+            }
         }
     }
     println!("saved");
@@ -138,16 +143,12 @@ pub async fn offers(ws: &Workspace, cmd: &OffersCommand) -> Result<u8, AppError>
 pub async fn outbox(ws: &Workspace, cmd: &OutboxCommand) -> Result<u8, AppError> {
     match cmd {
         OutboxCommand::Run { password_stdin } => {
-            let mut password = String::new();
-            if *password_stdin {
-                std::io::stdin().read_line(&mut password).map_err(|source| AppError::Io {
-                    action: "read the password from",
-                    path: "stdin".into(),
-                    source,
-                })?;
-            }
             let cancel = scout_app::CancelToken::default();
-            let r = ws.run_email_outbox(password.trim_end_matches(['\r', '\n']), &cancel).await?;
+            let r = if *password_stdin {
+                ws.run_email_outbox_with(&read_password()?, &cancel).await?
+            } else {
+                ws.run_email_outbox(&cancel).await?
+            };
             println!(
                 "sent {}, failed {}, will retry {}, need checking {}{}",
                 r.sent,
@@ -206,4 +207,15 @@ pub async fn pipeline(ws: &Workspace, cmd: &PipelineCommand) -> Result<u8, AppEr
             Ok(0)
         }
     }
+}
+
+/// One line from standard input, without its line ending.
+fn read_password() -> Result<scout_secrets::Secret, AppError> {
+    let mut password = String::new();
+    std::io::stdin().read_line(&mut password).map_err(|source| AppError::Io {
+        action: "read the password from",
+        path: "stdin".into(),
+        source,
+    })?;
+    Ok(scout_secrets::Secret::new(password.trim_end_matches(['\r', '\n'])))
 }

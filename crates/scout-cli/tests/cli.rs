@@ -2,6 +2,7 @@
 //! rows, and a crash (SIGKILL) in the middle of an import leaving the workspace as it was.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use scout_testkit::{SmtpOptions, SmtpSink};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -253,64 +254,11 @@ fn campaigns_match_explain_shortlist_and_train_from_the_command_line() {
     assert_eq!(m["page"]["model_version"], "default-1", "and rolls back");
 }
 
-/// A real SMTP server (aiosmtpd) on loopback that records what it receives; see fixtures/smtp.
-struct SmtpSink {
-    child: std::process::Child,
-    port: u16,
-    out: PathBuf,
-}
-
-impl SmtpSink {
-    fn start(dir: &Path, slow_seconds: u32) -> SmtpSink {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let out = dir.join(format!("received-{port}.jsonl"));
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/smtp/smtp_sink.py");
-        let python = ["/usr/bin/python3", "python3"]
-            .into_iter()
-            .find(|p| {
-                Command::new(p).args(["-c", "import aiosmtpd"]).output().is_ok_and(|o| o.status.success())
-            })
-            .expect("python3 with aiosmtpd (scripts/setup.sh installs python3-aiosmtpd)");
-        let mut child = Command::new(python)
-            .arg(script)
-            .arg(port.to_string())
-            .arg(&out)
-            .arg(slow_seconds.to_string())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut line)
-            .unwrap();
-        assert_eq!(line.trim(), "ready");
-        SmtpSink { child, port, out }
-    }
-
-    fn received(&self) -> Vec<Value> {
-        std::fs::read_to_string(&self.out)
-            .unwrap_or_default()
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect()
-    }
-
-    fn data_started(&self) -> usize {
-        std::fs::read_to_string(format!("{}.log", self.out.display())).unwrap_or_default().lines().count()
-    }
-}
-
-impl Drop for SmtpSink {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
 fn offers_killed_mid_delivery_are_never_sent_twice() {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("ws.scout");
-    let sink = SmtpSink::start(dir.path(), 4);
+    let sink = SmtpSink::start_with(dir.path(), &SmtpOptions { slow_seconds: 4, login: None });
     assert_eq!(scout(&ws, &["demo"]).status.code(), Some(0));
     assert_eq!(scout(&ws, &["settings", "seller", "--name", "Glow Labs"]).status.code(), Some(0));
     let port = sink.port.to_string();

@@ -6,27 +6,11 @@
 //! (environment variables are process-wide, so it cannot be set in this process).
 
 use scout_secrets::{Keychain, Secret, SecretKey, SecretsError};
-use std::io::Write;
+use scout_testkit::{keychain_tests_enabled, test_keychain_service};
 use std::process::Command;
 
-/// A service name of the tests' own, unique per process, so a seller's entries are never touched and
-/// two test runs never share entries.
 fn test_keychain() -> Keychain {
-    Keychain::with_service(format!("app.scout.desktop.tests.{}", std::process::id()))
-}
-
-fn keychain_tests_enabled(test: &str) -> bool {
-    let set = |name: &str| std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0" && v != "false");
-    if set("SCOUT_KEYRING_TESTS") || set("CI") {
-        return true;
-    }
-    // Straight to stderr, past the test harness's capture, so the skip is seen.
-    let _ = writeln!(
-        std::io::stderr(),
-        "notice: {test} skipped: it needs a real system keychain; run it under \
-         `scripts/with-keyring.sh cargo test -p scout-secrets` (CI always runs it)"
-    );
-    false
+    Keychain::with_service(test_keychain_service())
 }
 
 #[test]

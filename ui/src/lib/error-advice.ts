@@ -9,6 +9,8 @@ export const ERROR_ADVICE: Record<IpcErrorCode, string> = {
   cancelled: "Nothing more will happen; you can start again whenever you like.",
   workspace: "Open another workspace or create a new one in Settings.",
   io: "Check that the file or folder exists and that Scout is allowed to read and write there.",
+  keychain:
+    "Scout keeps passwords only in your system keychain. Make sure it is running and unlocked, then try again.",
   internal:
     "This is a problem in Scout itself. Try again; if it keeps happening, the log file has the details.",
 };

@@ -125,3 +125,62 @@ async fn a_collaboration_is_recorded_step_by_step_and_follow_ups_follow_it() {
     ws.set_follow_up_settings(FollowUpSettings { no_reply_days: 3 }).await.unwrap();
     assert_eq!(ws.follow_up_settings().await.unwrap().no_reply_days, 3);
 }
+
+#[tokio::test]
+async fn the_outbox_logs_in_with_the_password_from_the_keychain() {
+    if !scout_testkit::keychain_tests_enabled("the_outbox_logs_in_with_the_password_from_the_keychain") {
+        return;
+    }
+    let (dir, ws) = workspace().await;
+    let ws = ws.with_keychain(scout_secrets::Keychain::with_service(scout_testkit::test_keychain_service()));
+    let sink = scout_testkit::SmtpSink::start_with(
+        dir.path(),
+        &scout_testkit::SmtpOptions { slow_seconds: 0, login: Some(("anna".into(), "app pässword".into())) },
+    );
+    let (campaign, ids) = shortlisted(&ws, 40).await;
+    let mut with_email = Vec::new();
+    for id in ids {
+        if ws.creator(id).await.unwrap().profile.email.is_some() && with_email.len() < 2 {
+            with_email.push(id);
+        }
+    }
+    assert_eq!(with_email.len(), 2, "the demo has creators with an address");
+    let mut settings = scout_app::EmailSettings::new(scout_app::SmtpAccount {
+        host: "127.0.0.1".into(),
+        port: sink.port,
+        security: scout_app::SmtpSecurity::PlainLocal,
+        username: "anna".into(),
+        from_name: "Glow Labs".into(),
+        from_address: "partners@glowlabs.example".into(),
+        postal_address: "12 Market Street, Springfield".into(),
+        unsubscribe_mailto: "mailto:optout@glowlabs.example".into(),
+        unsubscribe_url: None,
+    });
+    settings.interval_ms = 0;
+    ws.set_email_settings(&settings).await.unwrap();
+    let draft = OfferDraft {
+        campaign_id: campaign,
+        creator_ids: with_email.clone(),
+        channel: OfferChannel::Email,
+        terms: terms(),
+        template: default_template(),
+    };
+    ws.queue_offers(&draft).await.unwrap();
+    let cancel = scout_app::CancelToken::default();
+
+    let err = ws.run_email_outbox(&cancel).await.unwrap_err();
+    assert!(err.to_string().contains("no password is saved for anna@127.0.0.1"), "{err}");
+    assert!(!ws.has_email_password().await.unwrap());
+    ws.set_email_password(scout_secrets::Secret::new("app pässword")).await.unwrap();
+    assert!(ws.has_email_password().await.unwrap());
+    let report = ws.run_email_outbox(&cancel).await.unwrap();
+    assert_eq!((report.sent, report.failed), (2, 0));
+    let received = sink.received();
+    assert_eq!(received.len(), 2, "exactly two messages arrived");
+    assert!(received.iter().all(|m| m["login"] == "anna"), "each after logging in: {received:?}");
+    let stored = std::fs::read(dir.path().join("ws.scout")).unwrap();
+    assert!(
+        !stored.windows("app pässword".len()).any(|w| w == "app pässword".as_bytes()),
+        "the password is not in the workspace file"
+    );
+}
