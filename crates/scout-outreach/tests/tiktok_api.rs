@@ -478,3 +478,22 @@ async fn secrets_and_tokens_never_appear_in_errors_or_debug_output() {
         }
     }
 }
+
+#[tokio::test]
+async fn concurrent_calls_with_an_expired_token_refresh_it_only_once() {
+    let api = FakeTiktok::start("expired_token_then_refresh");
+    let client = api.client();
+    let (a, b, c) = tokio::join!(client.outreach_quota(), client.outreach_quota(), client.outreach_quota());
+    a.unwrap();
+    b.unwrap();
+    c.unwrap();
+    let requests = api.requests();
+    let refreshes = requests.iter().filter(|r| r["path"] == "/api/v2/token/refresh").count();
+    assert_eq!(refreshes, 1, "one refresh for all three calls: {requests:#?}");
+    let successes: Vec<&Value> =
+        requests.iter().filter(|r| r["code"] == 0 && r["sign_valid"] == true).collect();
+    assert_eq!(successes.len(), 3);
+    for r in successes {
+        assert_eq!(r["token"], format!("{ACCESS}-refreshed-1"));
+    }
+}

@@ -84,6 +84,18 @@ mod tests {
     }
 
     #[test]
+    fn tokens_round_trip_as_json_for_the_keychain() {
+        let t = Tokens {
+            access_token: "a".into(),
+            access_expires_at: DateTime::from_timestamp(1_900_000_000, 0).unwrap(),
+            refresh_token: "r".into(),
+            refresh_expires_at: DateTime::from_timestamp(1_900_086_400, 0).unwrap(),
+        };
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(serde_json::from_str::<Tokens>(&json).unwrap(), t, "{json}");
+    }
+
+    #[test]
     fn new_uses_the_production_hosts() {
         let c = TiktokConfig::new("key", "cipher");
         assert_eq!(c.api_base, "https://open-api.tiktokglobalshop.com");

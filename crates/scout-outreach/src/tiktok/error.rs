@@ -18,7 +18,8 @@ pub(crate) mod codes {
     pub const SENSITIVE_WORDS: i64 = 50001703;
 }
 
-/// What went wrong talking to TikTok Shop.
+/// What went wrong talking to TikTok Shop. In every variant that comes from a reply, `message` is the
+/// API's own text (scrubbed of secrets) and `request_id` the id TikTok Shop support asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum TiktokError {
     /// HTTP 429 or code 36009002. Already retried inside the client; try again later.
