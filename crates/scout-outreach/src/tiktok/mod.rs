@@ -1,0 +1,44 @@
+//! The TikTok Shop Open API client for target collaborations (the platform's partnership offers):
+//! OAuth code exchange and token refresh, signed shop-scoped calls to create an invitation for up to
+//! 50 creators, read its creators' answers, search the shop's collaborations and read the outreach
+//! quota. Rate limits and server errors are retried with jittered backoff; an expired access token is
+//! refreshed once and the call repeated. The app secret and tokens never appear in errors or `Debug`.
+
+mod auth;
+mod client;
+mod collaboration;
+mod config;
+mod error;
+mod quota;
+mod wire;
+
+pub use auth::exchange_code;
+pub use client::{TiktokClient, MAX_RETRIES, REFRESH_MARGIN_SECONDS};
+pub use collaboration::{
+    CollaborationStatus, CreatedCollaboration, CreatorCollaborationStatus, FreeSampleRule, ProductCommission,
+    TargetCollaboration, COMMISSION_BPS, MAX_CREATORS, MAX_PRODUCTS,
+};
+pub use config::{TiktokConfig, Tokens, DEFAULT_API_BASE, DEFAULT_AUTH_BASE};
+pub use error::TiktokError;
+pub use quota::OutreachQuota;
+
+/// Splits `items` into consecutive batches of at most `size` (a `size` of 0 is taken as 1): e.g.
+/// creators into invitations of at most [`MAX_CREATORS`].
+pub fn batches<T: Clone>(items: &[T], size: usize) -> Vec<Vec<T>> {
+    items.chunks(size.max(1)).map(<[T]>::to_vec).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_keep_order_and_size() {
+        let items: Vec<u32> = (0..120).collect();
+        let b = batches(&items, MAX_CREATORS);
+        assert_eq!(b.iter().map(Vec::len).collect::<Vec<_>>(), [50, 50, 20]);
+        assert_eq!(b.concat(), items, "nothing lost or reordered");
+        assert!(batches::<u32>(&[], 50).is_empty());
+        assert_eq!(batches(&[1, 2], 0).len(), 2, "size 0 is taken as 1");
+    }
+}

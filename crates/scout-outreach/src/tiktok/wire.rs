@@ -1,0 +1,210 @@
+//! The JSON the API speaks, in one place. Request fields follow domain.md. Response field names are
+//! guesses from domain.md and a third-party SDK generated from the official schema (create returns
+//! `data.target_collaboration.id` and `data.target_collaboration_conflicts[]`, detail returns
+//! `data.target_collaboration`, search returns `data.target_collaborations[]` and `next_page_token`);
+//! aliases accept the likely variants. CHECK every name here against the official API reference
+//! before relying on it in production.
+
+use serde::{Deserialize, Serialize};
+
+use super::error::{Scrubber, TiktokError};
+
+/// Every reply: `{code, message, request_id, data}`, `code` 0 = success.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Envelope {
+    pub code: i64,
+    #[serde(default)]
+    pub message: String,
+    #[serde(default)]
+    pub request_id: String,
+    #[serde(default)]
+    pub data: serde_json::Value,
+}
+
+/// Reads a reply: HTTP 429 and 5xx first (their bodies may not be JSON), then the envelope's code.
+pub(crate) fn read_reply(
+    status: u16,
+    retry_after: Option<std::time::Duration>,
+    body: &[u8],
+    scrubber: &Scrubber<'_>,
+) -> Result<serde_json::Value, TiktokError> {
+    let envelope = serde_json::from_slice::<Envelope>(body).ok();
+    let (code, message, request_id) = match &envelope {
+        Some(e) => (e.code, scrubber.scrub(&e.message), e.request_id.clone()),
+        None => (0, String::new(), String::new()),
+    };
+    if status == 429 {
+        let code = if code == 0 { super::error::codes::TOO_MANY_REQUESTS } else { code };
+        return Err(TiktokError::RateLimited { code, message, request_id, retry_after });
+    }
+    if (500..=599).contains(&status) {
+        return Err(TiktokError::Unavailable { status, code, message, request_id });
+    }
+    let Some(envelope) = envelope else {
+        return Err(TiktokError::Unexpected(format!("HTTP {status} without the JSON reply envelope")));
+    };
+    if envelope.code != 0 {
+        let mut err = TiktokError::from_code(code, message, request_id);
+        if let TiktokError::Unavailable { status: s, .. } = &mut err {
+            *s = status;
+        }
+        return Err(err);
+    }
+    if !(200..=299).contains(&status) {
+        return Err(TiktokError::Unexpected(format!("HTTP {status} with code 0")));
+    }
+    Ok(envelope.data)
+}
+
+/// Reads `data` into a typed answer, naming what was expected when it does not fit.
+pub(crate) fn parse_data<T: for<'de> Deserialize<'de>>(
+    data: serde_json::Value,
+    what: &str,
+) -> Result<T, TiktokError> {
+    serde_json::from_value(data).map_err(|e| TiktokError::Unexpected(format!("{what}: {e}")))
+}
+
+// ---- OAuth ----
+
+/// `data` of `/api/v2/token/get` and `/api/v2/token/refresh`; the `*_expire_in` are absolute Unix times.
+#[derive(Debug, Deserialize)]
+pub(crate) struct TokenData {
+    pub access_token: String,
+    pub access_token_expire_in: i64,
+    pub refresh_token: String,
+    pub refresh_token_expire_in: i64,
+}
+
+// ---- Target collaborations ----
+
+/// The body of `POST /affiliate_seller/202508/target_collaborations` (domain.md).
+#[derive(Debug, Serialize)]
+pub(crate) struct CreateBody<'a> {
+    pub name: &'a str,
+    /// Unix seconds, as a string.
+    pub end_time: String,
+    pub products: Vec<ProductBody<'a>>,
+    pub creator_user_open_ids: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seller_contact_info: Option<ContactBody<'a>>,
+    pub free_sample_rule: FreeSampleBody,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preferred_content_type: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ProductBody<'a> {
+    pub id: &'a str,
+    /// In 1/10000 (basis points): 1000 = 10 %.
+    pub target_commission_rate: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ContactBody<'a> {
+    pub email: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct FreeSampleBody {
+    pub has_free_sample: bool,
+    pub is_sample_approval_exempt: bool,
+}
+
+/// `data` of the create call.
+#[derive(Debug, Deserialize)]
+pub(crate) struct CreateData {
+    #[serde(default)]
+    pub target_collaboration: Option<IdOnly>,
+    /// A flat id, in case the reply is shaped `data.target_collaboration_id`.
+    #[serde(default)]
+    pub target_collaboration_id: Option<String>,
+    #[serde(default)]
+    pub target_collaboration_conflicts: Vec<Conflict>,
+    #[serde(default, alias = "conflict_creator_user_open_ids")]
+    pub conflict_creator_open_ids: Vec<String>,
+    #[serde(default, alias = "invalid_creator_user_open_ids")]
+    pub invalid_creator_open_ids: Vec<String>,
+    #[serde(default)]
+    pub invalid_product_ids: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct IdOnly {
+    pub id: String,
+}
+
+/// One entry of `target_collaboration_conflicts`: which creator, in which existing collaboration.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Conflict {
+    #[serde(default, alias = "creator_user_open_id", alias = "open_id")]
+    pub creator_open_id: Option<String>,
+}
+
+/// `data` of `GET .../target_collaborations/{id}`.
+#[derive(Debug, Deserialize)]
+pub(crate) struct DetailData {
+    pub target_collaboration: CollaborationBody,
+}
+
+/// `data` of `POST .../target_collaborations/search`.
+#[derive(Debug, Deserialize)]
+pub(crate) struct SearchData {
+    #[serde(default)]
+    pub target_collaborations: Vec<CollaborationBody>,
+    #[serde(default)]
+    pub next_page_token: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct CollaborationBody {
+    pub id: String,
+    #[serde(default, alias = "collaboration_status")]
+    pub status: String,
+    #[serde(default)]
+    pub creators: Vec<CreatorBody>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct CreatorBody {
+    #[serde(alias = "creator_user_open_id", alias = "open_id")]
+    pub creator_open_id: String,
+    #[serde(default, alias = "accept_status", alias = "creator_accept_status")]
+    pub status: String,
+}
+
+// ---- Outreach quota ----
+
+/// `data` of `GET /affiliate_seller/202607/creator_outreach/quota`.
+#[derive(Debug, Deserialize)]
+pub(crate) struct QuotaData {
+    #[serde(alias = "remaining_quota", alias = "remaining_count")]
+    pub remaining: u32,
+    #[serde(alias = "total_quota", alias = "total_count")]
+    pub total: u32,
+    /// Unix seconds.
+    #[serde(default, alias = "reset_at")]
+    pub reset_time: Option<i64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_429_without_a_json_body_is_a_rate_limit() {
+        let e = read_reply(429, None, b"slow down", &Scrubber::default()).unwrap_err();
+        assert!(matches!(e, TiktokError::RateLimited { code: 36009002, .. }), "{e:?}");
+    }
+
+    #[test]
+    fn a_5xx_is_unavailable_and_code_0_gives_data() {
+        let e = read_reply(503, None, b"{\"code\":36009003,\"message\":\"busy\"}", &Scrubber::default());
+        assert!(matches!(e, Err(TiktokError::Unavailable { status: 503, code: 36009003, .. })), "{e:?}");
+        let ok = read_reply(200, None, br#"{"code":0,"message":"","data":{"a":1}}"#, &Scrubber::default());
+        assert_eq!(ok.unwrap()["a"], 1);
+        let junk = read_reply(200, None, b"<html>", &Scrubber::default());
+        assert!(matches!(junk, Err(TiktokError::Unexpected(_))), "{junk:?}");
+    }
+}
