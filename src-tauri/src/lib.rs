@@ -4,6 +4,9 @@
 mod campaign_commands;
 mod commands;
 mod error;
+mod notifications;
+mod outbox_worker;
+mod outreach_commands;
 mod state;
 
 use state::AppState;
@@ -33,12 +36,14 @@ pub fn run() -> i32 {
     tracing::info!(version = env!("CARGO_PKG_VERSION"), workspace = %path.display(), "Scout starting");
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .manage(AppState::default())
         .setup(move |app| {
             let state = app.state::<AppState>();
             // A workspace that fails to open is reported in the window (with a way to open another),
             // not by refusing to start.
             let _ = tauri::async_runtime::block_on(state.open(&path));
+            notifications::watch_follow_ups(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -70,6 +75,33 @@ pub fn run() -> i32 {
             campaign_commands::model_card,
             campaign_commands::train_model,
             campaign_commands::adopt_model,
+            outreach_commands::seller_profile,
+            outreach_commands::set_seller_profile,
+            outreach_commands::email_account,
+            outreach_commands::set_email_account,
+            outreach_commands::default_offer_template,
+            outreach_commands::preview_offers,
+            outreach_commands::queue_offers,
+            outreach_commands::outbox_items,
+            outreach_commands::outbox_status,
+            outreach_commands::start_outbox,
+            outreach_commands::stop_outbox,
+            outreach_commands::cancel_offers,
+            outreach_commands::confirm_sent_by_hand,
+            outreach_commands::requeue_unsent,
+            outreach_commands::export_manual_offers,
+            outreach_commands::pipeline_board,
+            outreach_commands::move_stage,
+            outreach_commands::record_reply,
+            outreach_commands::record_agreement,
+            outreach_commands::record_shipment,
+            outreach_commands::record_post,
+            outreach_commands::collaboration,
+            outreach_commands::timeline,
+            outreach_commands::follow_ups,
+            outreach_commands::snooze_follow_up,
+            outreach_commands::follow_up_settings,
+            outreach_commands::set_follow_up_settings,
         ])
         .run(tauri::generate_context!());
     match result {

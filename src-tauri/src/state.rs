@@ -3,13 +3,15 @@ use scout_app::{CancelToken, ErrorCode, Workspace};
 use std::path::Path;
 use tokio::sync::RwLock;
 
-/// The open workspace (if any) and the running import's cancel switch.
+/// The open workspace (if any), the running import's cancel switch and the outbox worker.
 #[derive(Debug, Default)]
 pub struct AppState {
     workspace: RwLock<Option<Workspace>>,
     /// Why the last attempt to open a workspace failed, shown until one opens.
     open_error: RwLock<Option<String>>,
     pub cancel: CancelToken,
+    /// The e-mail delivery running in the background.
+    pub outbox: crate::outbox_worker::OutboxWorker,
 }
 
 impl AppState {

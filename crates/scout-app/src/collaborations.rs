@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 const FOLLOW_UP_KEY: &str = "follow_ups";
+const NOTIFIED_KEY: &str = "follow_ups_notified_on";
 /// Days without a reply before an invite is chased (creators typically answer within a few days).
 const DEFAULT_NO_REPLY_DAYS: u32 = 5;
 /// How far ahead the follow-up list looks.
@@ -40,6 +41,20 @@ pub struct FollowUps {
     pub upcoming: Vec<FollowUp>,
 }
 
+/// "3 follow-ups due today: @ann (no reply), @bob (ship the sample) and 1 more".
+fn notice_text(due: &[FollowUp]) -> String {
+    let what = |k: FollowUpKind| match k {
+        FollowUpKind::NoReply => "no reply",
+        FollowUpKind::ShipSample => "ship the sample",
+        FollowUpKind::ContentDue => "content due",
+    };
+    let named: Vec<String> =
+        due.iter().take(2).map(|f| format!("@{} ({})", f.handle, what(f.kind))).collect();
+    let count = if due.len() == 1 { "1 follow-up".to_string() } else { format!("{} follow-ups", due.len()) };
+    let more = if due.len() > 2 { format!(" and {} more", due.len() - 2) } else { String::new() };
+    format!("{count} due today: {}{more}", named.join(", "))
+}
+
 impl Workspace {
     pub async fn follow_up_settings(&self) -> Result<FollowUpSettings> {
         Ok(self.json_setting(FOLLOW_UP_KEY).await?.unwrap_or_default())
@@ -67,6 +82,18 @@ impl Workspace {
         let all = self.store.follow_ups(today, until, tz, settings.no_reply_days).await?;
         let (due, upcoming) = all.into_iter().partition(|f| f.due_on <= today);
         Ok(FollowUps { today, due, upcoming })
+    }
+
+    /// The desktop notification's text when follow-ups are due and the seller has not been told today;
+    /// records that they have been. `None` when nothing is due or they were told already.
+    pub async fn follow_up_notice(&self) -> Result<Option<String>> {
+        let follow = self.follow_ups().await?;
+        let told: Option<NaiveDate> = self.json_setting(NOTIFIED_KEY).await?;
+        if follow.due.is_empty() || told == Some(follow.today) {
+            return Ok(None);
+        }
+        self.set_json_setting(NOTIFIED_KEY, &follow.today).await?;
+        Ok(Some(notice_text(&follow.due)))
     }
 
     pub async fn snooze_follow_up(

@@ -8,14 +8,16 @@ use scout_domain::Stage;
 use scout_outreach::email::{EmailError, SmtpChannel};
 use scout_secrets::Secret;
 use scout_store::{Offer, OfferChannel, OfferState, OutboxItem};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
+use ts_rs::TS;
 
 const MAX_ATTEMPTS: u32 = 5;
 /// Offers shown in the send queue.
 const QUEUE_LENGTH: u32 = 500;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct OutboxReport {
     pub sent: u32,
     pub failed: u32,

@@ -10,6 +10,7 @@ use scout_outreach::template::{render, MergeData, OfferTemplate, RenderedMessage
 use scout_secrets::{Secret, SecretKey};
 use scout_store::{CreatorRow, NewOffer, OfferChannel};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 const SELLER_KEY: &str = "seller";
 const SMTP_KEY: &str = "smtp";
@@ -17,19 +18,23 @@ const SMTP_KEY: &str = "smtp";
 const DEFAULT_EMAIL_INTERVAL_MS: u64 = 2_000;
 const DEFAULT_EMAIL_DAILY_CAP: u64 = 400;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct SellerProfile {
     /// The shop's name, as `seller.name` in templates.
     pub name: String,
 }
 
 /// The e-mail account and how fast it may send.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct EmailSettings {
     pub account: SmtpAccount,
     /// Milliseconds between two messages.
+    #[ts(type = "number")]
     pub interval_ms: u64,
     /// Messages per rolling 24 hours.
+    #[ts(type = "number")]
     pub daily_cap: u64,
 }
 
@@ -40,9 +45,12 @@ impl EmailSettings {
 }
 
 /// What the seller wants to send: one offer to several creators of a campaign.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct OfferDraft {
+    #[ts(type = "number")]
     pub campaign_id: i64,
+    #[ts(type = "Array<number>")]
     pub creator_ids: Vec<i64>,
     pub channel: OfferChannel,
     pub terms: OfferTerms,
@@ -50,14 +58,17 @@ pub struct OfferDraft {
 }
 
 /// One creator's message as it would be sent, or why it cannot be.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct OfferPreview {
     pub creator: CreatorRow,
     pub recipient: Option<String>,
     pub message: PreviewedMessage,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "status", content = "detail", rename_all = "snake_case")]
+#[ts(export)]
 pub enum PreviewedMessage {
     Ready(RenderedMessage),
     /// Why this creator's offer cannot be sent, in plain words (no address, a merge field without a value).

@@ -8,6 +8,7 @@ use minijinja::{Environment, UndefinedBehavior};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use thiserror::Error;
+use ts_rs::TS;
 
 /// Every merge field a template may use, with what it holds.
 pub const MERGE_FIELDS: [(&str, &str); 10] = [
@@ -38,13 +39,15 @@ pub fn default_template() -> OfferTemplate {
 /// Gas for one rendering: plenty for a letter, too little for a runaway loop.
 const FUEL: u64 = 50_000;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct OfferTemplate {
     pub subject: String,
     pub body: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct RenderedMessage {
     pub subject: String,
     pub body: String,

@@ -75,7 +75,7 @@ async fn manual_offers_export_as_csv_and_count_once_the_seller_confirms() {
 #[tokio::test]
 async fn a_collaboration_is_recorded_step_by_step_and_follow_ups_follow_it() {
     let (_dir, ws) = workspace().await;
-    let (campaign, ids) = shortlisted(&ws, 1).await;
+    let (campaign, ids) = shortlisted(&ws, 2).await;
     let c = ids[0];
     ws.move_stage(campaign, c, Stage::Invited, "offer sent by DM").await.unwrap();
     ws.record_reply(campaign, c, "Interested, asks for 20 %").await.unwrap();
@@ -95,11 +95,22 @@ async fn a_collaboration_is_recorded_step_by_step_and_follow_ups_follow_it() {
     let agreed = AgreedTerms { commission: BasisPoints(2_000), ..agreed };
     assert_eq!(ws.record_agreement(campaign, c, &agreed).await.unwrap(), Stage::Agreed);
 
+    assert_eq!(ws.follow_up_notice().await.unwrap(), None, "nothing is due today yet");
     let in_three_days = Local::now().date_naive() + Days::new(3);
     let follow = ws.follow_ups_on(in_three_days, *Local::now().offset()).await.unwrap();
-    let kinds: Vec<FollowUpKind> = follow.due.iter().map(|f| f.kind).collect();
+    let kinds: Vec<FollowUpKind> = follow.due.iter().filter(|f| f.creator_id == c).map(|f| f.kind).collect();
     assert_eq!(kinds, vec![FollowUpKind::ShipSample], "the sample is overdue after 2 days");
     assert_eq!(follow.upcoming[0].kind, FollowUpKind::ContentDue);
+
+    let other = ids[1];
+    ws.move_stage(campaign, other, Stage::Invited, "offer sent by DM").await.unwrap();
+    let due_today =
+        AgreedTerms { free_sample: false, content_due: Some(Local::now().date_naive()), ..agreed.clone() };
+    ws.record_agreement(campaign, other, &due_today).await.unwrap();
+    let notice = ws.follow_up_notice().await.unwrap().expect("content is due today");
+    assert!(notice.starts_with("1 follow-up due today: @"), "{notice}");
+    assert!(notice.ends_with("(content due)"), "{notice}");
+    assert_eq!(ws.follow_up_notice().await.unwrap(), None, "told once a day");
 
     let ship = SampleShipment {
         carrier: " ".into(),
@@ -113,7 +124,8 @@ async fn a_collaboration_is_recorded_step_by_step_and_follow_ups_follow_it() {
     let post =
         ContentPost { url: "https://www.tiktok.com/@x/video/1".into(), posted_on: Utc::now().date_naive() };
     assert_eq!(ws.record_post(campaign, c, &post).await.unwrap(), Stage::ContentPosted);
-    assert!(ws.follow_ups_on(in_three_days, *Local::now().offset()).await.unwrap().due.is_empty());
+    let due = ws.follow_ups_on(in_three_days, *Local::now().offset()).await.unwrap().due;
+    assert!(due.iter().all(|f| f.creator_id != c), "nothing left to chase for a posted creator");
 
     let timeline = ws.timeline(c).await.unwrap();
     let causes: Vec<&str> = timeline.iter().map(|e| e.cause.as_str()).collect();
