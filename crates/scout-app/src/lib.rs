@@ -18,6 +18,8 @@ mod outbox;
 mod outreach;
 mod paths;
 mod simulation;
+mod tiktok;
+mod tiktok_outbox;
 mod workspace;
 
 pub use campaigns::{LookalikeCreator, ShortlistedCreator};
@@ -36,6 +38,8 @@ pub use paths::{default_log_dir, default_workspace_path};
 pub use scout_outreach::email::{SmtpAccount, SmtpSecurity};
 pub use scout_outreach::template::{default_template, OfferTemplate, RenderedMessage};
 pub use simulation::{SimulationReport, EXAMPLE_CAMPAIGN};
+pub use tiktok::{TiktokConnection, TiktokQuota, TiktokStatus, DEFAULT_TIKTOK_INTERVAL_MS};
+pub use tiktok_outbox::TiktokSyncReport;
 pub use workspace::{Workspace, WorkspaceInfo};
 
 pub use scout_ingest::{ColumnMapping, Field};

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
 
-const MAX_ATTEMPTS: u32 = 5;
+pub(crate) const MAX_ATTEMPTS: u32 = 5;
 /// Offers shown in the send queue.
 const QUEUE_LENGTH: u32 = 500;
 
@@ -157,7 +157,7 @@ impl Workspace {
 
 /// Exponential backoff from 30 s, doubled per attempt, with up to +50 % jitter (derived from the offer
 /// id, so retries of many offers spread out without a random source).
-fn retry_at(now: DateTime<Utc>, attempts: u32, id: i64) -> DateTime<Utc> {
+pub(crate) fn retry_at(now: DateTime<Utc>, attempts: u32, id: i64) -> DateTime<Utc> {
     let base = 30i64 << attempts.min(8);
     let jitter = (id.unsigned_abs().wrapping_mul(2_654_435_761) % 1000) as i64 * base / 2000;
     now + Duration::seconds(base + jitter)

@@ -185,6 +185,8 @@ impl Workspace {
             field: "seller.name".into(),
             message: "set your shop's name first (Settings)".into(),
         })?;
+        let has_tiktok_product =
+            campaign.spec.product.tiktok_product_id.as_deref().is_some_and(|id| !id.trim().is_empty());
         let mut previews = Vec::with_capacity(draft.creator_ids.len());
         for id in &draft.creator_ids {
             let detail = self.store.creator_detail(*id).await?;
@@ -218,6 +220,9 @@ impl Workspace {
                 }
                 (OfferChannel::Tiktok, None) => {
                     PreviewedMessage::Blocked(format!("{} has no TikTok creator open id", detail.key.handle))
+                }
+                (OfferChannel::Tiktok, Some(_)) if !has_tiktok_product => {
+                    PreviewedMessage::Blocked(crate::tiktok_outbox::missing_product_id())
                 }
                 _ => match render(&draft.template, &data) {
                     Ok(m) => PreviewedMessage::Ready(m),

@@ -1,6 +1,6 @@
 //! Workspace use cases end to end on real files: the demo, cancelling mid-import, saved mappings, and
 //! (in `workspace/campaigns.rs`) campaigns, matches and models, and (in `workspace/outreach.rs`) offers,
-//! collaborations and follow-ups.
+//! collaborations and follow-ups, and (in `workspace/tiktok.rs`) the TikTok Shop channel.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use scout_app::{
@@ -13,6 +13,8 @@ use std::sync::{Arc, Mutex};
 mod campaigns;
 #[path = "workspace/outreach.rs"]
 mod outreach;
+#[path = "workspace/tiktok.rs"]
+mod tiktok;
 
 pub(crate) async fn workspace() -> (tempfile::TempDir, Workspace) {
     let dir = tempfile::tempdir().unwrap();

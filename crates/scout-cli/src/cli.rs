@@ -63,6 +63,9 @@ pub enum Command {
     /// Deliver queued offers.
     #[command(subcommand)]
     Outbox(crate::cli_outreach::OutboxCommand),
+    /// Your TikTok Shop connection: connect, status, sync collaboration answers, disconnect.
+    #[command(subcommand)]
+    Tiktok(crate::cli_outreach::TiktokCommand),
     /// Generate synthetic creator files (labelled synthetic).
     #[command(subcommand)]
     Fixtures(FixturesCommand),

@@ -55,7 +55,15 @@ pub enum SettingsCommand {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ChannelArg {
     Email,
+    /// A TikTok Shop target collaboration (needs the creator's open id and the product's TikTok id).
+    Tiktok,
     Manual,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OutboxChannelArg {
+    Email,
+    Tiktok,
 }
 
 #[derive(Debug, Args)]
@@ -96,12 +104,57 @@ pub enum OffersCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum OutboxCommand {
-    /// Deliver due e-mail offers (the SMTP password comes from the OS keychain).
+    /// Deliver due offers of one channel: e-mail (the SMTP password comes from the OS keychain) or
+    /// TikTok Shop (target collaborations of up to 50 creators; connect first with `scout tiktok connect`).
     Run {
-        /// Read the SMTP password from standard input for this run only, instead of the keychain.
+        #[arg(long, value_enum, default_value = "email")]
+        channel: OutboxChannelArg,
+        /// E-mail only: read the SMTP password from standard input for this run only, instead of the
+        /// keychain.
         #[arg(long)]
         password_stdin: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TiktokCommand {
+    /// Connect your TikTok Shop: exchanges the authorization code from the consent redirect for tokens
+    /// and keeps the app secret (read from standard input) and the tokens in the OS keychain.
+    Connect {
+        #[arg(long)]
+        app_key: String,
+        #[arg(long)]
+        shop_cipher: String,
+        /// Default: the production Open API host.
+        #[arg(long)]
+        api_base: Option<String>,
+        /// Default: the production OAuth host.
+        #[arg(long)]
+        auth_base: Option<String>,
+        /// The `code` from the authorization redirect.
+        #[arg(long)]
+        auth_code: String,
+        /// Read the app secret from standard input (required: it never goes on the command line).
+        #[arg(long)]
+        app_secret_stdin: bool,
+        #[arg(long)]
+        shop_name: Option<String>,
+        /// Milliseconds at least between two calls to TikTok Shop.
+        #[arg(long, default_value_t = 1000)]
+        interval_ms: u64,
+    },
+    /// Whether the shop is connected, until when, and its creator outreach quota.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Read every sent collaboration's answers and move the creators on the pipeline.
+    Sync {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove the app secret and tokens from the keychain.
+    Disconnect,
 }
 
 #[derive(Debug, Subcommand)]

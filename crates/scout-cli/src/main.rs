@@ -14,6 +14,7 @@ mod import;
 mod models;
 mod output;
 mod outreach;
+mod tiktok;
 
 use clap::Parser;
 use cli::{Cli, Command};
@@ -78,6 +79,7 @@ async fn run(cli: Cli) -> Result<u8, AppError> {
         Command::Settings(cmd) => outreach::settings(&open(&cli).await?, cmd).await,
         Command::Offers(cmd) => outreach::offers(&open(&cli).await?, cmd).await,
         Command::Outbox(cmd) => outreach::outbox(&open(&cli).await?, cmd).await,
+        Command::Tiktok(cmd) => tiktok::run(&open(&cli).await?, cmd).await,
         Command::Pipeline(cmd) => outreach::pipeline(&open(&cli).await?, cmd).await,
         Command::Fixtures(cmd) => fixtures::run(cmd),
         Command::Bench(cmd) => bench::run(cmd).await,

@@ -1,7 +1,8 @@
 //! `scout settings`, `scout offers`, `scout outbox`, `scout pipeline`.
 
 use crate::cli_outreach::{
-    ChannelArg, OfferArgs, OffersCommand, OutboxCommand, PipelineCommand, SecurityArg, SettingsCommand,
+    ChannelArg, OfferArgs, OffersCommand, OutboxChannelArg, OutboxCommand, PipelineCommand, SecurityArg,
+    SettingsCommand,
 };
 use crate::output::{clip, print_json};
 use scout_app::{
@@ -85,6 +86,7 @@ async fn draft(ws: &Workspace, args: &OfferArgs) -> Result<OfferDraft, AppError>
         creator_ids,
         channel: match args.channel {
             ChannelArg::Email => OfferChannel::Email,
+            ChannelArg::Tiktok => OfferChannel::Tiktok,
             ChannelArg::Manual => OfferChannel::Manual,
         },
         terms: OfferTerms {
@@ -142,12 +144,27 @@ pub async fn offers(ws: &Workspace, cmd: &OffersCommand) -> Result<u8, AppError>
 
 pub async fn outbox(ws: &Workspace, cmd: &OutboxCommand) -> Result<u8, AppError> {
     match cmd {
-        OutboxCommand::Run { password_stdin } => {
+        OutboxCommand::Run { channel, password_stdin } => {
             let cancel = scout_app::CancelToken::default();
-            let r = if *password_stdin {
-                ws.run_email_outbox_with(&read_password()?, &cancel).await?
-            } else {
-                ws.run_email_outbox(&cancel).await?
+            let r = match channel {
+                OutboxChannelArg::Tiktok => {
+                    if *password_stdin {
+                        return Err(AppError::InvalidInput(
+                            "--password-stdin is for the e-mail channel; TikTok Shop uses the connection \
+                             saved with `scout tiktok connect`"
+                                .into(),
+                        ));
+                    }
+                    ws.run_tiktok_outbox(&cancel).await?
+                }
+                OutboxChannelArg::Email if *password_stdin => {
+                    ws.run_email_outbox_with(&read_password()?, &cancel).await?
+                }
+                OutboxChannelArg::Email => ws.run_email_outbox(&cancel).await?,
+            };
+            let capped = match channel {
+                OutboxChannelArg::Email => " (daily cap reached)",
+                OutboxChannelArg::Tiktok => " (outreach quota used up)",
             };
             println!(
                 "sent {}, failed {}, will retry {}, need checking {}{}",
@@ -155,7 +172,7 @@ pub async fn outbox(ws: &Workspace, cmd: &OutboxCommand) -> Result<u8, AppError>
                 r.failed,
                 r.retrying,
                 r.needs_check,
-                if r.capped { " (daily cap reached)" } else { "" }
+                if r.capped { capped } else { "" }
             );
             Ok(0)
         }
@@ -210,7 +227,7 @@ pub async fn pipeline(ws: &Workspace, cmd: &PipelineCommand) -> Result<u8, AppEr
 }
 
 /// One line from standard input, without its line ending.
-fn read_password() -> Result<scout_secrets::Secret, AppError> {
+pub(crate) fn read_password() -> Result<scout_secrets::Secret, AppError> {
     let mut password = String::new();
     std::io::stdin().read_line(&mut password).map_err(|source| AppError::Io {
         action: "read the password from",

@@ -334,3 +334,120 @@ fn offers_killed_mid_delivery_are_never_sent_twice() {
         "the interrupted offer waits for the seller to check"
     );
 }
+
+/// `scout` with `stdin` on standard input.
+fn scout_with_stdin(ws: &Path, args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(SCOUT)
+        .arg("--workspace")
+        .arg(ws)
+        .arg("--quiet")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn tiktok_connect_queue_deliver_and_sync_from_the_command_line() {
+    if !scout_testkit::keychain_tests_enabled("tiktok_connect_queue_deliver_and_sync_from_the_command_line") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.scout");
+    let app_key = format!("cli-app-{}", std::process::id());
+    let api = scout_testkit::FakeTiktokApi::start_with(&scout_testkit::FakeTiktokOptions {
+        app_key: app_key.clone(),
+        ..scout_testkit::FakeTiktokOptions::scenario("ok")
+    });
+    let creators = dir.path().join("creators.csv");
+    std::fs::write(
+        &creators,
+        "username,open_id,followers\nanna,oid-anna,1000\nben,oid-ben,2000\ncem,oid-cem,3000\n",
+    )
+    .unwrap();
+    assert_eq!(scout(&ws, &["import", creators.to_str().unwrap()]).status.code(), Some(0));
+    let mut spec: Value =
+        serde_json::from_str(include_str!("../../../fixtures/campaigns/example.json")).unwrap();
+    spec["product"]["tiktok_product_id"] = "1729000000000000001".into();
+    let spec_path = dir.path().join("campaign.json");
+    std::fs::write(&spec_path, spec.to_string()).unwrap();
+    assert_eq!(scout(&ws, &["campaign", "create", spec_path.to_str().unwrap()]).status.code(), Some(0));
+    let campaign = "Example: Glow serum launch";
+    assert_eq!(scout(&ws, &["shortlist", "add", campaign, "@anna", "@ben", "@cem"]).status.code(), Some(0));
+    assert_eq!(scout(&ws, &["settings", "seller", "--name", "Glow Labs"]).status.code(), Some(0));
+
+    let base = api.base_url();
+    let connect = [
+        "tiktok",
+        "connect",
+        "--app-key",
+        &app_key,
+        "--shop-cipher",
+        "cipher-cli",
+        "--api-base",
+        &base,
+        "--auth-base",
+        &base,
+        "--auth-code",
+        scout_testkit::FAKE_TIKTOK_AUTH_CODE,
+        "--interval-ms",
+        "0",
+    ];
+    let out = scout(&ws, &connect);
+    assert_eq!(out.status.code(), Some(1), "the app secret only comes from stdin");
+    let mut with_stdin = connect.to_vec();
+    with_stdin.push("--app-secret-stdin");
+    let out = scout_with_stdin(&ws, &with_stdin, &format!("{}\n", scout_testkit::FAKE_TIKTOK_APP_SECRET));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let shown = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(shown.contains("connected") && shown.contains("outreach quota: 200 of 200"), "{shown}");
+    assert!(!shown.contains(scout_testkit::FAKE_TIKTOK_APP_SECRET), "the secret is never shown");
+
+    let template = dir.path().join("template.json");
+    std::fs::write(&template, r#"{"subject": "{{ product.name }}", "body": "Try {{ product.name }}: {{ offer.commission }} commission. {{ seller.name }}"}"#).unwrap();
+    let queue = [
+        "offers",
+        "queue",
+        campaign,
+        "--channel",
+        "tiktok",
+        "--commission",
+        "15",
+        "--free-sample",
+        "--valid-until",
+        "2099-12-31",
+        "--template",
+        template.to_str().unwrap(),
+    ];
+    let out = scout(&ws, &queue);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = scout(&ws, &["outbox", "run", "--channel", "tiktok"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(report.contains("sent 3, failed 0"), "{report}");
+    assert_eq!(
+        api.requests_to("POST", "/affiliate_seller/202508/target_collaborations").len(),
+        1,
+        "one call"
+    );
+
+    api.set_creator_status("oid-ben", "ACCEPTED");
+    let out = scout(&ws, &["tiktok", "sync", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let sync = json(&out);
+    assert_eq!((sync["collaborations"].as_u64(), sync["moved"].as_u64()), (Some(1), Some(1)), "{sync}");
+    let board = json(&scout(&ws, &["pipeline", "list", campaign, "--json"]));
+    let ben = board.as_array().unwrap().iter().find(|r| r["handle"] == "ben").unwrap();
+    assert_eq!(ben["stage"], "agreed", "{board}");
+
+    let status = json(&scout(&ws, &["tiktok", "status", "--json"]));
+    assert_eq!(status["connected"], true, "{status}");
+    assert_eq!(scout(&ws, &["tiktok", "disconnect"]).status.code(), Some(0));
+    assert_eq!(json(&scout(&ws, &["tiktok", "status", "--json"]))["connected"], false);
+}

@@ -33,6 +33,11 @@ pub struct ProductSpec {
     pub price: Money,
     /// What one unit costs the seller; price − unit cost is the margin commission is paid from.
     pub unit_cost: Money,
+    /// The product's id in TikTok Shop, needed to invite creators through the TikTok Shop channel
+    /// (a target collaboration names its products by id). `None` = not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub tiktok_product_id: Option<String>,
 }
 
 /// Who the seller wants to reach. An empty part means "anyone": it is left out of the audience fit.
@@ -209,6 +214,7 @@ mod tests {
                 category: Some("Beauty & Personal Care".into()),
                 price: Money::new(2_400, usd.clone()),
                 unit_cost: Money::new(600, usd.clone()),
+                tiktok_product_id: None,
             },
             audience: TargetAudience {
                 age: vec![

@@ -126,6 +126,7 @@ fn campaign(seed: u64, n: usize, start: NaiveDate) -> CampaignSpec {
             category: Some(cat.name.to_string()),
             price: Money::new(price, usd.clone()),
             unit_cost: Money::new(price * 3 / 10, usd.clone()),
+            tiktok_product_id: None,
         },
         audience: TargetAudience {
             age,

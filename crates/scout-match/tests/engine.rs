@@ -23,6 +23,7 @@ fn spec() -> CampaignSpec {
             category: Some("Beauty & Personal Care".into()),
             price: Money::new(2_400, usd.clone()),
             unit_cost: Money::new(600, usd.clone()),
+            tiktok_product_id: None,
         },
         audience: TargetAudience {
             age: vec![

@@ -9,48 +9,26 @@ use scout_outreach::tiktok::{
     TiktokConfig, TiktokError, Tokens, MAX_CREATORS,
 };
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const APP_KEY: &str = "test-app-key-6f2";
-const APP_SECRET: &str = "s3cret-app-secret-4d1f";
-const ACCESS: &str = "at-0b5e9c-initial";
-const REFRESH: &str = "rt-77a2d0-initial";
-const AUTH_CODE: &str = "code-91c4";
-const SHOP_CIPHER: &str = "shop-cipher-GCP_XF90";
+use scout_testkit::{
+    FakeTiktokApi, FAKE_TIKTOK_ACCESS as ACCESS, FAKE_TIKTOK_APP_KEY as APP_KEY,
+    FAKE_TIKTOK_APP_SECRET as APP_SECRET, FAKE_TIKTOK_AUTH_CODE as AUTH_CODE, FAKE_TIKTOK_REFRESH as REFRESH,
+    FAKE_TIKTOK_SHOP_CIPHER as SHOP_CIPHER,
+};
 
+/// The shared fake server (scout-testkit) with this suite's client helpers.
 struct FakeTiktok {
-    child: Child,
-    port: u16,
-    record: PathBuf,
-    _dir: tempfile::TempDir,
+    api: FakeTiktokApi,
 }
 
 impl FakeTiktok {
     fn start(scenario: &str) -> FakeTiktok {
-        let dir = tempfile::tempdir().unwrap();
-        let record = dir.path().join("requests.jsonl");
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/tiktok/fake_tiktok_api.py");
-        let python = if Path::new("/usr/bin/python3").exists() { "/usr/bin/python3" } else { "python3" };
-        let mut child = Command::new(python)
-            .arg(script)
-            .args(["--record", record.to_str().unwrap(), "--scenario", scenario])
-            .args(["--app-key", APP_KEY, "--app-secret", APP_SECRET, "--access-token", ACCESS])
-            .args(["--refresh-token", REFRESH, "--auth-code", AUTH_CODE])
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("python3 runs the fake TikTok Shop API");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let port =
-            line.trim().strip_prefix("LISTENING ").expect("the server announces its port").parse().unwrap();
-        FakeTiktok { child, port, record, _dir: dir }
+        FakeTiktok { api: FakeTiktokApi::start(scenario) }
     }
 
     fn config(&self) -> TiktokConfig {
-        let base = format!("http://127.0.0.1:{}", self.port);
+        let base = self.api.base_url();
         TiktokConfig { api_base: base.clone(), auth_base: base, ..TiktokConfig::new(APP_KEY, SHOP_CIPHER) }
     }
 
@@ -66,17 +44,7 @@ impl FakeTiktok {
 
     /// Every request the server received, in order.
     fn requests(&self) -> Vec<Value> {
-        match std::fs::read_to_string(&self.record) {
-            Ok(text) => text.lines().map(|l| serde_json::from_str(l).unwrap()).collect(),
-            Err(_) => Vec::new(),
-        }
-    }
-}
-
-impl Drop for FakeTiktok {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.api.requests()
     }
 }
 

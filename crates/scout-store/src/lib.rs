@@ -19,6 +19,7 @@ mod mappings;
 mod match_models;
 mod match_sources;
 mod outbox;
+mod outbox_batch;
 mod outcomes;
 mod pipeline;
 mod settings;
@@ -34,6 +35,7 @@ pub use import::{ImportSession, IncomingRow, RowOutcome};
 pub use match_models::StoredModel;
 pub use match_sources::MatchSource;
 pub use outbox::{NewOffer, Offer, OfferChannel, OfferState, OutboxItem};
+pub use outbox_batch::ClaimedBatch;
 pub use outcomes::{Outcome, OutcomeCounts, OutcomeSource};
 pub use pipeline::{PipelineCard, PipelineEvent};
 

@@ -109,11 +109,11 @@ pub struct OutboxItem {
     pub campaign_name: String,
 }
 
-const OFFER_COLUMNS: &str =
+pub(crate) const OFFER_COLUMNS: &str =
     "id, idempotency_key, campaign_id, creator_id, channel, recipient, subject, body, \
      state, retryable, attempts, last_error, external_id, created_at, sent_at";
 
-fn offer_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Offer> {
+pub(crate) fn offer_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Offer> {
     Ok(Offer {
         id: r.try_get("id")?,
         idempotency_key: r.try_get("idempotency_key")?,

@@ -1,8 +1,11 @@
 //! Test-only helpers shared by Scout's test suites: real peer processes on loopback, started and
 //! stopped around a test. [`SmtpSink`] runs `fixtures/smtp/smtp_sink.py` (aiosmtpd), a real SMTP server
-//! that records every message it accepts; the keychain tests' gate and service name. Used as a
-//! dev-dependency only.
+//! that records every message it accepts; [`FakeTiktokApi`] runs `fixtures/tiktok/fake_tiktok_api.py`;
+//! the keychain tests' gate and service name. Used as a dev-dependency only.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod tiktok;
+pub use tiktok::*;
 
 use serde_json::Value;
 use std::io::{BufRead, BufReader};

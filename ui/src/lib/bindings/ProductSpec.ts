@@ -9,4 +9,9 @@ category: string | null, price: Money,
 /**
  * What one unit costs the seller; price − unit cost is the margin commission is paid from.
  */
-unit_cost: Money, };
+unit_cost: Money, 
+/**
+ * The product's id in TikTok Shop, needed to invite creators through the TikTok Shop channel
+ * (a target collaboration names its products by id). `None` = not given.
+ */
+tiktok_product_id?: string, };

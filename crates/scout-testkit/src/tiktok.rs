@@ -1,0 +1,127 @@
+//! [`FakeTiktokApi`]: `fixtures/tiktok/fake_tiktok_api.py`, a real HTTP server process on loopback that
+//! checks every signature with its own implementation of the spec and records every request.
+
+use serde_json::Value;
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+
+/// The app key the fake server expects unless told otherwise.
+pub const FAKE_TIKTOK_APP_KEY: &str = "test-app-key-6f2";
+/// The app secret the fake server signs with.
+pub const FAKE_TIKTOK_APP_SECRET: &str = "s3cret-app-secret-4d1f";
+/// The access token the fake server issues first.
+pub const FAKE_TIKTOK_ACCESS: &str = "at-0b5e9c-initial";
+/// The refresh token the fake server issues first.
+pub const FAKE_TIKTOK_REFRESH: &str = "rt-77a2d0-initial";
+/// The authorization code the fake server exchanges for tokens.
+pub const FAKE_TIKTOK_AUTH_CODE: &str = "code-91c4";
+/// A shop cipher for tests (the server only checks one is present).
+pub const FAKE_TIKTOK_SHOP_CIPHER: &str = "shop-cipher-GCP_XF90";
+
+/// How the fake server behaves and which credentials it accepts.
+#[derive(Debug, Clone)]
+pub struct FakeTiktokOptions {
+    /// A scenario from the script's docstring (`ok`, `rate_limit_then_ok`, `quota_exhausted`, …).
+    pub scenario: String,
+    pub app_key: String,
+    pub app_secret: String,
+    pub access_token: String,
+    pub refresh_token: String,
+    pub auth_code: String,
+    /// The outreach quota (default 200 creators).
+    pub quota: Option<u32>,
+}
+
+impl FakeTiktokOptions {
+    pub fn scenario(scenario: &str) -> FakeTiktokOptions {
+        FakeTiktokOptions {
+            scenario: scenario.to_string(),
+            app_key: FAKE_TIKTOK_APP_KEY.into(),
+            app_secret: FAKE_TIKTOK_APP_SECRET.into(),
+            access_token: FAKE_TIKTOK_ACCESS.into(),
+            refresh_token: FAKE_TIKTOK_REFRESH.into(),
+            auth_code: FAKE_TIKTOK_AUTH_CODE.into(),
+            quota: None,
+        }
+    }
+}
+
+/// The fake TikTok Shop API on a free loopback port; stopped on drop.
+#[derive(Debug)]
+pub struct FakeTiktokApi {
+    child: Child,
+    pub port: u16,
+    record: PathBuf,
+    statuses: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl FakeTiktokApi {
+    /// Starts the server in `scenario` with the default credentials.
+    pub fn start(scenario: &str) -> FakeTiktokApi {
+        FakeTiktokApi::start_with(&FakeTiktokOptions::scenario(scenario))
+    }
+
+    pub fn start_with(o: &FakeTiktokOptions) -> FakeTiktokApi {
+        let dir = tempfile::tempdir().unwrap();
+        let record = dir.path().join("requests.jsonl");
+        let statuses = dir.path().join("statuses.json");
+        let mut command = Command::new(crate::python_with("json"));
+        command
+            .arg(crate::fixtures().join("tiktok/fake_tiktok_api.py"))
+            .args(["--record", record.to_str().unwrap(), "--scenario", &o.scenario])
+            .args(["--app-key", &o.app_key, "--app-secret", &o.app_secret, "--access-token", &o.access_token])
+            .args(["--refresh-token", &o.refresh_token, "--auth-code", &o.auth_code])
+            .args(["--statuses", statuses.to_str().unwrap()]);
+        if let Some(quota) = o.quota {
+            command.args(["--quota", &quota.to_string()]);
+        }
+        let mut child =
+            command.stdout(Stdio::piped()).spawn().expect("python3 runs the fake TikTok Shop API");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let port =
+            line.trim().strip_prefix("LISTENING ").expect("the server announces its port").parse().unwrap();
+        FakeTiktokApi { child, port, record, statuses, _dir: dir }
+    }
+
+    /// `http://127.0.0.1:<port>`: both the API and the OAuth base URL.
+    pub fn base_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Every request the server received, in order: `{method, path, query, token, body, sign_valid,
+    /// http_status, code}`.
+    pub fn requests(&self) -> Vec<Value> {
+        match std::fs::read_to_string(&self.record) {
+            Ok(text) => text.lines().map(|l| serde_json::from_str(l).unwrap()).collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// The requests to one path (e.g. `/affiliate_seller/202508/target_collaborations`) with one method.
+    pub fn requests_to(&self, method: &str, path: &str) -> Vec<Value> {
+        self.requests().into_iter().filter(|r| r["method"] == method && r["path"] == path).collect()
+    }
+
+    /// From now on the API reports `status` (e.g. `ACCEPTED`, `DECLINED`, `EXPIRED`) as this creator's
+    /// answer in every collaboration.
+    pub fn set_creator_status(&self, open_id: &str, status: &str) {
+        let mut all: serde_json::Map<String, Value> = std::fs::read_to_string(&self.statuses)
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default();
+        all.insert(open_id.to_string(), Value::String(status.to_string()));
+        let tmp = self.statuses.with_extension("tmp");
+        std::fs::write(&tmp, serde_json::to_string(&all).unwrap()).unwrap();
+        std::fs::rename(&tmp, &self.statuses).unwrap();
+    }
+}
+
+impl Drop for FakeTiktokApi {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
