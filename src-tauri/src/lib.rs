@@ -102,6 +102,10 @@ pub fn run() -> i32 {
             outreach_commands::snooze_follow_up,
             outreach_commands::follow_up_settings,
             outreach_commands::set_follow_up_settings,
+            outreach_commands::tiktok_status,
+            outreach_commands::connect_tiktok,
+            outreach_commands::disconnect_tiktok,
+            outreach_commands::sync_tiktok,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -1,8 +1,8 @@
-//! The e-mail outbox worker as the desktop runs it: one background delivery at a time, started when
-//! offers are queued (or by "Send now"), stopped by "Stop", its last report and error kept for the
-//! send queue screen to poll.
+//! The outbox worker as the desktop runs it: one background delivery at a time — e-mail, then TikTok
+//! Shop, each only when it has offers due — started when offers are queued (or by "Send now"), stopped
+//! by "Stop", its last report and problems kept for the send queue screen to poll.
 
-use scout_app::{CancelToken, OutboxReport, Workspace};
+use scout_app::{CancelToken, OfferChannel, OutboxReport, Workspace};
 use serde::Serialize;
 use std::sync::Arc;
 use tokio::sync::Mutex;
@@ -40,16 +40,11 @@ impl OutboxWorker {
         *self.cancel.lock().await = cancel.clone();
         let shared = self.status.clone();
         tauri::async_runtime::spawn(async move {
-            let result = ws.run_email_outbox(&cancel).await;
+            let (report, problems) = deliver(&ws, &cancel).await;
             let mut status = shared.lock().await;
             status.running = false;
-            match result {
-                Ok(report) => status.last_report = Some(report),
-                Err(e) => {
-                    tracing::warn!(error = %e, "e-mail outbox stopped");
-                    status.last_error = Some(e.to_string());
-                }
-            }
+            status.last_report = Some(report);
+            status.last_error = (!problems.is_empty()).then(|| problems.join(" "));
         });
     }
 
@@ -57,4 +52,39 @@ impl OutboxWorker {
     pub async fn stop(&self) {
         self.cancel.lock().await.cancel();
     }
+}
+
+/// Runs each channel that has offers due; a channel that cannot run (no account, keychain locked) is a
+/// problem to show, and does not stop the other.
+async fn deliver(ws: &Workspace, cancel: &CancelToken) -> (OutboxReport, Vec<String>) {
+    let mut total = OutboxReport::default();
+    let mut problems = Vec::new();
+    for channel in [OfferChannel::Email, OfferChannel::Tiktok] {
+        match ws.has_due_offers(channel).await {
+            Ok(false) => continue,
+            Ok(true) => {}
+            Err(e) => {
+                problems.push(e.to_string());
+                continue;
+            }
+        }
+        let run = match channel {
+            OfferChannel::Tiktok => ws.run_tiktok_outbox(cancel).await,
+            _ => ws.run_email_outbox(cancel).await,
+        };
+        match run {
+            Ok(r) => {
+                total.sent += r.sent;
+                total.failed += r.failed;
+                total.retrying += r.retrying;
+                total.needs_check += r.needs_check;
+                total.capped |= r.capped;
+            }
+            Err(e) => {
+                tracing::warn!(?channel, error = %e, "outbox stopped");
+                problems.push(e.to_string());
+            }
+        }
+    }
+    (total, problems)
 }

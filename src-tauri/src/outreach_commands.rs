@@ -6,7 +6,8 @@ use crate::state::AppState;
 use chrono::NaiveDate;
 use scout_app::{
     Collaboration, EmailSettings, FollowUpKind, FollowUpSettings, FollowUps, OfferDraft, OfferPreview,
-    OfferTemplate, OutboxItem, PipelineCard, PipelineEvent, SellerProfile,
+    OfferTemplate, OutboxItem, PipelineCard, PipelineEvent, SellerProfile, TiktokConnection, TiktokStatus,
+    TiktokSyncReport,
 };
 use scout_domain::{AgreedTerms, ContentPost, SampleShipment, Stage};
 use serde::Serialize;
@@ -73,12 +74,12 @@ pub async fn preview_offers(state: State<'_, AppState>, draft: OfferDraft) -> Ip
     Ok(state.workspace().await?.preview_offers(&draft).await?)
 }
 
-/// Queues the offers (all or none) and, for e-mail, starts delivering them.
+/// Queues the offers (all or none) and, for e-mail and TikTok Shop, starts delivering them.
 #[tauri::command]
 pub async fn queue_offers(state: State<'_, AppState>, draft: OfferDraft) -> IpcResult<Vec<i64>> {
     let ws = state.workspace().await?;
     let ids = ws.queue_offers(&draft).await?;
-    if draft.channel == scout_app::OfferChannel::Email {
+    if draft.channel != scout_app::OfferChannel::Manual {
         state.outbox.start(ws).await;
     }
     Ok(ids)
@@ -126,7 +127,7 @@ pub async fn requeue_unsent(state: State<'_, AppState>, id: i64) -> IpcResult<()
 #[tauri::command]
 pub async fn export_manual_offers(
     state: State<'_, AppState>,
-    campaign_id: i64,
+    campaign_id: Option<i64>,
     path: PathBuf,
 ) -> IpcResult<usize> {
     Ok(state.workspace().await?.export_manual_offers(campaign_id, &path).await?)
@@ -229,4 +230,31 @@ pub async fn follow_up_settings(state: State<'_, AppState>) -> IpcResult<FollowU
 #[tauri::command]
 pub async fn set_follow_up_settings(state: State<'_, AppState>, settings: FollowUpSettings) -> IpcResult<()> {
     Ok(state.workspace().await?.set_follow_up_settings(settings).await?)
+}
+
+#[tauri::command]
+pub async fn tiktok_status(state: State<'_, AppState>) -> IpcResult<TiktokStatus> {
+    Ok(state.workspace().await?.tiktok_status().await?)
+}
+
+/// Exchanges the authorization code; the app secret and tokens go to the OS keychain.
+#[tauri::command]
+pub async fn connect_tiktok(
+    state: State<'_, AppState>,
+    connection: TiktokConnection,
+    app_secret: String,
+    auth_code: String,
+) -> IpcResult<TiktokStatus> {
+    let ws = state.workspace().await?;
+    Ok(ws.connect_tiktok(&connection, scout_secrets::Secret::new(app_secret), auth_code.trim()).await?)
+}
+
+#[tauri::command]
+pub async fn disconnect_tiktok(state: State<'_, AppState>) -> IpcResult<()> {
+    Ok(state.workspace().await?.disconnect_tiktok().await?)
+}
+
+#[tauri::command]
+pub async fn sync_tiktok(state: State<'_, AppState>) -> IpcResult<TiktokSyncReport> {
+    Ok(state.workspace().await?.sync_tiktok_collaborations().await?)
 }

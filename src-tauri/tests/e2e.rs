@@ -363,3 +363,135 @@ async fn campaign_ranks_explains_and_shortlists() {
 
     c.close().await.unwrap();
 }
+
+/// A demo workspace with a campaign whose shortlist holds three creators with e-mail addresses, the
+/// shop's name and an e-mail account on `smtp_port` whose password is in the system keychain — set up
+/// through `scout-app`, as the Settings screen would.
+async fn outreach_workspace(path: &Path, smtp_port: u16) -> Vec<String> {
+    let ws = scout_app::Workspace::open(path).await.unwrap();
+    ws.load_demo().await.unwrap();
+    let campaign = ws
+        .list_campaigns()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.spec.name == "Example: Glow serum launch")
+        .expect("the demo's example campaign")
+        .id;
+    let page = ws.list_creators(&scout_app::CreatorQuery { limit: 200, ..Default::default() }).await.unwrap();
+    let mut handles = Vec::new();
+    for row in page.rows {
+        if handles.len() < 3 && ws.creator(row.id).await.unwrap().profile.email.is_some() {
+            ws.shortlist_add(campaign, row.id).await.unwrap();
+            handles.push(row.handle.as_str().to_string());
+        }
+    }
+    ws.set_seller_profile(&scout_app::SellerProfile { name: "Glow Labs".into() }).await.unwrap();
+    let mut settings = scout_app::EmailSettings::new(scout_app::SmtpAccount {
+        host: "127.0.0.1".into(),
+        port: smtp_port,
+        security: scout_app::SmtpSecurity::PlainLocal,
+        username: "seller".into(),
+        from_name: "Glow Labs".into(),
+        from_address: "partners@glowlabs.example".into(),
+        postal_address: "12 Market Street, Springfield".into(),
+        unsubscribe_mailto: "mailto:optout@glowlabs.example".into(),
+        unsubscribe_url: None,
+    });
+    settings.interval_ms = 200;
+    ws.set_email_settings(&settings).await.unwrap();
+    ws.set_email_password(scout_secrets::Secret::new("e2e app password")).await.unwrap();
+    ws.close().await;
+    handles
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver and a Secret Service: run by scripts/test.sh"]
+async fn offers_go_out_by_email_and_the_board_follows_the_collaboration() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("e2e-outreach.scout");
+    let sink = scout_testkit::SmtpSink::start_with(
+        dir.path(),
+        &scout_testkit::SmtpOptions {
+            slow_seconds: 0,
+            login: Some(("seller".into(), "e2e app password".into())),
+        },
+    );
+    let handles = outreach_workspace(&workspace, sink.port).await;
+    assert_eq!(handles.len(), 3, "the demo has creators with e-mail addresses");
+    let _driver = Driver::start(4448);
+    let c = connect(4448, &workspace).await;
+
+    // Compose one offer to the shortlist, preview every message, send.
+    find(&c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Campaigns']").await.click().await.unwrap();
+    find(&c, "//nav[@aria-label='Campaign list']//*[normalize-space(.)='Example: Glow serum launch']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&c, "//*[@data-testid='tab-shortlist']").await.click().await.unwrap();
+    button(&c, "Send offer to 3 creators…").await.click().await.unwrap();
+    fill(&c, "terms.commission", "18").await;
+    button(&c, "Preview every message").await.click().await.unwrap();
+    let summary = text_of(&find(&c, "//*[@data-testid='preview-summary']").await).await;
+    assert!(summary.contains("3 messages ready"), "{summary}");
+    let dialog = text_of(&find(&c, "//dialog[@aria-label='Send an offer']").await).await;
+    assert!(dialog.contains("18 % commission"), "the preview shows the rendered terms: {dialog}");
+    screenshot(&c, "o1-compose-preview").await;
+    button(&c, "Send 3 offers").await.click().await.unwrap();
+    find(&c, "//*[@role='status' and contains(normalize-space(.), '3 offers queued')]").await;
+
+    // The send queue shows them delivered; the SMTP server received exactly three, after logging in
+    // with the password from the keychain.
+    button(&c, "See the send queue").await.click().await.unwrap();
+    find(
+        &c,
+        "//*[@data-testid='queue-summary' and contains(normalize-space(.), '0 offers waiting · 3 sent')]",
+    )
+    .await;
+    let received = sink.received();
+    assert_eq!(received.len(), 3, "exactly three messages: {received:?}");
+    for m in &received {
+        assert_eq!(m["login"], "seller", "sent after SMTP AUTH with the keychain's password");
+        assert!(m["data"].as_str().unwrap().contains("18 % commission"));
+    }
+    let mut to: Vec<String> = received.iter().map(|m| m["to"][0].as_str().unwrap().to_string()).collect();
+    to.sort();
+    to.dedup();
+    assert_eq!(to.len(), 3, "three different creators");
+    screenshot(&c, "o2-send-queue").await;
+
+    // The board shows all three invited; record a reply and an agreed rate for the first.
+    find(&c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Pipeline']").await.click().await.unwrap();
+    let invited = "//*[@data-stage='invited']//button[@data-creator]";
+    find(&c, &format!("({invited})[3]")).await;
+    assert_eq!(c.find_all(Locator::XPath(invited)).await.unwrap().len(), 3, "all three are invited");
+    screenshot(&c, "o3-board-invited").await;
+    find(&c, &format!("({invited})[1]")).await.click().await.unwrap();
+    let reply = find(&c, "//textarea[@aria-label='Reply']").await;
+    reply.send_keys("Interested, asks for 20 %").await.unwrap();
+    button(&c, "Record reply").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='drawer-stage' and normalize-space(.)='Replied']").await;
+    fill(&c, "terms.commission", "20").await;
+    fill(&c, "terms.deliverables", "2 videos").await;
+    button(&c, "Record agreement").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='drawer-stage' and normalize-space(.)='Agreed']").await;
+    let agreed = text_of(&find(&c, "//*[@data-testid='agreement']").await).await;
+    assert!(agreed.contains("20") && agreed.contains("2 videos"), "{agreed}");
+    find(&c, "//*[@data-stage='agreed']//button[@data-creator]").await;
+    assert_eq!(c.find_all(Locator::XPath(invited)).await.unwrap().len(), 2, "two still invited");
+    screenshot(&c, "o4-board-agreed").await;
+
+    // Settings shows the account with its password in the keychain, never the password itself.
+    find(&c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Settings']").await.click().await.unwrap();
+    let account = find(&c, "//*[@data-testid='email-account']").await;
+    find(
+        &c,
+        "//*[@data-testid='email-account']//*[contains(normalize-space(.), 'Saved in your system keychain')]",
+    )
+    .await;
+    assert!(!text_of(&account).await.contains("e2e app password"));
+    screenshot(&c, "o5-settings-account").await;
+
+    c.close().await.unwrap();
+}

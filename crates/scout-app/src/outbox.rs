@@ -105,6 +105,17 @@ impl Workspace {
         Ok(report)
     }
 
+    /// Whether offers of `channel` are waiting to be delivered now.
+    pub async fn has_due_offers(&self, channel: OfferChannel) -> Result<bool> {
+        Ok(self.store.has_due_offers(channel, Utc::now()).await?)
+    }
+
+    /// After a start: offers an earlier run left mid-delivery become "check whether it arrived", so
+    /// they show up for the seller before anything else is sent. Returns how many.
+    pub async fn recover_interrupted_offers(&self) -> Result<u64> {
+        Ok(self.store.recover_interrupted_offers().await?)
+    }
+
     /// The send queue: the latest offers across campaigns, newest first.
     pub async fn outbox(&self) -> Result<Vec<OutboxItem>> {
         Ok(self.store.outbox(QUEUE_LENGTH).await?)
@@ -125,29 +136,27 @@ impl Workspace {
         Ok(self.store.requeue_unsent(id).await?)
     }
 
-    /// Writes a campaign's manual offers still waiting to be sent to a CSV file (creator, recipient,
-    /// subject, message), for the seller to send from their own tools and then mark as sent.
-    /// Returns how many were written.
-    pub async fn export_manual_offers(&self, campaign_id: i64, path: &Path) -> Result<usize> {
-        let offers: Vec<Offer> = self
+    /// Writes the manual offers still waiting to be sent — one campaign's, or all — to a CSV file
+    /// (offer, campaign, creator, recipient, subject, message), for the seller to send from their own
+    /// tools and then mark as sent. Returns how many were written.
+    pub async fn export_manual_offers(&self, campaign_id: Option<i64>, path: &Path) -> Result<usize> {
+        let offers: Vec<OutboxItem> = self
             .store
-            .offers(campaign_id)
+            .outbox(u32::MAX)
             .await?
             .into_iter()
-            .filter(|o| o.channel == OfferChannel::Manual && o.state == OfferState::Queued)
+            .rev()
+            .filter(|i| i.offer.channel == OfferChannel::Manual && i.offer.state == OfferState::Queued)
+            .filter(|i| campaign_id.is_none_or(|c| i.offer.campaign_id == c))
             .collect();
-        let creators =
-            self.store.creator_rows(&offers.iter().map(|o| o.creator_id).collect::<Vec<_>>()).await?;
-        let handle = |id: i64| {
-            creators.iter().find(|c| c.id == id).map(|c| c.handle.as_str().to_string()).unwrap_or_default()
-        };
         let error = |e: csv::Error| AppError::Export { path: path.to_path_buf(), message: e.to_string() };
         let mut w = csv::Writer::from_path(path).map_err(error)?;
-        w.write_record(["offer_id", "creator_handle", "recipient", "subject", "message"]).map_err(error)?;
-        for o in &offers {
+        w.write_record(["offer_id", "campaign", "creator_handle", "recipient", "subject", "message"])
+            .map_err(error)?;
+        for OutboxItem { offer: o, handle, campaign_name } in &offers {
             let id = o.id.to_string();
             let recipient = o.recipient.clone().unwrap_or_default();
-            w.write_record([id.as_str(), &handle(o.creator_id), &recipient, &o.subject, &o.body])
+            w.write_record([id.as_str(), campaign_name, handle, &recipient, &o.subject, &o.body])
                 .map_err(error)?;
         }
         w.flush().map_err(|e| AppError::Io { action: "write", path: path.to_path_buf(), source: e })?;

@@ -56,3 +56,13 @@ export function pickRejectedRowsPath(sourceFileName: string): Promise<string | n
     }),
   );
 }
+
+export function pickManualOffersPath(): Promise<string | null> {
+  return guarded(() =>
+    save({
+      title: "Export offers to send yourself",
+      defaultPath: "scout-offers.csv",
+      filters: [{ name: "CSV", extensions: ["csv"] }],
+    }),
+  );
+}

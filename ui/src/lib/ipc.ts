@@ -2,6 +2,27 @@
 // Every function rejects with an `IpcFailure`, which is an `IpcError { code, message, field }`.
 import { Channel, invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import type {
+  AgreedTerms,
+  Collaboration,
+  ContentPost,
+  EmailAccountStatus,
+  EmailSettings,
+  FollowUpKind,
+  FollowUps,
+  FollowUpSettings,
+  OfferDraft,
+  OfferPreview,
+  OfferTemplate,
+  OutboxItem,
+  OutboxStatus,
+  PipelineCard,
+  PipelineEvent,
+  SampleShipment,
+  SellerProfile,
+  Stage,
+  TiktokConnection,
+  TiktokStatus,
+  TiktokSyncReport,
   AudienceOverlap,
   Campaign,
   CampaignSpec,
@@ -33,6 +54,7 @@ const ERROR_CODES: ReadonlySet<string> = new Set<IpcErrorCode>([
   "cancelled",
   "workspace",
   "io",
+  "keychain",
   "internal",
 ]);
 
@@ -229,4 +251,150 @@ export function trainModel(): Promise<LearnedModel> {
 /** Puts a learned model in use; `null` goes back to the default model. */
 export function adoptModel(id: number | null): Promise<void> {
   return call("adopt_model", { id });
+}
+
+// ---- Outreach: seller, e-mail account, offers and the send queue ----
+
+export function sellerProfile(): Promise<SellerProfile | null> {
+  return call("seller_profile");
+}
+
+export function setSellerProfile(profile: SellerProfile): Promise<void> {
+  return call("set_seller_profile", { profile });
+}
+
+export function emailAccount(): Promise<EmailAccountStatus> {
+  return call("email_account");
+}
+
+/** Saves the account; a non-empty password goes to the system keychain, never the workspace. */
+export function setEmailAccount(settings: EmailSettings, password: string | null): Promise<void> {
+  return call("set_email_account", { settings, password });
+}
+
+export function defaultOfferTemplate(): Promise<OfferTemplate> {
+  return call("default_offer_template");
+}
+
+export function previewOffers(draft: OfferDraft): Promise<OfferPreview[]> {
+  return call("preview_offers", { draft });
+}
+
+export function queueOffers(draft: OfferDraft): Promise<number[]> {
+  return call("queue_offers", { draft });
+}
+
+export function outboxItems(): Promise<OutboxItem[]> {
+  return call("outbox_items");
+}
+
+export function outboxStatus(): Promise<OutboxStatus> {
+  return call("outbox_status");
+}
+
+export function startOutbox(): Promise<void> {
+  return call("start_outbox");
+}
+
+export function stopOutbox(): Promise<void> {
+  return call("stop_outbox");
+}
+
+export function cancelOffers(ids: number[]): Promise<number> {
+  return call("cancel_offers", { ids });
+}
+
+export function confirmSentByHand(id: number): Promise<void> {
+  return call("confirm_sent_by_hand", { id });
+}
+
+export function requeueUnsent(id: number): Promise<void> {
+  return call("requeue_unsent", { id });
+}
+
+/** The manual offers still waiting (one campaign's, or all when `campaignId` is null) as a CSV file. */
+export function exportManualOffers(campaignId: number | null, path: string): Promise<number> {
+  return call("export_manual_offers", { campaignId, path });
+}
+
+// ---- Pipeline, collaboration records, follow-ups ----
+
+export function pipelineBoard(campaignId: number | null): Promise<PipelineCard[]> {
+  return call("pipeline_board", { campaignId });
+}
+
+export function moveStage(campaignId: number, creatorId: number, to: Stage): Promise<Stage> {
+  return call("move_stage", { campaignId, creatorId, to });
+}
+
+export function recordReply(campaignId: number, creatorId: number, summary: string): Promise<Stage> {
+  return call("record_reply", { campaignId, creatorId, summary });
+}
+
+export function recordAgreement(campaignId: number, creatorId: number, terms: AgreedTerms): Promise<Stage> {
+  return call("record_agreement", { campaignId, creatorId, terms });
+}
+
+export function recordShipment(
+  campaignId: number,
+  creatorId: number,
+  shipment: SampleShipment,
+): Promise<Stage> {
+  return call("record_shipment", { campaignId, creatorId, shipment });
+}
+
+export function recordPost(campaignId: number, creatorId: number, post: ContentPost): Promise<Stage> {
+  return call("record_post", { campaignId, creatorId, post });
+}
+
+export function collaboration(campaignId: number, creatorId: number): Promise<Collaboration> {
+  return call("collaboration", { campaignId, creatorId });
+}
+
+export function timeline(creatorId: number): Promise<PipelineEvent[]> {
+  return call("timeline", { creatorId });
+}
+
+export function followUps(): Promise<FollowUps> {
+  return call("follow_ups");
+}
+
+export function snoozeFollowUp(
+  campaignId: number,
+  creatorId: number,
+  kind: FollowUpKind,
+  until: string,
+): Promise<void> {
+  return call("snooze_follow_up", { campaignId, creatorId, kind, until });
+}
+
+export function followUpSettings(): Promise<FollowUpSettings> {
+  return call("follow_up_settings");
+}
+
+export function setFollowUpSettings(settings: FollowUpSettings): Promise<void> {
+  return call("set_follow_up_settings", { settings });
+}
+
+// ---- TikTok Shop connection ----
+
+export function tiktokStatus(): Promise<TiktokStatus> {
+  return call("tiktok_status");
+}
+
+/** Exchanges the authorization code; the app secret and tokens go to the system keychain. */
+export function connectTiktok(
+  connection: TiktokConnection,
+  appSecret: string,
+  authCode: string,
+): Promise<TiktokStatus> {
+  return call("connect_tiktok", { connection, appSecret, authCode });
+}
+
+export function disconnectTiktok(): Promise<void> {
+  return call("disconnect_tiktok");
+}
+
+export function syncTiktok(): Promise<TiktokSyncReport> {
+  return call("sync_tiktok");
 }

@@ -47,21 +47,21 @@ async fn manual_offers_export_as_csv_and_count_once_the_seller_confirms() {
     };
     let offer_ids = ws.queue_offers(&draft).await.unwrap();
     let path = dir.path().join("offers.csv");
-    assert_eq!(ws.export_manual_offers(campaign, &path).await.unwrap(), 2);
+    assert_eq!(ws.export_manual_offers(Some(campaign), &path).await.unwrap(), 2);
     let mut reader = csv::Reader::from_path(&path).unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(
         reader.headers().unwrap(),
-        vec!["offer_id", "creator_handle", "recipient", "subject", "message"]
+        vec!["offer_id", "campaign", "creator_handle", "recipient", "subject", "message"]
     );
     assert_eq!(rows.len(), 2);
-    assert!(rows[0][4].contains("15 % commission and a free sample"), "{}", &rows[0][4]);
-    assert!(rows[0][4].ends_with("Glow Labs"), "rendered, not a template");
+    assert!(rows[0][5].contains("15 % commission and a free sample"), "{}", &rows[0][5]);
+    assert!(rows[0][5].ends_with("Glow Labs"), "rendered, not a template");
 
     assert_eq!(ws.pipeline_board(Some(campaign)).await.unwrap()[0].stage, Stage::Shortlisted);
     ws.confirm_sent_by_hand(offer_ids[0]).await.unwrap();
     assert_eq!(
-        ws.export_manual_offers(campaign, &path).await.unwrap(),
+        ws.export_manual_offers(Some(campaign), &path).await.unwrap(),
         1,
         "a sent offer is not exported again"
     );

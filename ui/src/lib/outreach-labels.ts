@@ -1,0 +1,56 @@
+// Words for outreach and pipeline values, in one place: stages (the board's columns, in order),
+// follow-up kinds and offer delivery states.
+import type { FollowUpKind, OfferState, Stage } from "./types";
+
+/** The board's columns: the working stages, then where collaborations end. */
+export const BOARD_STAGES: readonly Stage[] = [
+  "shortlisted",
+  "invited",
+  "replied",
+  "negotiating",
+  "agreed",
+  "sample_shipped",
+  "content_posted",
+  "completed",
+  "declined",
+  "no_response",
+  "withdrawn",
+];
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  shortlisted: "Shortlisted",
+  invited: "Invited",
+  replied: "Replied",
+  negotiating: "Negotiating",
+  agreed: "Agreed",
+  sample_shipped: "Sample shipped",
+  content_posted: "Content posted",
+  completed: "Completed",
+  declined: "Declined",
+  no_response: "No response",
+  withdrawn: "Withdrawn",
+};
+
+export const FOLLOW_UP_LABELS: Record<FollowUpKind, string> = {
+  no_reply: "No reply yet — follow up",
+  ship_sample: "Ship the free sample",
+  content_due: "Content is due",
+};
+
+export const OFFER_STATE_LABELS: Record<OfferState, string> = {
+  queued: "Queued",
+  sending: "Sending…",
+  sent: "Sent",
+  failed: "Failed",
+  needs_check: "Check whether it arrived",
+  cancelled: "Cancelled",
+};
+
+/** "today", "tomorrow", "in 3 days", "2 days overdue" for a YYYY-MM-DD date against `today`. */
+export function dueLabel(due: string, today: string): string {
+  const days = Math.round((Date.parse(due) - Date.parse(today)) / 86_400_000);
+  if (days === 0) return "today";
+  if (days === 1) return "tomorrow";
+  if (days > 1) return `in ${days} days`;
+  return days === -1 ? "1 day overdue" : `${-days} days overdue`;
+}
