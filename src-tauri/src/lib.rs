@@ -44,6 +44,7 @@ pub fn run() -> i32 {
             // not by refusing to start.
             let _ = tauri::async_runtime::block_on(state.open(&path));
             notifications::watch_follow_ups(app.handle().clone());
+            outbox_worker::OutboxWorker::watch(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

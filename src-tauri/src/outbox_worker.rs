@@ -1,6 +1,7 @@
 //! The outbox worker as the desktop runs it: one background delivery at a time — e-mail, then TikTok
 //! Shop, each only when it has offers due — started when offers are queued (or by "Send now"), stopped
-//! by "Stop", its last report and problems kept for the send queue screen to poll.
+//! by "Stop", its last report and problems kept for the send queue screen to poll. A minute's watch
+//! starts it again when offers become due (a retry's time has come).
 
 use scout_app::{CancelToken, OfferChannel, OutboxReport, Workspace};
 use serde::Serialize;
@@ -21,6 +22,8 @@ pub struct OutboxStatus {
 pub struct OutboxWorker {
     status: Arc<Mutex<OutboxStatus>>,
     cancel: Mutex<CancelToken>,
+    /// Set by "Stop": the minute's watch leaves the queue alone until the seller starts it again.
+    paused: std::sync::atomic::AtomicBool,
 }
 
 impl OutboxWorker {
@@ -28,8 +31,14 @@ impl OutboxWorker {
         self.status.lock().await.clone()
     }
 
-    /// Starts delivering in the background unless a run is already going.
+    /// Starts delivering in the background unless a run is already going (the seller's own start: it
+    /// also lifts a "Stop").
     pub async fn start(&self, ws: Workspace) {
+        self.paused.store(false, std::sync::atomic::Ordering::SeqCst);
+        self.run(ws).await;
+    }
+
+    async fn run(&self, ws: Workspace) {
         let mut status = self.status.lock().await;
         if status.running {
             return;
@@ -48,8 +57,29 @@ impl OutboxWorker {
         });
     }
 
+    /// Every minute, starts a delivery when offers are due (queued before a restart, or a retry whose
+    /// time has come) and none is running.
+    pub fn watch(app: tauri::AppHandle) {
+        use tauri::Manager;
+        tauri::async_runtime::spawn(async move {
+            loop {
+                tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+                let state = app.state::<crate::state::AppState>();
+                let Ok(ws) = state.workspace().await else { continue };
+                let mut due = false;
+                for channel in [OfferChannel::Email, OfferChannel::Tiktok] {
+                    due |= ws.has_due_offers(channel).await.unwrap_or(false);
+                }
+                if due && !state.outbox.paused.load(std::sync::atomic::Ordering::SeqCst) {
+                    state.outbox.run(ws).await;
+                }
+            }
+        });
+    }
+
     /// Asks the running delivery to stop after the message in flight.
     pub async fn stop(&self) {
+        self.paused.store(true, std::sync::atomic::Ordering::SeqCst);
         self.cancel.lock().await.cancel();
     }
 }
