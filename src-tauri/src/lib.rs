@@ -91,6 +91,8 @@ pub fn run() -> i32 {
             outreach_commands::confirm_sent_by_hand,
             outreach_commands::requeue_unsent,
             outreach_commands::export_manual_offers,
+            outreach_commands::resend_offer,
+            outreach_commands::do_not_contact,
             outreach_commands::pipeline_board,
             outreach_commands::move_stage,
             outreach_commands::record_reply,

@@ -125,6 +125,19 @@ pub async fn requeue_unsent(state: State<'_, AppState>, id: i64) -> IpcResult<()
 }
 
 #[tauri::command]
+pub async fn resend_offer(state: State<'_, AppState>, id: i64) -> IpcResult<i64> {
+    let ws = state.workspace().await?;
+    let new_id = ws.resend_offer(id).await?;
+    state.outbox.start(ws).await;
+    Ok(new_id)
+}
+
+#[tauri::command]
+pub async fn do_not_contact(state: State<'_, AppState>, creator_id: i64, reason: String) -> IpcResult<u64> {
+    Ok(state.workspace().await?.do_not_contact(creator_id, &reason).await?)
+}
+
+#[tauri::command]
 pub async fn export_manual_offers(
     state: State<'_, AppState>,
     campaign_id: Option<i64>,

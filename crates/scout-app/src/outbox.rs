@@ -131,6 +131,22 @@ impl Workspace {
         Ok(self.store.confirm_sent_by_hand(id).await?)
     }
 
+    /// The seller explicitly sends an offer again (the same message to the same creator): allowed for an
+    /// offer that was sent, failed for good, was cancelled or needs a check; never for a creator on the
+    /// do-not-contact list.
+    pub async fn resend_offer(&self, id: i64) -> Result<i64> {
+        let key = format!("scout-resend-{id}-{}", Utc::now().timestamp_micros());
+        Ok(self.store.resend_offer(id, &key).await?)
+    }
+
+    /// Puts a creator (and their e-mail address) on the do-not-contact list; their offers that have not
+    /// gone out are cancelled. Returns how many were cancelled.
+    pub async fn do_not_contact(&self, creator_id: i64, reason: &str) -> Result<u64> {
+        let reason = if reason.trim().is_empty() { "do not contact" } else { reason.trim() };
+        let email = self.store.creator_detail(creator_id).await?.profile.email;
+        Ok(self.store.suppress(Some(creator_id), email.as_deref(), reason).await?)
+    }
+
     /// The seller checked: an interrupted offer did not arrive, so it is queued again.
     pub async fn requeue_unsent(&self, id: i64) -> Result<()> {
         Ok(self.store.requeue_unsent(id).await?)

@@ -355,15 +355,69 @@ impl Store {
             .collect()
     }
 
-    /// Puts a creator (and/or an address) on the do-not-contact list.
-    pub async fn suppress(&self, creator_id: Option<i64>, email: Option<&str>, reason: &str) -> Result<()> {
+    /// Puts a creator (and/or an address) on the do-not-contact list, and cancels their offers that have
+    /// not gone out yet, in one transaction. Returns how many offers were cancelled.
+    pub async fn suppress(&self, creator_id: Option<i64>, email: Option<&str>, reason: &str) -> Result<u64> {
+        let mut tx = self.pool.begin().await?;
+        let now = Utc::now();
         sqlx::query("INSERT OR IGNORE INTO suppressions (creator_id, email, reason, added_at) VALUES (?, lower(?), ?, ?)")
             .bind(creator_id)
             .bind(email)
             .bind(reason)
-            .bind(Utc::now())
-            .execute(&self.pool)
+            .bind(now)
+            .execute(&mut *tx)
             .await?;
-        Ok(())
+        let cancelled = sqlx::query(
+            "UPDATE offers SET state = 'cancelled', updated_at = ?1, last_error = 'do not contact: ' || ?4 \
+             WHERE state IN ('queued', 'failed') AND (creator_id = ?2 OR (?3 IS NOT NULL AND lower(recipient) = lower(?3)))",
+        )
+        .bind(now)
+        .bind(creator_id)
+        .bind(email)
+        .bind(reason)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(cancelled)
+    }
+
+    /// An explicit re-send: a new offer with the same message, terms and recipient as offer `id`
+    /// (which must have been sent, failed for good, been cancelled or need a check), queued at once.
+    pub async fn resend_offer(&self, id: i64, idempotency_key: &str) -> Result<i64> {
+        let mut tx = self.pool.begin().await?;
+        let now = Utc::now();
+        let original: Option<(i64, Option<String>)> = sqlx::query_as(
+            "SELECT creator_id, recipient FROM offers WHERE id = ? \
+             AND (state IN ('sent', 'cancelled', 'needs_check') OR (state = 'failed' AND retryable = 0))",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let (creator_id, recipient) = original.ok_or(StoreError::OfferNotSettleable(id))?;
+        let suppressed: Option<String> = sqlx::query_scalar(
+            "SELECT reason FROM suppressions WHERE creator_id = ? OR (email IS NOT NULL AND email = lower(?))",
+        )
+        .bind(creator_id)
+        .bind(recipient.as_deref().unwrap_or_default())
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(reason) = suppressed {
+            return Err(StoreError::Suppressed { creator_id, reason });
+        }
+        let new_id: i64 = sqlx::query_scalar(
+            "INSERT INTO offers (idempotency_key, campaign_id, creator_id, channel, terms, recipient, subject, body, \
+             state, resend_of, created_at, updated_at) \
+             SELECT ?, campaign_id, creator_id, channel, terms, recipient, subject, body, 'queued', id, ?, ? \
+             FROM offers WHERE id = ? RETURNING id",
+        )
+        .bind(idempotency_key)
+        .bind(now)
+        .bind(now)
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(new_id)
     }
 }

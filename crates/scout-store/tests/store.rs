@@ -444,4 +444,29 @@ mod outbox {
             "cy's offer was cancelled, so cy never entered the pipeline"
         );
     }
+
+    #[tokio::test]
+    async fn do_not_contact_cancels_what_has_not_gone_and_resends_are_explicit() {
+        let (_dir, store) = store().await;
+        let (campaign, c) = campaign_with_creators(&store).await;
+        let ids =
+            store.queue_offers(&[offer(campaign, c[0], None), offer(campaign, c[1], None)]).await.unwrap();
+        let first = store.claim_next_offer(OfferChannel::Email, chrono::Utc::now()).await.unwrap().unwrap();
+        store.mark_offer_sent(first.id, None).await.unwrap();
+        assert!(store.resend_offer(ids[1], "k-queued").await.is_err(), "a queued offer is not re-sent");
+        let again = store.resend_offer(ids[0], "k-again").await.unwrap();
+
+        assert_eq!(store.suppress(Some(c[1]), None, "asked not to be contacted").await.unwrap(), 1);
+        let states: Vec<(i64, OfferState)> =
+            store.offers(campaign).await.unwrap().iter().map(|o| (o.id, o.state)).collect();
+        assert_eq!(
+            states,
+            [(ids[0], OfferState::Sent), (ids[1], OfferState::Cancelled), (again, OfferState::Queued)],
+            "bob's waiting offer is cancelled; ann's explicit re-send waits"
+        );
+        let refused = store.resend_offer(ids[1], "k-bob").await.unwrap_err();
+        assert!(matches!(refused, StoreError::Suppressed { .. }), "{refused}");
+        let resent = store.offers(campaign).await.unwrap().pop().unwrap();
+        assert_eq!((resent.subject, resent.recipient), (first.subject, first.recipient), "the same message");
+    }
 }

@@ -308,6 +308,16 @@ export function confirmSentByHand(id: number): Promise<void> {
   return call("confirm_sent_by_hand", { id });
 }
 
+/** An explicit re-send of an offer that went out (or failed for good, or was cancelled); returns its id. */
+export function resendOffer(id: number): Promise<number> {
+  return call("resend_offer", { id });
+}
+
+/** The creator and their address go on the do-not-contact list; returns how many waiting offers were cancelled. */
+export function doNotContact(creatorId: number, reason: string): Promise<number> {
+  return call("do_not_contact", { creatorId, reason });
+}
+
 export function requeueUnsent(id: number): Promise<void> {
   return call("requeue_unsent", { id });
 }

@@ -70,6 +70,16 @@ async fn manual_offers_export_as_csv_and_count_once_the_seller_confirms() {
         board.iter().filter(|c| c.stage == Stage::Invited).map(|c| c.creator_id).collect();
     assert_eq!(invited, vec![ids[0]]);
     assert_eq!(ws.outbox().await.unwrap().len(), 2, "both offers are in the send queue");
+
+    assert_eq!(
+        ws.do_not_contact(ids[1], "asked us to stop").await.unwrap(),
+        1,
+        "the waiting offer is cancelled"
+    );
+    assert!(ws.resend_offer(offer_ids[1]).await.is_err(), "and cannot be sent again");
+    let again = ws.resend_offer(offer_ids[0]).await.unwrap();
+    assert_eq!(ws.export_manual_offers(None, &path).await.unwrap(), 1, "the explicit re-send waits");
+    assert!(ws.outbox().await.unwrap().iter().any(|i| i.offer.id == again));
 }
 
 #[tokio::test]
