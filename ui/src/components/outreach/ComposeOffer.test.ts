@@ -1,0 +1,106 @@
+import "@testing-library/jest-dom/vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import ComposeOffer from "./ComposeOffer.svelte";
+import { emptyDraft, previewSpec } from "../../lib/campaign-draft";
+import type { CreatorRow, OfferPreview } from "../../lib/types";
+
+const HOSTILE = "<img src=x onerror=alert(1)>";
+
+function creator(id: number, handle: string): CreatorRow {
+  return {
+    id,
+    platform: "tiktok",
+    handle,
+    display_name: null,
+    followers: 1000,
+    avg_views: null,
+    engagement_rate: null,
+    gmv: null,
+    categories: [],
+    country: "US",
+    updated_at: "2026-11-20T00:00:00Z",
+  };
+}
+
+const creators = [creator(1, "ann"), creator(2, "bob")];
+
+function backend(previews: OfferPreview[], queued: unknown[]) {
+  const { spec } = previewSpec(emptyDraft());
+  spec.commission.min = 1200;
+  mockIPC((cmd, args) => {
+    switch (cmd) {
+      case "get_campaign":
+        return { id: 5, spec, simulated: false, created_at: "", updated_at: "", shortlisted: 2, outcomes: 0 };
+      case "default_offer_template":
+        return { subject: "Offer for {{ creator.handle }}", body: "Hi {{ creator.handle }}" };
+      case "preview_offers":
+        return previews;
+      case "queue_offers":
+        queued.push(args);
+        return [11, 12];
+      default:
+        throw new Error(`unexpected ${cmd}`);
+    }
+  });
+}
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+describe("ComposeOffer", () => {
+  it("will not send while any creator's message is blocked, and shows why", async () => {
+    const queued: unknown[] = [];
+    backend(
+      [
+        {
+          creator: creators[0],
+          recipient: "ann@x.example",
+          message: { status: "ready", detail: { subject: "S", body: HOSTILE } },
+        },
+        {
+          creator: creators[1],
+          recipient: null,
+          message: { status: "blocked", detail: "@bob has no e-mail address" },
+        },
+      ],
+      queued,
+    );
+    render(ComposeOffer, { campaignId: 5, creators, onclose: () => {}, onqueued: () => {} });
+    await waitFor(() => expect(screen.getByLabelText("Commission %")).toHaveValue("12"));
+    await fireEvent.click(screen.getByRole("button", { name: "Preview every message" }));
+    expect(await screen.findByText("@bob has no e-mail address")).toBeInTheDocument();
+    expect(screen.getByText(HOSTILE)).toBeInTheDocument();
+    expect(document.querySelector("img")).toBeNull();
+    expect(screen.getByRole("button", { name: /^Send/ })).toBeDisabled();
+    expect(queued).toHaveLength(0);
+  });
+
+  it("queues the previewed batch with the terms as typed", async () => {
+    const queued: unknown[] = [];
+    const ready = (c: CreatorRow): OfferPreview => ({
+      creator: c,
+      recipient: `${c.handle}@x.example`,
+      message: { status: "ready", detail: { subject: "S", body: "B" } },
+    });
+    backend(creators.map(ready), queued);
+    let count = 0;
+    render(ComposeOffer, {
+      campaignId: 5,
+      creators,
+      onclose: () => {},
+      onqueued: (n: number) => (count = n),
+    });
+    await waitFor(() => expect(screen.getByLabelText("Commission %")).toHaveValue("12"));
+    await fireEvent.input(screen.getByLabelText("Commission %"), { target: { value: "18" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Preview every message" }));
+    await fireEvent.click(await screen.findByRole("button", { name: "Send 2 offers" }));
+    await waitFor(() => expect(count).toBe(2));
+    expect(queued[0]).toMatchObject({
+      draft: { campaign_id: 5, creator_ids: [1, 2], channel: "email", terms: { commission: 1800 } },
+    });
+  });
+});
