@@ -24,7 +24,9 @@ function creator(id: number, handle: string): CreatorRow {
   };
 }
 
-const creators = [creator(1, "ann"), creator(2, "bob")];
+const ann = creator(1, "ann");
+const bob = creator(2, "bob");
+const creators = [ann, bob];
 
 function backend(previews: OfferPreview[], queued: unknown[]) {
   const { spec } = previewSpec(emptyDraft());
@@ -57,12 +59,12 @@ describe("ComposeOffer", () => {
     backend(
       [
         {
-          creator: creators[0],
+          creator: ann,
           recipient: "ann@x.example",
           message: { status: "ready", detail: { subject: "S", body: HOSTILE } },
         },
         {
-          creator: creators[1],
+          creator: bob,
           recipient: null,
           message: { status: "blocked", detail: "@bob has no e-mail address" },
         },
