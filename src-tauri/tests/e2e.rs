@@ -380,13 +380,32 @@ async fn outreach_workspace(path: &Path, smtp_port: u16) -> Vec<String> {
         .id;
     let page = ws.list_creators(&scout_app::CreatorQuery { limit: 200, ..Default::default() }).await.unwrap();
     let mut handles = Vec::new();
+    let mut others = Vec::new();
     for row in page.rows {
         if handles.len() < 3 && ws.creator(row.id).await.unwrap().profile.email.is_some() {
             ws.shortlist_add(campaign, row.id).await.unwrap();
             handles.push(row.handle.as_str().to_string());
+        } else {
+            others.push(row.id);
         }
     }
     ws.set_seller_profile(&scout_app::SellerProfile { name: "Glow Labs".into() }).await.unwrap();
+    // One offer the seller sends themselves (the manual channel), to someone not on the shortlist.
+    let manual = scout_app::OfferDraft {
+        campaign_id: campaign,
+        creator_ids: vec![others[0]],
+        channel: scout_app::OfferChannel::Manual,
+        terms: scout_domain::OfferTerms {
+            commission: scout_domain::BasisPoints(1500),
+            free_sample: None,
+            flat_fee: None,
+            content_type: scout_domain::ContentType::Video,
+            deadline: None,
+            valid_until: chrono::Utc::now() + chrono::Duration::days(10),
+        },
+        template: scout_app::default_template(),
+    };
+    ws.queue_offers(&manual).await.unwrap();
     let mut settings = scout_app::EmailSettings::new(scout_app::SmtpAccount {
         host: "127.0.0.1".into(),
         port: smtp_port,
@@ -446,7 +465,7 @@ async fn offers_go_out_by_email_and_the_board_follows_the_collaboration() {
     button(&c, "See the send queue").await.click().await.unwrap();
     find(
         &c,
-        "//*[@data-testid='queue-summary' and contains(normalize-space(.), '0 offers waiting · 3 sent')]",
+        "//*[@data-testid='queue-summary' and contains(normalize-space(.), '1 offer waiting · 3 sent')]",
     )
     .await;
     let received = sink.received();
@@ -492,6 +511,21 @@ async fn offers_go_out_by_email_and_the_board_follows_the_collaboration() {
     .await;
     assert!(!text_of(&account).await.contains("e2e app password"));
     screenshot(&c, "o5-settings-account").await;
+    c.execute("document.querySelector('[data-testid=tiktok-shop]').scrollIntoView()", vec![]).await.unwrap();
+    screenshot(&c, "o6-settings-tiktok").await;
+
+    // The manual offer: exported or copied by the seller, counted once they say it went.
+    find(&c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Outreach']").await.click().await.unwrap();
+    find(&c, "//button[starts-with(normalize-space(.), 'Export 1 manual offer')]").await;
+    screenshot(&c, "o7-queue-manual").await;
+    button(&c, "Mark sent").await.click().await.unwrap();
+    find(
+        &c,
+        "//*[@data-testid='queue-summary' and contains(normalize-space(.), '0 offers waiting · 4 sent')]",
+    )
+    .await;
+    assert_eq!(sink.received().len(), 3, "a manual offer is never e-mailed by Scout");
+    find(&c, "//*[@data-testid='due-today']").await;
 
     c.close().await.unwrap();
 }
