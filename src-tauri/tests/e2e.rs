@@ -529,3 +529,36 @@ async fn offers_go_out_by_email_and_the_board_follows_the_collaboration() {
 
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver and a Secret Service: run by scripts/test.sh"]
+async fn tiktok_shop_connects_from_settings() {
+    use scout_testkit::{FakeTiktokApi, FAKE_TIKTOK_APP_KEY, FAKE_TIKTOK_APP_SECRET, FAKE_TIKTOK_AUTH_CODE};
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("e2e-tiktok.scout");
+    let api = FakeTiktokApi::start("ok");
+    // The API's address is not a setting sellers change: it is set here, as a test would point it.
+    let ws = scout_app::Workspace::open(&workspace).await.unwrap();
+    let mut connection =
+        scout_app::TiktokConnection::new(FAKE_TIKTOK_APP_KEY, scout_testkit::FAKE_TIKTOK_SHOP_CIPHER);
+    connection.api_base = api.base_url();
+    connection.auth_base = api.base_url();
+    ws.set_tiktok_connection(&connection).await.unwrap();
+    ws.close().await;
+
+    let _driver = Driver::start(4452);
+    let c = connect(4452, &workspace).await;
+    find(&c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Settings']").await.click().await.unwrap();
+    fill(&c, "app_secret", FAKE_TIKTOK_APP_SECRET).await;
+    fill(&c, "auth_code", FAKE_TIKTOK_AUTH_CODE).await;
+    button(&c, "Connect").await.click().await.unwrap();
+    let shop =
+        find(&c, "//*[@data-testid='tiktok-shop' and contains(normalize-space(.), 'Outreach quota')]").await;
+    let text = text_of(&shop).await;
+    assert!(text.contains("Connected to"), "{text}");
+    assert!(!text.contains(FAKE_TIKTOK_APP_SECRET), "the secret is never shown again");
+    assert_eq!(api.requests_to("GET", "/api/v2/token/get").len(), 1, "the code was exchanged once");
+    c.execute("document.querySelector('[data-testid=tiktok-shop]').scrollIntoView()", vec![]).await.unwrap();
+    screenshot(&c, "t1-tiktok-connected").await;
+    c.close().await.unwrap();
+}
