@@ -88,15 +88,6 @@ pub(crate) fn no_email_account() -> AppError {
     AppError::InvalidInput("no e-mail account is set up (Settings → E-mail)".into())
 }
 
-fn percent(bp: u32) -> String {
-    let p = f64::from(bp) / 100.0;
-    if p.fract() == 0.0 {
-        format!("{p:.0} %")
-    } else {
-        format!("{p:.1} %")
-    }
-}
-
 impl Workspace {
     pub(crate) async fn set_json_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
         let json = serde_json::to_string(value)
@@ -202,7 +193,7 @@ impl Workspace {
                 creator_name: detail.profile.display_name.clone(),
                 product_name: campaign.spec.product.name.clone(),
                 product_price: campaign.spec.product.price.to_string(),
-                commission: percent(t.commission.0),
+                commission: t.commission.short_percent(),
                 free_sample: t.free_sample.is_some(),
                 flat_fee: t.flat_fee.as_ref().map(ToString::to_string),
                 deadline: t.deadline.map(|d| d.format("%-d %b %Y").to_string()),
@@ -265,16 +256,5 @@ impl Workspace {
             })
             .collect();
         Ok(self.store.queue_offers(&offers).await?)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn commission_reads_as_a_percentage() {
-        assert_eq!(percent(1800), "18 %");
-        assert_eq!(percent(1250), "12.5 %");
     }
 }

@@ -26,6 +26,19 @@ impl BasisPoints {
     }
 }
 
+impl BasisPoints {
+    /// The percentage as a person writes it in a message: 1500 → "15 %", 1250 → "12.5 %", 1255 →
+    /// "12.55 %" (exact, no rounding).
+    pub fn short_percent(self) -> String {
+        let (whole, hundredths) = (self.0 / 100, self.0 % 100);
+        match hundredths {
+            0 => format!("{whole} %"),
+            h if h % 10 == 0 => format!("{whole}.{} %", h / 10),
+            h => format!("{whole}.{h:02} %"),
+        }
+    }
+}
+
 impl fmt::Display for BasisPoints {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}.{:02} %", self.0 / 100, self.0 % 100)
@@ -35,6 +48,14 @@ impl fmt::Display for BasisPoints {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_percent_is_exact_without_trailing_zeros() {
+        assert_eq!(BasisPoints(1500).short_percent(), "15 %");
+        assert_eq!(BasisPoints(1250).short_percent(), "12.5 %");
+        assert_eq!(BasisPoints(1255).short_percent(), "12.55 %");
+        assert_eq!(BasisPoints(5).short_percent(), "0.05 %");
+    }
 
     #[test]
     fn ratio_rounds_to_nearest_basis_point() {

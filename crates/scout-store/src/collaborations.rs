@@ -25,18 +25,9 @@ pub struct Collaboration {
     pub posts: Vec<ContentPost>,
 }
 
-fn percent(bp: BasisPoints) -> String {
-    let p = f64::from(bp.0) / 100.0;
-    if p.fract() == 0.0 {
-        format!("{p:.0} %")
-    } else {
-        format!("{p:.2} %")
-    }
-}
-
 /// "15 % commission, 200.00 USD flat fee, free sample, 2 videos, content due 2026-12-05".
 pub fn describe_terms(t: &AgreedTerms) -> String {
-    let mut parts = vec![format!("{} commission", percent(t.commission))];
+    let mut parts = vec![format!("{} commission", t.commission.short_percent())];
     if let Some(fee) = &t.flat_fee {
         parts.push(format!("{fee} flat fee"));
     }
