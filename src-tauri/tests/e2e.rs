@@ -501,6 +501,30 @@ async fn offers_go_out_by_email_and_the_board_follows_the_collaboration() {
     assert_eq!(c.find_all(Locator::XPath(invited)).await.unwrap().len(), 2, "two still invited");
     screenshot(&c, "o4-board-agreed").await;
 
+    // Dragging a card: the board's drag and drop handlers, fed the browser's own DragEvents (WebDriver
+    // cannot drive HTML5 drag and drop in WebKitGTK). A move the state machine refuses says why.
+    let drag = |to: &str| {
+        format!(
+            "const card = document.querySelector(\"[data-stage='invited'] button[data-creator]\");
+             const column = document.querySelector(\"[data-stage='{to}']\");
+             const data = new DataTransfer();
+             card.dispatchEvent(new DragEvent('dragstart', {{ bubbles: true, dataTransfer: data }}));
+             column.dispatchEvent(new DragEvent('dragover', {{ bubbles: true, cancelable: true, dataTransfer: data }}));
+             column.dispatchEvent(new DragEvent('drop', {{ bubbles: true, cancelable: true, dataTransfer: data }}));"
+        )
+    };
+    c.execute(&drag("completed"), vec![]).await.unwrap();
+    let refused = text_of(
+        &find(&c, "//p[@role='alert' and contains(., 'cannot move from Invited to Completed')]").await,
+    )
+    .await;
+    assert!(refused.contains("Invited"), "{refused}");
+    assert_eq!(c.find_all(Locator::XPath(invited)).await.unwrap().len(), 2, "a refused move changes nothing");
+    c.execute(&drag("declined"), vec![]).await.unwrap();
+    find(&c, "//*[@data-stage='declined']//button[@data-creator]").await;
+    assert_eq!(c.find_all(Locator::XPath(invited)).await.unwrap().len(), 1, "the dragged card moved");
+    screenshot(&c, "o4b-board-dragged").await;
+
     // Settings shows the account with its password in the keychain, never the password itself.
     find(&c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Settings']").await.click().await.unwrap();
     let account = find(&c, "//*[@data-testid='email-account']").await;
