@@ -49,6 +49,11 @@ const SPEC: CampaignSpec = {
 describe("buildSpec", () => {
   it("turns a saved spec's draft back into the same spec", () => {
     expect(buildSpec(draftFromSpec(SPEC))).toEqual({ spec: SPEC, problems: {} });
+    const withId = { ...SPEC, product: { ...SPEC.product, tiktok_product_id: "1729384756" } };
+    expect(buildSpec(draftFromSpec(withId))).toEqual({ spec: withId, problems: {} });
+    expect(buildSpec({ ...draftFromSpec(withId), tiktokProductId: "  " }).spec?.product).not.toHaveProperty(
+      "tiktok_product_id",
+    );
   });
 
   it("sends rupiah with the two decimals Rust counts (IDR is offered again), yen with none", () => {

@@ -58,6 +58,8 @@ export type CountryWeight = { country: string; percent: string };
 export type Draft = {
   name: string;
   productName: string;
+  /** TikTok Shop's id for the product: needed to send target collaborations. */
+  tiktokProductId: string;
   category: string | null;
   currency: string;
   price: string;
@@ -84,6 +86,7 @@ export function emptyDraft(): Draft {
   return {
     name: "",
     productName: "",
+    tiktokProductId: "",
     category: null,
     currency: "USD",
     price: "",
@@ -102,12 +105,19 @@ export function emptyDraft(): Draft {
   };
 }
 
+/** The optional TikTok Shop product id, left out when not given (as Rust leaves it out). */
+function tiktokProductId(draft: Draft): { tiktok_product_id?: string } {
+  const id = draft.tiktokProductId.trim();
+  return id === "" ? {} : { tiktok_product_id: id };
+}
+
 export function draftFromSpec(spec: CampaignSpec): Draft {
   const currency = spec.product.price.currency;
   const age = AGE_BANDS.map((band) => spec.audience.age.find((entry) => entry.band === band)?.share ?? 0);
   return {
     name: spec.name,
     productName: spec.product.name,
+    tiktokProductId: spec.product.tiktok_product_id ?? "",
     category: spec.product.category,
     currency,
     price: majorInput(spec.product.price.minor, currency),
@@ -220,6 +230,7 @@ function specOf(
     name: draft.name.trim(),
     product: {
       name: draft.productName.trim(),
+      ...tiktokProductId(draft),
       category: draft.category,
       price: { minor: numbers.price, currency },
       unit_cost: money(draft.unitCost),
@@ -276,6 +287,7 @@ export function previewSpec(draft: Draft): { spec: CampaignSpec; scaled: boolean
     name: draft.name.trim().slice(0, MAX_NAME) || "Untitled campaign",
     product: {
       name: draft.productName.trim().slice(0, MAX_NAME) || "Product",
+      ...tiktokProductId(draft),
       category: draft.category,
       price: { minor: Math.max(1, positive(draft.price, 1)), currency },
       unit_cost: { minor: positive(draft.unitCost, 0), currency },
@@ -320,6 +332,7 @@ export function fieldSnapshot(draft: Draft, field: string): string {
   const parts: Record<string, unknown> = {
     name: draft.name,
     "product.name": draft.productName,
+    "product.tiktok_product_id": draft.tiktokProductId,
     "product.category": draft.category,
     "product.price": [draft.price, draft.currency],
     "product.unit_cost": [draft.unitCost, draft.currency],
