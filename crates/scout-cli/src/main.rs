@@ -27,6 +27,9 @@ const EXIT_NOT_FOUND: u8 = 4;
 const EXIT_CANCELLED: u8 = 130;
 
 fn main() -> ExitCode {
+    // `scout creators list | head` ends quietly when the reader stops, like any Unix tool, instead of
+    // panicking on the closed pipe.
+    sigpipe::reset();
     let cli = Cli::parse();
     let _log = scout_app::init_logging(&scout_app::default_log_dir(), false);
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {

@@ -451,3 +451,23 @@ fn tiktok_connect_queue_deliver_and_sync_from_the_command_line() {
     assert_eq!(scout(&ws, &["tiktok", "disconnect"]).status.code(), Some(0));
     assert_eq!(json(&scout(&ws, &["tiktok", "status", "--json"]))["connected"], false);
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_listing_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.scout");
+    assert_eq!(scout(&ws, &["import", real_file().to_str().unwrap()]).status.code(), Some(0));
+    let mut child = Command::new(SCOUT)
+        .args(["--workspace", ws.to_str().unwrap(), "creators", "list", "--limit", "1000"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut first)
+        .unwrap();
+    assert!(first.contains("handle"), "{first}"); // the pipe is closed here, like `| head -1`
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "ends quietly: {err}");
+}
