@@ -24,6 +24,13 @@ unset SCOUT_KEYRING_INNER
 state=$(mktemp -d "${TMPDIR:-/tmp}/scout-keyring.XXXXXX")
 keyring_pid=""
 cleanup() {
+  status=$?
+  if [ $status -ne 0 ] && [ -s "$state/daemon.err" ]; then
+    echo "with-keyring: the command failed ($status); GNOME Keyring said:" >&2; tail -n 20 "$state/daemon.err" >&2
+  fi
+  if [ -n "$keyring_pid" ] && ! kill -0 "$keyring_pid" 2>/dev/null; then
+    echo "with-keyring: gnome-keyring-daemon had stopped before the command ended" >&2
+  fi
   if [ -n "$keyring_pid" ]; then kill "$keyring_pid" 2>/dev/null || true; wait "$keyring_pid" 2>/dev/null || true; fi
   rm -rf "$state"
 }

@@ -12,6 +12,15 @@ use keyring::credential::CredentialPersistence;
 /// test keeps the two equal), so the entries are recognisably the app's.
 pub const SERVICE: &str = "app.scout.desktop";
 
+/// One keychain call at a time from this process: GNOME Keyring was seen to drop off the bus when
+/// several threads created and deleted items at once (CI, 2026-11-24), and the calls are rare and short.
+static KEYCHAIN_CALLS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    // A panic while holding the lock leaves nothing half-done on our side: go on.
+    KEYCHAIN_CALLS.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// The account name `probe` reads. Nothing is ever stored under it.
 const PROBE_ACCOUNT: &str = "probe:reachable";
 
@@ -57,6 +66,7 @@ impl Keychain {
                 detail: "this build of Scout has no keychain backend for this system".into(),
             });
         }
+        let _one_at_a_time = one_at_a_time();
         match self.entry(PROBE_ACCOUNT)?.get_password() {
             Ok(_) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(e) => Err(map_error(e, Action::Read, PROBE_ACCOUNT)),
@@ -66,6 +76,7 @@ impl Keychain {
     /// Stores `secret` under `key`, replacing what was there.
     pub fn set(&self, key: &SecretKey, secret: &Secret) -> Result<()> {
         let account = key.account();
+        let _one_at_a_time = one_at_a_time();
         self.entry(&account)?
             .set_password(secret.expose())
             .map_err(|e| map_error(e, Action::Save, &account).without(secret.expose()))
@@ -74,6 +85,7 @@ impl Keychain {
     /// The secret stored under `key`, or `None` when there is none.
     pub fn get(&self, key: &SecretKey) -> Result<Option<Secret>> {
         let account = key.account();
+        let _one_at_a_time = one_at_a_time();
         match self.entry(&account)?.get_password() {
             Ok(value) => Ok(Some(Secret::from(value))),
             Err(keyring::Error::NoEntry) => Ok(None),
@@ -84,6 +96,7 @@ impl Keychain {
     /// Removes the secret stored under `key`; false when there was none.
     pub fn delete(&self, key: &SecretKey) -> Result<bool> {
         let account = key.account();
+        let _one_at_a_time = one_at_a_time();
         match self.entry(&account)?.delete_credential() {
             Ok(()) => Ok(true),
             Err(keyring::Error::NoEntry) => Ok(false),
