@@ -1,8 +1,8 @@
 //! Scout's domain: the entities and value types every other crate speaks in — creators, their figures and
 //! audience mix, money in integer minor units, rates in basis points, provenance — and the pure rules on
 //! them (handle normalisation, engagement rate, share validation), campaigns, offer terms and collaboration
-//! records (agreed terms, sample shipments, posts) with their validation, and the pipeline's state
-//! machine. No database, no HTTP, no window.
+//! records (agreed terms, sample shipments, posts) with their validation, the pipeline's state
+//! machine, and the money of results (ledgers and net ROI with their formulas). No database, no HTTP, no window.
 
 mod audience;
 mod campaign;
@@ -13,6 +13,7 @@ mod money;
 mod offer;
 mod pipeline;
 mod rate;
+mod results;
 
 pub use audience::{AgeBand, AgeShare, AudienceMix, CountryShare, GenderSplit};
 pub use campaign::{
@@ -25,3 +26,4 @@ pub use money::{Currency, Money};
 pub use offer::{ContentType, FreeSample, OfferTerms};
 pub use pipeline::Stage;
 pub use rate::BasisPoints;
+pub use results::{Figure, Ledger, NetResult};

@@ -1,0 +1,261 @@
+//! What a collaboration brought and cost, and the net result: every figure in integer minor units of
+//! one currency, each with the formula that made it (the UI shows it on hover). Amounts in different
+//! currencies are never added: [`Ledger::add`] refuses them.
+//!
+//! - net revenue = GMV − refunds
+//! - product cost = unit cost × (units sold − units refunded)
+//! - commission = the actual commission once settled, else the estimate
+//! - creator cost = commission + flat fees + samples (product cost + shipping)
+//! - net profit = net revenue − product cost − creator cost
+//! - ROI = net profit ÷ creator cost (none when nothing was spent on creators)
+
+use crate::{Currency, DomainError, Money, Result};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One collaboration's (or a sum of collaborations') sales and costs, in `currency`'s minor units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Ledger {
+    pub currency: Currency,
+    #[ts(type = "number")]
+    pub orders: u64,
+    #[ts(type = "number")]
+    pub units_sold: u64,
+    #[ts(type = "number")]
+    pub units_refunded: u64,
+    #[ts(type = "number")]
+    pub gmv: i64,
+    #[ts(type = "number")]
+    pub refunds: i64,
+    /// Product cost of the units kept by buyers (unit cost × units not refunded).
+    #[ts(type = "number")]
+    pub product_cost: i64,
+    #[ts(type = "number")]
+    pub commission_estimated: i64,
+    /// Paid commission of settled orders; `None` while nothing is settled.
+    #[ts(type = "number | null")]
+    pub commission_actual: Option<i64>,
+    #[ts(type = "number")]
+    pub flat_fees: i64,
+    /// Product cost of the free samples plus their shipping.
+    #[ts(type = "number")]
+    pub sample_cost: i64,
+}
+
+/// A figure with the formula behind it, in words and numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Figure {
+    pub value: Money,
+    pub formula: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NetResult {
+    pub net_revenue: Figure,
+    pub commission: Figure,
+    pub creator_cost: Figure,
+    pub net_profit: Figure,
+    /// Net profit per unit of creator cost, in basis points (12776 = 127.76 %).
+    #[ts(type = "number | null")]
+    pub roi_bp: Option<i64>,
+    pub roi_formula: String,
+}
+
+fn overflow(field: &'static str) -> DomainError {
+    DomainError::InvalidRecord { field, problem: "is too large to add up".into() }
+}
+
+fn add(a: i64, b: i64, field: &'static str) -> Result<i64> {
+    a.checked_add(b).ok_or_else(|| overflow(field))
+}
+
+impl Ledger {
+    pub fn empty(currency: Currency) -> Ledger {
+        Ledger {
+            currency,
+            orders: 0,
+            units_sold: 0,
+            units_refunded: 0,
+            gmv: 0,
+            refunds: 0,
+            product_cost: 0,
+            commission_estimated: 0,
+            commission_actual: None,
+            flat_fees: 0,
+            sample_cost: 0,
+        }
+    }
+
+    /// Adds another ledger in the same currency (a campaign's total, a creator's across campaigns); a
+    /// refusal changes nothing.
+    pub fn add(&mut self, other: &Ledger) -> Result<()> {
+        if other.currency != self.currency {
+            return Err(DomainError::InvalidRecord {
+                field: "currency",
+                problem: format!(
+                    "{} cannot be added to {} without an exchange rate",
+                    other.currency, self.currency
+                ),
+            });
+        }
+        // Into a copy first: an overflow part-way leaves this ledger as it was.
+        let mut next = self.clone();
+        next.orders = next.orders.saturating_add(other.orders);
+        next.units_sold = next.units_sold.saturating_add(other.units_sold);
+        next.units_refunded = next.units_refunded.saturating_add(other.units_refunded);
+        next.gmv = add(next.gmv, other.gmv, "gmv")?;
+        next.refunds = add(next.refunds, other.refunds, "refunds")?;
+        next.product_cost = add(next.product_cost, other.product_cost, "product_cost")?;
+        next.commission_estimated =
+            add(next.commission_estimated, other.commission_estimated, "commission_estimated")?;
+        next.commission_actual = match (next.commission_actual, other.commission_actual) {
+            (None, None) => None,
+            (a, b) => Some(add(a.unwrap_or(0), b.unwrap_or(0), "commission_actual")?),
+        };
+        next.flat_fees = add(next.flat_fees, other.flat_fees, "flat_fees")?;
+        next.sample_cost = add(next.sample_cost, other.sample_cost, "sample_cost")?;
+        *self = next;
+        Ok(())
+    }
+
+    fn money(&self, minor: i64) -> Money {
+        Money::new(minor, self.currency.clone())
+    }
+
+    /// The net result with every formula.
+    pub fn net(&self) -> Result<NetResult> {
+        let m = |v: i64| self.money(v);
+        let net_revenue = self.gmv.checked_sub(self.refunds).ok_or_else(|| overflow("refunds"))?;
+        let (commission, which) = match self.commission_actual {
+            Some(actual) => (actual, "paid commission (settled)"),
+            None => (self.commission_estimated, "estimated commission (not settled yet)"),
+        };
+        let creator_cost =
+            add(add(commission, self.flat_fees, "flat_fees")?, self.sample_cost, "sample_cost")?;
+        let net_profit = net_revenue
+            .checked_sub(self.product_cost)
+            .and_then(|v| v.checked_sub(creator_cost))
+            .ok_or_else(|| overflow("net_profit"))?;
+        let roi_bp = (creator_cost > 0).then(|| {
+            let bp = i128::from(net_profit) * 10_000;
+            let c = i128::from(creator_cost);
+            // Rounded half away from zero.
+            let q = (bp.abs() + c / 2) / c;
+            (if bp < 0 { -q } else { q }) as i64
+        });
+        let roi_formula = match roi_bp {
+            Some(bp) => format!(
+                "ROI = net profit {} ÷ creator cost {} = {}.{:02} %",
+                m(net_profit),
+                m(creator_cost),
+                bp / 100,
+                (bp % 100).abs()
+            ),
+            None => "ROI has no value: nothing was spent on creators".into(),
+        };
+        Ok(NetResult {
+            net_revenue: Figure {
+                value: m(net_revenue),
+                formula: format!("GMV {} − refunds {} = {}", m(self.gmv), m(self.refunds), m(net_revenue)),
+            },
+            commission: Figure { value: m(commission), formula: format!("{which}: {}", m(commission)) },
+            creator_cost: Figure {
+                value: m(creator_cost),
+                formula: format!(
+                    "commission {} + flat fees {} + samples {} = {}",
+                    m(commission),
+                    m(self.flat_fees),
+                    m(self.sample_cost),
+                    m(creator_cost)
+                ),
+            },
+            net_profit: Figure {
+                value: m(net_profit),
+                formula: format!(
+                    "net revenue {} − product cost {} − creator cost {} = {}",
+                    m(net_revenue),
+                    m(self.product_cost),
+                    m(creator_cost),
+                    m(net_profit)
+                ),
+            },
+            roi_bp,
+            roi_formula,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn usd() -> Currency {
+        Currency::usd()
+    }
+
+    /// 40 units sold at 30.00, 3 refunded (100.00), unit cost 6.00, estimated commission 165.00, a
+    /// 200.00 flat fee and a sample (12.00 product + 8.50 shipping).
+    fn example() -> Ledger {
+        Ledger {
+            orders: 38,
+            units_sold: 40,
+            units_refunded: 3,
+            gmv: 120_000,
+            refunds: 10_000,
+            product_cost: 37 * 600,
+            commission_estimated: 16_500,
+            commission_actual: None,
+            flat_fees: 20_000,
+            sample_cost: 1_200 + 850,
+            ..Ledger::empty(usd())
+        }
+    }
+
+    #[test]
+    fn the_net_result_matches_the_hand_computed_one() {
+        let r = example().net().unwrap();
+        assert_eq!(r.net_revenue.value.minor, 110_000);
+        assert_eq!(r.commission.value.minor, 16_500);
+        assert_eq!(r.creator_cost.value.minor, 38_550);
+        // 110,000 − 22,200 − 38,550
+        assert_eq!(r.net_profit.value.minor, 49_250);
+        // 49,250 / 38,550 = 1.277561…
+        assert_eq!(r.roi_bp, Some(12_776));
+        assert_eq!(r.net_revenue.formula, "GMV 1200.00 USD − refunds 100.00 USD = 1100.00 USD");
+        assert_eq!(r.roi_formula, "ROI = net profit 492.50 USD ÷ creator cost 385.50 USD = 127.76 %");
+        assert!(r.commission.formula.starts_with("estimated commission"));
+    }
+
+    #[test]
+    fn settled_commission_replaces_the_estimate_and_losses_are_negative() {
+        let settled = Ledger { commission_actual: Some(15_000), ..example() };
+        assert_eq!(settled.net().unwrap().creator_cost.value.minor, 37_050);
+        let flop = Ledger { gmv: 3_000, refunds: 0, product_cost: 600, ..example() };
+        let r = flop.net().unwrap();
+        assert_eq!(r.net_profit.value.minor, 3_000 - 600 - 38_550);
+        // −36,150 / 38,550 = −0.937743…
+        assert_eq!(r.roi_bp, Some(-9_377));
+        assert!(r.roi_formula.ends_with("= -93.77 %"), "{}", r.roi_formula);
+    }
+
+    #[test]
+    fn nothing_spent_means_no_roi() {
+        let free = Ledger { commission_estimated: 0, flat_fees: 0, sample_cost: 0, ..example() };
+        assert_eq!(free.net().unwrap().roi_bp, None);
+    }
+
+    #[test]
+    fn ledgers_add_up_only_in_one_currency() {
+        let mut total = Ledger::empty(usd());
+        total.add(&example()).unwrap();
+        total.add(&Ledger { commission_actual: Some(100), ..example() }).unwrap();
+        assert_eq!((total.gmv, total.units_sold, total.commission_actual), (240_000, 80, Some(100)));
+        let euros = Ledger::empty(Currency::parse("EUR").unwrap());
+        let err = total.add(&euros).unwrap_err();
+        assert!(err.to_string().contains("EUR cannot be added to USD"), "{err}");
+        assert_eq!(total.gmv, 240_000, "a refused addition changes nothing");
+    }
+}
