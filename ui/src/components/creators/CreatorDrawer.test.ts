@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { fireEvent, render, screen } from "@testing-library/svelte";
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import CreatorDrawer from "./CreatorDrawer.svelte";
 import type { CreatorDetail, LookalikeCreator } from "../../lib/types";
@@ -54,7 +54,11 @@ afterEach(() => clearMocks());
 
 describe("CreatorDrawer", () => {
   it("shows a bio containing HTML as literal text and creates no element from it", async () => {
-    mockIPC(() => creator({ bio: HOSTILE, display_name: `<b>${HOSTILE}</b>`, categories: [HOSTILE] }));
+    mockIPC((cmd) =>
+      cmd === "timeline"
+        ? []
+        : creator({ bio: HOSTILE, display_name: `<b>${HOSTILE}</b>`, categories: [HOSTILE] }),
+    );
     const { container } = render(CreatorDrawer, { id: 7, onclose: () => {} });
 
     expect(await screen.findByText(HOSTILE, { selector: ".bio" })).toBeInTheDocument();
@@ -65,7 +69,7 @@ describe("CreatorDrawer", () => {
   });
 
   it("shows figures with their source and unknown figures as a dash", async () => {
-    mockIPC(() => creator({}));
+    mockIPC((cmd) => (cmd === "timeline" ? [] : creator({})));
     render(CreatorDrawer, { id: 7, onclose: () => {} });
 
     expect(await screen.findByText("1.2M")).toHaveAttribute("title", "1,234,567");
@@ -76,7 +80,8 @@ describe("CreatorDrawer", () => {
   });
 
   it("says what went wrong when the creator can't be loaded", async () => {
-    mockIPC(() => {
+    mockIPC((cmd) => {
+      if (cmd === "timeline") return [];
       throw { code: "not_found", message: "creator 7 does not exist" };
     });
     render(CreatorDrawer, { id: 7, onclose: () => {} });
@@ -120,5 +125,34 @@ describe("CreatorDrawer", () => {
     expect(container.querySelector("b")).toBeNull();
     await fireEvent.click(screen.getByText("@coral.shop70"));
     expect(opened).toEqual([9]);
+  });
+
+  it("shows the creator's outreach history, newest first, with each campaign", async () => {
+    const event = (at: string, from: string | null, to: string, cause: string) => ({
+      campaign_id: 3,
+      campaign_name: "Glow launch",
+      creator_id: 7,
+      from,
+      to,
+      at,
+      cause,
+    });
+    mockIPC((cmd) =>
+      cmd === "timeline"
+        ? [
+            event("2026-11-20T10:00:00Z", null, "shortlisted", "shortlisted"),
+            event("2026-11-21T10:00:00Z", "shortlisted", "invited", `offer 4 sent by e-mail ${HOSTILE}`),
+          ]
+        : creator({}),
+    );
+    const { container } = render(CreatorDrawer, { id: 7, onclose: () => {} });
+    const timeline = await waitFor(() => {
+      const found = container.querySelector("[data-testid=timeline]");
+      expect(found).not.toBeNull();
+      return found;
+    });
+    expect(timeline?.textContent).toMatch(/Shortlisted →\s*Invited[\s\S]*Entered Shortlisted/);
+    expect(timeline?.textContent).toContain("(Glow launch)");
+    expect(container.querySelector("img")).toBeNull();
   });
 });
