@@ -107,7 +107,8 @@ impl Workspace {
             };
             let collaboration = match self.target_collaboration(&batch).await {
                 Ok(c) => c,
-                Err(reason) => {
+                Err(refusal) => {
+                    let reason = refusal.to_string();
                     for o in &batch.offers {
                         self.store.mark_offer_failed(o.id, &reason, None).await?;
                         report.failed += 1;
@@ -129,20 +130,17 @@ impl Workspace {
     }
 
     /// The invitation for a claimed batch, or why it cannot be made (then every offer fails for good).
-    async fn target_collaboration(
-        &self,
-        batch: &ClaimedBatch,
-    ) -> std::result::Result<TargetCollaboration, String> {
+    async fn target_collaboration(&self, batch: &ClaimedBatch) -> Result<TargetCollaboration> {
         let terms: OfferTerms = serde_json::from_str(&batch.terms_json)
-            .map_err(|e| format!("the offer's stored terms are unreadable: {e}"))?;
-        let campaign = self.store.campaign(batch.campaign_id).await.map_err(|e| e.to_string())?;
+            .map_err(|e| AppError::Internal(format!("the offer's stored terms are unreadable: {e}")))?;
+        let campaign = self.store.campaign(batch.campaign_id).await?;
         let product_id = campaign
             .spec
             .product
             .tiktok_product_id
             .clone()
             .filter(|id| !id.trim().is_empty())
-            .ok_or_else(missing_product_id)?;
+            .ok_or_else(|| AppError::InvalidInput(missing_product_id()))?;
         let c = TargetCollaboration {
             name: campaign.spec.name.clone(),
             end_time: terms.valid_until,
@@ -156,7 +154,7 @@ impl Workspace {
             message: batch.offers.first().map(|o| o.body.clone()).unwrap_or_default(),
             preferred_content_type: content_type(terms.content_type),
         };
-        c.validate(Utc::now()).map_err(|e| e.to_string())?;
+        c.validate(Utc::now()).map_err(crate::tiktok::tiktok_error)?;
         Ok(c)
     }
 
