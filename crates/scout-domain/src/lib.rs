@@ -2,7 +2,8 @@
 //! audience mix, money in integer minor units, rates in basis points, provenance — and the pure rules on
 //! them (handle normalisation, engagement rate, share validation), campaigns, offer terms and collaboration
 //! records (agreed terms, sample shipments, posts) with their validation, the pipeline's state
-//! machine, and the money of results (ledgers and net ROI with their formulas). No database, no HTTP, no window.
+//! machine, results (affiliate order lines, video results) and their money (ledgers and net ROI with
+//! their formulas). No database, no HTTP, no window.
 
 mod audience;
 mod campaign;
@@ -11,8 +12,10 @@ mod creator;
 mod error;
 mod money;
 mod offer;
+mod orders;
 mod pipeline;
 mod rate;
+mod report;
 mod results;
 
 pub use audience::{AgeBand, AgeShare, AudienceMix, CountryShare, GenderSplit};
@@ -24,6 +27,11 @@ pub use creator::{CountryCode, CreatorFigures, CreatorKey, CreatorProfile, Creat
 pub use error::{DomainError, Result};
 pub use money::{Currency, Money};
 pub use offer::{ContentType, FreeSample, OfferTerms};
+pub use orders::{OrderLine, Settlement, VideoResult};
 pub use pipeline::Stage;
 pub use rate::BasisPoints;
+pub use report::{
+    Conversion, CurrencyReport, ExchangeRate, Funnel, ReportGroup, ReportRow, ResultsFileKind,
+    ResultsImportReport, ResultsReport, ResultsRowIssue, TimePoint, UnattributedOrder,
+};
 pub use results::{Figure, Ledger, NetResult};

@@ -4,7 +4,8 @@
 //!
 //! - net revenue = GMV − refunds
 //! - product cost = unit cost × (units sold − units refunded)
-//! - commission = the actual commission once settled, else the estimate
+//! - commission = the commission paid on settled orders + the estimate of orders not settled yet
+//!   (orders refunded in full or cancelled earn none)
 //! - creator cost = commission + flat fees + samples (product cost + shipping)
 //! - net profit = net revenue − product cost − creator cost
 //! - ROI = net profit ÷ creator cost (none when nothing was spent on creators)
@@ -31,11 +32,15 @@ pub struct Ledger {
     /// Product cost of the units kept by buyers (unit cost × units not refunded).
     #[ts(type = "number")]
     pub product_cost: i64,
+    /// The estimated commission of every order that earns one (settled or not), for comparison.
     #[ts(type = "number")]
     pub commission_estimated: i64,
-    /// Paid commission of settled orders; `None` while nothing is settled.
-    #[ts(type = "number | null")]
-    pub commission_actual: Option<i64>,
+    /// Commission paid on settled orders.
+    #[ts(type = "number")]
+    pub commission_paid: i64,
+    /// The estimated commission of orders not settled yet.
+    #[ts(type = "number")]
+    pub commission_pending: i64,
     #[ts(type = "number")]
     pub flat_fees: i64,
     /// Product cost of the free samples plus their shipping.
@@ -83,7 +88,8 @@ impl Ledger {
             refunds: 0,
             product_cost: 0,
             commission_estimated: 0,
-            commission_actual: None,
+            commission_paid: 0,
+            commission_pending: 0,
             flat_fees: 0,
             sample_cost: 0,
         }
@@ -111,10 +117,9 @@ impl Ledger {
         next.product_cost = add(next.product_cost, other.product_cost, "product_cost")?;
         next.commission_estimated =
             add(next.commission_estimated, other.commission_estimated, "commission_estimated")?;
-        next.commission_actual = match (next.commission_actual, other.commission_actual) {
-            (None, None) => None,
-            (a, b) => Some(add(a.unwrap_or(0), b.unwrap_or(0), "commission_actual")?),
-        };
+        next.commission_paid = add(next.commission_paid, other.commission_paid, "commission_paid")?;
+        next.commission_pending =
+            add(next.commission_pending, other.commission_pending, "commission_pending")?;
         next.flat_fees = add(next.flat_fees, other.flat_fees, "flat_fees")?;
         next.sample_cost = add(next.sample_cost, other.sample_cost, "sample_cost")?;
         *self = next;
@@ -129,10 +134,7 @@ impl Ledger {
     pub fn net(&self) -> Result<NetResult> {
         let m = |v: i64| self.money(v);
         let net_revenue = self.gmv.checked_sub(self.refunds).ok_or_else(|| overflow("refunds"))?;
-        let (commission, which) = match self.commission_actual {
-            Some(actual) => (actual, "paid commission (settled)"),
-            None => (self.commission_estimated, "estimated commission (not settled yet)"),
-        };
+        let commission = add(self.commission_paid, self.commission_pending, "commission")?;
         let creator_cost =
             add(add(commission, self.flat_fees, "flat_fees")?, self.sample_cost, "sample_cost")?;
         let net_profit = net_revenue
@@ -161,7 +163,15 @@ impl Ledger {
                 value: m(net_revenue),
                 formula: format!("GMV {} − refunds {} = {}", m(self.gmv), m(self.refunds), m(net_revenue)),
             },
-            commission: Figure { value: m(commission), formula: format!("{which}: {}", m(commission)) },
+            commission: Figure {
+                value: m(commission),
+                formula: format!(
+                    "paid on settled orders {} + estimated for orders not settled yet {} = {}",
+                    m(self.commission_paid),
+                    m(self.commission_pending),
+                    m(commission)
+                ),
+            },
             creator_cost: Figure {
                 value: m(creator_cost),
                 formula: format!(
@@ -207,7 +217,7 @@ mod tests {
             refunds: 10_000,
             product_cost: 37 * 600,
             commission_estimated: 16_500,
-            commission_actual: None,
+            commission_pending: 16_500,
             flat_fees: 20_000,
             sample_cost: 1_200 + 850,
             ..Ledger::empty(usd())
@@ -226,13 +236,18 @@ mod tests {
         assert_eq!(r.roi_bp, Some(12_776));
         assert_eq!(r.net_revenue.formula, "GMV 1200.00 USD − refunds 100.00 USD = 1100.00 USD");
         assert_eq!(r.roi_formula, "ROI = net profit 492.50 USD ÷ creator cost 385.50 USD = 127.76 %");
-        assert!(r.commission.formula.starts_with("estimated commission"));
+        assert_eq!(
+            r.commission.formula,
+            "paid on settled orders 0.00 USD + estimated for orders not settled yet 165.00 USD = 165.00 USD"
+        );
     }
 
     #[test]
     fn settled_commission_replaces_the_estimate_and_losses_are_negative() {
-        let settled = Ledger { commission_actual: Some(15_000), ..example() };
-        assert_eq!(settled.net().unwrap().creator_cost.value.minor, 37_050);
+        // Two thirds settled: 110.00 estimated for them, 100.00 paid; 55.00 still pending.
+        let settled = Ledger { commission_paid: 10_000, commission_pending: 5_500, ..example() };
+        assert_eq!(settled.net().unwrap().commission.value.minor, 15_500);
+        assert_eq!(settled.net().unwrap().creator_cost.value.minor, 15_500 + 20_000 + 2_050);
         let flop = Ledger { gmv: 3_000, refunds: 0, product_cost: 600, ..example() };
         let r = flop.net().unwrap();
         assert_eq!(r.net_profit.value.minor, 3_000 - 600 - 38_550);
@@ -243,7 +258,13 @@ mod tests {
 
     #[test]
     fn nothing_spent_means_no_roi() {
-        let free = Ledger { commission_estimated: 0, flat_fees: 0, sample_cost: 0, ..example() };
+        let free = Ledger {
+            commission_estimated: 0,
+            commission_pending: 0,
+            flat_fees: 0,
+            sample_cost: 0,
+            ..example()
+        };
         assert_eq!(free.net().unwrap().roi_bp, None);
     }
 
@@ -251,8 +272,9 @@ mod tests {
     fn ledgers_add_up_only_in_one_currency() {
         let mut total = Ledger::empty(usd());
         total.add(&example()).unwrap();
-        total.add(&Ledger { commission_actual: Some(100), ..example() }).unwrap();
-        assert_eq!((total.gmv, total.units_sold, total.commission_actual), (240_000, 80, Some(100)));
+        total.add(&Ledger { commission_paid: 100, ..example() }).unwrap();
+        assert_eq!((total.gmv, total.units_sold, total.commission_paid), (240_000, 80, 100));
+        assert_eq!(total.commission_pending, 33_000);
         let euros = Ledger::empty(Currency::parse("EUR").unwrap());
         let err = total.add(&euros).unwrap_err();
         assert!(err.to_string().contains("EUR cannot be added to USD"), "{err}");

@@ -8,11 +8,19 @@ export type Ledger = { currency: Currency, orders: number, units_sold: number, u
 /**
  * Product cost of the units kept by buyers (unit cost × units not refunded).
  */
-product_cost: number, commission_estimated: number, 
+product_cost: number, 
 /**
- * Paid commission of settled orders; `None` while nothing is settled.
+ * The estimated commission of every order that earns one (settled or not), for comparison.
  */
-commission_actual: number | null, flat_fees: number, 
+commission_estimated: number, 
+/**
+ * Commission paid on settled orders.
+ */
+commission_paid: number, 
+/**
+ * The estimated commission of orders not settled yet.
+ */
+commission_pending: number, flat_fees: number, 
 /**
  * Product cost of the free samples plus their shipping.
  */

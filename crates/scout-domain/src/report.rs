@@ -1,0 +1,185 @@
+//! The results report's shapes: ledgers grouped by campaign, creator and product, sales over time, the
+//! pipeline funnel and the sample-to-post rate. Money stays in one currency per [`CurrencyReport`]:
+//! either one report per currency the workspace sold in, or one converted report with the seller's
+//! rates named in [`Conversion`].
+
+use crate::{Currency, Ledger, NetResult};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What a report row groups by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ReportGroup {
+    Total,
+    Campaign,
+    Creator,
+    Product,
+}
+
+/// One row of a report table: a group's ledger and its net result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReportRow {
+    pub group: ReportGroup,
+    /// The campaign's or creator's id; `None` for products and the total.
+    #[ts(type = "number | null")]
+    pub id: Option<i64>,
+    /// Campaign name, creator handle ("@mia"), product name, or "All campaigns".
+    pub label: String,
+    pub ledger: Ledger,
+    pub net: NetResult,
+}
+
+/// One week's sales, in the report's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TimePoint {
+    /// Monday of the week.
+    pub week: NaiveDate,
+    #[ts(type = "number")]
+    pub gmv: i64,
+    #[ts(type = "number")]
+    pub net_profit: i64,
+}
+
+/// Everything the workspace sold and spent in one currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CurrencyReport {
+    pub currency: Currency,
+    pub total: ReportRow,
+    pub by_campaign: Vec<ReportRow>,
+    pub by_creator: Vec<ReportRow>,
+    pub by_product: Vec<ReportRow>,
+    pub over_time: Vec<TimePoint>,
+}
+
+/// How many collaborations reached each step (ever, not only where they are now).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Funnel {
+    #[ts(type = "number")]
+    pub shortlisted: u64,
+    #[ts(type = "number")]
+    pub invited: u64,
+    #[ts(type = "number")]
+    pub replied: u64,
+    #[ts(type = "number")]
+    pub agreed: u64,
+    #[ts(type = "number")]
+    pub posted: u64,
+    /// Collaborations with at least one attributed order not refunded in full.
+    #[ts(type = "number")]
+    pub sold: u64,
+    /// Collaborations that were shipped a sample, and how many of those posted.
+    #[ts(type = "number")]
+    pub sampled: u64,
+    #[ts(type = "number")]
+    pub sampled_posted: u64,
+}
+
+/// A seller's rate: one unit of `from` is worth `rate_micros / 1,000,000` units of the report currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ExchangeRate {
+    pub from: Currency,
+    #[ts(type = "number")]
+    pub rate_micros: i64,
+}
+
+/// The currency a converted report is in and the rates that made it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Conversion {
+    pub to: Currency,
+    pub rates: Vec<ExchangeRate>,
+}
+
+/// The whole results report for a selection (all campaigns, or one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ResultsReport {
+    /// One per currency, most GMV first; exactly one when converted.
+    pub currencies: Vec<CurrencyReport>,
+    /// Set when the seller asked for one currency and gave the rates.
+    pub conversion: Option<Conversion>,
+    pub funnel: Funnel,
+    /// Order lines no collaboration claims (listed on the Results screen to assign).
+    #[ts(type = "number")]
+    pub unattributed_lines: u64,
+}
+
+/// Which results export a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ResultsFileKind {
+    /// Seller Center's affiliate order export (one row per order and SKU).
+    Orders,
+    /// Affiliate Center's creator video export.
+    Videos,
+}
+
+/// Something about one row of a results file: a value that could not be read (the rest of the row was
+/// kept), or the reason the whole row was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ResultsRowIssue {
+    #[ts(type = "number")]
+    pub line: u64,
+    /// The column's header, when the issue is about one cell.
+    pub column: Option<String>,
+    pub raw_value: Option<String>,
+    pub message: String,
+    /// The row was not imported.
+    pub rejected: bool,
+}
+
+/// What importing one results file did. Every data row is counted exactly once in created, updated,
+/// unchanged or rejected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ResultsImportReport {
+    pub file_name: String,
+    pub kind: ResultsFileKind,
+    #[ts(type = "number")]
+    pub rows_total: u64,
+    #[ts(type = "number")]
+    pub created: u64,
+    #[ts(type = "number")]
+    pub updated: u64,
+    #[ts(type = "number")]
+    pub unchanged: u64,
+    #[ts(type = "number")]
+    pub rejected: u64,
+    /// Every issue, in file order.
+    pub issues: Vec<ResultsRowIssue>,
+    /// Order lines of this file now attached to a collaboration, and those no collaboration claims.
+    #[ts(type = "number")]
+    pub attributed: u64,
+    #[ts(type = "number")]
+    pub unattributed: u64,
+}
+
+/// An order line no collaboration claims, with the reason, for the seller to assign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct UnattributedOrder {
+    #[ts(type = "number")]
+    pub line_id: i64,
+    pub order_id: String,
+    pub product: Option<String>,
+    /// The creator's handle as the export has it ("@mia"), if any.
+    pub creator: Option<String>,
+    /// The creator's id when the handle is in the workspace.
+    #[ts(type = "number | null")]
+    pub creator_id: Option<i64>,
+    pub created_at: chrono::NaiveDateTime,
+    pub payment: crate::Money,
+    /// Why no collaboration claims it: "@mia is not in the workspace", "no collaboration with @mia
+    /// sells product 1731", "ordered 2026-01-02, before @mia was invited (2026-02-10)".
+    pub reason: String,
+}
