@@ -31,7 +31,8 @@ pub use orders::{OrderLine, Settlement, VideoResult};
 pub use pipeline::Stage;
 pub use rate::BasisPoints;
 pub use report::{
-    Conversion, CurrencyReport, ExchangeRate, Funnel, ReportGroup, ReportRow, ResultsFileKind,
-    ResultsImportReport, ResultsReport, ResultsRowIssue, TimePoint, UnattributedOrder,
+    Conversion, CurrencyReport, ExchangeRate, Funnel, LearningProgress, ReportGroup, ReportRow,
+    ResultsFileKind, ResultsImportReport, ResultsQuery, ResultsReport, ResultsRowIssue, TimePoint,
+    UnattributedOrder,
 };
 pub use results::{Figure, Ledger, NetResult};

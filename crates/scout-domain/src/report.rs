@@ -110,6 +110,31 @@ pub struct ResultsReport {
     /// Order lines no collaboration claims (listed on the Results screen to assign).
     #[ts(type = "number")]
     pub unattributed_lines: u64,
+    pub learning: LearningProgress,
+}
+
+/// Which report: every campaign or one, in each currency apart or converted into one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ResultsQuery {
+    #[ts(type = "number | null")]
+    pub campaign_id: Option<i64>,
+    /// Convert everything into this currency with the seller's saved rates; `None` keeps currencies apart.
+    pub currency: Option<Currency>,
+}
+
+/// Finished collaborations as labelled outcomes for the match model, and whether retraining is due.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LearningProgress {
+    /// The seller's own outcomes (not simulated) the model can learn from.
+    #[ts(type = "number")]
+    pub outcomes: u64,
+    /// Of those, how many arrived since the adopted model was trained (all of them with no model).
+    #[ts(type = "number")]
+    pub new_since_training: u64,
+    /// Enough new outcomes that retraining could change the ranking.
+    pub suggest_retrain: bool,
 }
 
 /// Which results export a file is.

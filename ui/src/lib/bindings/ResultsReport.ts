@@ -2,6 +2,7 @@
 import type { Conversion } from "./Conversion";
 import type { CurrencyReport } from "./CurrencyReport";
 import type { Funnel } from "./Funnel";
+import type { LearningProgress } from "./LearningProgress";
 
 /**
  * The whole results report for a selection (all campaigns, or one).
@@ -18,4 +19,4 @@ conversion: Conversion | null, funnel: Funnel,
 /**
  * Order lines no collaboration claims (listed on the Results screen to assign).
  */
-unattributed_lines: number, };
+unattributed_lines: number, learning: LearningProgress, };
