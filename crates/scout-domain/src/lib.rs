@@ -5,6 +5,7 @@
 //! machine, results (affiliate order lines, video results) and their money (ledgers and net ROI with
 //! their formulas). No database, no HTTP, no window.
 
+pub mod attribution;
 mod audience;
 mod campaign;
 mod collaboration;
