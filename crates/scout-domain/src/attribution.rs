@@ -226,8 +226,8 @@ mod tests {
         let early = a.attribute(&line(d(2, 28))).unwrap_err();
         assert!(early.starts_with("ordered 2026-02-28, outside"), "{early}");
         let posted = Attributor::new(vec![CollaborationWindow { last_post_on: Some(d(4, 1)), ..w }]);
-        assert!(posted.attribute(&line(d(6, 29))).is_ok(), "90 days after the 1 April post");
-        assert!(posted.attribute(&line(d(6, 30))).is_err());
+        assert!(posted.attribute(&line(d(6, 30))).is_ok(), "90 days after the 1 April post");
+        assert!(posted.attribute(&line(d(7, 1))).is_err());
     }
 
     #[test]
