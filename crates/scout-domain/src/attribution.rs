@@ -44,13 +44,34 @@ impl CollaborationWindow {
         self.opens() <= at && at < self.closes()
     }
 
-    fn sells(&self, line: &OrderLine) -> bool {
-        match (&self.product_id, &line.product_id) {
+    fn sells(&self, line: &OrderFacts<'_>) -> bool {
+        match (&self.product_id, line.product_id) {
             (Some(ours), Some(theirs)) => ours.trim() == theirs.trim(),
             (None, _) | (Some(_), None) => line
                 .product_name
-                .as_deref()
                 .is_some_and(|n| n.trim().to_lowercase() == self.product_name.trim().to_lowercase()),
+        }
+    }
+}
+
+/// What attribution looks at in an order line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrderFacts<'a> {
+    pub creator: Option<&'a Handle>,
+    pub product_id: Option<&'a str>,
+    pub product_name: Option<&'a str>,
+    pub created_at: NaiveDateTime,
+    pub target_collaboration_id: Option<&'a str>,
+}
+
+impl<'a> From<&'a OrderLine> for OrderFacts<'a> {
+    fn from(l: &'a OrderLine) -> OrderFacts<'a> {
+        OrderFacts {
+            creator: l.creator.as_ref(),
+            product_id: l.product_id.as_deref(),
+            product_name: l.product_name.as_deref(),
+            created_at: l.created_at,
+            target_collaboration_id: l.target_collaboration_id.as_deref(),
         }
     }
 }
@@ -105,20 +126,20 @@ impl Attributor {
     }
 
     /// The collaboration `line` belongs to, or why none does.
-    pub fn attribute(&self, line: &OrderLine) -> std::result::Result<Attribution, String> {
-        if let Some(found) = self.by_target_collaboration(line) {
+    pub fn attribute<'a>(&self, line: impl Into<OrderFacts<'a>>) -> std::result::Result<Attribution, String> {
+        let line = line.into();
+        if let Some(found) = self.by_target_collaboration(&line) {
             return Ok(found);
         }
-        let Some(handle) = &line.creator else {
+        let Some(handle) = line.creator else {
             return Err("the export names no creator for this order".into());
         };
         let Some(windows) = self.by_handle.get(handle) else {
             return Err(format!("{handle} has no collaboration in any campaign"));
         };
-        let selling: Vec<&CollaborationWindow> = windows.iter().filter(|w| w.sells(line)).collect();
+        let selling: Vec<&CollaborationWindow> = windows.iter().filter(|w| w.sells(&line)).collect();
         if selling.is_empty() {
-            let product =
-                line.product_name.as_deref().or(line.product_id.as_deref()).unwrap_or("this product");
+            let product = line.product_name.or(line.product_id).unwrap_or("this product");
             return Err(format!("no collaboration with {handle} is for {product}"));
         }
         let at = line.created_at;
@@ -148,11 +169,11 @@ impl Attributor {
         }
     }
 
-    fn by_target_collaboration(&self, line: &OrderLine) -> Option<Attribution> {
-        let id = line.target_collaboration_id.as_deref()?.trim();
+    fn by_target_collaboration(&self, line: &OrderFacts<'_>) -> Option<Attribution> {
+        let id = line.target_collaboration_id?.trim();
         let candidates = self.by_collaboration_id.get(id)?;
         // One collaboration id covers up to 50 invited creators: the line's creator picks one.
-        let pick = match &line.creator {
+        let pick = match line.creator {
             Some(h) => candidates.iter().find(|(_, _, c)| c == h),
             None if candidates.len() == 1 => candidates.first(),
             None => None,

@@ -111,6 +111,8 @@ pub struct ResultsReport {
     #[ts(type = "number")]
     pub unattributed_lines: u64,
     pub learning: LearningProgress,
+    /// What the figures leave out and why ("product cost of 12 units of Glow Serum is not counted: …").
+    pub warnings: Vec<String>,
 }
 
 /// Which report: every campaign or one, in each currency apart or converted into one.
@@ -207,4 +209,86 @@ pub struct UnattributedOrder {
     /// Why no collaboration claims it: "@mia is not in the workspace", "no collaboration with @mia
     /// sells product 1731", "ordered 2026-01-02, before @mia was invited (2026-02-10)".
     pub reason: String,
+}
+
+impl Conversion {
+    /// Checks the rates: each positive, each currency once, none for the target itself.
+    pub fn validate(&self) -> crate::Result<()> {
+        let invalid = |problem: String| crate::DomainError::InvalidRecord { field: "rates", problem };
+        let mut seen = std::collections::HashSet::new();
+        for r in &self.rates {
+            if r.from == self.to {
+                return Err(invalid(format!("{} needs no rate: it is the report's currency", r.from)));
+            }
+            if r.rate_micros <= 0 {
+                return Err(invalid(format!("the rate for {} must be above 0", r.from)));
+            }
+            if !seen.insert(r.from.code()) {
+                return Err(invalid(format!("{} has more than one rate", r.from)));
+            }
+        }
+        Ok(())
+    }
+
+    /// `money` in the target currency at the seller's rate, rounded half away from zero; `None` when
+    /// there is no rate for its currency (or the result does not fit).
+    pub fn convert(&self, money: &crate::Money) -> Option<crate::Money> {
+        if money.currency == self.to {
+            return Some(money.clone());
+        }
+        let rate = self.rates.iter().find(|r| r.from == money.currency)?.rate_micros;
+        let (from_dp, to_dp) = (money.currency.decimals(), self.to.decimals());
+        // minor_to = minor_from × rate / 10^6 × 10^(to_dp − from_dp)
+        let mut num = i128::from(money.minor) * i128::from(rate);
+        let mut den: i128 = 1_000_000;
+        if to_dp >= from_dp {
+            num *= 10i128.pow(to_dp - from_dp);
+        } else {
+            den *= 10i128.pow(from_dp - to_dp);
+        }
+        let q = (num.abs() + den / 2) / den;
+        let v = if num < 0 { -q } else { q };
+        i64::try_from(v).ok().map(|minor| crate::Money::new(minor, self.to.clone()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Money;
+
+    fn cur(c: &str) -> Currency {
+        Currency::parse(c).unwrap()
+    }
+
+    fn to_usd(rates: &[(&str, i64)]) -> Conversion {
+        Conversion {
+            to: cur("USD"),
+            rates: rates.iter().map(|(c, r)| ExchangeRate { from: cur(c), rate_micros: *r }).collect(),
+        }
+    }
+
+    #[test]
+    fn converts_across_decimal_places_rounding_half_away_from_zero() {
+        let c = to_usd(&[("GBP", 1_270_000), ("JPY", 6_600), ("IDR", 62)]);
+        // £12.50 × 1.27 = $15.875 → $15.88
+        assert_eq!(c.convert(&Money::new(1_250, cur("GBP"))).unwrap().minor, 1_588);
+        // ¥1,000 × 0.0066 = $6.60 (yen have no minor unit)
+        assert_eq!(c.convert(&Money::new(1_000, cur("JPY"))).unwrap().minor, 660);
+        // Rp 150,000 × 0.000062 = $9.30
+        let idr = Money::new(150_000 * 10i64.pow(cur("IDR").decimals()), cur("IDR"));
+        assert_eq!(c.convert(&idr).unwrap().minor, 930);
+        // −£0.01 × 1.27 = −$0.0127 → −$0.01
+        assert_eq!(c.convert(&Money::new(-1, cur("GBP"))).unwrap().minor, -1);
+        assert_eq!(c.convert(&Money::new(500, cur("USD"))).unwrap().minor, 500, "already dollars");
+        assert!(c.convert(&Money::new(500, cur("EUR"))).is_none(), "no rate for EUR");
+    }
+
+    #[test]
+    fn rates_are_checked() {
+        assert!(to_usd(&[("GBP", 1_270_000)]).validate().is_ok());
+        for bad in [vec![("USD", 1_000_000)], vec![("GBP", 0)], vec![("GBP", 1), ("GBP", 2)]] {
+            assert!(to_usd(&bad).validate().is_err(), "{bad:?} should be refused");
+        }
+    }
 }

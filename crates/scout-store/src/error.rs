@@ -33,6 +33,8 @@ pub enum StoreError {
     AlreadyRecorded(String),
     #[error("no learned model with id {0}")]
     ModelNotFound(i64),
+    #[error("no order line with id {0}")]
+    OrderLineNotFound(i64),
     #[error("no import batch with id {0}")]
     BatchNotFound(i64),
     #[error("stored value in {table}.{column} (row {id}) is unreadable: {message}")]

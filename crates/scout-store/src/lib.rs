@@ -4,7 +4,8 @@
 //! whole file in one transaction (so a cancelled or crashed import leaves the database as it was),
 //! campaigns and shortlists, collaboration outcomes, learned match models, the streamed read the match
 //! index is built from, the outbox of offers (queued atomically, never re-sent blindly after a crash), the
-//! pipeline with its timeline, collaboration records (agreed terms, shipments, posts) and follow-ups.
+//! pipeline with its timeline, collaboration records (agreed terms, shipments, posts) and follow-ups, and results (order lines
+//! attributed to collaborations, video results, the report's sums).
 
 mod batches;
 mod campaigns;
@@ -22,6 +23,7 @@ mod outbox;
 mod outbox_batch;
 mod outcomes;
 mod pipeline;
+mod results;
 mod settings;
 
 pub use batches::{BatchCounts, ImportBatch, IssueOutcome, NewBatch, SourceKind, StoredIssue};
@@ -38,6 +40,10 @@ pub use outbox::{NewOffer, Offer, OfferChannel, OfferState, OutboxItem};
 pub use outbox_batch::ClaimedBatch;
 pub use outcomes::{Outcome, OutcomeCounts, OutcomeSource};
 pub use pipeline::{PipelineCard, PipelineEvent};
+pub use results::{
+    AttributionCounts, CostEntry, CostKind, OrderCounts, OrderSums, ReportInputs, ResultsImportSession,
+    ResultsOutcome, SalesGroup, PRODUCT_KEY_SQL,
+};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;

@@ -59,11 +59,11 @@ impl Store {
         for o in outcomes {
             sqlx::query(
                 "INSERT INTO collaboration_outcomes (campaign_id, creator_id, invited_on, replied, accepted, posted, \
-                 gmv_minor, cost_minor, currency, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+                 gmv_minor, cost_minor, currency, source, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
                  ON CONFLICT (campaign_id, creator_id) DO UPDATE SET invited_on = excluded.invited_on, \
                  replied = excluded.replied, accepted = excluded.accepted, posted = excluded.posted, \
                  gmv_minor = excluded.gmv_minor, cost_minor = excluded.cost_minor, currency = excluded.currency, \
-                 source = excluded.source",
+                 source = excluded.source, recorded_at = excluded.recorded_at",
             )
             .bind(o.campaign_id)
             .bind(o.creator_id)
@@ -75,6 +75,7 @@ impl Store {
             .bind(o.cost_minor)
             .bind(&o.currency)
             .bind(o.source.as_str())
+            .bind(chrono::Utc::now())
             .execute(&mut *tx)
             .await?;
         }

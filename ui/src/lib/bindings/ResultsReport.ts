@@ -19,4 +19,8 @@ conversion: Conversion | null, funnel: Funnel,
 /**
  * Order lines no collaboration claims (listed on the Results screen to assign).
  */
-unattributed_lines: number, learning: LearningProgress, };
+unattributed_lines: number, learning: LearningProgress, 
+/**
+ * What the figures leave out and why ("product cost of 12 units of Glow Serum is not counted: …").
+ */
+warnings: Array<string>, };

@@ -1,0 +1,7 @@
+//! Results: importing order and video exports, attributing orders to collaborations, the net-ROI
+//! report in each currency or converted at the seller's rates, and exporting it.
+
+mod ledgers;
+mod report;
+
+pub use report::RETRAIN_AFTER_NEW_OUTCOMES;
