@@ -11,6 +11,7 @@
 
 mod audience;
 mod country;
+mod dates;
 mod decode;
 mod error;
 mod fields;
