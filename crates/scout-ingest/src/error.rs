@@ -24,6 +24,9 @@ pub enum IngestError {
     MappingMismatch { file: String, mapping_columns: usize, header_columns: usize },
     #[error("{file}: no column is mapped to {fields} (required)")]
     MissingRequired { file: String, fields: String },
+    /// The header lacks the columns that make a file a results export of the kind asked for.
+    #[error("{file}: not {expected}: the header lacks the required column(s) {missing}")]
+    NotResultsFile { file: String, expected: String, missing: String },
 }
 
 pub type Result<T> = std::result::Result<T, IngestError>;

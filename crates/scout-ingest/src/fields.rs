@@ -194,7 +194,7 @@ pub fn normalize_header(header: &str) -> String {
 }
 
 /// The header without any "(…)" or "[…]" part.
-fn strip_brackets(header: &str) -> String {
+pub(crate) fn strip_brackets(header: &str) -> String {
     let mut depth = 0u32;
     header
         .chars()

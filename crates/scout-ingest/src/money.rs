@@ -1,7 +1,7 @@
 //! Amounts of money in a cell: which currency a symbol or code means, and how it meets the row's currency
 //! (the row's Currency column, or the import's default when the file has none).
 
-use crate::numbers::{read_decimal, NumberError};
+use crate::numbers::{minor_units, read, read_decimal, NumberError};
 use scout_domain::{Currency, DomainError, Money};
 use thiserror::Error;
 
@@ -16,6 +16,8 @@ pub(crate) enum MoneyError {
     Conflict { shown: String, named: Currency, row: Currency },
     #[error("'{shown}' is in '{mark}', which may be {options}; the row's currency is {row}")]
     Ambiguous { shown: String, mark: String, options: String, row: Currency },
+    #[error("'{shown}' is in {named}, not in the row's currency {row}")]
+    Mismatch { shown: String, named: String, row: Currency },
 }
 
 /// What a currency mark in a cell says.
@@ -79,6 +81,56 @@ pub(crate) fn recognize(mark: &str) -> Option<Marker> {
     }
     let is_code = mark.len() == 3 && mark.chars().all(|c| c.is_ascii_uppercase());
     is_code.then_some(Marker::Code)
+}
+
+/// The currency a Currency cell names: a code, a symbol that names one currency, or a symbol that may
+/// name several ("$") when `default` is one of them. `None` when it names none.
+pub(crate) fn currency_in_cell(raw: &str, default: &Currency) -> Option<Currency> {
+    if let Ok(c) = Currency::parse(raw) {
+        return Some(c);
+    }
+    match recognize(raw) {
+        Some(Marker::Exactly(code)) => Currency::parse(code).ok(),
+        Some(Marker::OneOf(options)) if options.contains(&default.code()) => Some(default.clone()),
+        _ => None,
+    }
+}
+
+/// The currency an amount's own mark names, when it names exactly one ("£12", "12 EUR", "Rp 150.000").
+pub(crate) fn marked_currency(raw: &str) -> Option<Currency> {
+    let mark = read(raw).ok()??.currency?;
+    match recognize(&mark)? {
+        Marker::Exactly(code) => Currency::parse(code).ok(),
+        Marker::Code => Currency::parse(&mark).ok(),
+        Marker::OneOf(_) => None,
+    }
+}
+
+/// An amount in integer minor units of `currency`, from the exact digits written (see
+/// [`crate::numbers::minor_units`]); `Ok(None)` for a blank cell. A mark that cannot mean `currency` is
+/// an error, whichever way the currency was decided.
+pub(crate) fn parse_minor(raw: &str, currency: &Currency) -> Result<Option<i64>, MoneyError> {
+    let Some(w) = read(raw)? else { return Ok(None) };
+    let shown = raw.trim();
+    if w.percent {
+        return Err(NumberError::Percent(shown.to_string()).into());
+    }
+    if let Some(mark) = w.currency.as_deref() {
+        let named = match recognize(mark) {
+            Some(Marker::Exactly(code)) => (code != currency.code()).then(|| code.to_string()),
+            Some(Marker::Code) => (mark != currency.code()).then(|| mark.to_string()),
+            Some(Marker::OneOf(options)) => {
+                (!options.contains(&currency.code())).then(|| format!("'{mark}' ({})", options.join(" or ")))
+            }
+            None => Some(format!("'{mark}'")),
+        };
+        if let Some(named) = named {
+            return Err(MoneyError::Mismatch { shown: shown.to_string(), named, row: currency.clone() });
+        }
+    }
+    minor_units(&w, currency.decimals())
+        .map(Some)
+        .ok_or_else(|| NumberError::TooLarge(shown.to_string()).into())
 }
 
 /// Where the row's currency came from: a Currency column in the file is a fact about the row; the
@@ -185,6 +237,36 @@ mod tests {
             120_000_000,
             "a code after K/M/B"
         );
+    }
+
+    #[test]
+    fn exact_minor_units_for_the_results_import() {
+        let jpy = Currency::parse("JPY").unwrap();
+        let idr = Currency::parse("IDR").unwrap();
+        let minor = |raw: &str, c: &Currency| parse_minor(raw, c).unwrap_or_else(|e| panic!("'{raw}': {e}"));
+        assert_eq!(minor("$1,234.56", &usd()), Some(123_456), "dollars and cents");
+        assert_eq!(minor("1.234,56", &usd()), Some(123_456), "decimal comma");
+        assert_eq!(minor("2.6750", &usd()), Some(268), "exact digits: half rounds away from zero");
+        assert_eq!(minor("-2.6750", &usd()), Some(-268), "away from zero below zero too");
+        assert_eq!(minor("1.234", &usd()), Some(123_400), "a lone dot before three digits groups thousands");
+        assert_eq!(minor("Rp 150.000", &idr), Some(15_000_000), "rupiah: 150 000 with two ISO decimals");
+        assert_eq!(minor("Rp 1.500.000", &idr), Some(150_000_000), "rupiah millions");
+        assert_eq!(minor("¥1,500", &jpy), Some(1_500), "yen have no minor unit");
+        assert_eq!(minor("1500.5", &jpy), Some(1_501), "half a yen rounds up");
+        assert_eq!(minor("12 USD", &usd()), Some(1_200), "a code that agrees");
+        assert_eq!(minor("", &usd()), None, "blank");
+        let kwd = Currency::parse("KWD").unwrap();
+        assert_eq!(minor("1.234", &kwd), Some(1_234), "three-decimal currencies keep the decimal");
+        let err = parse_minor("€12", &usd()).unwrap_err().to_string();
+        assert!(err.contains("EUR") && err.contains("USD"), "a mark of another currency is refused: {err}");
+        let err = parse_minor("$12", &idr).unwrap_err().to_string();
+        assert!(err.contains("IDR") && err.contains("'$'"), "a dollar cannot be a rupiah: {err}");
+        assert!(parse_minor("15%", &usd()).is_err(), "a percentage is no amount");
+        assert_eq!(marked_currency("Rp 150.000"), Some(idr.clone()), "Rp names the rupiah");
+        assert_eq!(marked_currency("$12"), None, "$ names several currencies");
+        assert_eq!(currency_in_cell("Rp", &usd()), Some(idr), "a symbol in a Currency cell");
+        assert_eq!(currency_in_cell("$", &usd()), Some(usd()), "$ when the default is a dollar");
+        assert_eq!(currency_in_cell("dollars", &usd()), None, "not a currency");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::fields::Field;
 use crate::mapping::display_column;
 use crate::money::{parse_money, CurrencySource};
 use crate::numbers::{is_null, parse_rate, read_count, Count};
-use crate::{values, CellIssue};
+use crate::{dates, values, CellIssue};
 use scout_domain::{
     AgeBand, AgeShare, BasisPoints, CreatorFigures, CreatorKey, CreatorProfile, CreatorRecord, Currency,
 };
@@ -181,7 +181,7 @@ impl<'a> RowCells<'a> {
             email: self.email(),
         };
         let audience = self.audience();
-        let as_of = self.single(Field::AsOf, |raw| values::date(raw).map_err(|why| quote(raw, why)));
+        let as_of = self.single(Field::AsOf, |raw| dates::date(raw).map_err(|why| quote(raw, why)));
         CreatorRecord { key, profile, figures, audience, as_of }
     }
 

@@ -3,7 +3,7 @@
 
 use crate::fields::Field;
 use crate::mapping::{display_column, ColumnMapping};
-use crate::money::{recognize, CurrencySource, Marker};
+use crate::money::{currency_in_cell, CurrencySource};
 use crate::record::RowCells;
 use crate::source::RawRow;
 use scout_domain::{CreatorKey, CreatorRecord, Currency, DomainError, Handle, Platform};
@@ -85,6 +85,30 @@ impl ParsedRow {
     }
 }
 
+/// Remarks about cells, made before the row is cut to the header's width (a sheet may run wider): bytes
+/// that are not UTF-8, and text in a column without a header. (column, raw text, why).
+pub(crate) fn early_remarks(
+    cells: &[String],
+    bad_utf8: &[usize],
+    width: usize,
+) -> Vec<(usize, String, &'static str)> {
+    let mut early: Vec<(usize, String, &'static str)> = bad_utf8
+        .iter()
+        .filter_map(|&i| {
+            cells.get(i).map(|c| (i, c.clone(), "has bytes that are not valid UTF-8 (replaced with �)"))
+        })
+        .collect();
+    early.extend(
+        cells
+            .iter()
+            .enumerate()
+            .skip(width)
+            .filter(|(_, c)| !c.trim().is_empty())
+            .map(|(i, c)| (i, c.clone(), "is in a column without a header; it was not imported")),
+    );
+    early
+}
+
 /// Everything needed to read the rows of one file with one mapping.
 #[derive(Debug)]
 pub(crate) struct RowBuilder {
@@ -108,7 +132,7 @@ impl RowBuilder {
     }
 
     pub fn build(&self, raw: RawRow) -> ParsedRow {
-        let RawRow { line, mut cells, bad_utf8 } = raw;
+        let RawRow { line, mut cells, bad_utf8, .. } = raw;
         let reject = |cells, reason: String, issues| ParsedRow::Rejected { line, cells, reason, issues };
         if cells.iter().all(|c| c.trim().is_empty()) {
             return reject(cells, "blank row".into(), Vec::new());
@@ -118,21 +142,7 @@ impl RowBuilder {
             let reason = format!("row has {} fields; the header has {width}", cells.len());
             return reject(cells, reason, Vec::new());
         }
-        // Remarks about cells before the row is cut to the header's width (a sheet may run wider).
-        let mut early: Vec<(usize, String, &str)> = bad_utf8
-            .iter()
-            .filter_map(|&i| {
-                cells.get(i).map(|c| (i, c.clone(), "has bytes that are not valid UTF-8 (replaced with �)"))
-            })
-            .collect();
-        early.extend(
-            cells
-                .iter()
-                .enumerate()
-                .skip(width)
-                .filter(|(_, c)| !c.trim().is_empty())
-                .map(|(i, c)| (i, c.clone(), "is in a column without a header; it was not imported")),
-        );
+        let early = early_remarks(&cells, &bad_utf8, width);
         cells.resize(width, String::new());
 
         let mut cx = RowCells::new(line, &self.headers, &self.plan, &cells);
@@ -198,19 +208,8 @@ impl RowBuilder {
             return (self.defaults.currency.clone(), CurrencySource::Default);
         };
         let raw = raw.to_string();
-        if let Ok(c) = Currency::parse(&raw) {
+        if let Some(c) = currency_in_cell(&raw, &self.defaults.currency) {
             return (c, CurrencySource::Column);
-        }
-        match recognize(&raw) {
-            Some(Marker::Exactly(code)) => {
-                if let Ok(c) = Currency::parse(code) {
-                    return (c, CurrencySource::Column);
-                }
-            }
-            Some(Marker::OneOf(options)) if options.contains(&self.defaults.currency.code()) => {
-                return (self.defaults.currency.clone(), CurrencySource::Column);
-            }
-            _ => {}
         }
         let why =
             format!("is not a currency (expected a code such as USD); assumed {}", self.defaults.currency);

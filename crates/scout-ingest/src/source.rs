@@ -18,6 +18,9 @@ pub(crate) struct RawRow {
     pub cells: Vec<String>,
     /// Cells whose bytes were not valid UTF-8 (read with replacement characters).
     pub bad_utf8: Vec<usize>,
+    /// Cells of a workbook holding a number of 10^15 or more: a spreadsheet keeps 15 significant digits,
+    /// so the text shown is not the number written (an 18-digit id stored as a number is lost).
+    pub imprecise: Vec<usize>,
 }
 
 impl RawRow {
@@ -167,7 +170,7 @@ impl TextRows {
                         }
                     })
                     .collect();
-                Some(Ok(RawRow { line, cells, bad_utf8 }))
+                Some(Ok(RawRow { line, cells, bad_utf8, imprecise: Vec::new() }))
             }
             Err(e) => {
                 self.done = true;

@@ -1,8 +1,8 @@
-//! Cell readers for the non-numeric fields: free text, category lists, e-mail addresses and dates.
-//! Errors are reasons without the column name ("is not an e-mail address ..."); the row builder names it.
+//! Cell readers for the non-numeric fields: free text, category lists and e-mail addresses (dates are in
+//! [`crate::dates`]). Errors are reasons without the column name ("is not an e-mail address ..."); the row
+//! builder names it.
 
 use crate::numbers::is_null;
-use chrono::{Datelike, Days, NaiveDate};
 
 /// Free text (display name, bio, language, open id): trimmed, otherwise verbatim — any script, emoji,
 /// right-to-left marks — and never truncated. `None` when blank.
@@ -54,109 +54,9 @@ fn is_email(s: &str) -> bool {
         && !domain.contains("..")
 }
 
-/// Month names for dates like "Dec 1, 2022", "1 December 2022" or "Dec 2022".
-const MONTH_FORMATS: &[&str] =
-    &["%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y", "%d-%b-%Y"];
-
-/// A date in ISO or a common form; a time after it is ignored. Day and month in "03/04/2024" are
-/// refused as ambiguous unless one of them is above 12. A number of 20000–80000 is an Excel serial date.
-pub(crate) fn date(raw: &str) -> Result<Option<NaiveDate>, String> {
-    let t = raw.trim();
-    if is_null(t) {
-        return Ok(None);
-    }
-    let bad = || "is not a date (expected e.g. 2024-03-31)".to_string();
-    if t.len() == 5 && t.chars().all(|c| c.is_ascii_digit()) {
-        let serial: u64 = t.parse().map_err(|_| bad())?;
-        if (20_000..=80_000).contains(&serial) {
-            let epoch = NaiveDate::from_ymd_opt(1899, 12, 30).ok_or_else(bad)?;
-            return epoch.checked_add_days(Days::new(serial)).map(Some).ok_or_else(bad);
-        }
-    }
-    let numeric_head = t.split(['T', ' ']).next().unwrap_or(t);
-    if let Some(d) = numeric_date(numeric_head)? {
-        return Ok(Some(d));
-    }
-    let cleaned = t.replace(['.', '/'], " ").replace(" ,", ",");
-    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    // "Dec 2022" is taken as the first of the month.
-    let month_year = cleaned.split(' ').count() == 2;
-    let candidate = if month_year { format!("1 {cleaned}") } else { cleaned };
-    MONTH_FORMATS
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(&candidate, f).ok())
-        .filter(|d| d.year() >= 1900)
-        .map(Some)
-        .ok_or_else(bad)
-}
-
-/// "2024-03-31", "2024/3/31", "20240331", "31.03.2024", "31/03/2024", "03/31/2024".
-fn numeric_date(s: &str) -> Result<Option<NaiveDate>, String> {
-    let ymd = |y: i32, m: u32, d: u32| {
-        NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("'{s}' is not a real date")).map(Some)
-    };
-    if s.len() == 8 && s.chars().all(|c| c.is_ascii_digit()) {
-        let n = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
-        return ymd(n(0..4) as i32, n(4..6), n(6..8));
-    }
-    let sep = match s.chars().find(|c| matches!(c, '-' | '/' | '.')) {
-        Some(c) => c,
-        None => return Ok(None),
-    };
-    let parts: Vec<&str> = s.split(sep).collect();
-    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse::<u32>().ok()).collect();
-    let (Some(nums), 3) = (nums, parts.len()) else { return Ok(None) };
-    let (a, b, c) = (nums[0], nums[1], nums[2]);
-    if parts[0].len() == 4 {
-        return ymd(a as i32, b, c);
-    }
-    if parts[2].len() != 4 {
-        return Ok(None);
-    }
-    let year = c as i32;
-    match (a > 12, b > 12) {
-        _ if sep == '.' => ymd(year, b, a), // 31.03.2024: dotted dates are day first
-        (true, false) => ymd(year, b, a),
-        (false, true) => ymd(year, a, b),
-        _ if a == b => ymd(year, a, b),
-        _ => Err(format!("'{s}' is ambiguous: day and month could be either way round (use 2024-03-31)")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
-        NaiveDate::from_ymd_opt(y, m, day)
-    }
-
-    #[test]
-    fn dates_in_common_forms() {
-        let cases = [
-            ("2024-03-31", d(2024, 3, 31)),
-            ("2024/3/31", d(2024, 3, 31)),
-            ("20240331", d(2024, 3, 31)),
-            ("2024-03-31T10:15:00Z", d(2024, 3, 31)),
-            ("2024-03-31 10:15", d(2024, 3, 31)),
-            ("31.03.2024", d(2024, 3, 31)),
-            ("31/03/2024", d(2024, 3, 31)),
-            ("03/31/2024", d(2024, 3, 31)),
-            ("Dec 1, 2022", d(2022, 12, 1)),
-            ("1 December 2022", d(2022, 12, 1)),
-            ("1-Dec-2022", d(2022, 12, 1)),
-            ("Dec 2022", d(2022, 12, 1)),
-            ("45382", d(2024, 3, 31)),
-            ("", None),
-            ("n/a", None),
-        ];
-        for (raw, want) in cases {
-            assert_eq!(date(raw), Ok(want), "'{raw}' should be {want:?}");
-        }
-        assert!(date("03/04/2024").unwrap_err().contains("ambiguous"), "day/month order must be stated");
-        assert!(date("2024-02-30").is_err(), "February 30th does not exist");
-        assert!(date("soon").is_err(), "words are no date");
-    }
 
     #[test]
     fn emails_are_checked_not_rewritten() {

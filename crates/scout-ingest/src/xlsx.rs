@@ -136,6 +136,7 @@ struct RowAssembler<'a> {
     tx: &'a SyncSender<Message>,
     row: Option<u32>,
     cells: Vec<String>,
+    imprecise: Vec<usize>,
 }
 
 /// Why the sheet could not be read to the end.
@@ -152,7 +153,7 @@ enum SheetError {
 
 impl<'a> RowAssembler<'a> {
     fn new(tx: &'a SyncSender<Message>) -> RowAssembler<'a> {
-        RowAssembler { tx, row: None, cells: Vec::new() }
+        RowAssembler { tx, row: None, cells: Vec::new(), imprecise: Vec::new() }
     }
 
     fn opened(&self, rows_total: u64) -> std::result::Result<(), SheetError> {
@@ -176,13 +177,17 @@ impl<'a> RowAssembler<'a> {
             self.cells.resize(col + 1, String::new());
         }
         self.cells[col] = cell_text(value);
+        if value.get_float().is_some_and(|f| f.abs() >= 1e15) {
+            self.imprecise.push(col);
+        }
         Ok(())
     }
 
     fn flush(&mut self) -> std::result::Result<(), SheetError> {
         if let Some(row) = self.row.take() {
             let cells = std::mem::take(&mut self.cells);
-            let raw = RawRow { line: u64::from(row) + 1, cells, bad_utf8: Vec::new() };
+            let imprecise = std::mem::take(&mut self.imprecise);
+            let raw = RawRow { line: u64::from(row) + 1, cells, bad_utf8: Vec::new(), imprecise };
             self.tx.send(Message::Row(raw)).map_err(|_| SheetError::Stopped)?;
         }
         Ok(())

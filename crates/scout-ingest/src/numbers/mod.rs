@@ -8,7 +8,7 @@ mod written;
 
 pub use crate::error::NumberError;
 use scout_domain::BasisPoints;
-pub(crate) use written::{is_null, read};
+pub(crate) use written::{is_null, read, Written};
 
 /// A count as read: its value, whether it was written in full, and how far off an abbreviation may be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +100,17 @@ pub(crate) fn read_decimal(s: &str) -> Result<Option<(f64, Option<String>)>, Num
         return Err(NumberError::TooLarge(s.trim().to_string()));
     }
     Ok(Some((if w.negative { -value } else { value }, w.currency)))
+}
+
+/// An amount as written, in integer minor units of a currency with `decimals` decimals, from the exact
+/// digits and rounded half away from zero ("12.345" with 2 decimals is 1235). A lone '.' before exactly
+/// three digits ("Rp 150.000") groups thousands unless the currency has three decimals: an export never
+/// writes more decimals than its currency has. `None` when it does not fit an i64.
+pub(crate) fn minor_units(w: &Written, decimals: u32) -> Option<i64> {
+    let grouping = w.dot_group && !w.scientific && decimals < 3;
+    let exp = w.exp.checked_add(i32::try_from(decimals).ok()?)?.checked_add(if grouping { 3 } else { 0 })?;
+    let magnitude = i64::try_from(to_integer(w.digits, exp, true)?).ok()?;
+    Some(if w.negative { -magnitude } else { magnitude })
 }
 
 fn pow10(k: u32) -> Option<u128> {
