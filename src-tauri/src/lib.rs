@@ -7,6 +7,7 @@ mod error;
 mod notifications;
 mod outbox_worker;
 mod outreach_commands;
+mod results_commands;
 mod state;
 
 use state::AppState;
@@ -109,6 +110,14 @@ pub fn run() -> i32 {
             outreach_commands::connect_tiktok,
             outreach_commands::disconnect_tiktok,
             outreach_commands::sync_tiktok,
+            results_commands::results_report,
+            results_commands::import_results,
+            results_commands::cancel_results_import,
+            results_commands::unattributed_orders,
+            results_commands::assign_orders,
+            results_commands::exchange_rates,
+            results_commands::save_exchange_rates,
+            results_commands::export_results,
         ])
         .run(tauri::generate_context!());
     match result {

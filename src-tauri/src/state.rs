@@ -10,6 +10,8 @@ pub struct AppState {
     /// Why the last attempt to open a workspace failed, shown until one opens.
     open_error: RwLock<Option<String>>,
     pub cancel: CancelToken,
+    /// The running results import's cancel switch (a creator import may run at the same time).
+    pub results_cancel: CancelToken,
     /// The e-mail delivery running in the background.
     pub outbox: crate::outbox_worker::OutboxWorker,
 }

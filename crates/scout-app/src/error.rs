@@ -62,7 +62,8 @@ impl AppError {
                 | S::BatchNotFound(_)
                 | S::CampaignNotFound(_)
                 | S::ModelNotFound(_)
-                | S::NotShortlisted { .. },
+                | S::NotShortlisted { .. }
+                | S::OrderLineNotFound(_),
             ) => ErrorCode::NotFound,
             AppError::Store(S::Open { .. } | S::Migrate { .. } | S::Io { .. }) => ErrorCode::Workspace,
             AppError::Store(S::Domain(_) | S::AlreadyOffered { .. } | S::Suppressed { .. }) => {

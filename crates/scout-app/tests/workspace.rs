@@ -1,6 +1,7 @@
 //! Workspace use cases end to end on real files: the demo, cancelling mid-import, saved mappings, and
 //! (in `workspace/campaigns.rs`) campaigns, matches and models, and (in `workspace/outreach.rs`) offers,
-//! collaborations and follow-ups, and (in `workspace/tiktok.rs`) the TikTok Shop channel.
+//! collaborations and follow-ups, (in `workspace/tiktok.rs`) the TikTok Shop channel, and (in `workspace/results.rs`) results from order
+//! file to report.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use scout_app::{
@@ -13,6 +14,8 @@ use std::sync::{Arc, Mutex};
 mod campaigns;
 #[path = "workspace/outreach.rs"]
 mod outreach;
+#[path = "workspace/results.rs"]
+mod results;
 #[path = "workspace/tiktok.rs"]
 mod tiktok;
 

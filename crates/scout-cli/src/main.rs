@@ -8,12 +8,14 @@ mod campaigns;
 mod cli;
 mod cli_match;
 mod cli_outreach;
+mod cli_results;
 mod creators;
 mod fixtures;
 mod import;
 mod models;
 mod output;
 mod outreach;
+mod results;
 mod tiktok;
 
 use clap::Parser;
@@ -83,6 +85,7 @@ async fn run(cli: Cli) -> Result<u8, AppError> {
         Command::Offers(cmd) => outreach::offers(&open(&cli).await?, cmd).await,
         Command::Outbox(cmd) => outreach::outbox(&open(&cli).await?, cmd).await,
         Command::Tiktok(cmd) => tiktok::run(&open(&cli).await?, cmd).await,
+        Command::Results(cmd) => results::run(&open(&cli).await?, cmd, cli.quiet).await,
         Command::Pipeline(cmd) => outreach::pipeline(&open(&cli).await?, cmd).await,
         Command::Fixtures(cmd) => fixtures::run(cmd),
         Command::Bench(cmd) => bench::run(cmd).await,

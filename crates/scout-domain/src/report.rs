@@ -182,8 +182,14 @@ pub struct ResultsImportReport {
     pub unchanged: u64,
     #[ts(type = "number")]
     pub rejected: u64,
-    /// Every issue, in file order.
+    /// The first issues, in file order (all of them are kept with the import).
     pub issues: Vec<ResultsRowIssue>,
+    /// Issues left out of `issues` to keep the report small.
+    #[ts(type = "number")]
+    pub issues_truncated: u64,
+    /// How the file's day/month order was decided ("day first, as 23 dates in the file show"), when it
+    /// has dates that could be read either way.
+    pub date_order: Option<String>,
     /// Order lines of this file now attached to a collaboration, and those no collaboration claims.
     #[ts(type = "number")]
     pub attributed: u64,

@@ -54,6 +54,8 @@ fn report(created: u64, updated: u64, unchanged: u64) -> ResultsImportReport {
         unchanged,
         rejected: 0,
         issues: vec![],
+        issues_truncated: 0,
+        date_order: None,
         attributed: 0,
         unattributed: 0,
     }

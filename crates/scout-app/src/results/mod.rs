@@ -5,3 +5,5 @@ mod ledgers;
 mod report;
 
 pub use report::RETRAIN_AFTER_NEW_OUTCOMES;
+mod export;
+mod import;

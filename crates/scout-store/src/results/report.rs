@@ -70,6 +70,11 @@ pub struct ReportInputs {
     pub funnel: Funnel,
 }
 
+/// The creator a line is counted for: the attributed creator (a hand assignment may name another
+/// creator than the export), else the export's username.
+const CREATOR_SQL: &str = "CASE WHEN creator_id IS NULL THEN creator_handle \
+     ELSE (SELECT c.handle FROM creators c WHERE c.id = order_lines.creator_id) END";
+
 /// The product key order lines are grouped by: the product id, else the name.
 pub const PRODUCT_KEY_SQL: &str = "coalesce(nullif(product_id, ''), product_name, '')";
 
@@ -106,8 +111,8 @@ impl Store {
     /// The report's raw sums for one campaign (`Some`) or the whole workspace.
     pub async fn report_inputs(&self, campaign_id: Option<i64>) -> Result<ReportInputs> {
         let mut conn = self.pool.acquire().await?;
-        let rows = sqlx::query(
-            "SELECT currency, campaign_id, creator_handle, max(creator_id) AS creator_id, product_id, \
+        let rows = sqlx::query(&format!(
+            "SELECT currency, campaign_id, {CREATOR_SQL} AS who, max(creator_id) AS creator_id, product_id, \
              max(product_name) AS product_name, date(created_at, 'weekday 0', '-6 days') AS week, \
              sum(quantity) AS units, sum(units_refunded) AS refunded, sum(payment_minor) AS gmv, \
              sum(refund_minor) AS refunds, \
@@ -116,8 +121,8 @@ impl Store {
                  ELSE 0 END) AS paid, \
              sum(CASE WHEN settlement = 'pending' THEN commission_est_minor ELSE 0 END) AS pending \
              FROM order_lines WHERE ?1 IS NULL OR campaign_id = ?1 \
-             GROUP BY currency, campaign_id, creator_handle, product_id, week",
-        )
+             GROUP BY currency, campaign_id, who, product_id, week"
+        ))
         .bind(campaign_id)
         .fetch_all(&mut *conn)
         .await?;
@@ -127,7 +132,7 @@ impl Store {
             sales.push(SalesGroup {
                 currency: r.try_get("currency")?,
                 campaign_id: r.try_get("campaign_id")?,
-                creator_handle: r.try_get("creator_handle")?,
+                creator_handle: r.try_get("who")?,
                 creator_id: r.try_get("creator_id")?,
                 product_id: r.try_get("product_id")?,
                 product_name: r.try_get("product_name")?,
@@ -157,7 +162,7 @@ impl Store {
         .fetch_all(&mut *conn)
         .await?;
         let by_creator: Vec<(String, Option<String>, i64)> = sqlx::query_as(&format!(
-            "SELECT currency, creator_handle, count(DISTINCT order_id) {filter} GROUP BY currency, creator_handle"
+            "SELECT currency, {CREATOR_SQL}, count(DISTINCT order_id) {filter} GROUP BY currency, 2"
         ))
         .bind(campaign_id)
         .fetch_all(&mut *conn)

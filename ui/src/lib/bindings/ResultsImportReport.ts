@@ -8,9 +8,18 @@ import type { ResultsRowIssue } from "./ResultsRowIssue";
  */
 export type ResultsImportReport = { file_name: string, kind: ResultsFileKind, rows_total: number, created: number, updated: number, unchanged: number, rejected: number, 
 /**
- * Every issue, in file order.
+ * The first issues, in file order (all of them are kept with the import).
  */
 issues: Array<ResultsRowIssue>, 
+/**
+ * Issues left out of `issues` to keep the report small.
+ */
+issues_truncated: number, 
+/**
+ * How the file's day/month order was decided ("day first, as 23 dates in the file show"), when it
+ * has dates that could be read either way.
+ */
+date_order: string | null, 
 /**
  * Order lines of this file now attached to a collaboration, and those no collaboration claims.
  */

@@ -1,0 +1,200 @@
+//! Results from file to report: an English order export with every kind of line (pending, refunded in
+//! full, settled with a partial refund, an unknown creator, a repeated line, an unreadable row) imported
+//! into a workspace with two collaborations; every figure checked against hand-computed values; the same
+//! file again changes nothing; a newer export updates only what changed; a hand assignment; CSV export.
+
+use crate::workspace;
+use chrono::Utc;
+use scout_app::{CancelToken, ImportRequest, Workspace};
+use scout_domain::{
+    AgreedTerms, BasisPoints, CampaignSpec, ContentPost, Currency, Money, ResultsQuery, SampleShipment, Stage,
+};
+
+const HEADER: &str = "Order ID,Product ID,Product Name,SKU ID,Price,Payment Amount,Currency,Quantity,Order Status,\
+Fully returned or refunded,Creator Username,Content Type,Content ID,commission model,Standard commission rate,\
+Est. Commission Base,Est. standard commission payment,Actual Commission Base,Actual Commission Payment,\
+Shop Ads commission rate,Time Created,Payment time,Order Delivery Time,Time Commission Paid,Refund Amount,\
+Returned Quantity,Target Collaboration ID";
+
+fn orders_csv(settle_first: bool) -> String {
+    let d = Utc::now().date_naive().format("%Y/%m/%d").to_string();
+    let (actual1, paid1) = if settle_first { ("7.00", format!("{d} 23:00:00")) } else { ("", String::new()) };
+    let rows = [
+        format!("5770001,1729001,Glow vitamin C serum 30 ml,1,$24.00,48.00,USD,2,Completed,No,@mia,Video,7301,Standard,15%,48.00,7.20,,{actual1},,{d} 10:00:00,{d} 10:01:00,,{paid1},,,"),
+        format!("5770002,1729001,Glow vitamin C serum 30 ml,1,$24.00,24.00,USD,1,Completed,Yes,mia,Video,7301,Standard,15%,24.00,3.60,,,,{d} 11:00:00,{d} 11:01:00,,,,,"),
+        format!("5770003,1729001,Glow vitamin C serum 30 ml,1,$24.00,72.00,USD,3,Delivered,No,leo,LIVE,,Standard,15%,72.00,10.80,72.00,10.80,,{d} 12:00:00,{d} 12:01:00,,{d} 20:00:00,24.00,1,"),
+        format!("5770004,1729001,Glow vitamin C serum 30 ml,1,$24.00,24.00,USD,1,Completed,No,zoe,Video,,Standard,15%,24.00,3.60,,,,{d} 13:00:00,,,,,,"),
+        format!("5770003,1729001,Glow vitamin C serum 30 ml,1,$24.00,72.00,USD,3,Delivered,No,leo,LIVE,,Standard,15%,72.00,10.80,72.00,10.80,,{d} 12:00:00,{d} 12:01:00,,{d} 20:00:00,24.00,1,"),
+        format!("5770005,1729001,Glow vitamin C serum 30 ml,1,$24.00,24.00,USD,abc,Completed,No,leo,Video,,Standard,15%,24.00,3.60,,,,{d} 14:00:00,,,,,,"),
+    ];
+    format!("{HEADER}\n{}\n", rows.join("\n"))
+}
+
+async fn creators(ws: &Workspace, dir: &std::path::Path) -> Vec<i64> {
+    let file = dir.join("creators.csv");
+    std::fs::write(&file, "handle,followers\nmia,12000\nleo,30000\nann,5000\n").unwrap();
+    ws.import_file(ImportRequest::file(file), |_| {}, CancelToken::default()).await.unwrap();
+    let mut ids = Vec::new();
+    for h in ["mia", "leo"] {
+        let page = ws
+            .list_creators(&scout_app::CreatorQuery {
+                search: Some(h.into()),
+                limit: 5,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        ids.push(page.rows[0].id);
+    }
+    ids
+}
+
+/// Mia: invited, replied, agreed 15 % + $50 flat fee + sample, shipped ($8.50), posted. Leo: invited.
+async fn collaborations(ws: &Workspace, mia: i64, leo: i64) -> i64 {
+    let mut spec: CampaignSpec = serde_json::from_str(scout_app::EXAMPLE_CAMPAIGN).unwrap();
+    spec.name = "Glow launch".into();
+    spec.product.tiktok_product_id = Some("1729001".into());
+    let campaign = ws.create_campaign(&spec).await.unwrap().id;
+    let today = Utc::now().date_naive();
+    for c in [mia, leo] {
+        ws.shortlist_add(campaign, c).await.unwrap();
+        ws.move_stage(campaign, c, Stage::Invited, "offer sent").await.unwrap();
+    }
+    ws.record_reply(campaign, mia, "yes").await.unwrap();
+    let terms = AgreedTerms {
+        commission: BasisPoints(1_500),
+        flat_fee: Some(Money::new(5_000, Currency::usd())),
+        free_sample: true,
+        deliverables: "1 video".into(),
+        content_due: None,
+    };
+    ws.record_agreement(campaign, mia, &terms).await.unwrap();
+    let ship = SampleShipment {
+        carrier: "USPS".into(),
+        tracking_number: "9400100000000000000001".into(),
+        cost: Some(Money::new(850, Currency::usd())),
+        shipped_on: today,
+    };
+    ws.record_shipment(campaign, mia, &ship).await.unwrap();
+    let post = ContentPost { url: "https://www.tiktok.com/@mia/video/7301".into(), posted_on: today };
+    ws.record_post(campaign, mia, &post).await.unwrap();
+    campaign
+}
+
+#[tokio::test]
+async fn an_order_export_becomes_the_campaigns_net_result() {
+    let (dir, ws) = workspace().await;
+    let ids = creators(&ws, dir.path()).await;
+    let (mia, leo) = (ids[0], ids[1]);
+    let campaign = collaborations(&ws, mia, leo).await;
+    let file = dir.path().join("orders.csv");
+    std::fs::write(&file, orders_csv(false)).unwrap();
+
+    let r = ws.import_results(&file, |_| {}, CancelToken::default()).await.unwrap();
+    assert_eq!((r.rows_total, r.created, r.updated, r.unchanged, r.rejected), (6, 4, 0, 0, 2));
+    assert_eq!((r.attributed, r.unattributed), (3, 1), "mia's two lines and leo's; zoe has no collaboration");
+    let rejected: Vec<(u64, &str)> =
+        r.issues.iter().filter(|i| i.rejected).map(|i| (i.line, i.message.as_str())).collect();
+    assert_eq!(rejected.len(), 2, "{:?}", r.issues);
+    assert_eq!(rejected[0].0, 6);
+    assert!(rejected[0].1.contains("repeats order 5770003 SKU 1 of line 4"), "{rejected:?}");
+    assert_eq!(rejected[1].0, 7);
+    assert!(rejected[1].1.contains("Quantity"), "the reason names the column: {rejected:?}");
+
+    let one = ResultsQuery { campaign_id: Some(campaign), currency: None };
+    let report = ws.results_report(&one).await.unwrap();
+    assert_eq!(report.currencies.len(), 1);
+    let row = &report.currencies[0].by_campaign[0];
+    assert_eq!(row.label, "Glow launch");
+    let l = &row.ledger;
+    assert_eq!((l.orders, l.units_sold, l.units_refunded), (3, 6, 2));
+    assert_eq!((l.gmv, l.refunds), (14_400, 4_800), "a full and a partial refund");
+    assert_eq!(l.product_cost, 650 * 4, "unit cost $6.50 × 4 units kept");
+    assert_eq!(
+        (l.commission_paid, l.commission_pending),
+        (1_080, 720),
+        "leo's settled, mia's pending, none on the refund"
+    );
+    assert_eq!((l.flat_fees, l.sample_cost), (5_000, 650 + 850));
+    // net revenue 96.00 − product 26.00 − creator cost (18.00 + 50.00 + 15.00) = −13.00; ROI −13 ÷ 83
+    assert_eq!(row.net.net_profit.value.minor, -1_300);
+    assert_eq!(row.net.roi_bp, Some(-1_566));
+    assert!(
+        row.net.net_profit.formula.contains("− creator cost 83.00 USD = -13.00 USD"),
+        "{}",
+        row.net.net_profit.formula
+    );
+    let f = report.funnel;
+    assert_eq!((f.shortlisted, f.invited, f.replied, f.agreed, f.posted, f.sold), (2, 2, 1, 1, 1, 2));
+    assert_eq!((f.sampled, f.sampled_posted), (1, 1));
+    assert!(!report.currencies[0].over_time.is_empty(), "a week to chart");
+
+    let all = ws.results_report(&ResultsQuery::default()).await.unwrap();
+    let total = &all.currencies[0].total;
+    assert_eq!((total.ledger.orders, total.ledger.gmv), (4, 16_800), "zoe's order is in the workspace total");
+    assert_eq!(total.net.net_profit.value.minor, 90, "120.00 − 32.50 − 86.60");
+    assert_eq!(all.unattributed_lines, 1);
+
+    // The same file again changes nothing; a newer export with mia's commission paid updates one line.
+    let again = ws.import_results(&file, |_| {}, CancelToken::default()).await.unwrap();
+    assert_eq!((again.created, again.updated, again.unchanged, again.rejected), (0, 0, 4, 2));
+    std::fs::write(&file, orders_csv(true)).unwrap();
+    let newer = ws.import_results(&file, |_| {}, CancelToken::default()).await.unwrap();
+    assert_eq!((newer.created, newer.updated, newer.unchanged), (0, 1, 3));
+    let settled = ws.results_report(&one).await.unwrap();
+    let l = &settled.currencies[0].by_campaign[0].ledger;
+    assert_eq!(
+        (l.commission_paid, l.commission_pending),
+        (1_080 + 700, 0),
+        "mia's commission is now paid: 7.00"
+    );
+
+    // Zoe's order, assigned by hand to leo's collaboration, counts for the campaign.
+    let open = ws.unattributed_orders(0, 10).await.unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].reason, "@zoe has no collaboration in any campaign");
+    assert_eq!(ws.assign_orders(&[open[0].line_id], campaign, leo).await.unwrap(), 1);
+    let after = ws.results_report(&one).await.unwrap();
+    assert_eq!(after.currencies[0].by_campaign[0].ledger.orders, 4);
+    assert_eq!(after.unattributed_lines, 0);
+    let by_creator: Vec<&str> = after.currencies[0].by_creator.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(by_creator, vec!["@leo", "@mia"], "the assigned order counts for leo, not for zoe");
+
+    let out = dir.path().join("report.csv");
+    let rows = ws.export_results(&one, out.clone()).await.unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count() as u64, rows + 1, "a header and one line per row");
+    assert!(
+        text.lines().nth(1).unwrap().starts_with(
+            "USD,Total,Total,4,7,2,168.00,48.00,120.00,32.50,21.60,17.80,3.60,50.00,15.00,86.40,1.10,1.27"
+        ),
+        "{text}"
+    );
+    let xlsx = dir.path().join("report.xlsx");
+    assert_eq!(ws.export_results(&one, xlsx.clone()).await.unwrap(), rows);
+    assert!(std::fs::metadata(&xlsx).unwrap().len() > 1_000);
+}
+
+#[tokio::test]
+async fn a_file_that_is_no_results_export_changes_nothing_and_says_what_is_missing() {
+    let (dir, ws) = workspace().await;
+    let file = dir.path().join("creators.csv");
+    std::fs::write(&file, "Creator username,GMV,Affiliate items sold \nmia,100,3\n").unwrap();
+    let err = ws.import_results(&file, |_| {}, CancelToken::default()).await.unwrap_err().to_string();
+    assert!(err.contains("creators.csv") && err.contains("Order ID"), "{err}");
+    let report = ws.results_report(&ResultsQuery::default()).await.unwrap();
+    assert!(report.currencies.is_empty());
+}
+
+#[tokio::test]
+async fn cancelling_a_results_import_leaves_nothing_behind() {
+    let (dir, ws) = workspace().await;
+    let file = dir.path().join("orders.csv");
+    std::fs::write(&file, orders_csv(false)).unwrap();
+    let cancel = CancelToken::default();
+    cancel.cancel();
+    let err = ws.import_results(&file, |_| {}, cancel).await.unwrap_err();
+    assert!(matches!(err, scout_app::AppError::Cancelled), "{err}");
+    let report = ws.results_report(&ResultsQuery::default()).await.unwrap();
+    assert!(report.currencies.is_empty(), "no order line was kept");
+}

@@ -1,0 +1,83 @@
+//! The Results screen's commands: the report, importing order and video exports, unattributed orders
+//! and assigning them, exchange rates, and exporting the report.
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+use scout_app::ImportProgress;
+use scout_domain::{Conversion, ResultsImportReport, ResultsQuery, ResultsReport, UnattributedOrder};
+use std::path::PathBuf;
+use tauri::ipc::Channel;
+use tauri::State;
+
+#[tauri::command]
+pub async fn results_report(state: State<'_, AppState>, query: ResultsQuery) -> IpcResult<ResultsReport> {
+    Ok(state.workspace().await?.results_report(&query).await?)
+}
+
+#[tauri::command]
+pub async fn import_results(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    on_progress: Channel<ImportProgress>,
+) -> IpcResult<ResultsImportReport> {
+    let ws = state.workspace().await?;
+    state.results_cancel.reset();
+    let report = ws
+        .import_results(
+            &path,
+            move |p| {
+                let _ = on_progress.send(p);
+            },
+            state.results_cancel.clone(),
+        )
+        .await?;
+    ws.prepare_matching();
+    Ok(report)
+}
+
+#[tauri::command]
+pub fn cancel_results_import(state: State<'_, AppState>) {
+    state.results_cancel.cancel();
+}
+
+#[tauri::command]
+pub async fn unattributed_orders(
+    state: State<'_, AppState>,
+    offset: u64,
+    limit: u64,
+) -> IpcResult<Vec<UnattributedOrder>> {
+    Ok(state.workspace().await?.unattributed_orders(offset, limit).await?)
+}
+
+#[tauri::command]
+pub async fn assign_orders(
+    state: State<'_, AppState>,
+    line_ids: Vec<i64>,
+    campaign_id: i64,
+    creator_id: i64,
+) -> IpcResult<u64> {
+    Ok(state.workspace().await?.assign_orders(&line_ids, campaign_id, creator_id).await?)
+}
+
+#[tauri::command]
+pub async fn exchange_rates(state: State<'_, AppState>) -> IpcResult<Option<Conversion>> {
+    Ok(state.workspace().await?.exchange_rates().await?)
+}
+
+#[tauri::command]
+pub async fn save_exchange_rates(
+    state: State<'_, AppState>,
+    conversion: Option<Conversion>,
+) -> IpcResult<()> {
+    Ok(state.workspace().await?.save_exchange_rates(conversion.as_ref()).await?)
+}
+
+/// Writes the report to a .csv or .xlsx file (by the extension); resolves to the rows written.
+#[tauri::command]
+pub async fn export_results(
+    state: State<'_, AppState>,
+    query: ResultsQuery,
+    path: PathBuf,
+) -> IpcResult<u64> {
+    Ok(state.workspace().await?.export_results(&query, path).await?)
+}
