@@ -66,3 +66,34 @@ export function pickManualOffersPath(): Promise<string | null> {
     }),
   );
 }
+
+export function pickResultsFile(): Promise<string | null> {
+  return guarded(() =>
+    open({
+      title: "Import results",
+      multiple: false,
+      directory: false,
+      filters: [
+        { name: "Order or video exports", extensions: ["csv", "tsv", "txt", "xlsx"] },
+        { name: "All files", extensions: ["*"] },
+      ],
+    }),
+  );
+}
+
+/** Where to write the results report, as a CSV or an Excel file. */
+export function pickResultsExportPath(
+  format: "csv" | "xlsx",
+  stem = "scout-results",
+): Promise<string | null> {
+  return guarded(() =>
+    save({
+      title: "Export results",
+      defaultPath: `${stem}.${format}`,
+      filters:
+        format === "csv"
+          ? [{ name: "CSV", extensions: ["csv"] }]
+          : [{ name: "Excel workbook", extensions: ["xlsx"] }],
+    }),
+  );
+}

@@ -45,6 +45,11 @@ import type {
   RankQuery,
   ShortlistedCreator,
   WorkspaceInfo,
+  Conversion,
+  ResultsImportReport,
+  ResultsQuery,
+  ResultsReport,
+  UnattributedOrder,
 } from "./types";
 
 const ERROR_CODES: ReadonlySet<string> = new Set<IpcErrorCode>([
@@ -407,4 +412,53 @@ export function disconnectTiktok(): Promise<void> {
 
 export function syncTiktok(): Promise<TiktokSyncReport> {
   return call("sync_tiktok");
+}
+
+// ---- Results: orders and videos, the report, attribution, exchange rates ----
+
+/**
+ * The results report: one `CurrencyReport` per currency (never added together) when `query.currency` is
+ * null, or one converted with the saved rates; rejects with "invalid_input" naming a currency without a rate.
+ */
+export function resultsReport(query: ResultsQuery): Promise<ResultsReport> {
+  return call("results_report", { query });
+}
+
+/** Imports an affiliate order or video export (the kind is read from its header); rejects with code
+ * "cancelled" after `cancelResultsImport()`. */
+export function importResults(
+  path: string,
+  onProgress: (progress: ImportProgress) => void,
+): Promise<ResultsImportReport> {
+  const channel = new Channel<ImportProgress>(onProgress);
+  return call("import_results", { path, onProgress: channel });
+}
+
+export function cancelResultsImport(): Promise<void> {
+  return call("cancel_results_import");
+}
+
+/** A page of the order lines no collaboration claims; their count is `ResultsReport.unattributed_lines`. */
+export function unattributedOrders(offset: number, limit: number): Promise<UnattributedOrder[]> {
+  return call("unattributed_orders", { offset, limit });
+}
+
+/** Attaches order lines to one collaboration (campaign × creator); resolves to the lines assigned. */
+export function assignOrders(lineIds: number[], campaignId: number, creatorId: number): Promise<number> {
+  return call("assign_orders", { lineIds, campaignId, creatorId });
+}
+
+/** Writes the report's tables to a CSV or XLSX file; resolves to the number of rows written. */
+export function exportResults(query: ResultsQuery, path: string, format: "csv" | "xlsx"): Promise<number> {
+  return call("export_results", { query, path, format });
+}
+
+/** The seller's saved exchange rates, or null when none are saved. */
+export function exchangeRates(): Promise<Conversion | null> {
+  return call("exchange_rates");
+}
+
+/** Saves the rates (1 `from` = rate_micros / 1,000,000 `to`); null forgets them. */
+export function saveExchangeRates(conversion: Conversion | null): Promise<void> {
+  return call("save_exchange_rates", { conversion });
 }

@@ -7,9 +7,11 @@
 // ?mockNoWorkspace=1 starts with no workspace open (until "Open workspace…");
 // ?mockFail=COMMAND (repeatable) makes that command reject, to see how each screen shows errors.
 // ?mockCampaigns=N starts with N campaigns (default 0: the Campaigns empty state); see mock-campaigns.ts.
+// ?mockResults=1 (one currency) or =multi (three, kept apart) starts with results; see mock-results.ts.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Channel } from "@tauri-apps/api/core";
 import { mockCampaigns } from "./mock-campaigns";
+import { mockResults, NOT_RESULTS } from "./mock-results";
 import { syntheticCreators, type SyntheticCreator } from "./synthetic";
 import type {
   BatchCounts,
@@ -37,6 +39,10 @@ let workspaceOpen = params.get("mockNoWorkspace") !== "1";
 let cancelRequested = false;
 const failing = new Set(params.getAll("mockFail"));
 const campaignCommands = mockCampaigns(() => creators, Number(params.get("mockCampaigns") ?? 0));
+const resultsParam = params.get("mockResults");
+const resultsCommands = mockResults(
+  resultsParam === "multi" ? "multi" : resultsParam && resultsParam !== "0" ? "one" : "empty",
+);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -422,7 +428,9 @@ export function installMockBackend() {
       case "list_import_batches":
         return batches;
       case "plugin:dialog|open": {
-        const options = args.options as { filters?: { extensions: string[] }[] } | undefined;
+        const options = args.options as { title?: string; filters?: { extensions: string[] }[] } | undefined;
+        if (options?.title === "Import results")
+          return "/home/seller/Downloads/affiliate_orders_2026-11-20.xlsx";
         const workspaceFile = options?.filters?.some((filter) => filter.extensions.includes("scout"));
         return workspaceFile
           ? "/home/seller/Scout/agency-clients.scout"
@@ -433,6 +441,8 @@ export function installMockBackend() {
         return `/home/seller/Documents/${options?.defaultPath ?? "export.csv"}`;
       }
       default: {
+        const results = resultsCommands(command, args);
+        if (results !== NOT_RESULTS) return results;
         const answer = campaignCommands(command, args);
         return answer === undefined
           ? fail("internal", `the mock backend has no command '${command}'`)

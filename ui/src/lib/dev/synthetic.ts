@@ -13,7 +13,7 @@ import type {
 
 export type SyntheticCreator = { row: CreatorRow; detail: CreatorDetail };
 
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

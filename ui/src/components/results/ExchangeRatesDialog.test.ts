@@ -1,0 +1,103 @@
+import "@testing-library/jest-dom/vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import ExchangeRatesDialog from "./ExchangeRatesDialog.svelte";
+import type { Conversion } from "../../lib/types";
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+const saved: Conversion = { to: "USD", rates: [{ from: "GBP", rate_micros: 1_270_000 }] };
+
+describe("ExchangeRatesDialog", () => {
+  it("lists the saved rate and an empty one for each missing currency", () => {
+    mockIPC(() => {});
+    render(ExchangeRatesDialog, {
+      saved,
+      currencies: ["USD", "GBP", "MYR"],
+      to: "USD",
+      onclose: () => {},
+      onsaved: () => {},
+    });
+    expect(screen.getByLabelText("Convert into")).toHaveValue("USD");
+    expect(screen.getByLabelText("GBP in USD")).toHaveValue("1.27");
+    expect(screen.getByLabelText("MYR in USD")).toHaveValue("");
+  });
+
+  it("shows each mistake beside its field and saves nothing", async () => {
+    let called = false;
+    mockIPC(() => {
+      called = true;
+    });
+    render(ExchangeRatesDialog, {
+      saved,
+      currencies: ["USD", "GBP", "MYR"],
+      to: "USD",
+      onclose: () => {},
+      onsaved: () => {},
+    });
+    await fireEvent.input(screen.getByLabelText("MYR in USD"), { target: { value: "0,21" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Save rates" }));
+    const row = document.querySelector("[data-field='rates.1']");
+    await waitFor(() => expect(row).toHaveTextContent("Use a point for decimals: 1.08, not 1,08"));
+    expect(screen.getByLabelText("MYR in USD")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("GBP in USD")).not.toHaveAttribute("aria-invalid");
+    await fireEvent.input(screen.getByLabelText("Convert into"), { target: { value: "U$" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Save rates" }));
+    expect(document.querySelector("[data-field='to']")).toHaveTextContent(
+      "A currency is a three-letter code such as USD",
+    );
+    expect(called).toBe(false);
+  });
+
+  it("saves valid rates as millionths and hands them back", async () => {
+    const calls: unknown[] = [];
+    let result: Conversion | null | undefined;
+    mockIPC((cmd, args) => {
+      if (cmd !== "save_exchange_rates") throw new Error(`unexpected ${cmd}`);
+      calls.push(args);
+      return null;
+    });
+    render(ExchangeRatesDialog, {
+      saved,
+      currencies: ["USD", "GBP", "MYR"],
+      to: "USD",
+      onclose: () => {},
+      onsaved: (c: Conversion | null) => (result = c),
+    });
+    await fireEvent.input(screen.getByLabelText("MYR in USD"), { target: { value: "0.2130" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Save rates" }));
+    const expected = {
+      to: "USD",
+      rates: [
+        { from: "GBP", rate_micros: 1_270_000 },
+        { from: "MYR", rate_micros: 213_000 },
+      ],
+    };
+    await waitFor(() => expect(calls).toEqual([{ conversion: expected }]));
+    expect(result).toEqual(expected);
+  });
+
+  it("puts a refusal from Rust beside the field it names", async () => {
+    mockIPC(() => {
+      throw { code: "invalid_input", message: "XXX is not an ISO 4217 currency", field: "to" };
+    });
+    render(ExchangeRatesDialog, {
+      saved: null,
+      currencies: ["XXX"],
+      to: "XXX",
+      onclose: () => {},
+      onsaved: () => {},
+    });
+    await fireEvent.input(screen.getByLabelText("Convert into"), { target: { value: "XXX" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Save rates" }));
+    await waitFor(() =>
+      expect(document.querySelector("[data-field='to']")).toHaveTextContent(
+        "XXX is not an ISO 4217 currency",
+      ),
+    );
+  });
+});

@@ -1,0 +1,121 @@
+import "@testing-library/jest-dom/vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import ResultsImportDialog from "./ResultsImportDialog.svelte";
+import ResultsImportReportView from "./ResultsImportReportView.svelte";
+import type { ResultsImportReport } from "../../lib/types";
+
+const report: ResultsImportReport = {
+  file_name: "orders_november.csv",
+  kind: "orders",
+  rows_total: 40,
+  created: 30,
+  updated: 4,
+  unchanged: 3,
+  rejected: 3,
+  attributed: 31,
+  unattributed: 3,
+  issues: [
+    { line: 14, column: "Order ID", raw_value: "", message: "the order id is empty", rejected: true },
+    {
+      line: 131,
+      column: "Commission rate",
+      raw_value: "fifteen",
+      message: "'fifteen' is not a percentage",
+      rejected: false,
+    },
+    { line: 590, column: null, raw_value: null, message: "the row has 11 cells", rejected: true },
+  ],
+};
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+describe("results import report", () => {
+  it("counts every row once and lists each issue with its line, column, value and outcome", () => {
+    render(ResultsImportReportView, { report });
+    expect(screen.getByText(/an affiliate order export: 40 rows/)).toBeInTheDocument();
+    const counts = screen.getByTestId("import-counts");
+    expect(counts).toHaveTextContent("30 Created");
+    expect(counts).toHaveTextContent("4 Updated");
+    expect(counts).toHaveTextContent("3 Unchanged");
+    expect(counts).toHaveTextContent("3 Rejected");
+    expect(screen.getByText(/31 order lines/)).toBeInTheDocument();
+    expect(screen.getByText(/matched a collaboration/)).toHaveTextContent(/3 didn't/);
+    const rows = screen.getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(3);
+    const cells = (row: HTMLElement) =>
+      within(row)
+        .getAllByRole("cell")
+        .map((c) => c.textContent?.trim());
+    expect(cells(rows[0]!)).toEqual(["14", "Order ID", "(empty)", "the order id is empty", "Row rejected"]);
+    expect(cells(rows[1]!)).toEqual([
+      "131",
+      "Commission rate",
+      "fifteen",
+      "'fifteen' is not a percentage",
+      "Value skipped",
+    ]);
+    expect(cells(rows[2]!)).toEqual(["590", "—", "—", "the row has 11 cells", "Row rejected"]);
+  });
+
+  it("says a video export is one, and that a clean file had no issues", () => {
+    render(ResultsImportReportView, { report: { ...report, kind: "videos", issues: [] } });
+    expect(screen.getByText(/a creator video export/)).toBeInTheDocument();
+    expect(screen.getByText("No issues: every row was read as expected.")).toBeInTheDocument();
+    expect(screen.queryByText(/matched a collaboration/)).not.toBeInTheDocument();
+  });
+});
+
+describe("ResultsImportDialog", () => {
+  it("imports with progress, then shows the report and tells the screen", async () => {
+    let imported: ResultsImportReport | null = null;
+    mockIPC((cmd) => {
+      if (cmd === "import_results") return report;
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(ResultsImportDialog, {
+      path: "/home/seller/orders_november.csv",
+      onclose: () => {},
+      onimported: (r: ResultsImportReport) => (imported = r),
+    });
+    expect(await screen.findByText(/an affiliate order export/)).toBeInTheDocument();
+    expect(imported).toEqual(report);
+    expect(screen.getByRole("button", { name: "Done" })).toBeEnabled();
+  });
+
+  it("cancels and says so", async () => {
+    let cancel: (() => void) | null = null;
+    mockIPC((cmd) => {
+      if (cmd === "import_results") {
+        return new Promise((_, reject) => {
+          cancel = () => reject({ code: "cancelled", message: "The import was cancelled.", field: null });
+        });
+      }
+      if (cmd === "cancel_results_import") {
+        cancel?.();
+        return null;
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(ResultsImportDialog, { path: "/tmp/orders.csv", onclose: () => {}, onimported: () => {} });
+    for (const close of screen.getAllByRole("button", { name: "Close" })) expect(close).toBeDisabled();
+    await fireEvent.click(await screen.findByRole("button", { name: "Cancel import" }));
+    expect(await screen.findByText("Import cancelled.")).toBeInTheDocument();
+  });
+
+  it("shows why an import failed", async () => {
+    mockIPC(() => {
+      throw {
+        code: "import_failed",
+        message: "row 1: this is neither an order nor a video export",
+        field: null,
+      };
+    });
+    render(ResultsImportDialog, { path: "/tmp/creators.csv", onclose: () => {}, onimported: () => {} });
+    expect(await screen.findByRole("alert")).toHaveTextContent("The import stopped. row 1: this is neither");
+  });
+});

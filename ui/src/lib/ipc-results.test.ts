@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import {
+  assignOrders,
+  cancelResultsImport,
+  exchangeRates,
+  exportResults,
+  importResults,
+  resultsReport,
+  saveExchangeRates,
+  unattributedOrders,
+} from "./ipc";
+import type { ImportProgress } from "./types";
+
+afterEach(() => clearMocks());
+
+describe("results commands", () => {
+  it("send the contract's command names and camelCase argument names", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((command, payload) => {
+      calls.push([command, payload]);
+      return null;
+    });
+    const query = { campaign_id: 3, currency: null };
+    const conversion = { to: "USD", rates: [{ from: "GBP", rate_micros: 1_270_000 }] };
+    await resultsReport(query);
+    await cancelResultsImport();
+    await unattributedOrders(100, 50);
+    await assignOrders([11, 12], 3, 9);
+    await exportResults(query, "/tmp/results.xlsx", "xlsx");
+    await exchangeRates();
+    await saveExchangeRates(conversion);
+    await saveExchangeRates(null);
+    expect(calls).toEqual([
+      ["results_report", { query }],
+      ["cancel_results_import", {}],
+      ["unattributed_orders", { offset: 100, limit: 50 }],
+      ["assign_orders", { lineIds: [11, 12], campaignId: 3, creatorId: 9 }],
+      ["export_results", { query, path: "/tmp/results.xlsx", format: "xlsx" }],
+      ["exchange_rates", {}],
+      ["save_exchange_rates", { conversion }],
+      ["save_exchange_rates", { conversion: null }],
+    ]);
+  });
+
+  it("pass results import progress through the channel", async () => {
+    mockIPC((command, payload) => {
+      if (command !== "import_results") return null;
+      const { path, onProgress } = payload as {
+        path: string;
+        onProgress: { onmessage: (p: ImportProgress) => void };
+      };
+      onProgress.onmessage({ rows_done: 5, bytes_done: 10, bytes_total: 20 });
+      return { file_name: path };
+    });
+    const seen: ImportProgress[] = [];
+    const report = await importResults("/tmp/orders.csv", (progress) => seen.push(progress));
+    expect(report).toEqual({ file_name: "/tmp/orders.csv" });
+    expect(seen).toEqual([{ rows_done: 5, bytes_done: 10, bytes_total: 20 }]);
+  });
+
+  it("reject a refused conversion with its code and message", async () => {
+    mockIPC(() => {
+      throw { code: "invalid_input", message: "no exchange rate from MYR to USD", field: "currency" };
+    });
+    await expect(resultsReport({ campaign_id: null, currency: "USD" })).rejects.toMatchObject({
+      code: "invalid_input",
+      field: "currency",
+    });
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { clip, roiByCreator, roiSummary, shortWeek, weeklySeries, weeklySummary } from "./results-charts";
+import { reportRow } from "./results-fixtures";
+
+describe("weeklySeries", () => {
+  it("fills the weeks that sold nothing with zeros, in order", () => {
+    const weeks = weeklySeries(
+      [
+        { week: "2026-11-16", gmv: 3000, net_profit: -500 },
+        { week: "2026-11-02", gmv: 1000, net_profit: 200 },
+      ],
+      "USD",
+    );
+    expect(weeks.map((w) => w.week)).toEqual(["2026-11-02", "2026-11-09", "2026-11-16"]);
+    expect(weeks.map((w) => w.gmv.minor)).toEqual([1000, 0, 3000]);
+    expect(weeks.map((w) => w.netProfit.minor)).toEqual([200, 0, -500]);
+    expect(weeks[0]?.gmv.currency).toBe("USD");
+  });
+
+  it("keeps weeks that aren't Mondays as they are, inventing nothing", () => {
+    const weeks = weeklySeries(
+      [
+        { week: "2026-11-05", gmv: 1, net_profit: 1 },
+        { week: "2026-11-26", gmv: 2, net_profit: 2 },
+      ],
+      "EUR",
+    );
+    expect(weeks.map((w) => w.week)).toEqual(["2026-11-05", "2026-11-26"]);
+    expect(weeklySeries([], "USD")).toEqual([]);
+  });
+
+  it("labels and summarises the weeks", () => {
+    expect(shortWeek("2026-11-02")).toBe("Nov 2");
+    const weeks = weeklySeries([{ week: "2026-11-02", gmv: 123456, net_profit: 100 }], "USD");
+    expect(weeklySummary(weeks)).toContain("the best week, 2026-11-02, sold $1,234.56");
+    expect(weeklySummary([])).toBe("No sales yet.");
+  });
+});
+
+describe("roiByCreator", () => {
+  const rows = [
+    reportRow("@big-spend-loss", { gmv: 1000, flat_fees: 90_000 }),
+    reportRow("@small-win", { gmv: 20_000, flat_fees: 1_000 }),
+    reportRow("@mid-win", { gmv: 90_000, flat_fees: 30_000 }),
+    reportRow("@no-spend", { gmv: 50_000 }),
+  ];
+
+  it("keeps the creators the seller spent most on, best ROI first, and leaves out those with no spend", () => {
+    const bars = roiByCreator(rows, 2);
+    expect(bars.map((b) => b.label)).toEqual(["@mid-win", "@big-spend-loss"]);
+    expect(bars[1]?.roiBp).toBeLessThan(0);
+    expect(roiByCreator(rows).map((b) => b.label)).toEqual(["@small-win", "@mid-win", "@big-spend-loss"]);
+  });
+
+  it("summarises the bars for a screen reader", () => {
+    expect(roiSummary(roiByCreator(rows))).toMatch(/best @small-win at 1,900\.0\u00a0%.*1 lost money/);
+    expect(roiSummary([])).toMatch(/no ROI/);
+  });
+});
+
+describe("clip", () => {
+  it("shortens long names by characters, not UTF-16 units", () => {
+    expect(clip("@mia")).toBe("@mia");
+    expect(clip("@ana.makeup.and.skincare", 10)).toBe("@ana.make…");
+    expect(clip("🌸🌸🌸🌸🌸", 3)).toBe("🌸🌸…");
+  });
+});
