@@ -69,7 +69,7 @@ pub enum Command {
     /// Import order and video exports; net results per campaign, creator and product.
     #[command(subcommand)]
     Results(crate::cli_results::ResultsCommand),
-    /// Generate synthetic creator files (labelled synthetic).
+    /// Generate synthetic creator and results files (labelled synthetic).
     #[command(subcommand)]
     Fixtures(FixturesCommand),
     /// Benchmarks that print numbers.
@@ -190,6 +190,58 @@ pub enum FixturesCommand {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Write N synthetic affiliate order lines as a Seller Center export (standalone synthetic
+    /// collaborations; streams, so it makes the million-row benchmark input too).
+    Orders {
+        #[arg(long)]
+        rows: u64,
+        #[command(flatten)]
+        export: ResultsExportArgs,
+        /// How many synthetic collaborations sell (default: one per 50 lines, 4 to 100,000).
+        #[arg(long)]
+        collaborations: Option<usize>,
+        /// The share of orders by creators outside every collaboration (unattributed), 0 to 0.95.
+        #[arg(long, default_value_t = 0.15)]
+        organic_share: f64,
+    },
+    /// Write the videos of N synthetic collaborations (those that posted) as an Affiliate Center export.
+    Videos {
+        #[arg(long, default_value_t = 100)]
+        collaborations: usize,
+        #[command(flatten)]
+        export: ResultsExportArgs,
+    },
+}
+
+/// What every synthetic results export takes.
+#[derive(Debug, Args)]
+pub struct ResultsExportArgs {
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// The export's language: headers, dates, numbers, yes/no.
+    #[arg(long, value_enum, default_value = "en")]
+    pub language: ExportLanguageArg,
+    /// Default: by the extension of --out (.xlsx), else csv.
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormatArg>,
+    /// The day the export is taken (YYYY-MM-DD); collaborations start in the 180 days before. Default: today.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<chrono::NaiveDate>,
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportLanguageArg {
+    En,
+    Es,
+    Id,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    Csv,
+    Xlsx,
 }
 
 #[derive(Debug, Subcommand)]

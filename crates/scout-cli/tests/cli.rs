@@ -471,3 +471,35 @@ fn a_reader_that_stops_early_ends_the_listing_quietly() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "ends quietly: {err}");
 }
+
+#[test]
+fn fixtures_write_synthetic_results_exports_with_exactly_the_rows_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let orders = dir.path().join("orders.csv");
+    let run = |args: &[&str], out: &Path| {
+        Command::new(SCOUT)
+            .args(["fixtures"])
+            .args(args)
+            .args(["--until", "2026-11-15", "--out"])
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["orders", "--rows", "1234", "--seed", "3", "--language", "es"], &orders);
+    assert!(out.status.success(), "orders are written: {}", stderr(&out));
+    let text = std::fs::read_to_string(&orders).unwrap();
+    assert!(text.starts_with("ID del pedido,ID del producto,"), "a Spanish header");
+    assert_eq!(text.lines().count(), 1 + 1234, "one header and 1,234 lines");
+    let again = dir.path().join("again.csv");
+    run(&["orders", "--rows", "1234", "--seed", "3", "--language", "es"], &again);
+    assert_eq!(std::fs::read(&again).unwrap(), text.as_bytes(), "the same seed gives the same file");
+
+    let videos = dir.path().join("videos.xlsx");
+    let out = run(&["videos", "--collaborations", "30"], &videos);
+    assert!(out.status.success(), "videos are written: {}", stderr(&out));
+    assert!(std::fs::read(&videos).unwrap().starts_with(b"PK"), "an XLSX workbook by the extension");
+
+    let out = run(&["orders", "--rows", "2000000", "--format", "xlsx"], &dir.path().join("big.xlsx"));
+    assert_eq!(out.status.code(), Some(1), "two million lines do not fit in one sheet");
+    assert!(stderr(&out).contains("write CSV"), "and the error says what to do: {}", stderr(&out));
+}

@@ -1,10 +1,12 @@
-//! Rewrites the committed demo files: `cargo run -p scout-fixtures --example write_demo`.
-//! Run it after changing the generator on purpose; the `demo_files_match_the_generator` test fails until you do.
+//! Rewrites the committed demo and results files: `cargo run -p scout-fixtures --example write_demo`.
+//! Run it after changing a generator on purpose; the drift tests (`demo_files_match_the_generator`,
+//! `results_samples_match_the_generator`) fail until you do.
 
 use std::path::Path;
 
 fn main() -> scout_fixtures::Result<()> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/demo");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let dir = fixtures.join("demo");
     scout_fixtures::demo::write_demo_files(&dir)?;
     println!(
         "wrote {} and {} in {}",
@@ -12,5 +14,10 @@ fn main() -> scout_fixtures::Result<()> {
         scout_fixtures::demo::UPDATE_FILE,
         dir.display()
     );
+    let dir = fixtures.join("results");
+    scout_fixtures::orders::samples::write_results_samples(&dir)?;
+    for sample in &scout_fixtures::orders::samples::SAMPLES {
+        println!("wrote {} in {}", sample.file, dir.display());
+    }
     Ok(())
 }

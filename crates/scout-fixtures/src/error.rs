@@ -15,6 +15,14 @@ pub enum FixtureError {
     Domain { row: u64, source: DomainError },
     #[error("the update re-lists {relisted} creators but the base run has only {count}")]
     TooManyRelisted { relisted: u64, count: u64 },
+    #[error("collaboration {index}: {problem}")]
+    InvalidSeed { index: usize, problem: String },
+    #[error("{field} {problem}")]
+    InvalidOrderConfig { field: &'static str, problem: String },
+    #[error("could not write the workbook {path}: {source}")]
+    Xlsx { path: PathBuf, source: rust_xlsxwriter::XlsxError },
+    #[error("an XLSX sheet holds at most {max} rows below its header; write more as CSV")]
+    TooManyRowsForXlsx { max: u64 },
     #[error("the update is dated {update}, before the base run's {base}; expected the same day or later")]
     UpdateBeforeBase { base: NaiveDate, update: NaiveDate },
 }

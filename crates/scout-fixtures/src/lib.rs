@@ -4,7 +4,9 @@
 //! test data for the importer and the matcher, and benchmark data at any size from a hundred to a
 //! million rows without holding them in memory. The same seed always gives the same bytes, and every
 //! creator is labelled synthetic in its bio. It writes the import template owned by `scout-ingest`; it does no importing.
-//! It also simulates campaign histories from known effects (`history`), for training tests and the demo.
+//! It also simulates campaign histories from known effects (`history`), for training tests and the demo,
+//! and results exports (`orders`): affiliate order lines and video results from simulated
+//! collaborations, as Seller Center and Affiliate Center write them in English, Spanish or Indonesian.
 
 mod audience;
 mod bios;
@@ -18,6 +20,7 @@ mod handles;
 pub mod history;
 mod markets;
 mod names;
+pub mod orders;
 mod snapshot;
 mod template;
 
