@@ -586,3 +586,117 @@ async fn tiktok_shop_connects_from_settings() {
     screenshot(&c, "t1-tiktok-connected").await;
     c.close().await.unwrap();
 }
+
+/// Two creators in a campaign selling product 1729001: mia invited, agreed (15 %, a $50 flat fee and a
+/// sample shipped for $8.50) and posted; leo invited. Set up through `scout-app`, as the screens would.
+async fn results_workspace(path: &Path, dir: &Path) {
+    let ws = scout_app::Workspace::open(path).await.unwrap();
+    let creators = dir.join("creators.csv");
+    std::fs::write(&creators, "handle,followers\nmia,12000\nleo,30000\n").unwrap();
+    ws.import_file(scout_app::ImportRequest::file(creators), |_| {}, Default::default()).await.unwrap();
+    let page = ws.list_creators(&scout_app::CreatorQuery { limit: 10, ..Default::default() }).await.unwrap();
+    let id = |h: &str| page.rows.iter().find(|r| r.handle.as_str() == h).unwrap().id;
+    let (mia, leo) = (id("mia"), id("leo"));
+    let mut spec: scout_domain::CampaignSpec = serde_json::from_str(scout_app::EXAMPLE_CAMPAIGN).unwrap();
+    spec.name = "Glow launch".into();
+    spec.product.tiktok_product_id = Some("1729001".into());
+    let campaign = ws.create_campaign(&spec).await.unwrap().id;
+    let today = chrono::Utc::now().date_naive();
+    let usd = scout_domain::Currency::usd();
+    for c in [mia, leo] {
+        ws.shortlist_add(campaign, c).await.unwrap();
+        ws.move_stage(campaign, c, scout_domain::Stage::Invited, "offer sent").await.unwrap();
+    }
+    ws.record_reply(campaign, mia, "yes").await.unwrap();
+    let terms = scout_domain::AgreedTerms {
+        commission: scout_domain::BasisPoints(1_500),
+        flat_fee: Some(scout_domain::Money::new(5_000, usd.clone())),
+        free_sample: true,
+        deliverables: "1 video".into(),
+        content_due: None,
+    };
+    ws.record_agreement(campaign, mia, &terms).await.unwrap();
+    let ship = scout_domain::SampleShipment {
+        carrier: "USPS".into(),
+        tracking_number: "9400100000000000000001".into(),
+        cost: Some(scout_domain::Money::new(850, usd)),
+        shipped_on: today,
+    };
+    ws.record_shipment(campaign, mia, &ship).await.unwrap();
+    let post =
+        scout_domain::ContentPost { url: "https://www.tiktok.com/@mia/video/7301".into(), posted_on: today };
+    ws.record_post(campaign, mia, &post).await.unwrap();
+    ws.close().await;
+}
+
+/// Today's orders as Seller Center exports them: mia's pending order, mia's order refunded in full, leo's
+/// settled order with one unit returned, and an order by a creator outside every collaboration.
+fn write_order_export(dir: &Path) -> PathBuf {
+    let d = chrono::Utc::now().date_naive().format("%Y/%m/%d").to_string();
+    let header = "Order ID,Product ID,Product Name,SKU ID,Price,Payment Amount,Currency,Quantity,Order Status,\
+        Fully returned or refunded,Creator Username,Standard commission rate,Est. standard commission payment,\
+        Actual Commission Payment,Time Created,Time Commission Paid,Refund Amount,Returned Quantity";
+    let rows = [
+        format!("5770001,1729001,Glow vitamin C serum 30 ml,1,$24.00,48.00,USD,2,Completed,No,mia,15%,7.20,,{d} 10:00:00,,,"),
+        format!("5770002,1729001,Glow vitamin C serum 30 ml,1,$24.00,24.00,USD,1,Completed,Yes,mia,15%,3.60,,{d} 11:00:00,,,"),
+        format!("5770003,1729001,Glow vitamin C serum 30 ml,1,$24.00,72.00,USD,3,Delivered,No,leo,15%,10.80,10.80,{d} 12:00:00,{d} 20:00:00,24.00,1"),
+        format!("5770004,1729001,Glow vitamin C serum 30 ml,1,$24.00,24.00,USD,1,Completed,No,zoe,15%,3.60,,{d} 13:00:00,,,"),
+    ];
+    let path = dir.join("affiliate orders.csv");
+    std::fs::write(&path, format!("{header}\n{}\n", rows.join("\n"))).unwrap();
+    path
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh under xvfb-run"]
+async fn an_order_export_shows_the_campaigns_roi_and_charts() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("e2e-results.scout");
+    results_workspace(&workspace, dir.path()).await;
+    let orders = write_order_export(dir.path());
+    let _driver = Driver::start(4456);
+    let c = connect(4456, &workspace).await;
+
+    find(&c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Results']").await.click().await.unwrap();
+    screenshot(&c, "r0-results-empty").await;
+    find(&c, "//button[@aria-label='Import results…']").await.click().await.unwrap();
+    answer_file_dialog("Import results", &orders).await;
+    let counts = text_of(&find(&c, "//*[@data-testid='import-counts']").await).await;
+    assert!(counts.contains("4") && counts.contains("Created"), "{counts}");
+    let dialog = text_of(&find(&c, "//dialog[.//*[@id='results-import-title']]").await).await;
+    assert!(dialog.contains("3 order lines matched a collaboration"), "{dialog}");
+    screenshot(&c, "r1-results-imported").await;
+    button(&c, "Done").await.click().await.unwrap();
+
+    // The campaign's ROI, with its formula: net revenue 96.00 − product cost 26.00 − creator cost 83.00.
+    find(&c, "//select[@aria-label='Campaign']/option[normalize-space(.)='Glow launch']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_attr(
+        &c,
+        "//*[@data-kpi='roi']",
+        "title",
+        "ROI = net profit -13.00 USD ÷ creator cost 83.00 USD = -15.66 %",
+    )
+    .await;
+    let gmv = text_of(&find(&c, "//*[@data-kpi='gmv']").await).await;
+    assert!(gmv.contains("$144.00"), "{gmv}");
+    let chart = find(&c, "//*[@role='img' and starts-with(@aria-label, 'GMV and net profit')]").await;
+    chart.find(Locator::Css("canvas")).await.expect("the weekly chart is drawn on a canvas");
+    find(&c, "//*[@role='img' and contains(@aria-label, 'shortlisted')]").await;
+    screenshot(&c, "r2-results-campaign").await;
+
+    // All campaigns: zoe's order waits to be assigned.
+    find(&c, "//select[@aria-label='Campaign']/option[normalize-space(.)='All campaigns']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&c, "//*[@id='unattributed-orders' and contains(normalize-space(.), '@zoe has no collaboration')]")
+        .await;
+    c.execute("document.getElementById('unattributed-orders').scrollIntoView()", vec![]).await.unwrap();
+    screenshot(&c, "r3-results-unattributed").await;
+    c.close().await.unwrap();
+}

@@ -18,8 +18,9 @@ const DEMO_CAMPAIGNS: usize = 12;
 const DEMO_INVITES: usize = 100;
 
 impl Workspace {
-    /// The example campaign and a simulated history of past campaigns (so the model card has something
-    /// to learn from), once: loading the demo again adds nothing.
+    /// The example campaign, a finished example campaign with its collaborations and results, and a
+    /// simulated history of past campaigns (so the model card has something to learn from), once:
+    /// loading the demo again adds nothing.
     async fn add_demo_campaigns(&self) -> Result<()> {
         let existing = self.store.list_campaigns().await?;
         let is_demo = |name: &str| name.starts_with("Example: ") || name.starts_with(SIMULATED_PREFIX);
@@ -28,6 +29,7 @@ impl Workspace {
         }
         self.simulate_history(DEMO_HISTORY_SEED, DEMO_CAMPAIGNS, DEMO_INVITES).await?;
         self.add_example_campaign().await?;
+        self.add_demo_results().await?;
         Ok(())
     }
 

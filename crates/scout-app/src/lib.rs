@@ -8,6 +8,7 @@
 mod campaigns;
 mod collaborations;
 mod demo;
+mod demo_results;
 mod error;
 mod export;
 mod import;

@@ -102,7 +102,7 @@ pub struct Conversion {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ResultsReport {
-    /// One per currency, most GMV first; exactly one when converted.
+    /// One per currency, most orders first; exactly one when converted.
     pub currencies: Vec<CurrencyReport>,
     /// Set when the seller asked for one currency and gave the rates.
     pub conversion: Option<Conversion>,

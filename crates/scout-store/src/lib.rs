@@ -7,6 +7,7 @@
 //! pipeline with its timeline, collaboration records (agreed terms, shipments, posts) and follow-ups, and results (order lines
 //! attributed to collaborations, video results, the report's sums).
 
+mod backdate;
 mod batches;
 mod campaigns;
 mod codec;

@@ -130,7 +130,7 @@ impl<'a> Catalog<'a> {
     }
 }
 
-/// The report's per-currency sections (most GMV first) and what they leave out.
+/// The report's per-currency sections (most orders first) and what they leave out.
 pub(crate) fn assemble(
     inputs: &ReportInputs,
     campaigns: &[CampaignInfo],

@@ -99,7 +99,7 @@ fn currencies_stay_apart_and_every_figure_matches_the_hand_computed_one() {
     let (sections, warnings) = assemble(&inputs(), &campaigns(), None).unwrap();
     assert_eq!(sections.len(), 2, "dollars and pounds are not added");
     let usd = &sections[0];
-    assert_eq!(usd.currency, cur("USD"), "most GMV first");
+    assert_eq!(usd.currency, cur("USD"), "most orders first");
     let t = &usd.total.ledger;
     assert_eq!((t.orders, t.units_sold, t.units_refunded), (9, 10, 2));
     assert_eq!((t.gmv, t.refunds), (29_990, 5_998));

@@ -198,3 +198,31 @@ async fn cancelling_a_results_import_leaves_nothing_behind() {
     let report = ws.results_report(&ResultsQuery::default()).await.unwrap();
     assert!(report.currencies.is_empty(), "no order line was kept");
 }
+
+#[tokio::test]
+async fn the_demo_has_a_finished_campaign_with_results_and_nothing_to_follow_up() {
+    let (_dir, ws) = workspace().await;
+    ws.load_demo().await.unwrap();
+    let report = ws.results_report(&ResultsQuery::default()).await.unwrap();
+    assert_eq!(report.currencies.len(), 1, "the demo sells in dollars");
+    let finished = report.currencies[0]
+        .by_campaign
+        .iter()
+        .find(|r| r.label == "Example: Lip oil launch (finished)")
+        .expect("the finished example campaign has results");
+    assert!(finished.ledger.orders > 100, "{:?}", finished.ledger);
+    assert!(finished.ledger.sample_cost > 0 && finished.ledger.refunds > 0);
+    assert!(report.unattributed_lines > 0, "organic sales wait to be assigned");
+    let f = report.funnel;
+    assert_eq!((f.shortlisted, f.invited), (30, 30));
+    assert!(f.posted > 0 && f.sold > 0 && f.sampled >= f.sampled_posted);
+    assert!(report.currencies[0].over_time.len() >= 6, "weeks of sales to chart");
+    assert_eq!(ws.follow_up_notice().await.unwrap(), None, "the demo leaves nothing due");
+    let again = ws.load_demo().await.unwrap();
+    assert_eq!(again.len(), 2);
+    let same = ws.results_report(&ResultsQuery::default()).await.unwrap();
+    assert_eq!(
+        same.currencies[0].total.ledger, report.currencies[0].total.ledger,
+        "loading twice adds nothing"
+    );
+}

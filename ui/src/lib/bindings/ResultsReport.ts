@@ -9,7 +9,7 @@ import type { LearningProgress } from "./LearningProgress";
  */
 export type ResultsReport = { 
 /**
- * One per currency, most GMV first; exactly one when converted.
+ * One per currency, most orders first; exactly one when converted.
  */
 currencies: Array<CurrencyReport>, 
 /**
