@@ -75,7 +75,7 @@ impl Workspace {
             if matches!(fate, Stage::Agreed | Stage::SampleShipped | Stage::ContentPosted) {
                 let terms = AgreedTerms {
                     commission,
-                    flat_fee: (i % 3 == 0).then(|| {
+                    flat_fee: i.is_multiple_of(3).then(|| {
                         Money::new(5_000 + 2_500 * i64::from(i % 4), product.price.currency.clone())
                     }),
                     free_sample: fate != Stage::Agreed,
