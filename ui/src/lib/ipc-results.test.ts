@@ -27,7 +27,8 @@ describe("results commands", () => {
     await cancelResultsImport();
     await unattributedOrders(100, 50);
     await assignOrders([11, 12], 3, 9);
-    await exportResults(query, "/tmp/results.xlsx", "xlsx");
+    await exportResults(query, "/tmp/results.xlsx");
+    await exportResults(query, "/tmp/results.csv");
     await exchangeRates();
     await saveExchangeRates(conversion);
     await saveExchangeRates(null);
@@ -36,7 +37,9 @@ describe("results commands", () => {
       ["cancel_results_import", {}],
       ["unattributed_orders", { offset: 100, limit: 50 }],
       ["assign_orders", { lineIds: [11, 12], campaignId: 3, creatorId: 9 }],
-      ["export_results", { query, path: "/tmp/results.xlsx", format: "xlsx" }],
+      // The format is the path's extension: no other argument.
+      ["export_results", { query, path: "/tmp/results.xlsx" }],
+      ["export_results", { query, path: "/tmp/results.csv" }],
       ["exchange_rates", {}],
       ["save_exchange_rates", { conversion }],
       ["save_exchange_rates", { conversion: null }],
@@ -59,13 +62,24 @@ describe("results commands", () => {
     expect(seen).toEqual([{ rows_done: 5, bytes_done: 10, bytes_total: 20 }]);
   });
 
-  it("reject a refused conversion with its code and message", async () => {
-    mockIPC(() => {
-      throw { code: "invalid_input", message: "no exchange rate from MYR to USD", field: "currency" };
+  it("reject a refused conversion or save with Rust's code, message and field", async () => {
+    const missing =
+      "there is no exchange rate from GBP to USD: add it under Exchange rates, or keep currencies apart";
+    mockIPC((command) => {
+      if (command === "results_report") throw { code: "invalid_input", message: missing, field: null };
+      throw { code: "invalid_input", message: "the rate for GBP must be above 0", field: "rates" };
     });
     await expect(resultsReport({ campaign_id: null, currency: "USD" })).rejects.toMatchObject({
       code: "invalid_input",
-      field: "currency",
+      message: missing,
+      field: null,
+    });
+    await expect(
+      saveExchangeRates({ to: "USD", rates: [{ from: "GBP", rate_micros: 0 }] }),
+    ).rejects.toMatchObject({
+      code: "invalid_input",
+      message: "the rate for GBP must be above 0",
+      field: "rates",
     });
   });
 });

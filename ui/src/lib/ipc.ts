@@ -417,8 +417,9 @@ export function syncTiktok(): Promise<TiktokSyncReport> {
 // ---- Results: orders and videos, the report, attribution, exchange rates ----
 
 /**
- * The results report: one `CurrencyReport` per currency (never added together) when `query.currency` is
- * null, or one converted with the saved rates; rejects with "invalid_input" naming a currency without a rate.
+ * The results report: one `CurrencyReport` per currency (never added together, most orders first) when
+ * `query.currency` is null, or one converted with the saved rates; rejects with "invalid_input" (no field)
+ * naming a currency without a rate, or when the saved rates convert into another currency.
  */
 export function resultsReport(query: ResultsQuery): Promise<ResultsReport> {
   return call("results_report", { query });
@@ -448,9 +449,12 @@ export function assignOrders(lineIds: number[], campaignId: number, creatorId: n
   return call("assign_orders", { lineIds, campaignId, creatorId });
 }
 
-/** Writes the report's tables to a CSV or XLSX file; resolves to the number of rows written. */
-export function exportResults(query: ResultsQuery, path: string, format: "csv" | "xlsx"): Promise<number> {
-  return call("export_results", { query, path, format });
+/**
+ * Writes the report as one table (a row per total, campaign, creator and product of each currency) to a
+ * .csv or .xlsx file, the format taken from the path's extension; resolves to the number of rows written.
+ */
+export function exportResults(query: ResultsQuery, path: string): Promise<number> {
+  return call("export_results", { query, path });
 }
 
 /** The seller's saved exchange rates, or null when none are saved. */
@@ -458,7 +462,11 @@ export function exchangeRates(): Promise<Conversion | null> {
   return call("exchange_rates");
 }
 
-/** Saves the rates (1 `from` = rate_micros / 1,000,000 `to`); null forgets them. */
+/**
+ * Saves the rates (1 `from` = rate_micros / 1,000,000 `to`); null forgets them. Rejects with
+ * "invalid_input", field "rates", and a message naming the currency (a rate ≤ 0, a currency given twice,
+ * a rate for `to` itself).
+ */
 export function saveExchangeRates(conversion: Conversion | null): Promise<void> {
   return call("save_exchange_rates", { conversion });
 }

@@ -17,6 +17,36 @@ describe("weeklySeries", () => {
     expect(weeks[0]?.gmv.currency).toBe("USD");
   });
 
+  it("fills the missing Mondays across a month and a year, and keeps a week of costs alone", () => {
+    // Rust sends only weeks with sales or costs: a week with only a flat fee has no GMV and a loss.
+    const weeks = weeklySeries(
+      [
+        { week: "2027-01-11", gmv: 500, net_profit: 100 },
+        { week: "2026-12-21", gmv: 0, net_profit: -20_000 },
+      ],
+      "USD",
+    );
+    expect(weeks.map((w) => [w.week, w.gmv.minor, w.netProfit.minor])).toEqual([
+      ["2026-12-21", 0, -20_000],
+      ["2026-12-28", 0, 0],
+      ["2027-01-04", 0, 0],
+      ["2027-01-11", 500, 100],
+    ]);
+  });
+
+  it("fills a long gap week by week, in UTC (no daylight-saving drift)", () => {
+    const weeks = weeklySeries(
+      [
+        { week: "2026-03-02", gmv: 1, net_profit: 1 },
+        { week: "2026-11-02", gmv: 2, net_profit: 2 },
+      ],
+      "EUR",
+    );
+    expect(weeks).toHaveLength(36);
+    expect(weeks.every((w) => new Date(`${w.week}T00:00:00Z`).getUTCDay() === 1)).toBe(true);
+    expect(weeks.filter((w) => w.gmv.minor !== 0).map((w) => w.week)).toEqual(["2026-03-02", "2026-11-02"]);
+  });
+
   it("keeps weeks that aren't Mondays as they are, inventing nothing", () => {
     const weeks = weeklySeries(
       [

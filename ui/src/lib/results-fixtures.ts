@@ -68,6 +68,7 @@ export function resultsReport(
     funnel: FUNNEL,
     unattributed_lines: 0,
     learning: { outcomes: 40, new_since_training: 3, suggest_retrain: false },
+    warnings: [],
     ...fields,
   };
 }

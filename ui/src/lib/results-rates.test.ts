@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  currenciesNamed,
   describeConversion,
   formatRateMicros,
   parseRateMicros,
@@ -89,5 +90,17 @@ describe("validateRates", () => {
     expect(describeConversion({ to: "USD", rates: [{ from: "GBP", rate_micros: 1_270_000 }] })).toBe(
       "1 GBP = 1.27 USD",
     );
+  });
+});
+
+describe("currenciesNamed", () => {
+  it("finds the form's currencies a refusal from Rust names, as whole codes", () => {
+    const codes = ["GBP", "myr", "USD", ""];
+    expect(currenciesNamed("the rate for GBP must be above 0", codes)).toEqual(new Set(["GBP"]));
+    expect(currenciesNamed("MYR has more than one rate", codes)).toEqual(new Set(["MYR"]));
+    expect(currenciesNamed("USD needs no rate: it is the report's currency", codes)).toEqual(
+      new Set(["USD"]),
+    );
+    expect(currenciesNamed("USDT and EUR are not in the form", codes)).toEqual(new Set());
   });
 });

@@ -1,7 +1,8 @@
 // The exchange-rates form: the currency a converted report is in, and one rate per other currency
 // ("1 GBP = 1.27 USD"). Rates cross IPC as integer millionths (1.27 → 1,270,000), parsed from the
-// digits as text, never through floating point. Errors are keyed by field ("to", "rates.0.rate") so the
-// form shows each beside its input.
+// digits as text, never through floating point. The form's own errors are keyed by field ("to",
+// "rates.0.rate") so each shows beside its input; Rust's refusals (field "rates", the message naming the
+// currency) show at the top of the form, with the rows of the currencies they name marked.
 import type { Conversion } from "./types";
 
 export interface RateDraftRow {
@@ -103,4 +104,13 @@ export function describeConversion(conversion: Conversion): string {
   return conversion.rates
     .map((rate) => `1 ${rate.from} = ${formatRateMicros(rate.rate_micros)} ${conversion.to}`)
     .join(" · ");
+}
+
+/**
+ * The form's currencies a refusal names: "GBP has more than one rate" → {"GBP"}. Whole three-letter codes
+ * only, so "USD" is not found in "USDT".
+ */
+export function currenciesNamed(message: string, codes: readonly string[]): Set<string> {
+  const words = new Set(message.match(/\b[A-Z]{3}\b/g) ?? []);
+  return new Set(codes.map((code) => code.trim().toUpperCase()).filter((code) => words.has(code)));
 }

@@ -17,7 +17,10 @@ export class ResultsState {
   currencyError = $state.raw<{ currency: string; error: IpcFailure } | null>(null);
   rates = $state.raw<Conversion | null>(null);
   ratesError = $state.raw<IpcFailure | null>(null);
-  /** Every currency a report has shown, most GMV first, plus the saved rates' currencies. */
+  /**
+   * Every currency a report has shown, in the order the last report kept apart had them (Rust's: most
+   * orders first), then those seen before and the saved rates' currencies.
+   */
   currencies = $state.raw<string[]>([]);
   /** Bumped each time a report arrives, so lists that hang off it (unattributed orders) reload. */
   version = $state(0);
@@ -103,8 +106,9 @@ export class ResultsState {
 
   #remember(fromReport: string[]) {
     const saved = this.rates ? [this.rates.to, ...this.rates.rates.map((r) => r.from)] : [];
-    const next = [...this.currencies];
-    for (const code of [...fromReport, ...saved]) if (!next.includes(code)) next.push(code);
-    if (next.length !== this.currencies.length) this.currencies = next;
+    const next: string[] = [];
+    for (const code of [...fromReport, ...this.currencies, ...saved])
+      if (!next.includes(code)) next.push(code);
+    if (next.join() !== this.currencies.join()) this.currencies = next;
   }
 }

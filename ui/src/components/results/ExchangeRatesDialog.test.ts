@@ -81,23 +81,54 @@ describe("ExchangeRatesDialog", () => {
     expect(result).toEqual(expected);
   });
 
-  it("puts a refusal from Rust beside the field it names", async () => {
+  it("shows Rust's refusal at the top of the form and marks the currency it names", async () => {
+    let result: Conversion | null | undefined;
     mockIPC(() => {
-      throw { code: "invalid_input", message: "XXX is not an ISO 4217 currency", field: "to" };
+      throw { code: "invalid_input", message: "GBP has more than one rate", field: "rates" };
     });
     render(ExchangeRatesDialog, {
-      saved: null,
-      currencies: ["XXX"],
-      to: "XXX",
+      saved,
+      currencies: ["USD", "GBP", "MYR"],
+      to: "USD",
       onclose: () => {},
-      onsaved: () => {},
+      onsaved: (c: Conversion | null) => (result = c),
     });
-    await fireEvent.input(screen.getByLabelText("Convert into"), { target: { value: "XXX" } });
+    await fireEvent.input(screen.getByLabelText("MYR in USD"), { target: { value: "0.213" } });
     await fireEvent.click(screen.getByRole("button", { name: "Save rates" }));
-    await waitFor(() =>
-      expect(document.querySelector("[data-field='to']")).toHaveTextContent(
-        "XXX is not an ISO 4217 currency",
-      ),
-    );
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Couldn't save the rates. GBP has more than one rate");
+    // At the top of the form, before the rows, whatever field Rust named.
+    const form = document.querySelector("form") as HTMLFormElement;
+    expect(form.firstElementChild).toContainElement(alert);
+    expect(screen.getByLabelText("Currency 1")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("GBP in USD")).toHaveAttribute("aria-describedby", "rates-refusal");
+    expect(screen.getByLabelText("MYR in USD")).not.toHaveAttribute("aria-invalid");
+    expect(result).toBeUndefined();
+    expect(screen.getByRole("dialog")).toBeInTheDocument();
+  });
+
+  it("shows a refusal without a field at the top too, and clears it on the next try", async () => {
+    let refuse = true;
+    let result: Conversion | null | undefined;
+    mockIPC(() => {
+      if (refuse) throw { code: "io", message: "database is locked", field: null };
+      return null;
+    });
+    render(ExchangeRatesDialog, {
+      saved,
+      currencies: ["USD", "GBP"],
+      to: "USD",
+      onclose: () => {},
+      onsaved: (c: Conversion | null) => (result = c),
+    });
+    await fireEvent.click(screen.getByRole("button", { name: "Forget my rates" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Couldn't save the rates. database is locked");
+    expect((document.querySelector("form") as HTMLFormElement).firstElementChild).toContainElement(alert);
+    expect(screen.getByLabelText("GBP in USD")).not.toHaveAttribute("aria-invalid");
+    refuse = false;
+    await fireEvent.click(screen.getByRole("button", { name: "Save rates" }));
+    await waitFor(() => expect(result).toEqual(saved));
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 });

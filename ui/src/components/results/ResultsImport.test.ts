@@ -16,6 +16,8 @@ const report: ResultsImportReport = {
   rejected: 3,
   attributed: 31,
   unattributed: 3,
+  issues_truncated: 0,
+  date_order: null,
   issues: [
     { line: 14, column: "Order ID", raw_value: "", message: "the order id is empty", rejected: true },
     {
@@ -60,6 +62,24 @@ describe("results import report", () => {
       "Value skipped",
     ]);
     expect(cells(rows[2]!)).toEqual(["590", "—", "—", "the row has 11 cells", "Row rejected"]);
+    expect(screen.getByRole("heading", { name: "3 issues" })).toBeInTheDocument();
+    expect(screen.queryByTestId("issues-truncated")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("date-order")).not.toBeInTheDocument();
+  });
+
+  it("counts the issues Rust left out of the list, and says how the dates were read", () => {
+    render(ResultsImportReportView, {
+      report: { ...report, issues_truncated: 1_234, date_order: "day first, as 23 dates in the file show" },
+    });
+    // 3 listed + 1,234 left out.
+    expect(screen.getByRole("heading", { name: "1,237 issues" })).toBeInTheDocument();
+    expect(screen.getAllByRole("row").slice(1)).toHaveLength(3);
+    expect(screen.getByTestId("issues-truncated")).toHaveTextContent(
+      "… and 1,234 more: only the first 3 are listed here.",
+    );
+    expect(screen.getByTestId("date-order")).toHaveTextContent(
+      "Dates read day first, as 23 dates in the file show.",
+    );
   });
 
   it("says a video export is one, and that a clean file had no issues", () => {

@@ -81,6 +81,41 @@ describe("ResultsScreen", () => {
     await waitFor(() => expect(drawn).toHaveLength(5));
   });
 
+  it("draws the weeks Rust leaves out as weeks that sold nothing", async () => {
+    // Rust sends only weeks with sales or costs: Nov 9 and Nov 16 sold nothing.
+    const sparse = {
+      ...usd,
+      over_time: [
+        { week: "2026-11-02", gmv: 100_000, net_profit: 40_000 },
+        { week: "2026-11-23", gmv: 29_000, net_profit: -5_000 },
+      ],
+    };
+    backend(() => resultsReport([sparse]));
+    render(ResultsScreen);
+    const table = (await screen.findByText("GMV and net profit by week, USD")).closest(
+      "table",
+    ) as HTMLElement;
+    const rows = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) =>
+        within(row)
+          .getAllByRole("cell")
+          .map((cell) => cell.textContent),
+      );
+    expect(rows).toEqual([
+      ["2026-11-02", "$1,000.00", "$400.00"],
+      ["2026-11-09", "$0.00", "$0.00"],
+      ["2026-11-16", "$0.00", "$0.00"],
+      ["2026-11-23", "$290.00", "-$50.00"],
+    ]);
+    await waitFor(() => expect(drawn.some((c) => c.type === "bar")).toBe(true));
+    const weekly = drawn.find(
+      (c) => (c as { data?: { labels?: string[] } }).data?.labels?.[0] === "Nov 2",
+    ) as unknown as { data: { labels: string[] } };
+    expect(weekly.data.labels).toEqual(["Nov 2", "Nov 9", "Nov 16", "Nov 23"]);
+  });
+
   it("shows each figure's formula on hover", async () => {
     backend(() => resultsReport([usd]));
     render(ResultsScreen);
@@ -119,12 +154,76 @@ describe("ResultsScreen", () => {
     expect(screen.getByRole("tab", { name: /By product/ })).toHaveAttribute("aria-selected", "true");
   });
 
+  it("keeps the currencies in Rust's order (most orders first), not by GMV", async () => {
+    // GBP has more orders but less GMV than USD: Rust sends it first, and so it stays.
+    const busy = currencyReport("GBP", [
+      reportRow("UK launch", { orders: 90, units_sold: 90, gmv: 50_000 }, { currency: "GBP" }),
+    ]);
+    backend(() => resultsReport([busy, usd]));
+    render(ResultsScreen);
+    await waitFor(() => expect(document.querySelectorAll("section[data-currency]")).toHaveLength(2));
+    const order = [...document.querySelectorAll<HTMLElement>("section[data-currency]")].map(
+      (section) => section.dataset.currency,
+    );
+    expect(order).toEqual(["GBP", "USD"]);
+    expect(screen.getByText(/Sold in 2 currencies: GBP, USD/)).toBeInTheDocument();
+    const select = screen.getByRole("combobox", { name: "Currency" });
+    expect(
+      within(select)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["Each currency apart", "Convert to GBP", "Convert to USD"]);
+  });
+
+  it("shows the report's notes under the tiles of its one section", async () => {
+    const warnings = [
+      "The product cost of 12 units of Glow Serum is not counted: no campaign names this product, so its unit cost is unknown.",
+    ];
+    backend(() => resultsReport([usd], { warnings }));
+    render(ResultsScreen);
+    const notes = await screen.findByRole("complementary", { name: "Not in these figures" });
+    expect(notes).toHaveTextContent(warnings[0]!);
+    const section = document.querySelector("section[data-currency=USD]") as HTMLElement;
+    expect(section).toContainElement(notes);
+    // Right under the tiles, before the charts and the table.
+    expect(screen.getByTestId("kpi-tiles").closest(".kpis")?.nextElementSibling).toBe(notes);
+  });
+
+  it("shows the notes once, before the sections, when currencies are kept apart", async () => {
+    const warnings = [
+      "The product cost of 12 units of Glow Serum is not counted: no campaign names this product, so its unit cost is unknown.",
+      "The 8.50 USD shipping of mia's sample is not counted: it is not in GBP, the campaign's currency.",
+    ];
+    backend(() => resultsReport([usd, gbp], { warnings }));
+    render(ResultsScreen);
+    await waitFor(() => expect(document.querySelectorAll("section[data-currency]")).toHaveLength(2));
+    const all = screen.getAllByRole("complementary", { name: "Not in these figures" });
+    expect(all).toHaveLength(1);
+    const notes = all[0]!;
+    expect(
+      within(notes)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(warnings);
+    const first = document.querySelector("section[data-currency]") as HTMLElement;
+    expect(first.contains(notes)).toBe(false);
+    expect(notes.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it("shows no notes when the figures leave nothing out", async () => {
+    backend(() => resultsReport([usd, gbp]));
+    render(ResultsScreen);
+    await waitFor(() => expect(document.querySelectorAll("section[data-currency]")).toHaveLength(2));
+    expect(screen.queryByRole("complementary", { name: "Not in these figures" })).not.toBeInTheDocument();
+  });
+
   it("says beside the currency why a conversion was refused, and keeps the currencies apart", async () => {
     const calls: ResultsQuery[] = [];
+    const missing =
+      "there is no exchange rate from GBP to USD: add it under Exchange rates, or keep currencies apart";
     backend((query) => {
-      if (query.currency === "USD") {
-        throw { code: "invalid_input", message: "no exchange rate from MYR to USD", field: "currency" };
-      }
+      // Rust's refusal has no field: it names the currency in the message.
+      if (query.currency === "USD") throw { code: "invalid_input", message: missing, field: null };
       return resultsReport([usd, gbp]);
     }, calls);
     render(ResultsScreen);
@@ -133,12 +232,37 @@ describe("ResultsScreen", () => {
       expect(within(select).getByRole("option", { name: "Convert to USD" })).toBeInTheDocument(),
     );
     await fireEvent.change(select, { target: { value: "USD" } });
-    const alert = await screen.findByText(/Couldn't convert into USD:/);
-    expect(alert.closest("[role=alert]")).toHaveTextContent("no exchange rate from MYR to USD");
+    const alert = (await screen.findByText(/Couldn't convert into USD\./)).closest("[role=alert]");
+    expect(alert).toHaveTextContent(`${missing}. Each currency is shown apart meanwhile.`);
+    expect(alert).toHaveAttribute("id", "currency-error");
+    expect(select).toHaveAttribute("aria-describedby", "currency-error");
     await waitFor(() => expect(calls.at(-1)).toEqual({ campaign_id: null, currency: null }));
     expect(calls.map((q) => q.currency)).toEqual([null, "USD", null]);
     expect(select.value).toBe("");
     expect(document.querySelectorAll("section[data-currency]")).toHaveLength(2);
+  });
+
+  it("opens the rates for the chosen currency when Rust's saved rates convert into another", async () => {
+    const calls: ResultsQuery[] = [];
+    const other = "the saved exchange rates convert into EUR, not USD: change them under Exchange rates";
+    // The screen loaded rates into USD; they were changed to EUR since (by the command line, say).
+    backend((query) => {
+      if (query.currency === "USD") throw { code: "invalid_input", message: other, field: null };
+      return resultsReport([usd, gbp]);
+    }, calls);
+    render(ResultsScreen);
+    const select = (await screen.findByRole("combobox", { name: "Currency" })) as HTMLSelectElement;
+    await waitFor(() =>
+      expect(within(select).getByRole("option", { name: "Convert to USD" })).toBeInTheDocument(),
+    );
+    await fireEvent.change(select, { target: { value: "USD" } });
+    const alert = (await screen.findByText(/Couldn't convert into USD\./)).closest(
+      "[role=alert]",
+    ) as HTMLElement;
+    expect(alert).toHaveTextContent(other);
+    await fireEvent.click(within(alert).getByRole("button", { name: "Exchange rates…" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByLabelText("Convert into")).toHaveValue("USD");
   });
 
   it("asks for rates before converting into a currency that has none, then converts", async () => {

@@ -71,6 +71,36 @@ describe("UnattributedOrders", () => {
     expect(screen.getByRole("status")).toHaveTextContent("Assigned 2 order lines.");
   });
 
+  it("assigns lines paid in another currency than the campaign's, as they are", async () => {
+    const calls: Record<string, unknown>[] = [];
+    const mixed = [
+      order(21, { payment: { minor: 1999, currency: "GBP" } }),
+      order(22, { order_id: "577000000000000022", payment: { minor: 2400, currency: "USD" } }),
+    ];
+    mockIPC((cmd, args) => {
+      if (cmd === "unattributed_orders") return mixed;
+      if (cmd === "pipeline_board") return cards;
+      if (cmd === "assign_orders") {
+        calls.push(args as Record<string, unknown>);
+        return 2;
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(UnattributedOrders, { count: 2, version: 1, onassigned: () => {} });
+    expect(await screen.findByText("577000000000000022")).toBeInTheDocument();
+    await fireEvent.click(screen.getByRole("checkbox", { name: "Select every order shown" }));
+    await fireEvent.click(screen.getByRole("button", { name: "Assign 2 selected to…" }));
+    const dialog = await screen.findByRole("dialog");
+    // Each currency summed on its own, never added together.
+    expect(within(dialog).getByText("£19.99 + $24.00")).toBeInTheDocument();
+    expect(dialog).toHaveTextContent("each in the currency it was paid in");
+    await waitFor(() => expect(within(dialog).getAllByRole("radio")).toHaveLength(2));
+    await fireEvent.click(within(dialog).getByRole("radio", { name: /Spring/ }));
+    await fireEvent.click(within(dialog).getByRole("button", { name: "Assign to @mia" }));
+    await waitFor(() => expect(calls).toEqual([{ lineIds: [21, 22], campaignId: 1, creatorId: 7 }]));
+    expect(within(dialog).queryByRole("alert")).not.toBeInTheDocument();
+  });
+
   it("shows a refused assignment in the dialog, where it happened", async () => {
     mockIPC((cmd) => {
       if (cmd === "unattributed_orders") return orders;

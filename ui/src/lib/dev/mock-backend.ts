@@ -8,6 +8,7 @@
 // ?mockFail=COMMAND (repeatable) makes that command reject, to see how each screen shows errors.
 // ?mockCampaigns=N starts with N campaigns (default 0: the Campaigns empty state); see mock-campaigns.ts.
 // ?mockResults=1 (one currency) or =multi (three, kept apart) starts with results; see mock-results.ts.
+// ?mockResultsImport=truncated makes "Import results…" report more issues than it lists.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Channel } from "@tauri-apps/api/core";
 import { mockCampaigns } from "./mock-campaigns";
@@ -42,6 +43,7 @@ const campaignCommands = mockCampaigns(() => creators, Number(params.get("mockCa
 const resultsParam = params.get("mockResults");
 const resultsCommands = mockResults(
   resultsParam === "multi" ? "multi" : resultsParam && resultsParam !== "0" ? "one" : "empty",
+  { importIssues: params.get("mockResultsImport") === "truncated" ? "truncated" : "few" },
 );
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -3,8 +3,10 @@
 // formulas, weeks, funnel), unattributed lines to assign, exchange rates and a results import.
 // Every handle, order id and amount is generated from a seed; none is a real account or order.
 //
-// ?mockResults=1      one currency (USD); ?mockResults=multi  USD, GBP and MYR (kept apart);
+// ?mockResults=1      one currency (USD); ?mockResults=multi  USD, GBP and MYR (kept apart), with the
+//                     warnings Rust gives (a product no campaign names, sample shipping in another currency);
 // absent or 0         no orders yet (the empty state) until "Import results…" adds the one-currency set.
+// ?mockResultsImport=truncated  "Import results…" reports a large file: 500 issues listed, the rest counted.
 // Campaign ids 1 and 3 match the first campaigns ?mockCampaigns=3 creates (2 is simulated there).
 import type { Channel } from "@tauri-apps/api/core";
 import { random } from "./synthetic";
@@ -33,6 +35,8 @@ interface Product {
   name: string;
   price: number;
   unitCost: number;
+  /** False for a product no campaign names: Rust can't know its unit cost, so it counts none. */
+  named?: boolean;
 }
 
 interface Collab {
@@ -49,6 +53,8 @@ interface Collab {
   sampleCost: number;
   commissionBp: number;
   since: string;
+  /** The sample's shipping, paid in another currency than the campaign's (USD minor units). */
+  foreignShipping: number;
 }
 
 interface Line {
@@ -115,6 +121,17 @@ const PRODUCTS: Record<string, Product[]> = {
   GBP: [{ name: "Glow serum 30 ml (UK)", price: 1999, unitCost: 520 }],
   MYR: [{ name: "Hydra serum 50 ml", price: 8900, unitCost: 2100 }],
 };
+
+/** Sold by some UK creators alongside the serum, but no campaign names it. */
+const UNNAMED_PRODUCT: Product = {
+  name: "Glow serum travel size 10 ml",
+  price: 899,
+  unitCost: 0,
+  named: false,
+};
+
+/** The currency a few samples' shipping was paid in, apart from their campaign's. */
+const SHIPPING_CURRENCY = "USD";
 
 function money(minor: number, currency: string): string {
   const digits = currencyFractionDigits(currency);
@@ -204,7 +221,22 @@ const DAY = 86_400_000;
 /** What the handler returns for a command that isn't about results. */
 export const NOT_RESULTS = Symbol("not a results command");
 
-export function mockResults(mode: Mode) {
+/** Rust's `Conversion::validate`: refusals with field "rates", naming the currency. */
+function validateConversion(c: Conversion) {
+  const seen = new Set<string>();
+  for (const r of c.rates) {
+    if (r.from === c.to)
+      fail("invalid_input", `${r.from} needs no rate: it is the report's currency`, "rates");
+    if (r.rate_micros <= 0) fail("invalid_input", `the rate for ${r.from} must be above 0`, "rates");
+    if (seen.has(r.from)) fail("invalid_input", `${r.from} has more than one rate`, "rates");
+    seen.add(r.from);
+  }
+}
+
+/** Rust lists at most this many issues in an import report and counts the rest. */
+const MAX_ISSUES = 500;
+
+export function mockResults(mode: Mode, options: { importIssues?: "few" | "truncated" } = {}) {
   let collabs: Collab[] = [];
   let lines: Line[] = [];
   let rates: Conversion | null = null;
@@ -260,8 +292,16 @@ export function mockResults(mode: Mode) {
           sampleCost: sampled ? Math.round((900 + rnd() * 900) * scale) : 0,
           commissionBp: 1200 + Math.floor(rnd() * 9) * 100,
           since: new Date(today - Math.floor(rnd() * 40) * DAY).toISOString(),
+          foreignShipping: 0,
         });
       }
+    }
+    // Two Malaysian samples went out by a courier billed in USD: Rust leaves that shipping out of a
+    // report kept apart (and says so), and converts it with the rest.
+    if (which === "multi") {
+      const [first, second] = collabs.filter((c) => c.currency === "MYR" && c.sampleCost > 0);
+      if (first) first.foreignShipping = 850;
+      if (second) second.foreignShipping = 1295;
     }
     let lineId = 5000;
     for (const collab of collabs) {
@@ -269,9 +309,9 @@ export function mockResults(mode: Mode) {
       const count = Math.floor(rnd() ** 2 * 60) + 1;
       for (let n = 0; n < count; n += 1) {
         lineId += 1;
-        lines.push(
-          line(lineId, collab, collab.product, collab.currency, today - Math.floor(rnd() * 84) * DAY, rnd),
-        );
+        // Some UK buyers add the travel size, which no campaign names (so its unit cost is unknown).
+        const product = collab.currency === "GBP" && rnd() < 0.2 ? UNNAMED_PRODUCT : collab.product;
+        lines.push(line(lineId, collab, product, collab.currency, today - Math.floor(rnd() * 84) * DAY, rnd));
       }
     }
     // Lines no collaboration claims, each with Rust's kind of reason.
@@ -488,12 +528,30 @@ export function mockResults(mode: Mode) {
     };
   }
 
+  /** Rust's notes on what the figures leave out: products without a known unit cost, then shipping. */
+  function productWarnings(chosenLines: Line[]): string[] {
+    const units = new Map<string, number>();
+    for (const l of chosenLines) {
+      if (l.product.named !== false) continue;
+      units.set(l.product.name, (units.get(l.product.name) ?? 0) + l.units - l.unitsRefunded);
+    }
+    return [...units]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(
+        ([name, n]) =>
+          `The product cost of ${n} units of ${name} is not counted: no campaign names this product, so its unit cost is unknown.`,
+      );
+  }
+
   function report(query: ResultsQuery): ResultsReport {
     const chosen = collabs.filter((c) => query.campaign_id === null || c.campaignId === query.campaign_id);
     const chosenLines = lines.filter(
       (l) => l.collab !== null && (query.campaign_id === null || l.collab.campaignId === query.campaign_id),
     );
-    const currencies = [...new Set(chosen.map((c) => c.currency))];
+    // A line counts in its own currency, whatever its campaign's (an assigned line may differ).
+    const currencies = [
+      ...new Set([...chosen.map((c) => c.currency), ...chosenLines.map((l) => l.currency)]),
+    ];
     let reports = currencies
       .map((currency) =>
         currencyReport(
@@ -503,22 +561,54 @@ export function mockResults(mode: Mode) {
         ),
       )
       .filter((r) => r.total.ledger.orders > 0 || r.total.net.creator_cost.value.minor > 0)
-      .sort((a, b) => b.total.ledger.gmv - a.total.ledger.gmv);
+      // As Rust orders them: most orders first, then by code.
+      .sort((a, b) => b.total.ledger.orders - a.total.ledger.orders || a.currency.localeCompare(b.currency));
+    const warnings = productWarnings(chosenLines);
+    const shipped = chosen.filter((c) => c.foreignShipping > 0);
     let conversion: Conversion | null = null;
-    if (query.currency !== null && reports.length > 0) {
+    if (query.currency !== null) {
       const to = query.currency;
-      if (!rates || rates.to !== to) {
-        fail("invalid_input", `there are no exchange rates into ${to}; save them first`, "currency");
+      if (rates && rates.to !== to) {
+        fail(
+          "invalid_input",
+          `the saved exchange rates convert into ${rates.to}, not ${to}: change them under Exchange rates`,
+        );
       }
-      const saved = rates;
-      const converted = reports.map((r) => {
+      const target: Conversion = rates ?? { to, rates: [] };
+      // The foreign shipping, as a report of its own in its currency, converted and added with the rest.
+      const shipping = shipped.length
+        ? [
+            currencyReport(
+              SHIPPING_CURRENCY,
+              shipped.map((c) => ({
+                ...c,
+                currency: SHIPPING_CURRENCY,
+                flatFee: 0,
+                sampleCost: c.foreignShipping,
+              })),
+              [],
+            ),
+          ]
+        : [];
+      const converted = [...reports, ...shipping].map((r) => {
         if (r.currency === to) return r;
-        const rate = saved.rates.find((x) => x.from === r.currency);
-        if (!rate) fail("invalid_input", `no exchange rate from ${r.currency} to ${to}`, "currency");
+        const rate = target.rates.find((x) => x.from === r.currency);
+        if (!rate) {
+          fail(
+            "invalid_input",
+            `there is no exchange rate from ${r.currency} to ${to}: add it under Exchange rates, or keep currencies apart`,
+          );
+        }
         return convert(r, to, rate.rate_micros);
       });
-      reports = [merge(converted, to)];
-      conversion = saved;
+      reports = converted.length > 0 ? [merge(converted, to)] : [];
+      conversion = target;
+    } else {
+      for (const c of shipped) {
+        warnings.push(
+          `The ${money(c.foreignShipping, SHIPPING_CURRENCY)} shipping of ${c.handle}'s sample is not counted: it is not in ${c.currency}, the campaign's currency.`,
+        );
+      }
     }
     const outcomes = collabs.filter((c) => c.stage === "completed").length;
     return {
@@ -527,6 +617,7 @@ export function mockResults(mode: Mode) {
       funnel: funnel(chosen, chosenLines),
       unattributed_lines: lines.filter((l) => l.collab === null).length,
       learning: { outcomes, new_since_training: Math.min(outcomes, 14), suggest_retrain: outcomes >= 10 },
+      warnings,
     };
   }
 
@@ -547,7 +638,10 @@ export function mockResults(mode: Mode) {
       }));
   }
 
-  async function importResults(onProgress: Channel<ImportProgress>): Promise<ResultsImportReport> {
+  async function importResults(
+    path: string,
+    onProgress: Channel<ImportProgress>,
+  ): Promise<ResultsImportReport> {
     cancelRequested = false;
     const total = 1_843_200;
     for (let step = 1; step <= 24; step += 1) {
@@ -560,6 +654,12 @@ export function mockResults(mode: Mode) {
       });
     }
     if (collabs.length === 0) generate("one");
+    const report = options.importIssues === "truncated" ? largeImport() : smallImport();
+    // Rust names the file imported.
+    return { ...report, file_name: path.split(/[\\/]/).pop() || report.file_name };
+  }
+
+  function smallImport(): ResultsImportReport {
     return {
       file_name: "affiliate_orders_2026-11-20.xlsx",
       kind: "orders",
@@ -570,6 +670,8 @@ export function mockResults(mode: Mode) {
       rejected: 4,
       attributed: 566,
       unattributed: 23,
+      date_order: "day first, as 23 dates in the file show",
+      issues_truncated: 0,
       issues: [
         { line: 14, column: "Order ID", raw_value: "", message: "the order id is empty", rejected: true },
         {
@@ -611,6 +713,49 @@ export function mockResults(mode: Mode) {
     };
   }
 
+  /** A year of orders from a shop whose export mangled a column: more issues than Rust lists. */
+  function largeImport(): ResultsImportReport {
+    const all: ResultsImportReport["issues"] = [];
+    for (let n = 0; n < 1_312; n += 1) {
+      const line = 2 + n * 11 + (n % 7);
+      all.push(
+        n % 5 === 4
+          ? {
+              line,
+              column: "Commission rate",
+              raw_value: "n/a",
+              message: "'n/a' is not a percentage; the estimate from the payment was kept",
+              rejected: false,
+            }
+          : {
+              line,
+              column: "Order create time",
+              raw_value: `13/${(n % 28) + 1}/2026 10:${String(n % 60).padStart(2, "0")}`,
+              message: "the date has no month 13; the row was left out",
+              rejected: true,
+            },
+      );
+    }
+    // Every row counted once: created + updated + unchanged + rejected = rows_total.
+    const rowsTotal = 14_450;
+    const rejected = all.filter((issue) => issue.rejected).length;
+    const kept = rowsTotal - rejected;
+    return {
+      file_name: "affiliate_orders_2025-12_to_2026-11.csv",
+      kind: "orders",
+      rows_total: rowsTotal,
+      created: kept - 37,
+      updated: 18,
+      unchanged: 19,
+      rejected,
+      attributed: kept - 23,
+      unattributed: 23,
+      date_order: "month first, as 412 dates in the file show",
+      issues: all.slice(0, MAX_ISSUES),
+      issues_truncated: all.length - MAX_ISSUES,
+    };
+  }
+
   if (mode !== "empty") generate(mode);
 
   return (command: string, args: Record<string, unknown>): unknown => {
@@ -618,7 +763,7 @@ export function mockResults(mode: Mode) {
       case "results_report":
         return report(args.query as ResultsQuery);
       case "import_results":
-        return importResults(args.onProgress as Channel<ImportProgress>);
+        return importResults(String(args.path ?? ""), args.onProgress as Channel<ImportProgress>);
       case "cancel_results_import":
         cancelRequested = true;
         return null;
@@ -644,6 +789,8 @@ export function mockResults(mode: Mode) {
         return assigned;
       }
       case "export_results": {
+        const path = String(args.path);
+        if (!/\.(csv|xlsx)$/i.test(path)) fail("invalid_input", `${path}: export to a .csv or .xlsx file`);
         const r = report(args.query as ResultsQuery);
         return r.currencies.reduce(
           (sum, c) => sum + c.by_campaign.length + c.by_creator.length + c.by_product.length + 1,
@@ -652,9 +799,12 @@ export function mockResults(mode: Mode) {
       }
       case "exchange_rates":
         return rates;
-      case "save_exchange_rates":
-        rates = args.conversion as Conversion | null;
+      case "save_exchange_rates": {
+        const conversion = args.conversion as Conversion | null;
+        if (conversion) validateConversion(conversion);
+        rates = conversion;
         return null;
+      }
       case "pipeline_board": {
         const id = args.campaignId as number | null;
         return collabs
