@@ -101,7 +101,7 @@ impl Workspace {
                 self.record_post(campaign.id, creator, &post).await?;
             }
             // The whole collaboration (invitation to post) moves back to its start day.
-            self.store.backdate_collaboration(campaign.id, creator, back).await?;
+            self.backdate_collaboration(campaign.id, creator, back).await?;
             if matches!(fate, Stage::Agreed | Stage::SampleShipped | Stage::ContentPosted) {
                 seeds.push(CollaborationSeed {
                     handle: row.creator.handle.as_str().to_string(),
@@ -146,5 +146,13 @@ impl Workspace {
         .map_err(demo_error)?;
         self.import_results(&videos, |_| {}, Default::default()).await?;
         Ok(())
+    }
+}
+
+impl Workspace {
+    /// Moves one collaboration's whole history `days` into the past. For synthetic workspaces only (the
+    /// demo, benchmarks): a seller's own history is never rewritten.
+    pub async fn backdate_collaboration(&self, campaign_id: i64, creator_id: i64, days: u32) -> Result<()> {
+        Ok(self.store.backdate_collaboration(campaign_id, creator_id, days).await?)
     }
 }

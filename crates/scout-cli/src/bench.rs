@@ -12,6 +12,7 @@ pub async fn run(cmd: &BenchCommand) -> Result<u8, AppError> {
     match cmd {
         BenchCommand::Import { rows, dir } => import(*rows, dir.as_deref()).await,
         BenchCommand::List { rows, dir, runs } => list(*rows, dir.as_deref(), *runs).await,
+        BenchCommand::Results { rows, dir } => crate::bench_results::run(*rows, dir.as_deref()).await,
         BenchCommand::Match { rows, dir, runs } => {
             crate::bench_match::run(*rows, &bench_dir(dir.as_deref())?, *runs)
         }
@@ -24,7 +25,7 @@ fn io<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -
 
 /// The benchmark folder: the one given, or one under the system temp folder kept between runs so the
 /// generated file is reused.
-fn bench_dir(dir: Option<&Path>) -> Result<PathBuf, AppError> {
+pub(crate) fn bench_dir(dir: Option<&Path>) -> Result<PathBuf, AppError> {
     let dir = dir.map_or_else(|| std::env::temp_dir().join("scout-bench"), Path::to_path_buf);
     std::fs::create_dir_all(&dir).map_err(io("create", &dir))?;
     Ok(dir)
@@ -49,7 +50,7 @@ fn creators_csv(dir: &Path, rows: u64) -> Result<PathBuf, AppError> {
     Ok(path)
 }
 
-fn remove_db(path: &Path) {
+pub(crate) fn remove_db(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
@@ -62,8 +63,9 @@ pub(crate) fn peak_rss_kib(pid: u32) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// Runs a command to completion; returns its wall time and peak memory.
-fn timed(mut cmd: Command) -> Result<(Duration, Option<u64>, String), AppError> {
+/// Runs a command to completion; returns its wall time, peak memory and standard output (read as it
+/// comes, so a large output cannot fill the pipe and stall the command).
+pub(crate) fn timed(mut cmd: Command) -> Result<(Duration, Option<u64>, String), AppError> {
     let started = Instant::now();
     let mut child = cmd
         .stdout(Stdio::piped())
@@ -71,22 +73,31 @@ fn timed(mut cmd: Command) -> Result<(Duration, Option<u64>, String), AppError> 
         .spawn()
         .map_err(|e| AppError::Internal(format!("cannot run {cmd:?}: {e}")))?;
     let pid = child.id();
+    let mut stdout = child.stdout.take();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        if let Some(out) = stdout.as_mut() {
+            let _ = std::io::Read::read_to_string(out, &mut text);
+        }
+        text
+    });
     let mut peak = None;
-    loop {
+    let status = loop {
         if let Some(kib) = peak_rss_kib(pid) {
             peak = Some(peak.map_or(kib, |p: u64| p.max(kib)));
         }
         match child.try_wait() {
-            Ok(Some(_)) => break,
+            Ok(Some(status)) => break status,
             Ok(None) => std::thread::sleep(Duration::from_millis(20)),
             Err(e) => return Err(AppError::Internal(format!("waiting for {cmd:?}: {e}"))),
         }
+    };
+    let took = started.elapsed();
+    let output = reader.join().map_err(|_| AppError::Internal(format!("{cmd:?}: output reader stopped")))?;
+    if !status.success() {
+        return Err(AppError::Internal(format!("{cmd:?} failed with {status}")));
     }
-    let output = child.wait_with_output().map_err(|e| AppError::Internal(format!("{cmd:?}: {e}")))?;
-    if !output.status.success() {
-        return Err(AppError::Internal(format!("{cmd:?} failed with {}", output.status)));
-    }
-    Ok((started.elapsed(), peak, String::from_utf8_lossy(&output.stdout).into_owned()))
+    Ok((took, peak, output))
 }
 
 async fn import(rows: u64, dir: Option<&Path>) -> Result<u8, AppError> {

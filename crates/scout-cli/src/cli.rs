@@ -266,6 +266,15 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 21)]
         runs: usize,
     },
+    /// Import an N-line generated affiliate order export into a workspace whose campaigns hold the
+    /// collaborations that sold them, import it again, and recompute every report; sqlite3's `.import`
+    /// of the same file is the floor. Prints times and peak memory.
+    Results {
+        #[arg(long, default_value_t = 1_000_000)]
+        rows: u64,
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
     /// Time creator list queries (filter + sort + page of 100) over a workspace of N creators.
     List {
         #[arg(long, default_value_t = 1_000_000)]

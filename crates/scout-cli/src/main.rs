@@ -4,6 +4,7 @@
 
 mod bench;
 mod bench_match;
+mod bench_results;
 mod campaigns;
 mod cli;
 mod cli_match;
