@@ -155,7 +155,7 @@ pub async fn run(rows: u64, dir: Option<&Path>) -> Result<u8, AppError> {
     reports.sort();
     let (by_campaign, _, _) =
         timed(scout(&["results", "export", &dir.join("bench-report.csv").to_string_lossy()]))?;
-    remove_db(&ws);
+    println!("(the workspace is kept for inspection: {})", ws.display());
 
     let mb = |k: Option<u64>| k.map_or("unknown".into(), |k| format!("{:.0} MB", k as f64 / 1024.0));
     println!("  sqlite3 .import (floor, plain table):   {:>7.2} s", floor.as_secs_f64());

@@ -43,7 +43,7 @@ pub use outcomes::{Outcome, OutcomeCounts, OutcomeSource};
 pub use pipeline::{PipelineCard, PipelineEvent};
 pub use results::{
     AttributionCounts, CostEntry, CostKind, OrderCounts, OrderSums, ReportInputs, ResultsImportSession,
-    ResultsOutcome, SalesGroup, PRODUCT_KEY_SQL,
+    ResultsOutcome, SalesGroup,
 };
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};

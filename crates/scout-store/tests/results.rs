@@ -63,11 +63,13 @@ fn report(created: u64, updated: u64, unchanged: u64) -> ResultsImportReport {
 
 async fn write(store: &Store, lines: &[OrderLine]) -> Vec<(ResultsOutcome, Option<i64>)> {
     let mut s = store.begin_results_import("orders.csv", ResultsFileKind::Orders, "h").await.unwrap();
-    let mut out = Vec::new();
-    for l in lines {
-        let (o, a) = s.write_order(l).await.unwrap();
-        out.push((o, a.map(|a| a.campaign_id)));
-    }
+    let out = s
+        .write_orders(lines)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(o, a)| (o, a.map(|a| a.campaign_id)))
+        .collect();
     s.commit(&report(0, 0, 0)).await.unwrap();
     out
 }

@@ -48,11 +48,23 @@ fn pump<T>(
     send(Ok(wrap(chunk, bytes)));
 }
 
+fn key_hash(key: &str) -> u128 {
+    use std::hash::{Hash, Hasher};
+    let half = |salt: u8| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        salt.hash(&mut h);
+        key.hash(&mut h);
+        h.finish()
+    };
+    (u128::from(half(1)) << 64) | u128::from(half(2))
+}
+
 /// The running count of one import.
 struct Tally {
     report: ResultsImportReport,
-    /// (order id, SKU) or video id → the line that first had it.
-    seen: HashMap<String, u64>,
+    /// A 128-bit hash of each (order id, SKU) or video id → the line that first had it. Hashes instead
+    /// of the keys keep a million-row file's set small; two keys sharing 128 bits is not a real risk.
+    seen: HashMap<u128, u64>,
     stored_issues: Vec<(ResultsRowIssue, Option<Vec<String>>)>,
 }
 
@@ -89,7 +101,7 @@ impl Tally {
 
     /// `Some(first line)` when `key` was already in this file.
     fn repeat(&mut self, key: String, line: u64) -> Option<u64> {
-        match self.seen.entry(key) {
+        match self.seen.entry(key_hash(&key)) {
             std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(line);
@@ -112,35 +124,39 @@ async fn write_orders(
     t: &mut Tally,
     rows: Vec<ResultsRow<OrderLine>>,
 ) -> Result<()> {
+    let mut accepted = Vec::with_capacity(rows.len());
     for row in rows {
         t.report.rows_total += 1;
         t.cell_issues(row.issues());
         match row {
             ResultsRow::Accepted { line, record, .. } => {
                 let key = format!("{}\u{1f}{}", record.order_id, record.sku_id);
-                if let Some(first) = t.repeat(key, line) {
-                    let sku = if record.sku_id.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" SKU {}", record.sku_id)
-                    };
-                    let cells = vec![record.order_id.clone(), record.sku_id.clone()];
-                    t.reject(
-                        line,
-                        cells,
-                        format!("repeats order {}{sku} of line {first}; that row was kept", record.order_id),
-                    );
-                    continue;
-                }
-                let (outcome, attribution) = s.write_order(&record).await?;
-                t.count(outcome);
-                if attribution.is_some() {
-                    t.report.attributed += 1;
-                } else {
-                    t.report.unattributed += 1;
+                match t.repeat(key, line) {
+                    None => accepted.push(record),
+                    Some(first) => {
+                        let sku = if record.sku_id.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" SKU {}", record.sku_id)
+                        };
+                        let cells = vec![record.order_id.clone(), record.sku_id.clone()];
+                        let why = format!(
+                            "repeats order {}{sku} of line {first}; that row was kept",
+                            record.order_id
+                        );
+                        t.reject(line, cells, why);
+                    }
                 }
             }
             ResultsRow::Rejected { line, cells, reason, .. } => t.reject(line, cells, reason),
+        }
+    }
+    for (outcome, attribution) in s.write_orders(&accepted).await? {
+        t.count(outcome);
+        if attribution.is_some() {
+            t.report.attributed += 1;
+        } else {
+            t.report.unattributed += 1;
         }
     }
     Ok(())

@@ -9,7 +9,7 @@ use scout_domain::{
     Conversion, Currency, CurrencyReport, Ledger, Money, ProductSpec, ReportGroup, ReportRow, TimePoint,
 };
 use scout_store::{CostKind, ReportInputs, SalesGroup};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 fn de(e: scout_domain::DomainError) -> AppError {
     crate::error::domain_error(e, "")
@@ -31,6 +31,8 @@ struct Books {
     by_creator: BTreeMap<Option<String>, (Option<i64>, Ledger)>,
     by_product: BTreeMap<String, (String, Ledger)>,
     weeks: BTreeMap<NaiveDate, (i64, i64)>,
+    /// The handles of creators outside every collaboration, whose sales share one row.
+    outside: HashSet<String>,
 }
 
 impl Books {
@@ -42,6 +44,7 @@ impl Books {
             by_creator: BTreeMap::new(),
             by_product: BTreeMap::new(),
             weeks: BTreeMap::new(),
+            outside: HashSet::new(),
         }
     }
 
@@ -140,63 +143,35 @@ pub(crate) fn assemble(
     let catalog = Catalog::new(campaigns);
     let mut books: BTreeMap<String, Books> = BTreeMap::new();
     let mut warnings = Vec::new();
-    let mut uncosted: BTreeMap<(String, String), u64> = BTreeMap::new();
+    let mut uncosted = Uncosted::new();
 
+    // Creators with a collaboration get a row of their own; everyone else's sales share one.
+    let collaborators: HashSet<&str> = inputs
+        .sales
+        .iter()
+        .filter(|g| g.campaign_id.is_some())
+        .filter_map(|g| g.creator_handle.as_deref())
+        .chain(inputs.costs.iter().map(|c| c.handle.as_str()))
+        .collect();
     for g in &inputs.sales {
-        let native = Currency::parse(&g.currency).map_err(de)?;
-        let currency = target.currency_of(&native);
-        let s = &g.sums;
-        let kept = u64::try_from(s.units_sold - s.units_refunded).unwrap_or(0);
-        let product = catalog.product(g);
-        let product_cost = match product {
-            Some(p) if p.unit_cost.currency == currency => mul(p.unit_cost.minor, kept)?,
-            Some(p) if matches!(target, Target::Into(_)) => {
-                mul(target.amount(p.unit_cost.minor, &p.unit_cost.currency)?, kept)?
-            }
-            _ => {
-                let name = g
-                    .product_name
-                    .clone()
-                    .or_else(|| g.product_id.clone())
-                    .unwrap_or_else(|| "an unnamed product".into());
-                let why = match product {
-                    Some(p) => {
-                        format!("its unit cost is in {}, the sales in {currency}", p.unit_cost.currency)
-                    }
-                    None => "no campaign names this product, so its unit cost is unknown".into(),
-                };
-                *uncosted.entry((name, why)).or_default() += kept;
-                0
+        let ledger = sales_ledger(g, &target, &catalog, &mut uncosted)?;
+        let currency = ledger.currency.clone();
+        let b = books.entry(currency.code().to_string()).or_insert_with(|| Books::new(currency));
+        let creator = match g.creator_handle.as_deref() {
+            Some(h) if collaborators.contains(h) => (Some(h.to_string()), g.creator_id),
+            other => {
+                b.outside.insert(other.unwrap_or_default().to_string());
+                (None, None)
             }
         };
-        let ledger = Ledger {
-            orders: 0,
-            units_sold: u64::try_from(s.units_sold).unwrap_or(0),
-            units_refunded: u64::try_from(s.units_refunded).unwrap_or(0),
-            gmv: target.amount(s.gmv, &native)?,
-            refunds: target.amount(s.refunds, &native)?,
-            product_cost,
-            commission_estimated: target.amount(s.commission_estimated, &native)?,
-            commission_paid: target.amount(s.commission_paid, &native)?,
-            commission_pending: target.amount(s.commission_pending, &native)?,
-            flat_fees: 0,
-            sample_cost: 0,
-            currency: currency.clone(),
-        };
-        let key = product
-            .map(product_key)
-            .map(|(k, _)| k)
-            .or_else(|| g.product_id.clone().filter(|p| !p.is_empty()))
-            .or_else(|| g.product_name.clone())
-            .unwrap_or_default();
-        let label = g
-            .product_name
-            .clone()
-            .or_else(|| g.product_id.clone())
-            .unwrap_or_else(|| "Unnamed product".into());
-        let b = books.entry(currency.code().to_string()).or_insert_with(|| Books::new(currency.clone()));
-        b.add(g.campaign_id, (g.creator_handle.clone(), g.creator_id), (key, label), &ledger)?;
-        let week = b.weeks.entry(g.week).or_default();
+        b.add(g.campaign_id, creator, product_of(g), &ledger)?;
+    }
+    let mut counted_once = BTreeMap::new();
+    for g in &inputs.weekly {
+        let ledger = sales_ledger(g, &target, &catalog, &mut counted_once)?;
+        let currency = ledger.currency.clone();
+        let b = books.entry(currency.code().to_string()).or_insert_with(|| Books::new(currency));
+        let week = b.weeks.entry(g.week.unwrap_or(NaiveDate::MIN)).or_default();
         week.0 += ledger.gmv;
         week.1 += ledger.gmv
             - ledger.refunds
@@ -255,7 +230,7 @@ pub(crate) fn assemble(
         b.weeks.entry(week).or_default().1 -= ledger.flat_fees + ledger.sample_cost;
     }
 
-    set_order_counts(&mut books, inputs, &target)?;
+    set_order_counts(&mut books, inputs, &target, &collaborators)?;
     let names: HashMap<i64, &str> = campaigns.iter().map(|c| (c.id, c.name.as_str())).collect();
     let mut out = Vec::new();
     for b in books.into_values() {
@@ -265,6 +240,61 @@ pub(crate) fn assemble(
         b.total.ledger.gmv.cmp(&a.total.ledger.gmv).then(a.currency.code().cmp(b.currency.code()))
     });
     Ok((out, warnings))
+}
+
+/// Products no unit cost is known for, with why, and the units left uncosted.
+type Uncosted = BTreeMap<(String, String), u64>;
+
+/// The ledger of one group of order lines, in the report's currency; costless products are noted.
+fn sales_ledger(
+    g: &SalesGroup,
+    target: &Target<'_>,
+    catalog: &Catalog<'_>,
+    uncosted: &mut Uncosted,
+) -> Result<Ledger> {
+    let native = Currency::parse(&g.currency).map_err(de)?;
+    let currency = target.currency_of(&native);
+    let s = &g.sums;
+    let kept = u64::try_from(s.units_sold - s.units_refunded).unwrap_or(0);
+    let product = catalog.product(g);
+    let product_cost = match product {
+        Some(p) if p.unit_cost.currency == currency => mul(p.unit_cost.minor, kept)?,
+        Some(p) if matches!(target, Target::Into(_)) => {
+            mul(target.amount(p.unit_cost.minor, &p.unit_cost.currency)?, kept)?
+        }
+        _ => {
+            let why = match product {
+                Some(p) => format!("its unit cost is in {}, the sales in {currency}", p.unit_cost.currency),
+                None => "no campaign names this product, so its unit cost is unknown".into(),
+            };
+            *uncosted.entry((product_of(g).1, why)).or_default() += kept;
+            0
+        }
+    };
+    Ok(Ledger {
+        orders: 0,
+        units_sold: u64::try_from(s.units_sold).unwrap_or(0),
+        units_refunded: u64::try_from(s.units_refunded).unwrap_or(0),
+        gmv: target.amount(s.gmv, &native)?,
+        refunds: target.amount(s.refunds, &native)?,
+        product_cost,
+        commission_estimated: target.amount(s.commission_estimated, &native)?,
+        commission_paid: target.amount(s.commission_paid, &native)?,
+        commission_pending: target.amount(s.commission_pending, &native)?,
+        flat_fees: 0,
+        sample_cost: 0,
+        currency,
+    })
+}
+
+/// The key (as the store counts orders by product: the id, else the name) and the label of a group's
+/// product.
+fn product_of(g: &SalesGroup) -> (String, String) {
+    let key =
+        g.product_id.clone().filter(|p| !p.is_empty()).or_else(|| g.product_name.clone()).unwrap_or_default();
+    let label =
+        g.product_name.clone().or_else(|| g.product_id.clone()).unwrap_or_else(|| "Unnamed product".into());
+    (key, label)
 }
 
 fn mul(unit: i64, units: u64) -> Result<i64> {
@@ -279,6 +309,7 @@ fn set_order_counts(
     books: &mut BTreeMap<String, Books>,
     inputs: &ReportInputs,
     target: &Target<'_>,
+    collaborators: &HashSet<&str>,
 ) -> Result<()> {
     let code = |c: &str| -> Result<String> {
         Ok(target.currency_of(&Currency::parse(c).map_err(de)?).code().to_string())
@@ -295,7 +326,8 @@ fn set_order_counts(
         }
     }
     for (c, k, n) in &o.by_creator {
-        if let Some((_, l)) = books.get_mut(&code(c)?).and_then(|b| b.by_creator.get_mut(k)) {
+        let k = k.clone().filter(|h| collaborators.contains(h.as_str()));
+        if let Some((_, l)) = books.get_mut(&code(c)?).and_then(|b| b.by_creator.get_mut(&k)) {
             l.orders += n;
         }
     }
@@ -326,8 +358,14 @@ fn section(b: Books, names: &HashMap<i64, &str>) -> Result<CurrencyReport> {
         by_campaign.push(row(ReportGroup::Campaign, id, label, l)?);
     }
     let mut by_creator = Vec::new();
+    let outside = b.outside.iter().filter(|h| !h.is_empty()).count();
     for (handle, (id, l)) in b.by_creator {
-        let label = handle.map_or_else(|| "No creator named".into(), |h| format!("@{h}"));
+        let label = match handle {
+            Some(h) => format!("@{h}"),
+            None if outside == 0 => "No creator named".into(),
+            None if outside == 1 => "1 creator outside your campaigns".into(),
+            None => format!("{outside} creators outside your campaigns"),
+        };
         by_creator.push(row(ReportGroup::Creator, id, label, l)?);
     }
     let mut by_product = Vec::new();

@@ -35,7 +35,7 @@ fn inputs() -> ReportInputs {
         creator_id: Some(7),
         product_id: Some("P1".into()),
         product_name: Some("Glow Serum".into()),
-        week: day(10, 5),
+        week: None,
         sums: OrderSums {
             units_sold: 10,
             units_refunded: 2,
@@ -53,7 +53,7 @@ fn inputs() -> ReportInputs {
         creator_id: None,
         product_id: Some("P1".into()),
         product_name: Some("Glow Serum".into()),
-        week: day(10, 12),
+        week: None,
         sums: OrderSums {
             units_sold: 3,
             units_refunded: 0,
@@ -64,8 +64,14 @@ fn inputs() -> ReportInputs {
             commission_pending: 1_125,
         },
     };
+    // The same lines by week (Mondays 5 and 12 October), as the store sums them.
+    let weekly = vec![
+        SalesGroup { creator_handle: None, creator_id: None, week: Some(day(10, 5)), ..usd.clone() },
+        SalesGroup { creator_handle: None, creator_id: None, week: Some(day(10, 12)), ..gbp.clone() },
+    ];
     ReportInputs {
         sales: vec![usd, gbp],
+        weekly,
         orders: OrderCounts {
             total: vec![("USD".into(), 9), ("GBP".into(), 3)],
             by_campaign: vec![("USD".into(), Some(1), 9), ("GBP".into(), None, 3)],
@@ -134,7 +140,9 @@ fn currencies_stay_apart_and_every_figure_matches_the_hand_computed_one() {
     assert_eq!(gbp.total.ledger.product_cost, 0, "a dollar unit cost is not charged against pound sales");
     assert_eq!(gbp.total.net.roi_bp, Some(56_667), "6,375 ÷ 1,125");
     assert_eq!(gbp.by_campaign[0].label, "Not attributed to a campaign");
-    assert_eq!(warnings.len(), 1);
+    assert_eq!(gbp.by_creator[0].label, "1 creator outside your campaigns", "zoe has no collaboration");
+    assert_eq!(gbp.by_creator[0].ledger.orders, 3);
+    assert_eq!(warnings.len(), 1, "the weekly sums do not repeat the warning: {warnings:?}");
     assert!(
         warnings[0].contains("3 units of Glow Serum") && warnings[0].contains("unit cost is in USD"),
         "{warnings:?}"
@@ -148,6 +156,7 @@ fn one_currency_with_the_sellers_rate() {
     let (sections, warnings) = assemble(&inputs(), &campaigns(), Some(&rates)).unwrap();
     assert_eq!(sections.len(), 1);
     assert!(warnings.is_empty(), "with a rate the pound sales carry their product cost: {warnings:?}");
+    assert_eq!(sections[0].over_time.len(), 3, "the sample's week, the dollar week and the pound week");
     let t = &sections[0].total.ledger;
     assert_eq!(t.orders, 12);
     assert_eq!(t.gmv, 29_990 + 9_525, "£75.00 × 1.27 = $95.25");

@@ -6,7 +6,32 @@ use chrono::Utc;
 use scout_domain::attribution::{Attribution, Attributor};
 use scout_domain::{OrderLine, ResultsFileKind, ResultsImportReport, ResultsRowIssue, VideoResult};
 use sha2::{Digest, Sha256};
-use sqlx::{Sqlite, Transaction};
+use sqlx::{QueryBuilder, Sqlite, Transaction};
+use std::collections::HashMap;
+
+/// Order lines per INSERT: 29 values each, well under SQLite's 32,766 parameters.
+const ORDER_BATCH: usize = 500;
+
+/// What an incoming line does to a stored one: replace its values when its content changed, keeping a
+/// hand assignment; a line whose content did not change is left alone (and not returned).
+const ORDER_UPSERT: &str = " ON CONFLICT (order_id, sku_id) DO UPDATE SET product_id = excluded.product_id, \
+     product_name = excluded.product_name, creator_handle = excluded.creator_handle, \
+     content_type = excluded.content_type, content_id = excluded.content_id, quantity = excluded.quantity, \
+     currency = excluded.currency, unit_price_minor = excluded.unit_price_minor, \
+     payment_minor = excluded.payment_minor, refund_minor = excluded.refund_minor, \
+     units_refunded = excluded.units_refunded, status = excluded.status, commission_bp = excluded.commission_bp, \
+     commission_est_minor = excluded.commission_est_minor, \
+     commission_actual_minor = excluded.commission_actual_minor, settlement = excluded.settlement, \
+     created_at = excluded.created_at, paid_at = excluded.paid_at, delivered_at = excluded.delivered_at, \
+     commission_paid_at = excluded.commission_paid_at, target_collaboration_id = excluded.target_collaboration_id, \
+     content_hash = excluded.content_hash, last_import_id = excluded.last_import_id, \
+     campaign_id = CASE WHEN order_lines.attribution = 'manual' THEN order_lines.campaign_id \
+                        ELSE excluded.campaign_id END, \
+     creator_id = CASE WHEN order_lines.attribution = 'manual' THEN order_lines.creator_id \
+                       ELSE excluded.creator_id END, \
+     attribution = CASE WHEN order_lines.attribution = 'manual' THEN 'manual' ELSE excluded.attribution END \
+     WHERE order_lines.content_hash <> excluded.content_hash \
+     RETURNING order_id, sku_id, first_import_id";
 
 /// What writing one row did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,80 +101,69 @@ impl ResultsImportSession {
         self.import_id
     }
 
-    /// Writes one order line (attributing it unless the seller assigned it by hand) and says what
-    /// happened, with the collaboration it belongs to now.
-    pub async fn write_order(&mut self, line: &OrderLine) -> Result<(ResultsOutcome, Option<Attribution>)> {
-        let hash = content_hash(line);
-        let found = self.attributor.attribute(line).ok();
-        let (campaign, creator, method) = match found {
-            Some(a) => (Some(a.campaign_id), Some(a.creator_id), Some(a.method.as_str())),
-            None => (None, None, None),
-        };
-        let row: Option<(i64, Option<i64>)> = sqlx::query_as(
-            "INSERT INTO order_lines (order_id, sku_id, product_id, product_name, creator_handle, content_type, \
-             content_id, quantity, currency, unit_price_minor, payment_minor, refund_minor, units_refunded, \
-             status, commission_bp, commission_est_minor, commission_actual_minor, settlement, created_at, \
-             paid_at, delivered_at, commission_paid_at, target_collaboration_id, content_hash, \
-             first_import_id, last_import_id, campaign_id, creator_id, attribution) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, \
-             ?21, ?22, ?23, ?24, ?25, ?25, ?26, ?27, ?28) \
-             ON CONFLICT (order_id, sku_id) DO UPDATE SET product_id = excluded.product_id, \
-             product_name = excluded.product_name, creator_handle = excluded.creator_handle, \
-             content_type = excluded.content_type, content_id = excluded.content_id, \
-             quantity = excluded.quantity, currency = excluded.currency, \
-             unit_price_minor = excluded.unit_price_minor, payment_minor = excluded.payment_minor, \
-             refund_minor = excluded.refund_minor, units_refunded = excluded.units_refunded, \
-             status = excluded.status, commission_bp = excluded.commission_bp, \
-             commission_est_minor = excluded.commission_est_minor, \
-             commission_actual_minor = excluded.commission_actual_minor, settlement = excluded.settlement, \
-             created_at = excluded.created_at, paid_at = excluded.paid_at, delivered_at = excluded.delivered_at, \
-             commission_paid_at = excluded.commission_paid_at, \
-             target_collaboration_id = excluded.target_collaboration_id, content_hash = excluded.content_hash, \
-             last_import_id = excluded.last_import_id, \
-             campaign_id = CASE WHEN order_lines.attribution = 'manual' THEN order_lines.campaign_id \
-                                ELSE excluded.campaign_id END, \
-             creator_id = CASE WHEN order_lines.attribution = 'manual' THEN order_lines.creator_id \
-                               ELSE excluded.creator_id END, \
-             attribution = CASE WHEN order_lines.attribution = 'manual' THEN 'manual' \
-                                ELSE excluded.attribution END \
-             WHERE order_lines.content_hash <> excluded.content_hash \
-             RETURNING first_import_id, campaign_id",
-        )
-        .bind(&line.order_id)
-        .bind(&line.sku_id)
-        .bind(&line.product_id)
-        .bind(&line.product_name)
-        .bind(line.creator.as_ref().map(|h| h.as_str()))
-        .bind(&line.content_type)
-        .bind(&line.content_id)
-        .bind(i64::from(line.quantity))
-        .bind(line.currency.code())
-        .bind(line.unit_price)
-        .bind(line.payment)
-        .bind(line.refund)
-        .bind(i64::from(line.units_refunded))
-        .bind(&line.status)
-        .bind(line.commission_rate.map(|r| i64::from(r.0)))
-        .bind(line.commission_estimated)
-        .bind(line.commission_actual)
-        .bind(line.settlement.as_str())
-        .bind(time(Some(line.created_at)))
-        .bind(time(line.paid_at))
-        .bind(time(line.delivered_at))
-        .bind(time(line.commission_paid_at))
-        .bind(&line.target_collaboration_id)
-        .bind(hash)
-        .bind(self.import_id)
-        .bind(campaign)
-        .bind(creator)
-        .bind(method)
-        .fetch_optional(&mut *self.tx)
-        .await?;
-        Ok(match row {
-            Some((first, _)) if first == self.import_id => (ResultsOutcome::Created, found),
-            Some(_) => (ResultsOutcome::Updated, found),
-            None => (ResultsOutcome::Unchanged, found),
-        })
+    /// Writes order lines (attributing each unless the seller assigned it by hand) and says what
+    /// happened to each, in order, with the collaboration it belongs to now. The lines' keys (order +
+    /// SKU) must differ from each other.
+    pub async fn write_orders(
+        &mut self,
+        lines: &[OrderLine],
+    ) -> Result<Vec<(ResultsOutcome, Option<Attribution>)>> {
+        let mut out = Vec::with_capacity(lines.len());
+        for chunk in lines.chunks(ORDER_BATCH) {
+            let found: Vec<Option<Attribution>> =
+                chunk.iter().map(|l| self.attributor.attribute(l).ok()).collect();
+            let mut qb = QueryBuilder::<Sqlite>::new(
+                "INSERT INTO order_lines (order_id, sku_id, product_id, product_name, creator_handle, content_type, \
+                 content_id, quantity, currency, unit_price_minor, payment_minor, refund_minor, units_refunded, \
+                 status, commission_bp, commission_est_minor, commission_actual_minor, settlement, created_at, \
+                 paid_at, delivered_at, commission_paid_at, target_collaboration_id, content_hash, \
+                 first_import_id, last_import_id, campaign_id, creator_id, attribution) ",
+            );
+            qb.push_values(chunk.iter().zip(&found), |mut b, (line, a)| {
+                b.push_bind(&line.order_id)
+                    .push_bind(&line.sku_id)
+                    .push_bind(&line.product_id)
+                    .push_bind(&line.product_name)
+                    .push_bind(line.creator.as_ref().map(|h| h.as_str()))
+                    .push_bind(&line.content_type)
+                    .push_bind(&line.content_id)
+                    .push_bind(i64::from(line.quantity))
+                    .push_bind(line.currency.code())
+                    .push_bind(line.unit_price)
+                    .push_bind(line.payment)
+                    .push_bind(line.refund)
+                    .push_bind(i64::from(line.units_refunded))
+                    .push_bind(&line.status)
+                    .push_bind(line.commission_rate.map(|r| i64::from(r.0)))
+                    .push_bind(line.commission_estimated)
+                    .push_bind(line.commission_actual)
+                    .push_bind(line.settlement.as_str())
+                    .push_bind(time(Some(line.created_at)))
+                    .push_bind(time(line.paid_at))
+                    .push_bind(time(line.delivered_at))
+                    .push_bind(time(line.commission_paid_at))
+                    .push_bind(&line.target_collaboration_id)
+                    .push_bind(content_hash(line))
+                    .push_bind(self.import_id)
+                    .push_bind(self.import_id)
+                    .push_bind(a.map(|a| a.campaign_id))
+                    .push_bind(a.map(|a| a.creator_id))
+                    .push_bind(a.map(|a| a.method.as_str()));
+            });
+            qb.push(ORDER_UPSERT);
+            let written: Vec<(String, String, i64)> = qb.build_query_as().fetch_all(&mut *self.tx).await?;
+            let firsts: HashMap<(&str, &str), i64> =
+                written.iter().map(|(o, k, first)| ((o.as_str(), k.as_str()), *first)).collect();
+            for (line, a) in chunk.iter().zip(found) {
+                let outcome = match firsts.get(&(line.order_id.as_str(), line.sku_id.as_str())) {
+                    Some(first) if *first == self.import_id => ResultsOutcome::Created,
+                    Some(_) => ResultsOutcome::Updated,
+                    None => ResultsOutcome::Unchanged,
+                };
+                out.push((outcome, a));
+            }
+        }
+        Ok(out)
     }
 
     /// Writes one video's results.

@@ -9,7 +9,8 @@ mod attribution;
 mod imports;
 mod learning;
 mod report;
+mod sums;
 
 pub use attribution::AttributionCounts;
 pub use imports::{ResultsImportSession, ResultsOutcome};
-pub use report::{CostEntry, CostKind, OrderCounts, OrderSums, ReportInputs, SalesGroup, PRODUCT_KEY_SQL};
+pub use report::{CostEntry, CostKind, OrderCounts, OrderSums, ReportInputs, SalesGroup};

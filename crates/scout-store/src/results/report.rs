@@ -1,11 +1,10 @@
-//! The raw material of the results report, summed in SQL: order lines grouped by currency, collaboration,
-//! product and week; distinct order counts per grouping; flat fees and sample shipments; the funnel. The
-//! app turns them into ledgers (see `scout_app::results`).
+//! The raw material of the results report: order lines summed per currency, collaboration, creator and
+//! product, and again per week, with distinct order counts per grouping (`sums.rs`); flat fees and
+//! sample shipments; the funnel. The app turns them into ledgers (see `scout_app::results`).
 
 use crate::{Result, Store};
 use chrono::NaiveDate;
 use scout_domain::Funnel;
-use sqlx::Row;
 
 /// Sums over some order lines, in minor units of one currency.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -19,17 +18,19 @@ pub struct OrderSums {
     pub commission_pending: i64,
 }
 
-/// Order lines of one currency, collaboration (or none), creator handle, product and week.
+/// Order lines of one currency, collaboration (or none) and product, and either one creator (for the
+/// report's groups) or one week (for its time series).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SalesGroup {
     pub currency: String,
     pub campaign_id: Option<i64>,
+    /// The creator the lines count for; `None` in a weekly group (or when the export names none).
     pub creator_handle: Option<String>,
     pub creator_id: Option<i64>,
     pub product_id: Option<String>,
     pub product_name: Option<String>,
-    /// Monday of the week the orders were placed.
-    pub week: NaiveDate,
+    /// Monday of the week the orders were placed, in a weekly group.
+    pub week: Option<NaiveDate>,
     pub sums: OrderSums,
 }
 
@@ -64,19 +65,14 @@ pub struct OrderCounts {
 /// Everything the report is computed from, for one campaign or all.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReportInputs {
+    /// Per currency, collaboration, creator and product.
     pub sales: Vec<SalesGroup>,
+    /// Per currency, collaboration, product and week.
+    pub weekly: Vec<SalesGroup>,
     pub orders: OrderCounts,
     pub costs: Vec<CostEntry>,
     pub funnel: Funnel,
 }
-
-/// The creator a line is counted for: the attributed creator (a hand assignment may name another
-/// creator than the export), else the export's username.
-const CREATOR_SQL: &str = "CASE WHEN creator_id IS NULL THEN creator_handle \
-     ELSE (SELECT c.handle FROM creators c WHERE c.id = order_lines.creator_id) END";
-
-/// The product key order lines are grouped by: the product id, else the name.
-pub const PRODUCT_KEY_SQL: &str = "coalesce(nullif(product_id, ''), product_name, '')";
 
 /// When the collaboration of shortlist row `s` started: the first offer sent, else the first move to
 /// "invited" on the board, else the agreement; '9999' when none of them happened.
@@ -111,74 +107,7 @@ impl Store {
     /// The report's raw sums for one campaign (`Some`) or the whole workspace.
     pub async fn report_inputs(&self, campaign_id: Option<i64>) -> Result<ReportInputs> {
         let mut conn = self.pool.acquire().await?;
-        let rows = sqlx::query(&format!(
-            "SELECT currency, campaign_id, {CREATOR_SQL} AS who, max(creator_id) AS creator_id, product_id, \
-             max(product_name) AS product_name, date(created_at, 'weekday 0', '-6 days') AS week, \
-             sum(quantity) AS units, sum(units_refunded) AS refunded, sum(payment_minor) AS gmv, \
-             sum(refund_minor) AS refunds, \
-             sum(CASE WHEN settlement <> 'ineligible' THEN commission_est_minor ELSE 0 END) AS est, \
-             sum(CASE WHEN settlement = 'settled' THEN coalesce(commission_actual_minor, commission_est_minor) \
-                 ELSE 0 END) AS paid, \
-             sum(CASE WHEN settlement = 'pending' THEN commission_est_minor ELSE 0 END) AS pending \
-             FROM order_lines WHERE ?1 IS NULL OR campaign_id = ?1 \
-             GROUP BY currency, campaign_id, who, product_id, week"
-        ))
-        .bind(campaign_id)
-        .fetch_all(&mut *conn)
-        .await?;
-        let mut sales = Vec::with_capacity(rows.len());
-        for r in rows {
-            let week: String = r.try_get("week")?;
-            sales.push(SalesGroup {
-                currency: r.try_get("currency")?,
-                campaign_id: r.try_get("campaign_id")?,
-                creator_handle: r.try_get("who")?,
-                creator_id: r.try_get("creator_id")?,
-                product_id: r.try_get("product_id")?,
-                product_name: r.try_get("product_name")?,
-                week: week.parse().unwrap_or(NaiveDate::MIN),
-                sums: OrderSums {
-                    units_sold: r.try_get("units")?,
-                    units_refunded: r.try_get("refunded")?,
-                    gmv: r.try_get("gmv")?,
-                    refunds: r.try_get("refunds")?,
-                    commission_estimated: r.try_get("est")?,
-                    commission_paid: r.try_get("paid")?,
-                    commission_pending: r.try_get("pending")?,
-                },
-            });
-        }
-
-        let filter = "FROM order_lines WHERE ?1 IS NULL OR campaign_id = ?1";
-        let total: Vec<(String, i64)> =
-            sqlx::query_as(&format!("SELECT currency, count(DISTINCT order_id) {filter} GROUP BY currency"))
-                .bind(campaign_id)
-                .fetch_all(&mut *conn)
-                .await?;
-        let by_campaign: Vec<(String, Option<i64>, i64)> = sqlx::query_as(&format!(
-            "SELECT currency, campaign_id, count(DISTINCT order_id) {filter} GROUP BY currency, campaign_id"
-        ))
-        .bind(campaign_id)
-        .fetch_all(&mut *conn)
-        .await?;
-        let by_creator: Vec<(String, Option<String>, i64)> = sqlx::query_as(&format!(
-            "SELECT currency, {CREATOR_SQL}, count(DISTINCT order_id) {filter} GROUP BY currency, 2"
-        ))
-        .bind(campaign_id)
-        .fetch_all(&mut *conn)
-        .await?;
-        let by_product: Vec<(String, String, i64)> = sqlx::query_as(&format!(
-            "SELECT currency, {PRODUCT_KEY_SQL}, count(DISTINCT order_id) {filter} GROUP BY currency, 2"
-        ))
-        .bind(campaign_id)
-        .fetch_all(&mut *conn)
-        .await?;
-        let orders = OrderCounts {
-            total: total.into_iter().map(|(c, n)| (c, count(n))).collect(),
-            by_campaign: by_campaign.into_iter().map(|(c, k, n)| (c, k, count(n))).collect(),
-            by_creator: by_creator.into_iter().map(|(c, k, n)| (c, k, count(n))).collect(),
-            by_product: by_product.into_iter().map(|(c, k, n)| (c, k, count(n))).collect(),
-        };
+        let (sales, weekly, orders) = super::sums::sum_lines(&mut conn, campaign_id).await?;
 
         let mut costs = Vec::new();
         let fees: Vec<(i64, i64, String, i64, String, String)> = sqlx::query_as(
@@ -253,6 +182,6 @@ impl Store {
             sampled: c(f.6),
             sampled_posted: c(f.7),
         };
-        Ok(ReportInputs { sales, orders, costs, funnel })
+        Ok(ReportInputs { sales, weekly, orders, costs, funnel })
     }
 }
