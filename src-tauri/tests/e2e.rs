@@ -263,6 +263,12 @@ async fn first_run_demo_import_search_and_drawer() {
     assert!(order.windows(2).all(|w| w[0] < w[1]), "imports are listed newest first: {imports}");
     screenshot(&c, "8-settings").await;
 
+    // The demo's finished campaign has results to show.
+    find(&c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Results']").await.click().await.unwrap();
+    find(&c, "//*[@data-kpi='roi']").await;
+    find(&c, "//table//*[normalize-space(.)='Example: Lip oil launch (finished)']").await;
+    screenshot(&c, "9-demo-results").await;
+
     c.close().await.unwrap();
 }
 
@@ -685,7 +691,7 @@ async fn an_order_export_shows_the_campaigns_roi_and_charts() {
     assert!(gmv.contains("$144.00"), "{gmv}");
     let chart = find(&c, "//*[@role='img' and starts-with(@aria-label, 'GMV and net profit')]").await;
     chart.find(Locator::Css("canvas")).await.expect("the weekly chart is drawn on a canvas");
-    find(&c, "//*[@role='img' and contains(@aria-label, 'shortlisted')]").await;
+    find(&c, "//*[@role='img' and contains(@aria-label, 'Shortlisted')]").await;
     screenshot(&c, "r2-results-campaign").await;
 
     // All campaigns: zoe's order waits to be assigned.

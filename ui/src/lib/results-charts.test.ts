@@ -69,13 +69,19 @@ describe("weeklySeries", () => {
 
 describe("roiByCreator", () => {
   const rows = [
-    reportRow("@big-spend-loss", { gmv: 1000, flat_fees: 90_000 }),
-    reportRow("@small-win", { gmv: 20_000, flat_fees: 1_000 }),
-    reportRow("@mid-win", { gmv: 90_000, flat_fees: 30_000 }),
-    reportRow("@no-spend", { gmv: 50_000 }),
+    reportRow("@big-spend-loss", { gmv: 1000, flat_fees: 90_000 }, { id: 1 }),
+    reportRow("@small-win", { gmv: 20_000, flat_fees: 1_000 }, { id: 2 }),
+    reportRow("@mid-win", { gmv: 90_000, flat_fees: 30_000 }, { id: 3 }),
+    reportRow("@no-spend", { gmv: 50_000 }, { id: 4 }),
+    // The sales of creators outside every collaboration: commission spent, but no one creator's ROI.
+    reportRow(
+      "40 creators outside your campaigns",
+      { gmv: 500_000, commission_pending: 50_000 },
+      { id: null },
+    ),
   ];
 
-  it("keeps the creators the seller spent most on, best ROI first, and leaves out those with no spend", () => {
+  it("keeps the creators the seller spent most on, best ROI first, and leaves out those with no spend and the outsiders' row", () => {
     const bars = roiByCreator(rows, 2);
     expect(bars.map((b) => b.label)).toEqual(["@mid-win", "@big-spend-loss"]);
     expect(bars[1]?.roiBp).toBeLessThan(0);

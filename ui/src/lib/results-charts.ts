@@ -65,11 +65,12 @@ export interface RoiBar {
 
 /**
  * ROI for the `limit` creators the seller spent most on (commission + fees + samples), best ROI first.
- * Creators with no spend have no ROI and are left out; so the chart shows where the money went.
+ * Creators with no spend have no ROI and are left out, and so is the row that sums the sales of
+ * creators outside every collaboration (it has no id): the chart shows where the money went.
  */
 export function roiByCreator(rows: readonly ReportRow[], limit = 10): RoiBar[] {
   return rows
-    .filter((row) => row.net.roi_bp !== null && row.net.creator_cost.value.minor > 0)
+    .filter((row) => row.id !== null && row.net.roi_bp !== null && row.net.creator_cost.value.minor > 0)
     .sort(
       (a, b) =>
         b.net.creator_cost.value.minor - a.net.creator_cost.value.minor || a.label.localeCompare(b.label),

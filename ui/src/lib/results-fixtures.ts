@@ -7,13 +7,19 @@ export function ledger(currency: string, fields: Partial<Ledger> = {}): Ledger {
   return { ...emptyLedger(currency), ...fields };
 }
 
+let nextId = 1;
+
+/** A report row; campaign and creator rows get an id unless given one (or `null`, as the outsiders' row has). */
 export function reportRow(
   label: string,
   fields: Partial<Ledger> = {},
   options: { currency?: string; group?: ReportRow["group"]; id?: number | null } = {},
 ): ReportRow {
   const l = ledger(options.currency ?? "USD", fields);
-  return { group: options.group ?? "creator", id: options.id ?? null, label, ledger: l, net: net(l) };
+  const group = options.group ?? "creator";
+  const id =
+    options.id !== undefined ? options.id : group === "campaign" || group === "creator" ? nextId++ : null;
+  return { group, id, label, ledger: l, net: net(l) };
 }
 
 /** The example in results.rs: 40 units at 30.00, 3 refunded, a 200.00 fee and a 20.50 sample. */

@@ -20,13 +20,18 @@ enum Chunk {
     Videos(Vec<ResultsRow<VideoResult>>, u64),
 }
 
-/// Sends the reader's rows in chunks until the end, an error, or cancellation.
+/// Sends the reader's rows in chunks until the end, an error, or cancellation; says how the file's
+/// dates were read when some could have been read either way.
 fn pump<T>(
     mut rows: ResultsReader<T>,
     wrap: fn(Vec<ResultsRow<T>>, u64) -> Chunk,
     tx: &tokio::sync::mpsc::Sender<Result<Chunk>>,
     cancel: &CancelToken,
-) {
+) -> Option<String> {
+    let dates = |rows: &ResultsReader<T>| {
+        let order = rows.date_order();
+        (rows.dates_decided() > 0 || order.order().is_none()).then(|| order.describe())
+    };
     let send = |item: Result<Chunk>| tx.blocking_send(item).is_ok();
     let mut chunk = Vec::with_capacity(CHUNK_ROWS);
     while let Some(item) = rows.next() {
@@ -34,18 +39,19 @@ fn pump<T>(
             Ok(row) => chunk.push(row),
             Err(e) => {
                 send(Err(e.into()));
-                return;
+                return None;
             }
         }
         if chunk.len() == CHUNK_ROWS {
             let bytes = rows.bytes_read();
             if cancel.is_cancelled() || !send(Ok(wrap(std::mem::take(&mut chunk), bytes))) {
-                return;
+                return None;
             }
         }
     }
     let bytes = rows.bytes_read();
     send(Ok(wrap(chunk, bytes)));
+    dates(&rows)
 }
 
 fn key_hash(key: &str) -> u128 {
@@ -207,9 +213,9 @@ impl Workspace {
             let source = source.clone();
             blocking(move || Ok(open_results(&source, &Currency::usd())?)).await?
         };
-        let (kind, date_order) = match &opened {
-            ResultsFile::Orders(r) => (ResultsFileKind::Orders, r.date_order()),
-            ResultsFile::Videos(r) => (ResultsFileKind::Videos, r.date_order()),
+        let kind = match &opened {
+            ResultsFile::Orders(_) => ResultsFileKind::Orders,
+            ResultsFile::Videos(_) => ResultsFileKind::Videos,
         };
         let mut session =
             self.store.begin_results_import(&source.file_name, kind, &source.content_hash).await?;
@@ -230,7 +236,7 @@ impl Workspace {
                 rejected: 0,
                 issues: Vec::new(),
                 issues_truncated: 0,
-                date_order: date_order.order().map(|_| date_order.describe()),
+                date_order: None,
                 attributed: 0,
                 unattributed: 0,
             },
@@ -266,7 +272,7 @@ impl Workspace {
         }
         .await;
         drop(rx);
-        let _ = reader.await;
+        tally.report.date_order = reader.await.ok().flatten();
         if let Err(e) = outcome {
             session.rollback().await?;
             return Err(e);

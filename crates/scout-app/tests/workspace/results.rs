@@ -93,6 +93,7 @@ async fn an_order_export_becomes_the_campaigns_net_result() {
     let r = ws.import_results(&file, |_| {}, CancelToken::default()).await.unwrap();
     assert_eq!((r.rows_total, r.created, r.updated, r.unchanged, r.rejected), (6, 4, 0, 0, 2));
     assert_eq!((r.attributed, r.unattributed), (3, 1), "mia's two lines and leo's; zoe has no collaboration");
+    assert_eq!(r.date_order, None, "year-first dates cannot be read two ways: nothing to say");
     let rejected: Vec<(u64, &str)> =
         r.issues.iter().filter(|i| i.rejected).map(|i| (i.line, i.message.as_str())).collect();
     assert_eq!(rejected.len(), 2, "{:?}", r.issues);
@@ -225,4 +226,29 @@ async fn the_demo_has_a_finished_campaign_with_results_and_nothing_to_follow_up(
         same.currencies[0].total.ledger, report.currencies[0].total.ledger,
         "loading twice adds nothing"
     );
+}
+
+#[tokio::test]
+async fn the_committed_sample_exports_import_whole_in_every_language_and_twice_change_nothing() {
+    let (_dir, ws) = workspace().await;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/results");
+    let files =
+        [("orders_en.csv", 300), ("orders_es.xlsx", 200), ("orders_id.csv", 300), ("videos_en.xlsx", 0)];
+    for (name, lines) in files {
+        let r = ws.import_results(&root.join(name), |_| {}, CancelToken::default()).await.unwrap();
+        assert_eq!(r.rejected, 0, "{name}: {:?}", r.issues.iter().take(3).collect::<Vec<_>>());
+        assert_eq!(r.created, r.rows_total, "{name}");
+        if lines > 0 {
+            assert_eq!(r.rows_total, lines, "{name}");
+        }
+        let again = ws.import_results(&root.join(name), |_| {}, CancelToken::default()).await.unwrap();
+        assert_eq!((again.created, again.updated, again.unchanged), (0, 0, r.rows_total), "{name} again");
+    }
+    let report = ws.results_report(&ResultsQuery::default()).await.unwrap();
+    let mut codes: Vec<&str> = report.currencies.iter().map(|c| c.currency.code()).collect();
+    codes.sort_unstable();
+    assert_eq!(codes, ["EUR", "GBP", "IDR", "JPY", "MXN", "USD"], "six currencies, never added together");
+    let refunds: i64 = report.currencies.iter().map(|c| c.total.ledger.refunds).sum::<i64>();
+    assert!(refunds > 0, "the samples have refunds");
+    assert!(report.warnings.iter().any(|w| w.contains("unit cost is unknown")), "{:?}", report.warnings);
 }

@@ -39,17 +39,17 @@ impl DateOrder {
     pub fn describe(self) -> String {
         match self {
             DateOrder::Learned { order } => {
-                format!("dates read {}, as the file's unambiguous dates show", order.as_str())
+                format!("Dates read {}, as the file's unambiguous dates show.", order.as_str())
             }
             DateOrder::Assumed { order, language } => format!(
-                "dates read {}: assumed from the {} headers, as no date in the first {LOOKAHEAD_ROWS} rows \
-                 settles it",
+                "Dates read {}: assumed from the {} headers, as no date in the first {LOOKAHEAD_ROWS} rows \
+                 settles it.",
                 order.as_str(),
                 language.as_str()
             ),
             DateOrder::Mixed { day_first, month_first } => format!(
-                "the file has dates day first ({day_first}) and month first ({month_first}); dates that \
-                 could be either way round are refused"
+                "The file has dates day first ({day_first}) and month first ({month_first}); dates that \
+                 could be either way round are refused."
             ),
         }
     }
@@ -140,11 +140,10 @@ impl DateReader {
         let Some((c, raw)) = cx.value(col) else { return };
         if let Some(shown) = order_evidence(raw).filter(|shown| *shown != order) {
             let said = format!(
-                "'{raw}' can only be {}, but this file's dates that could be either way round are read {} \
-                 ({}); check them",
+                "'{raw}' can only be {}, but this file's dates that could be either way round are read {}; \
+                 check them",
                 shown.as_str(),
-                order.as_str(),
-                self.order.describe()
+                order.as_str()
             );
             cx.issue(c, raw, &said);
         }

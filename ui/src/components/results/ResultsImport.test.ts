@@ -69,7 +69,11 @@ describe("results import report", () => {
 
   it("counts the issues Rust left out of the list, and says how the dates were read", () => {
     render(ResultsImportReportView, {
-      report: { ...report, issues_truncated: 1_234, date_order: "day first, as 23 dates in the file show" },
+      report: {
+        ...report,
+        issues_truncated: 1_234,
+        date_order: "Dates read day first, as the file's unambiguous dates show.",
+      },
     });
     // 3 listed + 1,234 left out.
     expect(screen.getByRole("heading", { name: "1,237 issues" })).toBeInTheDocument();
@@ -78,7 +82,7 @@ describe("results import report", () => {
       "… and 1,234 more: only the first 3 are listed here.",
     );
     expect(screen.getByTestId("date-order")).toHaveTextContent(
-      "Dates read day first, as 23 dates in the file show.",
+      "Dates read day first, as the file's unambiguous dates show.",
     );
   });
 

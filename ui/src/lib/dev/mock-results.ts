@@ -670,7 +670,7 @@ export function mockResults(mode: Mode, options: { importIssues?: "few" | "trunc
       rejected: 4,
       attributed: 566,
       unattributed: 23,
-      date_order: "day first, as 23 dates in the file show",
+      date_order: "Dates read day first, as the file's unambiguous dates show.",
       issues_truncated: 0,
       issues: [
         { line: 14, column: "Order ID", raw_value: "", message: "the order id is empty", rejected: true },
@@ -750,7 +750,7 @@ export function mockResults(mode: Mode, options: { importIssues?: "few" | "trunc
       rejected,
       attributed: kept - 23,
       unattributed: 23,
-      date_order: "month first, as 412 dates in the file show",
+      date_order: "Dates read month first, as the file's unambiguous dates show.",
       issues: all.slice(0, MAX_ISSUES),
       issues_truncated: all.length - MAX_ISSUES,
     };
