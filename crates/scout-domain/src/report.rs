@@ -71,7 +71,7 @@ pub struct Funnel {
     pub agreed: u64,
     #[ts(type = "number")]
     pub posted: u64,
-    /// Collaborations with at least one attributed order not refunded in full.
+    /// Collaborations that posted and have at least one attributed order not refunded in full.
     #[ts(type = "number")]
     pub sold: u64,
     /// Collaborations that were shipped a sample, and how many of those posted.

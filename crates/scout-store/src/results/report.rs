@@ -150,11 +150,14 @@ impl Store {
         }
 
         let reached = |set: &str| format!("sum({})", reached(set));
+        let posted = format!(
+            "(s.stage IN {STAGES_POSTED} OR EXISTS (SELECT 1 FROM content_posts p \
+             WHERE p.campaign_id = s.campaign_id AND p.creator_id = s.creator_id))"
+        );
+        // Sold counts collaborations that posted and sold, so each step is a share of the one before.
         let funnel_sql = format!(
-            "SELECT count(*), {invited}, {replied}, {agreed}, \
-             sum(s.stage IN {posted} OR EXISTS (SELECT 1 FROM content_posts p WHERE p.campaign_id = s.campaign_id \
-                 AND p.creator_id = s.creator_id)), \
-             sum(EXISTS (SELECT 1 FROM order_lines l WHERE l.campaign_id = s.campaign_id \
+            "SELECT count(*), {invited}, {replied}, {agreed}, sum({posted}), \
+             sum({posted} AND EXISTS (SELECT 1 FROM order_lines l WHERE l.campaign_id = s.campaign_id \
                  AND l.creator_id = s.creator_id AND l.payment_minor > l.refund_minor)), \
              sum(EXISTS (SELECT 1 FROM sample_shipments x WHERE x.campaign_id = s.campaign_id \
                  AND x.creator_id = s.creator_id)), \
@@ -166,7 +169,6 @@ impl Store {
             invited = reached(STAGES_INVITED),
             replied = reached(STAGES_REPLIED),
             agreed = reached(STAGES_AGREED),
-            posted = STAGES_POSTED,
         );
         type FunnelRow =
             (i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>);

@@ -5,7 +5,7 @@
  */
 export type Funnel = { shortlisted: number, invited: number, replied: number, agreed: number, posted: number, 
 /**
- * Collaborations with at least one attributed order not refunded in full.
+ * Collaborations that posted and have at least one attributed order not refunded in full.
  */
 sold: number, 
 /**
