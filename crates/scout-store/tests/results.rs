@@ -8,7 +8,7 @@ use chrono::{Days, NaiveDate, Utc};
 use common::{import, record, store};
 use scout_domain::{
     BasisPoints, Currency, Handle, OrderLine, Platform, ResultsFileKind, ResultsImportReport, Settlement,
-    Stage,
+    Stage, VideoResult,
 };
 use scout_store::{ResultsOutcome, Store};
 
@@ -191,13 +191,37 @@ async fn report_inputs_sum_lines_and_count_distinct_orders_and_the_funnel() {
         "sold without posting"
     );
 
+    // A video export shows ann posted after her invitation: she posted, and so her sales count as sold.
+    let mut s = store.begin_results_import("videos.xlsx", ResultsFileKind::Videos, "v").await.unwrap();
+    let video = VideoResult {
+        video_id: "7301".into(),
+        creator: Handle::parse("ann").unwrap(),
+        link: None,
+        posted_on: Some(today()),
+        currency: Currency::usd(),
+        gmv: Some(4_800),
+        items_sold: Some(4),
+        orders: Some(1),
+        impressions: Some(12_000),
+        likes: None,
+        comments: None,
+        commission_estimated: None,
+    };
+    assert_eq!(s.write_video(&video).await.unwrap(), ResultsOutcome::Created);
+    s.commit(&report(1, 0, 0)).await.unwrap();
+    let inputs = store.report_inputs(Some(campaign)).await.unwrap();
+    assert_eq!((inputs.funnel.posted, inputs.funnel.sold), (1, 1), "the video counts as her post");
+
     // Finishing the collaboration makes it an outcome, once.
     store.move_stage(campaign, ann, Stage::Replied, "yes").await.unwrap();
     store.move_stage(campaign, ann, Stage::Declined, "changed her mind").await.unwrap();
     assert_eq!(store.record_pipeline_outcomes().await.unwrap(), 1);
     assert_eq!(store.record_pipeline_outcomes().await.unwrap(), 0, "nothing new the second time");
     let outcome = store.outcomes().await.unwrap().into_iter().find(|o| o.creator_id == ann).unwrap();
-    assert!(outcome.replied && !outcome.accepted && !outcome.posted);
+    assert!(
+        outcome.replied && !outcome.accepted && outcome.posted,
+        "posted, as her video shows: {outcome:?}"
+    );
     assert_eq!(outcome.gmv_minor, 7_200 - 2_400);
     assert_eq!(outcome.cost_minor, 700, "the paid commission");
     assert_eq!(store.own_outcome_counts(None).await.unwrap(), (1, 1));

@@ -2,7 +2,7 @@
 //! and what they sold and cost in the campaign's currency. An outcome's `recorded_at` moves only when
 //! its values change, so "new since the model was trained" counts real news.
 
-use super::report::{reached, INVITED_AT, STAGES_AGREED, STAGES_POSTED, STAGES_REPLIED};
+use super::report::{posted, reached, INVITED_AT, STAGES_AGREED, STAGES_REPLIED};
 use crate::{Result, Store};
 use chrono::{DateTime, Utc};
 
@@ -19,8 +19,7 @@ impl Store {
              gmv_minor, cost_minor, currency, source, recorded_at) \
              SELECT * FROM (SELECT s.campaign_id, s.creator_id, substr({INVITED_AT}, 1, 10) AS invited_on, \
                {replied} AS replied, {agreed} AS accepted, \
-               (s.stage IN {posted_stage} OR EXISTS (SELECT 1 FROM content_posts p WHERE p.campaign_id = s.campaign_id \
-                 AND p.creator_id = s.creator_id)) AS posted, \
+               {posted} AS posted, \
                coalesce((SELECT sum(l.payment_minor - l.refund_minor) FROM order_lines l \
                  WHERE l.campaign_id = s.campaign_id AND l.creator_id = s.creator_id AND l.currency = cur.code), 0) \
                  AS gmv, \
@@ -48,7 +47,7 @@ impl Store {
              excluded.cost_minor, excluded.currency)",
             replied = reached(STAGES_REPLIED),
             agreed = reached(STAGES_AGREED),
-            posted_stage = STAGES_POSTED,
+            posted = posted(),
         );
         let done = sqlx::query(&sql).bind(Utc::now()).execute(&self.pool).await?.rows_affected();
         if done > 0 {

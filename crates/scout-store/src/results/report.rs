@@ -89,13 +89,24 @@ pub(crate) const STAGES_INVITED: &str =
 pub(crate) const STAGES_REPLIED: &str =
     "('replied','negotiating','agreed','sample_shipped','content_posted','completed','declined')";
 pub(crate) const STAGES_AGREED: &str = "('agreed','sample_shipped','content_posted','completed')";
-pub(crate) const STAGES_POSTED: &str = "('content_posted','completed')";
+const STAGES_POSTED: &str = "('content_posted','completed')";
 
 /// SQL that is true when shortlist row `s` is, or ever was, in one of `stages`.
 pub(crate) fn reached(stages: &str) -> String {
     format!(
         "(s.stage IN {stages} OR EXISTS (SELECT 1 FROM pipeline_events e WHERE e.campaign_id = s.campaign_id \
          AND e.creator_id = s.creator_id AND e.to_stage IN {stages}))"
+    )
+}
+
+/// SQL that is true when the creator of shortlist row `s` posted for the collaboration: the board says
+/// so, a post was recorded, or a video export has a video of theirs posted since the invitation.
+pub(crate) fn posted() -> String {
+    format!(
+        "(s.stage IN {STAGES_POSTED} \
+         OR EXISTS (SELECT 1 FROM content_posts p WHERE p.campaign_id = s.campaign_id AND p.creator_id = s.creator_id) \
+         OR EXISTS (SELECT 1 FROM video_results v JOIN creators vc ON vc.id = s.creator_id \
+                    WHERE v.creator_handle = vc.handle AND v.posted_on >= substr({INVITED_AT}, 1, 10)))"
     )
 }
 
@@ -150,10 +161,7 @@ impl Store {
         }
 
         let reached = |set: &str| format!("sum({})", reached(set));
-        let posted = format!(
-            "(s.stage IN {STAGES_POSTED} OR EXISTS (SELECT 1 FROM content_posts p \
-             WHERE p.campaign_id = s.campaign_id AND p.creator_id = s.creator_id))"
-        );
+        let posted = posted();
         // Sold counts collaborations that posted and sold, so each step is a share of the one before.
         let funnel_sql = format!(
             "SELECT count(*), {invited}, {replied}, {agreed}, sum({posted}), \
@@ -162,8 +170,7 @@ impl Store {
              sum(EXISTS (SELECT 1 FROM sample_shipments x WHERE x.campaign_id = s.campaign_id \
                  AND x.creator_id = s.creator_id)), \
              sum(EXISTS (SELECT 1 FROM sample_shipments x WHERE x.campaign_id = s.campaign_id \
-                 AND x.creator_id = s.creator_id) AND EXISTS (SELECT 1 FROM content_posts p \
-                 WHERE p.campaign_id = s.campaign_id AND p.creator_id = s.creator_id)) \
+                 AND x.creator_id = s.creator_id) AND {posted}) \
              FROM shortlist s JOIN campaigns c ON c.id = s.campaign_id \
              WHERE c.simulated = 0 AND (?1 IS NULL OR s.campaign_id = ?1)",
             invited = reached(STAGES_INVITED),
