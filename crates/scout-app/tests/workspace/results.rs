@@ -174,7 +174,14 @@ async fn an_order_export_becomes_the_campaigns_net_result() {
     );
     let xlsx = dir.path().join("report.xlsx");
     assert_eq!(ws.export_results(&one, xlsx.clone()).await.unwrap(), rows);
-    assert!(std::fs::metadata(&xlsx).unwrap().len() > 1_000);
+    use calamine::{open_workbook_auto, Data, Reader};
+    let mut book = open_workbook_auto(&xlsx).unwrap();
+    let sheet = book.worksheet_range("Results").unwrap();
+    assert_eq!(sheet.height() as u64, rows + 1, "a header and one line per row");
+    let total: Vec<&Data> = sheet.rows().nth(1).unwrap().iter().collect();
+    assert_eq!(total[2], &Data::String("Total".into()));
+    assert_eq!(total[6], &Data::Float(168.0), "GMV as a number, in dollars");
+    assert_eq!(total[17], &Data::Float(1.27), "ROI in percent");
 }
 
 #[tokio::test]
