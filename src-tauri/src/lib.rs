@@ -113,6 +113,7 @@ pub fn run() -> i32 {
             results_commands::results_report,
             results_commands::import_results,
             results_commands::cancel_results_import,
+            results_commands::sync_results,
             results_commands::unattributed_orders,
             results_commands::assign_orders,
             results_commands::exchange_rates,

@@ -1,5 +1,5 @@
-//! The Results screen's commands: the report, importing order and video exports, unattributed orders
-//! and assigning them, exchange rates, and exporting the report.
+//! The Results screen's commands: the report, importing order and video exports, syncing orders from
+//! the TikTok Shop API, unattributed orders and assigning them, exchange rates, and exporting the report.
 
 use crate::error::IpcResult;
 use crate::state::AppState;
@@ -31,6 +31,16 @@ pub async fn import_results(
             state.results_cancel.clone(),
         )
         .await?;
+    ws.prepare_matching();
+    Ok(report)
+}
+
+/// Fetches the affiliate orders of the last `days` days (1 to 365) through the TikTok Shop API and writes
+/// them like an imported order export; nothing is stored when TikTok Shop fails part-way.
+#[tauri::command]
+pub async fn sync_results(state: State<'_, AppState>, days: u32) -> IpcResult<ResultsImportReport> {
+    let ws = state.workspace().await?;
+    let report = ws.sync_tiktok_orders_recent(days).await?;
     ws.prepare_matching();
     Ok(report)
 }

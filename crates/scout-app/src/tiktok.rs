@@ -112,7 +112,7 @@ pub(crate) fn tiktok_error(e: TiktokError) -> AppError {
 }
 
 fn not_connected() -> AppError {
-    AppError::InvalidInput("TikTok Shop is not connected (Settings → TikTok Shop)".into())
+    AppError::InvalidInput("TikTok Shop is not connected: connect it in Settings → TikTok Shop".into())
 }
 
 impl Workspace {

@@ -1,7 +1,8 @@
 //! Workspace use cases end to end on real files: the demo, cancelling mid-import, saved mappings, and
 //! (in `workspace/campaigns.rs`) campaigns, matches and models, and (in `workspace/outreach.rs`) offers,
-//! collaborations and follow-ups, (in `workspace/tiktok.rs`) the TikTok Shop channel, and (in `workspace/results.rs`) results from order
-//! file to report.
+//! collaborations and follow-ups, (in `workspace/tiktok.rs`) the TikTok Shop channel, (in
+//! `workspace/tiktok_orders.rs`) affiliate orders synced from the TikTok Shop API, and (in
+//! `workspace/results.rs`) results from order file to report.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use scout_app::{
@@ -18,6 +19,8 @@ mod outreach;
 mod results;
 #[path = "workspace/tiktok.rs"]
 mod tiktok;
+#[path = "workspace/tiktok_orders.rs"]
+mod tiktok_orders;
 
 pub(crate) async fn workspace() -> (tempfile::TempDir, Workspace) {
     let dir = tempfile::tempdir().unwrap();

@@ -11,6 +11,15 @@ pub enum ResultsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Fetch the shop's affiliate orders through the TikTok Shop API (connect it first with
+    /// `scout tiktok connect`) and write them like an imported order export.
+    Sync {
+        /// Orders created in the last N days (1 to 365).
+        #[arg(long, default_value_t = 30)]
+        days: u32,
+        #[arg(long)]
+        json: bool,
+    },
     /// Orders, GMV, refunds, commission, fees, samples, net profit and ROI.
     Report {
         #[command(flatten)]

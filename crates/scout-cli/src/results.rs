@@ -1,11 +1,11 @@
-//! `scout results`: import order and video exports, see net results, assign unattributed orders,
-//! export the report, keep exchange rates.
+//! `scout results`: import order and video exports, sync orders from the TikTok Shop API, see net
+//! results, assign unattributed orders, export the report, keep exchange rates.
 
 use crate::cli_results::{GroupBy, RatesCommand, ResultsCommand, Selection};
 use crate::output::{clip, print_json};
 use indicatif::{ProgressBar, ProgressStyle};
 use scout_app::{AppError, CancelToken, Workspace};
-use scout_domain::{Conversion, Currency, ExchangeRate, Money, ReportRow, ResultsQuery};
+use scout_domain::{Conversion, Currency, ExchangeRate, Money, ReportRow, ResultsImportReport, ResultsQuery};
 
 /// Exit code when some rows were rejected (as for creator imports).
 const EXIT_REJECTED_ROWS: u8 = 3;
@@ -18,6 +18,34 @@ fn query(s: &Selection) -> Result<ResultsQuery, AppError> {
         .transpose()
         .map_err(|e| AppError::InvalidInput(format!("--currency: {e}")))?;
     Ok(ResultsQuery { campaign_id: s.campaign, currency })
+}
+
+/// Prints what an import or a sync did; issues are placed by `unit` ("line" of a file, "order" of a
+/// sync). Exits with [`EXIT_REJECTED_ROWS`] when something was rejected.
+fn print_import(r: &ResultsImportReport, json: bool, unit: &str) -> Result<u8, AppError> {
+    if json {
+        print_json(r)?;
+    } else {
+        println!(
+            "{}: {} rows — {} created, {} updated, {} unchanged, {} rejected",
+            r.file_name, r.rows_total, r.created, r.updated, r.unchanged, r.rejected
+        );
+        if r.attributed + r.unattributed > 0 {
+            println!("orders: {} attributed to a collaboration, {} not", r.attributed, r.unattributed);
+        }
+        if let Some(order) = &r.date_order {
+            println!("dates: {order}");
+        }
+        for i in &r.issues {
+            let col = i.column.as_deref().map(|c| format!(" column '{c}'")).unwrap_or_default();
+            let verb = if i.rejected { "rejected" } else { "note" };
+            println!("  {unit} {}{col}: {verb}: {}", i.line, i.message);
+        }
+        if r.issues_truncated > 0 {
+            println!("  … and {} more issues", r.issues_truncated);
+        }
+    }
+    Ok(if r.rejected > 0 { EXIT_REJECTED_ROWS } else { 0 })
 }
 
 pub async fn run(ws: &Workspace, cmd: &ResultsCommand, quiet: bool) -> Result<u8, AppError> {
@@ -51,33 +79,11 @@ pub async fn run(ws: &Workspace, cmd: &ResultsCommand, quiet: bool) -> Result<u8
                 )
                 .await;
             bar.finish_and_clear();
-            let r = report?;
-            if *json {
-                print_json(&r)?;
-            } else {
-                println!(
-                    "{}: {} rows — {} created, {} updated, {} unchanged, {} rejected",
-                    r.file_name, r.rows_total, r.created, r.updated, r.unchanged, r.rejected
-                );
-                if r.attributed + r.unattributed > 0 {
-                    println!(
-                        "orders: {} attributed to a collaboration, {} not",
-                        r.attributed, r.unattributed
-                    );
-                }
-                if let Some(order) = &r.date_order {
-                    println!("dates: {order}");
-                }
-                for i in &r.issues {
-                    let col = i.column.as_deref().map(|c| format!(" column '{c}'")).unwrap_or_default();
-                    let verb = if i.rejected { "rejected" } else { "note" };
-                    println!("  line {}{col}: {verb}: {}", i.line, i.message);
-                }
-                if r.issues_truncated > 0 {
-                    println!("  … and {} more issues", r.issues_truncated);
-                }
-            }
-            Ok(if r.rejected > 0 { EXIT_REJECTED_ROWS } else { 0 })
+            print_import(&report?, *json, "line")
+        }
+        ResultsCommand::Sync { days, json } => {
+            let report = ws.sync_tiktok_orders_recent(*days).await?;
+            print_import(&report, *json, "order")
         }
         ResultsCommand::Report { selection, by, json } => {
             let report = ws.results_report(&query(selection)?).await?;

@@ -453,6 +453,69 @@ fn tiktok_connect_queue_deliver_and_sync_from_the_command_line() {
 }
 
 #[test]
+fn results_sync_fetches_the_last_days_of_orders_from_tiktok_shop() {
+    if !scout_testkit::keychain_tests_enabled("results_sync_fetches_the_last_days_of_orders") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.scout");
+    let out = scout(&ws, &["results", "sync"]);
+    assert_eq!(out.status.code(), Some(1), "not connected yet");
+    assert!(stderr(&out).contains("connect it in Settings"), "{}", stderr(&out));
+
+    // The fake's sample orders span the four days after its anchor: five days ago puts them all in
+    // the last 30 days.
+    let app_key = format!("cli-orders-{}", std::process::id());
+    let anchor = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64
+        - 5 * 86_400;
+    let api = scout_testkit::FakeTiktokApi::start_with(&scout_testkit::FakeTiktokOptions {
+        app_key: app_key.clone(),
+        orders_anchor: Some(anchor),
+        ..scout_testkit::FakeTiktokOptions::scenario("ok")
+    });
+    let base = api.base_url();
+    let connect = [
+        "tiktok",
+        "connect",
+        "--app-key",
+        &app_key,
+        "--shop-cipher",
+        "cipher-cli-orders",
+        "--api-base",
+        &base,
+        "--auth-base",
+        &base,
+        "--auth-code",
+        scout_testkit::FAKE_TIKTOK_AUTH_CODE,
+        "--interval-ms",
+        "0",
+        "--app-secret-stdin",
+    ];
+    let out = scout_with_stdin(&ws, &connect, &format!("{}\n", scout_testkit::FAKE_TIKTOK_APP_SECRET));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let out = scout(&ws, &["results", "sync", "--json"]);
+    assert_eq!(out.status.code(), Some(3), "an order was rejected, as for a file: {}", stderr(&out));
+    let r = json(&out);
+    assert_eq!(r["file_name"], "TikTok Shop API");
+    assert_eq!((r["created"].as_u64(), r["rejected"].as_u64()), (Some(7), Some(1)), "{r}");
+    let body = &api.requests_to("POST", "/affiliate_seller/202410/orders/search")[0]["body"];
+    let span = body["create_time_lt"].as_i64().unwrap() - body["create_time_ge"].as_i64().unwrap();
+    assert_eq!(span, 30 * 86_400, "--days defaults to 30: {body}");
+
+    let out = scout(&ws, &["results", "sync", "--days", "10"]);
+    assert_eq!(out.status.code(), Some(3));
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        text.contains("TikTok Shop API: 8 rows — 0 created, 0 updated, 7 unchanged, 1 rejected"),
+        "{text}"
+    );
+    assert!(text.contains("order 7: rejected: order 576000000000000007: skipped:"), "{text}");
+    let usd = json(&scout(&ws, &["results", "report", "--json"]));
+    assert_eq!(usd["currencies"][0]["total"]["ledger"]["gmv"], 16_945, "{usd}");
+}
+
+#[test]
 fn a_reader_that_stops_early_ends_the_listing_quietly() {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("ws.scout");

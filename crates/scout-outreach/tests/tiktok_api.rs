@@ -1,6 +1,6 @@
 //! The TikTok Shop client against a real HTTP server process on loopback
 //! (`fixtures/tiktok/fake_tiktok_api.py`), which checks every signature with its own implementation of
-//! the spec and records every request it received.
+//! the spec and records every request it received. Affiliate orders are in `tiktok_api/orders.rs`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{Duration as ChronoDuration, Utc};
@@ -16,6 +16,9 @@ use scout_testkit::{
     FAKE_TIKTOK_APP_SECRET as APP_SECRET, FAKE_TIKTOK_AUTH_CODE as AUTH_CODE, FAKE_TIKTOK_REFRESH as REFRESH,
     FAKE_TIKTOK_SHOP_CIPHER as SHOP_CIPHER,
 };
+
+#[path = "tiktok_api/orders.rs"]
+mod orders;
 
 /// The shared fake server (scout-testkit) with this suite's client helpers.
 struct FakeTiktok {

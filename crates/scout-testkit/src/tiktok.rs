@@ -18,6 +18,9 @@ pub const FAKE_TIKTOK_REFRESH: &str = "rt-77a2d0-initial";
 pub const FAKE_TIKTOK_AUTH_CODE: &str = "code-91c4";
 /// A shop cipher for tests (the server only checks one is present).
 pub const FAKE_TIKTOK_SHOP_CIPHER: &str = "shop-cipher-GCP_XF90";
+/// 2026-11-01T00:00:00Z: the fake's sample affiliate orders are created in the four days after this,
+/// unless [`FakeTiktokOptions::orders_anchor`] says otherwise.
+pub const FAKE_TIKTOK_ORDERS_ANCHOR: i64 = 1_793_491_200;
 
 /// How the fake server behaves and which credentials it accepts.
 #[derive(Debug, Clone)]
@@ -31,6 +34,9 @@ pub struct FakeTiktokOptions {
     pub auth_code: String,
     /// The outreach quota (default 200 creators).
     pub quota: Option<u32>,
+    /// Unix seconds the sample affiliate orders are dated from (default 2026-11-01T00:00:00Z; they
+    /// span the four days after it). See [`FAKE_TIKTOK_ORDERS_ANCHOR`].
+    pub orders_anchor: Option<i64>,
 }
 
 impl FakeTiktokOptions {
@@ -43,6 +49,7 @@ impl FakeTiktokOptions {
             refresh_token: FAKE_TIKTOK_REFRESH.into(),
             auth_code: FAKE_TIKTOK_AUTH_CODE.into(),
             quota: None,
+            orders_anchor: None,
         }
     }
 }
@@ -54,6 +61,7 @@ pub struct FakeTiktokApi {
     pub port: u16,
     record: PathBuf,
     statuses: PathBuf,
+    orders: PathBuf,
     _dir: tempfile::TempDir,
 }
 
@@ -67,15 +75,19 @@ impl FakeTiktokApi {
         let dir = tempfile::tempdir().unwrap();
         let record = dir.path().join("requests.jsonl");
         let statuses = dir.path().join("statuses.json");
+        let orders = dir.path().join("orders.json");
         let mut command = Command::new(crate::python_with("json"));
         command
             .arg(crate::fixtures().join("tiktok/fake_tiktok_api.py"))
             .args(["--record", record.to_str().unwrap(), "--scenario", &o.scenario])
             .args(["--app-key", &o.app_key, "--app-secret", &o.app_secret, "--access-token", &o.access_token])
             .args(["--refresh-token", &o.refresh_token, "--auth-code", &o.auth_code])
-            .args(["--statuses", statuses.to_str().unwrap()]);
+            .args(["--statuses", statuses.to_str().unwrap(), "--orders", orders.to_str().unwrap()]);
         if let Some(quota) = o.quota {
             command.args(["--quota", &quota.to_string()]);
+        }
+        if let Some(anchor) = o.orders_anchor {
+            command.args(["--orders-anchor", &anchor.to_string()]);
         }
         let mut child =
             command.stdout(Stdio::piped()).spawn().expect("python3 runs the fake TikTok Shop API");
@@ -83,7 +95,7 @@ impl FakeTiktokApi {
         BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
         let port =
             line.trim().strip_prefix("LISTENING ").expect("the server announces its port").parse().unwrap();
-        FakeTiktokApi { child, port, record, statuses, _dir: dir }
+        FakeTiktokApi { child, port, record, statuses, orders, _dir: dir }
     }
 
     /// `http://127.0.0.1:<port>`: both the API and the OAuth base URL.
@@ -116,6 +128,15 @@ impl FakeTiktokApi {
         let tmp = self.statuses.with_extension("tmp");
         std::fs::write(&tmp, serde_json::to_string(&all).unwrap()).unwrap();
         std::fs::rename(&tmp, &self.statuses).unwrap();
+    }
+
+    /// From now on the affiliate order search answers with exactly these orders (JSON in the shape
+    /// the fake's sample orders have: `{id, status, create_time, skus: [{sku_id, creator_username, …}]}`)
+    /// instead of its samples.
+    pub fn set_orders(&self, orders: &[Value]) {
+        let tmp = self.orders.with_extension("tmp");
+        std::fs::write(&tmp, serde_json::to_string(orders).unwrap()).unwrap();
+        std::fs::rename(&tmp, &self.orders).unwrap();
     }
 }
 

@@ -4,6 +4,7 @@
 
 use crate::import::blocking;
 use crate::{AppError, CancelToken, ImportProgress, Result, Workspace};
+use scout_domain::attribution::Attribution;
 use scout_domain::{Currency, OrderLine, ResultsFileKind, ResultsImportReport, ResultsRowIssue, VideoResult};
 use scout_ingest::{open_results, sniff, ResultsFile, ResultsReader, ResultsRow};
 use scout_store::{ResultsImportSession, ResultsOutcome};
@@ -65,17 +66,38 @@ fn key_hash(key: &str) -> u128 {
     (u128::from(half(1)) << 64) | u128::from(half(2))
 }
 
-/// The running count of one import.
-struct Tally {
-    report: ResultsImportReport,
+/// The running count of one import (a file, or a sync from the TikTok Shop API).
+pub(super) struct Tally {
+    pub(super) report: ResultsImportReport,
     /// A 128-bit hash of each (order id, SKU) or video id → the line that first had it. Hashes instead
     /// of the keys keep a million-row file's set small; two keys sharing 128 bits is not a real risk.
     seen: HashMap<u128, u64>,
-    stored_issues: Vec<(ResultsRowIssue, Option<Vec<String>>)>,
+    pub(super) stored_issues: Vec<(ResultsRowIssue, Option<Vec<String>>)>,
 }
 
 impl Tally {
-    fn issue(&mut self, issue: ResultsRowIssue, cells: Option<Vec<String>>) {
+    pub(super) fn new(file_name: &str, kind: ResultsFileKind) -> Tally {
+        Tally {
+            report: ResultsImportReport {
+                file_name: file_name.to_string(),
+                kind,
+                rows_total: 0,
+                created: 0,
+                updated: 0,
+                unchanged: 0,
+                rejected: 0,
+                issues: Vec::new(),
+                issues_truncated: 0,
+                date_order: None,
+                attributed: 0,
+                unattributed: 0,
+            },
+            seen: HashMap::new(),
+            stored_issues: Vec::new(),
+        }
+    }
+
+    pub(super) fn issue(&mut self, issue: ResultsRowIssue, cells: Option<Vec<String>>) {
         if self.report.issues.len() < REPORT_ISSUES {
             self.report.issues.push(issue.clone());
         } else {
@@ -97,7 +119,7 @@ impl Tally {
         }
     }
 
-    fn reject(&mut self, line: u64, cells: Vec<String>, reason: String) {
+    pub(super) fn reject(&mut self, line: u64, cells: Vec<String>, reason: String) {
         self.report.rejected += 1;
         self.issue(
             ResultsRowIssue { line, column: None, raw_value: None, message: reason, rejected: true },
@@ -106,7 +128,7 @@ impl Tally {
     }
 
     /// `Some(first line)` when `key` was already in this file.
-    fn repeat(&mut self, key: String, line: u64) -> Option<u64> {
+    pub(super) fn repeat(&mut self, key: String, line: u64) -> Option<u64> {
         match self.seen.entry(key_hash(&key)) {
             std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
             std::collections::hash_map::Entry::Vacant(v) => {
@@ -116,7 +138,19 @@ impl Tally {
         }
     }
 
-    fn count(&mut self, outcome: ResultsOutcome) {
+    /// Counts what writing order lines did: created, updated or unchanged, and attributed or not.
+    pub(super) fn count_orders(&mut self, written: &[(ResultsOutcome, Option<Attribution>)]) {
+        for (outcome, attribution) in written {
+            self.count(*outcome);
+            if attribution.is_some() {
+                self.report.attributed += 1;
+            } else {
+                self.report.unattributed += 1;
+            }
+        }
+    }
+
+    pub(super) fn count(&mut self, outcome: ResultsOutcome) {
         match outcome {
             ResultsOutcome::Created => self.report.created += 1,
             ResultsOutcome::Updated => self.report.updated += 1,
@@ -157,14 +191,8 @@ async fn write_orders(
             ResultsRow::Rejected { line, cells, reason, .. } => t.reject(line, cells, reason),
         }
     }
-    for (outcome, attribution) in s.write_orders(&accepted).await? {
-        t.count(outcome);
-        if attribution.is_some() {
-            t.report.attributed += 1;
-        } else {
-            t.report.unattributed += 1;
-        }
-    }
+    let written = s.write_orders(&accepted).await?;
+    t.count_orders(&written);
     Ok(())
 }
 
@@ -225,24 +253,7 @@ impl Workspace {
             ResultsFile::Orders(r) => pump(r, Chunk::Orders, &tx, &reader_cancel),
             ResultsFile::Videos(r) => pump(r, Chunk::Videos, &tx, &reader_cancel),
         });
-        let mut tally = Tally {
-            report: ResultsImportReport {
-                file_name: source.file_name.clone(),
-                kind,
-                rows_total: 0,
-                created: 0,
-                updated: 0,
-                unchanged: 0,
-                rejected: 0,
-                issues: Vec::new(),
-                issues_truncated: 0,
-                date_order: None,
-                attributed: 0,
-                unattributed: 0,
-            },
-            seen: HashMap::new(),
-            stored_issues: Vec::new(),
-        };
+        let mut tally = Tally::new(&source.file_name, kind);
         let outcome: Result<()> = async {
             while let Some(chunk) = rx.recv().await {
                 if cancel.is_cancelled() {

@@ -16,14 +16,14 @@ use scout_testkit::{FakeTiktokApi, FakeTiktokOptions, FAKE_TIKTOK_APP_SECRET, FA
 const PRODUCT_ID: &str = "1729000000000000001";
 const CREATE: &str = "/affiliate_seller/202508/target_collaborations";
 
-struct Setup {
-    _dir: tempfile::TempDir,
-    ws: Workspace,
-    api: FakeTiktokApi,
-    campaign: i64,
-    /// Creator ids in the order of `open_ids`.
-    creators: Vec<i64>,
-    open_ids: Vec<String>,
+pub(crate) struct Setup {
+    pub(crate) _dir: tempfile::TempDir,
+    pub(crate) ws: Workspace,
+    pub(crate) api: FakeTiktokApi,
+    pub(crate) campaign: i64,
+    /// Creator ids in the order of `open_ids` (their handles are `creator0`, `creator1`, …).
+    pub(crate) creators: Vec<i64>,
+    pub(crate) open_ids: Vec<String>,
 }
 
 fn terms() -> OfferTerms {
@@ -50,7 +50,7 @@ fn template() -> OfferTemplate {
 /// A workspace with creators carrying `open_ids`, all shortlisted for a campaign whose product has a
 /// TikTok Shop id, and (when `connect`) connected to a fresh fake API in `scenario`. Each test has its
 /// own app key and shop cipher, so tests running in parallel never share keychain entries.
-async fn setup(test: &str, scenario: &str, open_ids: &[String], connect: bool) -> Setup {
+pub(crate) async fn setup(test: &str, scenario: &str, open_ids: &[String], connect: bool) -> Setup {
     let (dir, ws) = workspace().await;
     let ws = ws.with_keychain(Keychain::with_service(scout_testkit::test_keychain_service()));
     let mut csv = String::from("username,open_id,followers\n");
@@ -96,11 +96,11 @@ async fn setup(test: &str, scenario: &str, open_ids: &[String], connect: bool) -
     Setup { _dir: dir, ws, api, campaign, creators, open_ids: open_ids.to_vec() }
 }
 
-fn ids(prefix: &str, n: usize) -> Vec<String> {
+pub(crate) fn ids(prefix: &str, n: usize) -> Vec<String> {
     (0..n).map(|i| format!("{prefix}{i:03}")).collect()
 }
 
-async fn queue(s: &Setup) -> Vec<i64> {
+pub(crate) async fn queue(s: &Setup) -> Vec<i64> {
     let draft = OfferDraft {
         campaign_id: s.campaign,
         creator_ids: s.creators.clone(),

@@ -1,14 +1,17 @@
 //! The TikTok Shop Open API client for target collaborations (the platform's partnership offers):
 //! OAuth code exchange and token refresh, signed shop-scoped calls to create an invitation for up to
-//! 50 creators, read its creators' answers, search the shop's collaborations and read the outreach
-//! quota. Rate limits and server errors are retried with jittered backoff; an expired access token is
-//! refreshed once and the call repeated. The app secret and tokens never appear in errors or `Debug`.
+//! 50 creators, read its creators' answers, search the shop's collaborations, read the outreach
+//! quota, and read the shop's affiliate orders as order lines. Rate limits and server errors are
+//! retried with jittered backoff; an expired access token is refreshed once and the call repeated.
+//! The app secret and tokens never appear in errors or `Debug`.
 
 mod auth;
 mod client;
 mod collaboration;
 mod config;
 mod error;
+mod order_lines;
+mod orders;
 mod quota;
 mod wire;
 
@@ -20,6 +23,7 @@ pub use collaboration::{
 };
 pub use config::{TiktokConfig, Tokens, DEFAULT_API_BASE, DEFAULT_AUTH_BASE};
 pub use error::TiktokError;
+pub use orders::{AffiliateOrder, AffiliateOrderPage};
 pub use quota::OutreachQuota;
 
 /// Splits `items` into consecutive batches of at most `size` (a `size` of 0 is taken as 1): e.g.

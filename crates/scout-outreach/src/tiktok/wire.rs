@@ -2,7 +2,8 @@
 //! guesses from domain.md and a third-party SDK generated from the official schema (create returns
 //! `data.target_collaboration.id` and `data.target_collaboration_conflicts[]`, detail returns
 //! `data.target_collaboration`, search returns `data.target_collaborations[]` and `next_page_token`);
-//! aliases accept the likely variants. CHECK every name here against the official API reference
+//! aliases accept the likely variants. The affiliate order fields are guesses too, each marked `GUESS`
+//! below and listed in decision 0008. CHECK every name here against the official API reference
 //! before relying on it in production.
 
 use serde::{Deserialize, Serialize};
@@ -186,6 +187,120 @@ pub(crate) struct QuotaData {
     /// Unix seconds.
     #[serde(default, alias = "reset_at")]
     pub reset_time: Option<i64>,
+}
+
+// ---- Affiliate orders ----
+// domain.md names the path, `create_time_ge` / `create_time_lt`, and per-SKU `creator_username`,
+// `commission_rate`, estimated / actual paid commission, `settlement_status` and
+// `target_collaboration_id`. Every other name below is a GUESS (listed in decision 0008, "Guessed").
+// Scalars are read as JSON values, so one order with an odd type is skipped with a reason instead of
+// failing the whole page.
+
+/// The body of `POST /affiliate_seller/202410/orders/search`: Unix seconds (domain.md). GUESS: plain
+/// JSON integers in the body, with `page_size` and `page_token` in the query as for collaboration search.
+#[derive(Debug, Serialize)]
+pub(crate) struct OrderSearchBody {
+    pub create_time_ge: i64,
+    pub create_time_lt: i64,
+}
+
+/// `data` of the orders search. GUESS: `orders[]` and `next_page_token` (as collaboration search).
+/// Orders are kept as raw JSON here and read one by one ([`OrderBody`]).
+#[derive(Debug, Deserialize)]
+pub(crate) struct OrderSearchData {
+    #[serde(default)]
+    pub orders: Vec<serde_json::Value>,
+    #[serde(default)]
+    pub next_page_token: Option<String>,
+}
+
+/// One affiliate order.
+#[derive(Debug, Deserialize)]
+pub(crate) struct OrderBody {
+    /// GUESS: `id` (alias `order_id`); a string or a number.
+    #[serde(default, alias = "order_id")]
+    pub id: Option<serde_json::Value>,
+    /// GUESS: `status` (alias `order_status`), e.g. `COMPLETED`, `CANCELLED`.
+    #[serde(default, alias = "order_status")]
+    pub status: Option<String>,
+    /// GUESS: `create_time`, Unix seconds (the field the `create_time_ge` / `_lt` filter reads).
+    #[serde(default)]
+    pub create_time: Option<serde_json::Value>,
+    /// GUESS: `paid_time`, Unix seconds (as in the order API).
+    #[serde(default)]
+    pub paid_time: Option<serde_json::Value>,
+    /// GUESS: `delivery_time`, Unix seconds (as in the order API).
+    #[serde(default)]
+    pub delivery_time: Option<serde_json::Value>,
+    /// GUESS: `skus[]` (domain.md only says the figures are per SKU).
+    #[serde(default)]
+    pub skus: Vec<SkuBody>,
+}
+
+/// One SKU of an affiliate order.
+#[derive(Debug, Deserialize)]
+pub(crate) struct SkuBody {
+    /// GUESS: `sku_id` (alias `id`).
+    #[serde(default, alias = "id")]
+    pub sku_id: Option<serde_json::Value>,
+    /// GUESS: `product_id`.
+    #[serde(default)]
+    pub product_id: Option<serde_json::Value>,
+    /// GUESS: `product_name` (alias `product_title`).
+    #[serde(default, alias = "product_title")]
+    pub product_name: Option<String>,
+    /// domain.md.
+    #[serde(default)]
+    pub creator_username: Option<String>,
+    /// GUESS: `content_type` ("VIDEO", "LIVE", "SHOWCASE").
+    #[serde(default)]
+    pub content_type: Option<String>,
+    /// GUESS: `content_id`.
+    #[serde(default)]
+    pub content_id: Option<serde_json::Value>,
+    /// GUESS: `quantity`.
+    #[serde(default)]
+    pub quantity: Option<serde_json::Value>,
+    /// GUESS: `price`, the unit price as `{amount, currency}`.
+    #[serde(default)]
+    pub price: Option<AmountBody>,
+    /// GUESS: `payment_amount` (alias `paid_amount`), what the buyer paid for the line.
+    #[serde(default, alias = "paid_amount")]
+    pub payment_amount: Option<AmountBody>,
+    /// GUESS: `refund_amount`.
+    #[serde(default)]
+    pub refund_amount: Option<AmountBody>,
+    /// GUESS: `returned_quantity` (alias `refunded_quantity`).
+    #[serde(default, alias = "refunded_quantity")]
+    pub returned_quantity: Option<serde_json::Value>,
+    /// GUESS: `is_fully_refunded` (aliases `fully_return`, `fully_returned`); a boolean or a
+    /// "true" / "yes" / "1" string.
+    #[serde(default, alias = "fully_return", alias = "fully_returned")]
+    pub is_fully_refunded: Option<serde_json::Value>,
+    /// domain.md; in 1/10000 like the collaboration API (GUESS: a number or a string of one).
+    #[serde(default)]
+    pub commission_rate: Option<serde_json::Value>,
+    /// domain.md ("estimated paid commission"); GUESS: `{amount, currency}`.
+    #[serde(default)]
+    pub estimated_paid_commission: Option<AmountBody>,
+    /// domain.md ("actual paid commission"); GUESS: `{amount, currency}`.
+    #[serde(default)]
+    pub actual_paid_commission: Option<AmountBody>,
+    /// domain.md; GUESS at the values: `SETTLED`, `PENDING` / `UNSETTLED`, `INELIGIBLE` / `INVALID`.
+    #[serde(default)]
+    pub settlement_status: Option<String>,
+    /// domain.md.
+    #[serde(default)]
+    pub target_collaboration_id: Option<serde_json::Value>,
+}
+
+/// GUESS: money as `{"amount": "12.34", "currency": "USD"}`, as the order API writes it.
+#[derive(Debug, Deserialize)]
+pub(crate) struct AmountBody {
+    #[serde(default)]
+    pub amount: Option<serde_json::Value>,
+    #[serde(default)]
+    pub currency: Option<String>,
 }
 
 #[cfg(test)]
