@@ -10,7 +10,7 @@ use scout_domain::{CreatorFigures, CreatorKey, CreatorRecord, Platform};
 use sqlx::query_builder::Separated;
 use sqlx::{QueryBuilder, Sqlite, Transaction};
 use std::collections::hash_map::{DefaultHasher, Entry};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::time::{Duration, Instant};
 
@@ -49,6 +49,13 @@ pub struct ImportSession {
     /// Hash of each creator key seen in this import → the line that first brought it (for messages only:
     /// whether a row is a duplicate is decided by the database, so a hash collision cannot merge rows).
     first_lines: HashMap<u64, u64>,
+    /// Whether `creators` was empty when the import began: then a creator can only be stored already if
+    /// this import wrote it, and keys (and open ids) it has not seen need no lookup.
+    started_empty: bool,
+    /// Hashes of the open ids this import wrote (consulted only when `started_empty`).
+    open_ids: HashSet<u64>,
+    /// The id the next new creator gets: ids are assigned here, so writes need no `RETURNING`.
+    next_id: i64,
 }
 
 impl std::fmt::Debug for ImportSession {
@@ -63,7 +70,7 @@ const BULK_MIN_ROWS: u64 = 50_000;
 /// Rows per INSERT statement: 27 parameters a row stays under SQLite's 32766-parameter limit.
 const ROWS_PER_STATEMENT: usize = 500;
 
-fn key_hash(key: &CreatorKey) -> u64 {
+fn key_hash(key: &(impl Hash + ?Sized)) -> u64 {
     let mut h = DefaultHasher::new();
     key.hash(&mut h);
     h.finish()
@@ -108,7 +115,8 @@ impl Store {
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
-        let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM creators").fetch_one(&mut *tx).await?;
+        let (stored, max_id): (i64, i64) =
+            sqlx::query_as("SELECT count(*), coalesce(max(id), 0) FROM creators").fetch_one(&mut *tx).await?;
         let mut dropped_indexes = Vec::new();
         if expected_rows >= BULK_MIN_ROWS && expected_rows > stored.max(0) as u64 {
             let indexes: Vec<(String, String)> = sqlx::query_as(
@@ -137,6 +145,9 @@ impl Store {
             dropped_indexes,
             timings: PhaseTimings::default(),
             first_lines: HashMap::new(),
+            started_empty: stored == 0,
+            open_ids: HashSet::new(),
+            next_id: max_id + 1,
         })
     }
 }
@@ -222,8 +233,12 @@ impl ImportSession {
 
     /// Fills `existing` for each pending creator: by platform + handle, else by open id (a renamed handle).
     async fn load_existing(&mut self, pending: &mut [Pending]) -> Result<()> {
+        // Into a table that began empty, only a key this import already brought can be stored (a hash
+        // collision only costs a lookup).
+        let maybe_stored =
+            |key: &CreatorKey| !self.started_empty || self.first_lines.contains_key(&key_hash(key));
         let mut by_platform: HashMap<Platform, Vec<&str>> = HashMap::new();
-        for p in pending.iter() {
+        for p in pending.iter().filter(|p| maybe_stored(&p.record.key)) {
             by_platform.entry(p.record.key.platform).or_default().push(p.record.key.handle.as_str());
         }
         let mut found: HashMap<CreatorKey, StoredCreator> = HashMap::new();
@@ -246,7 +261,9 @@ impl ImportSession {
             p.existing = found.remove(&p.record.key);
             if p.existing.is_none() {
                 if let Some(open_id) = &p.record.profile.open_id {
-                    p.existing = self.rename_by_open_id(&p.record.key, open_id).await?;
+                    if !self.started_empty || self.open_ids.contains(&key_hash(open_id.as_str())) {
+                        p.existing = self.rename_by_open_id(&p.record.key, open_id).await?;
+                    }
                 }
             }
         }
@@ -271,22 +288,39 @@ impl ImportSession {
         Ok(Some(stored))
     }
 
-    /// Inserts or updates creators; returns the id of each written key.
+    /// Inserts or updates creators; returns the id of each written key. A stored creator keeps its id;
+    /// a new one gets the next free id, so nothing has to be read back.
     async fn write_creators(
         &mut self,
         writes: &[(CreatorRecord, Option<&StoredCreator>)],
     ) -> Result<HashMap<CreatorKey, i64>> {
         let mut ids = HashMap::with_capacity(writes.len());
+        for (r, stored) in writes {
+            let id = match stored {
+                Some(s) => s.id,
+                None => {
+                    self.next_id += 1;
+                    self.next_id - 1
+                }
+            };
+            ids.insert(r.key.clone(), id);
+            if let Some(open_id) = &r.profile.open_id {
+                if self.started_empty {
+                    self.open_ids.insert(key_hash(open_id.as_str()));
+                }
+            }
+        }
         for chunk in writes.chunks(ROWS_PER_STATEMENT) {
             let mut q = QueryBuilder::<Sqlite>::new(format!(
-                "INSERT INTO creators (platform, handle, open_id, display_name, {FIGURE_COLUMNS}, \
+                "INSERT INTO creators (id, platform, handle, open_id, display_name, {FIGURE_COLUMNS}, \
                      engagement_eff_bp, categories, country, language, bio, email, audience, search_text, \
                      first_batch_id, last_batch_id, first_seen_at, updated_at) "
             ));
             q.push_values(chunk, |mut b, (r, stored)| {
                 let f = &r.figures;
                 let audience = r.audience.as_ref().map(|a| serde_json::to_string(a).unwrap_or_default());
-                b.push_bind(r.key.platform.as_str())
+                b.push_bind(ids.get(&r.key).copied())
+                    .push_bind(r.key.platform.as_str())
                     .push_bind(r.key.handle.as_str().to_string())
                     .push_bind(r.profile.open_id.clone())
                     .push_bind(r.profile.display_name.clone());
@@ -304,8 +338,10 @@ impl ImportSession {
                     .push_bind(stored.map_or(self.now, |s| s.first_seen_at))
                     .push_bind(self.now);
             });
+            // A stored creator (same id) is updated in place; a new one whose key were stored after all
+            // fails on the (platform, handle) key rather than being written twice.
             q.push(
-                " ON CONFLICT (platform, handle) DO UPDATE SET open_id = excluded.open_id, \
+                " ON CONFLICT (id) DO UPDATE SET handle = excluded.handle, open_id = excluded.open_id, \
                  display_name = excluded.display_name, followers = excluded.followers, \
                  following = excluded.following, avg_views = excluded.avg_views, avg_likes = excluded.avg_likes, \
                  avg_comments = excluded.avg_comments, avg_shares = excluded.avg_shares, \
@@ -315,19 +351,9 @@ impl ImportSession {
                  categories = excluded.categories, country = excluded.country, language = excluded.language, \
                  bio = excluded.bio, email = excluded.email, audience = excluded.audience, \
                  search_text = excluded.search_text, last_batch_id = excluded.last_batch_id, \
-                 updated_at = excluded.updated_at \
-                 RETURNING id, platform, handle",
+                 updated_at = excluded.updated_at",
             );
-            let rows: Vec<(i64, String, String)> = q.build_query_as().fetch_all(&mut *self.tx).await?;
-            let by_text: HashMap<(&str, &str), &CreatorKey> = chunk
-                .iter()
-                .map(|(r, _)| ((r.key.platform.as_str(), r.key.handle.as_str()), &r.key))
-                .collect();
-            for (id, platform, handle) in rows {
-                if let Some(key) = by_text.get(&(platform.as_str(), handle.as_str())) {
-                    ids.insert((*key).clone(), id);
-                }
-            }
+            q.build().execute(&mut *self.tx).await?;
         }
         Ok(ids)
     }

@@ -95,6 +95,47 @@ async fn a_renamed_handle_with_the_same_open_id_is_the_same_creator() {
 }
 
 #[tokio::test]
+async fn a_first_import_finds_its_own_earlier_chunks_and_later_imports_keep_ids() {
+    // Into an empty table only rows of the import itself can be found again: a rename by open id in a
+    // later chunk of the very first import still finds the creator its first chunk wrote.
+    let (_dir, store) = store().await;
+    let mut s = begin(&store, "first.csv", 1).await;
+    let mut old = record("before", Some(10), None);
+    old.profile.open_id = Some("OID-7".into());
+    s.apply(vec![
+        IncomingRow { line: 2, record: old },
+        IncomingRow { line: 3, record: record("other", Some(1), None) },
+    ])
+    .await
+    .unwrap();
+    let mut renamed = record("after", Some(11), None);
+    renamed.profile.open_id = Some("OID-7".into());
+    let out = s.apply(vec![IncomingRow { line: 4, record: renamed }]).await.unwrap();
+    assert_eq!(
+        out[0].1,
+        RowOutcome::Merged { first_line: None },
+        "the same creator, renamed within the file"
+    );
+    s.commit(BatchCounts::default()).await.unwrap();
+    assert_eq!(store.creator_count().await.unwrap(), 2);
+    let after = detail_of(&store, "after").await;
+    assert_eq!(after.figures.followers, Some(11));
+
+    // A later import updates in place (same id) and numbers new creators after the stored ones.
+    import(&store, "second.csv", 2, vec![record("after", Some(12), None), record("third", Some(3), None)])
+        .await;
+    assert_eq!(detail_of(&store, "after").await.id, after.id, "an update keeps the creator's id");
+    let other = detail_of(&store, "other").await.id;
+    let third = detail_of(&store, "third").await.id;
+    assert!(
+        third > other.max(after.id),
+        "a new creator gets a fresh id: {third} after {other}, {}",
+        after.id
+    );
+    assert_eq!(store.creator_count().await.unwrap(), 3);
+}
+
+#[tokio::test]
 async fn a_rolled_back_import_leaves_no_trace() {
     let (_dir, store) = store().await;
     import(&store, "a.csv", 1, vec![record("alice", Some(100), None)]).await;
