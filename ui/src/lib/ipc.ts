@@ -435,6 +435,16 @@ export function importResults(
   return call("import_results", { path, onProgress: channel });
 }
 
+/**
+ * Fetches the shop's affiliate orders of the last `days` days (1 to 365) through the TikTok Shop API and
+ * writes them like an imported order export (`file_name` "TikTok Shop API"; an issue's `line` is the
+ * order's position in the sync). Nothing is stored when TikTok Shop fails part-way; rejects with
+ * "invalid_input" when TikTok Shop is not connected.
+ */
+export function syncResults(days: number): Promise<ResultsImportReport> {
+  return call("sync_results", { days });
+}
+
 export function cancelResultsImport(): Promise<void> {
   return call("cancel_results_import");
 }

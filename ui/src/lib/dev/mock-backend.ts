@@ -9,6 +9,7 @@
 // ?mockCampaigns=N starts with N campaigns (default 0: the Campaigns empty state); see mock-campaigns.ts.
 // ?mockResults=1 (one currency) or =multi (three, kept apart) starts with results; see mock-results.ts.
 // ?mockResultsImport=truncated makes "Import results…" report more issues than it lists.
+// ?mockTiktok=1 says TikTok Shop is connected (Results offers "Sync from TikTok Shop").
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Channel } from "@tauri-apps/api/core";
 import { mockCampaigns } from "./mock-campaigns";
@@ -438,6 +439,16 @@ export function installMockBackend() {
           ? "/home/seller/Scout/agency-clients.scout"
           : "/home/seller/Downloads/affiliate_creators_2026-11-20.csv";
       }
+      case "tiktok_status":
+        // ?mockTiktok=1: a connected shop (the Results screen then offers to sync orders).
+        return {
+          connected: params.get("mockTiktok") === "1",
+          connection: null,
+          access_expires_at: null,
+          refresh_expires_at: null,
+          quota: null,
+          problem: null,
+        };
       case "plugin:dialog|save": {
         const options = args.options as { defaultPath?: string } | undefined;
         return `/home/seller/Documents/${options?.defaultPath ?? "export.csv"}`;

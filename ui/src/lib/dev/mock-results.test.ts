@@ -124,4 +124,19 @@ describe("the results mock", () => {
     expect(report.created + report.updated + report.unchanged + report.rejected).toBe(report.rows_total);
     expect(report.date_order).toBe("Dates read month first, as the file's unambiguous dates show.");
   }, 10_000);
+  it("syncs from TikTok Shop like Rust: every line counted once, the second sync unchanged", async () => {
+    const handle = mockResults("empty");
+    const first = (await handle("sync_results", { days: 30 })) as ResultsImportReport;
+    expect(first.file_name).toBe("TikTok Shop API");
+    expect(first.created + first.updated + first.unchanged + first.rejected).toBe(first.rows_total);
+    expect(first.issues[0]?.message).toMatch(/^order \d+: skipped: /);
+    const report = handle("results_report", { query: all }) as ResultsReport;
+    expect(report.currencies.map((c) => c.currency)).toEqual(["USD"]);
+    const again = (await handle("sync_results", { days: 30 })) as ResultsImportReport;
+    expect([again.created, again.unchanged]).toEqual([0, first.created]);
+    await expect(Promise.resolve().then(() => handle("sync_results", { days: 0 }))).rejects.toMatchObject({
+      code: "invalid_input",
+      field: "days",
+    });
+  }, 10_000);
 });

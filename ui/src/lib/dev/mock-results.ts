@@ -7,6 +7,7 @@
 //                     warnings Rust gives (a product no campaign names, sample shipping in another currency);
 // absent or 0         no orders yet (the empty state) until "Import results…" adds the one-currency set.
 // ?mockResultsImport=truncated  "Import results…" reports a large file: 500 issues listed, the rest counted.
+// "Sync from TikTok Shop" (shown with ?mockTiktok=1) adds the one-currency set, then finds it unchanged.
 // Campaign ids 1 and 3 match the first campaigns ?mockCampaigns=3 creates (2 is simulated there).
 import type { Channel } from "@tauri-apps/api/core";
 import { random } from "./synthetic";
@@ -659,6 +660,42 @@ export function mockResults(mode: Mode, options: { importIssues?: "few" | "trunc
     return { ...report, file_name: path.split(/[\\/]/).pop() || report.file_name };
   }
 
+  /** A sync from the TikTok Shop API: a pause for the pages, then the one-currency set and what it did. */
+  async function syncResults(days: number): Promise<ResultsImportReport> {
+    if (!Number.isInteger(days) || days < 1 || days > 365) {
+      throw {
+        code: "invalid_input",
+        message: `days: ${days}; sync between 1 and 365 days of orders`,
+        field: "days",
+      } satisfies IpcError;
+    }
+    await sleep(900);
+    const first = collabs.length === 0;
+    if (first) generate("one");
+    return {
+      file_name: "TikTok Shop API",
+      kind: "orders",
+      rows_total: 208,
+      created: first ? 207 : 0,
+      updated: 0,
+      unchanged: first ? 0 : 207,
+      rejected: 1,
+      attributed: 189,
+      unattributed: 18,
+      date_order: null,
+      issues_truncated: 0,
+      issues: [
+        {
+          line: 131,
+          column: null,
+          raw_value: null,
+          message: "order 576000000000000131: skipped: skus[0].price.currency: 'US$' is not a currency code",
+          rejected: true,
+        },
+      ],
+    };
+  }
+
   function smallImport(): ResultsImportReport {
     return {
       file_name: "affiliate_orders_2026-11-20.xlsx",
@@ -767,6 +804,8 @@ export function mockResults(mode: Mode, options: { importIssues?: "few" | "trunc
       case "cancel_results_import":
         cancelRequested = true;
         return null;
+      case "sync_results":
+        return syncResults(Number(args.days));
       case "unattributed_orders":
         return unattributed(Number(args.offset), Number(args.limit));
       case "assign_orders": {
