@@ -36,12 +36,12 @@ const report: ImportReport = {
   ],
   issues_truncated: 20,
   duration_ms: 3100,
-  rows_total: 1250,
-  created: 1170,
-  updated: 30,
-  unchanged: 24,
-  merged: 14,
-  rejected: 12,
+  rows_total: 2040,
+  created: 1900,
+  updated: 80,
+  unchanged: 25,
+  merged: 5,
+  rejected: 30,
 };
 
 afterEach(cleanup);
@@ -49,9 +49,9 @@ afterEach(cleanup);
 describe("creators import report", () => {
   it("counts every row once and lists each issue with its outcome", () => {
     render(ImportReportView, { report });
-    expect(screen.getByText(/1,250 rows in 3.1 s · batch #7/)).toHaveTextContent("Imported my creators.csv");
+    expect(screen.getByText(/2,040 rows in 3.1 s · batch #7/)).toHaveTextContent("Imported my creators.csv");
     const counts = screen.getByTestId("import-counts");
-    for (const text of ["1,170 Created", "30 Updated", "24 Unchanged", "14 Merged", "12 Rejected"])
+    for (const text of ["1,900 Created", "80 Updated", "25 Unchanged", "5 Merged", "30 Rejected"])
       expect(counts).toHaveTextContent(text);
     expect(screen.getByRole("heading", { name: "23 issues" })).toBeInTheDocument();
     const rows = screen.getAllByRole("row").slice(1);
