@@ -579,11 +579,18 @@ async fn offers_go_out_by_email_and_the_board_follows_the_collaboration() {
 
 #[tokio::test]
 #[ignore = "needs a display, tauri-driver, WebKitWebDriver and a Secret Service: run by scripts/test.sh"]
-async fn tiktok_shop_connects_from_settings() {
-    use scout_testkit::{FakeTiktokApi, FAKE_TIKTOK_APP_KEY, FAKE_TIKTOK_APP_SECRET, FAKE_TIKTOK_AUTH_CODE};
+async fn tiktok_shop_connects_from_settings_and_syncs_orders_into_results() {
+    use scout_testkit::{
+        FakeTiktokApi, FakeTiktokOptions, FAKE_TIKTOK_APP_KEY, FAKE_TIKTOK_APP_SECRET, FAKE_TIKTOK_AUTH_CODE,
+    };
     let dir = tempfile::tempdir().unwrap();
     let workspace = dir.path().join("e2e-tiktok.scout");
-    let api = FakeTiktokApi::start("ok");
+    // The fake's sample orders span four days from its anchor: five days ago puts them in the last 30.
+    let anchor = (chrono::Utc::now() - chrono::Duration::days(5)).timestamp();
+    let api = FakeTiktokApi::start_with(&FakeTiktokOptions {
+        orders_anchor: Some(anchor),
+        ..FakeTiktokOptions::scenario("ok")
+    });
     // The API's address is not a setting sellers change: it is set here, as a test would point it.
     let ws = scout_app::Workspace::open(&workspace).await.unwrap();
     let mut connection =
@@ -607,6 +614,22 @@ async fn tiktok_shop_connects_from_settings() {
     assert_eq!(api.requests_to("GET", "/api/v2/token/get").len(), 1, "the code was exchanged once");
     c.execute("document.querySelector('[data-testid=tiktok-shop]').scrollIntoView()", vec![]).await.unwrap();
     screenshot(&c, "t1-tiktok-connected").await;
+
+    // Results: sync the last 30 days of affiliate orders. Seven orders, one refused for its currency.
+    find(&c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Results']").await.click().await.unwrap();
+    find(&c, "//button[@aria-label='Sync from TikTok Shop…']").await.click().await.unwrap();
+    screenshot(&c, "t2-sync-orders").await;
+    button(&c, "Sync orders").await.click().await.unwrap();
+    let counts = text_of(&find(&c, "//*[@data-testid='import-counts']").await).await;
+    assert!(counts.contains("7") && counts.contains("Created"), "{counts}");
+    let dialog = text_of(&find(&c, "//dialog[.//*[@id='results-import-title']]").await).await;
+    assert!(dialog.contains("order 576000000000000007: skipped"), "the refused order by its id: {dialog}");
+    assert_eq!(api.requests_to("POST", "/affiliate_seller/202410/orders/search").len(), 3, "three pages");
+    screenshot(&c, "t3-sync-report").await;
+    button(&c, "Done").await.click().await.unwrap();
+    // Dollars and yen, each on its own.
+    find(&c, "//*[contains(normalize-space(.), 'Sold in 2 currencies: USD, JPY')]").await;
+    screenshot(&c, "t4-synced-results").await;
     c.close().await.unwrap();
 }
 

@@ -102,7 +102,7 @@ describe("ResultsImportDialog", () => {
       throw new Error(`unexpected ${cmd}`);
     });
     render(ResultsImportDialog, {
-      path: "/home/seller/orders_november.csv",
+      source: { kind: "file", path: "/home/seller/orders_november.csv" },
       onclose: () => {},
       onimported: (r: ResultsImportReport) => (imported = r),
     });
@@ -125,7 +125,11 @@ describe("ResultsImportDialog", () => {
       }
       throw new Error(`unexpected ${cmd}`);
     });
-    render(ResultsImportDialog, { path: "/tmp/orders.csv", onclose: () => {}, onimported: () => {} });
+    render(ResultsImportDialog, {
+      source: { kind: "file", path: "/tmp/orders.csv" },
+      onclose: () => {},
+      onimported: () => {},
+    });
     for (const close of screen.getAllByRole("button", { name: "Close" })) expect(close).toBeDisabled();
     await fireEvent.click(await screen.findByRole("button", { name: "Cancel import" }));
     expect(await screen.findByText("Import cancelled.")).toBeInTheDocument();
@@ -139,7 +143,66 @@ describe("ResultsImportDialog", () => {
         field: null,
       };
     });
-    render(ResultsImportDialog, { path: "/tmp/creators.csv", onclose: () => {}, onimported: () => {} });
+    render(ResultsImportDialog, {
+      source: { kind: "file", path: "/tmp/creators.csv" },
+      onclose: () => {},
+      onimported: () => {},
+    });
     expect(await screen.findByRole("alert")).toHaveTextContent("The import stopped. row 1: this is neither");
+  });
+  it("syncs the chosen days of orders from TikTok Shop and places issues by order", async () => {
+    const calls: unknown[] = [];
+    let imported: ResultsImportReport | null = null;
+    const synced: ResultsImportReport = {
+      ...report,
+      file_name: "TikTok Shop API",
+      issues: [
+        {
+          line: 7,
+          column: null,
+          raw_value: null,
+          message: "order 576000000000000007: skipped: skus[0].price.currency: 'US$' is not a currency code",
+          rejected: true,
+        },
+      ],
+    };
+    mockIPC((cmd, args) => {
+      if (cmd === "sync_results") {
+        calls.push(args);
+        return synced;
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(ResultsImportDialog, {
+      source: { kind: "tiktok" },
+      onclose: () => {},
+      onimported: (r: ResultsImportReport) => (imported = r),
+    });
+    expect(screen.getByRole("heading", { name: "Sync orders from TikTok Shop" })).toBeInTheDocument();
+    expect(calls).toEqual([]);
+    await fireEvent.change(screen.getByRole("combobox", { name: "Days of orders" }), {
+      target: { value: "90" },
+    });
+    await fireEvent.click(screen.getByRole("button", { name: "Sync orders" }));
+    expect(await screen.findByText(/the last 90 days from TikTok Shop: 40 order lines/)).toBeInTheDocument();
+    expect(calls).toEqual([{ days: 90 }]);
+    expect(imported).toEqual(synced);
+    expect(screen.getByRole("columnheader", { name: "Order" })).toBeInTheDocument();
+    expect(screen.getByRole("row", { name: /^7 .*order 576000000000000007: skipped/ })).toBeInTheDocument();
+  });
+
+  it("says a failed sync kept nothing, and retries", async () => {
+    let calls = 0;
+    mockIPC((cmd) => {
+      if (cmd !== "sync_results") throw new Error(`unexpected ${cmd}`);
+      calls += 1;
+      throw { code: "invalid_input", message: "TikTok Shop: 36009010 the server is busy", field: null };
+    });
+    render(ResultsImportDialog, { source: { kind: "tiktok" }, onclose: () => {}, onimported: () => {} });
+    await fireEvent.click(screen.getByRole("button", { name: "Sync orders" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("The sync stopped; nothing from it was kept");
+    await fireEvent.click(screen.getByRole("button", { name: /retry|try again/i }));
+    await screen.findByRole("alert");
+    expect(calls).toBe(2);
   });
 });

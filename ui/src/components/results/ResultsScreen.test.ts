@@ -35,10 +35,15 @@ const gbp = currencyReport("GBP", [
   reportRow("UK launch", { orders: 5, units_sold: 5, gmv: 50_000, sample_cost: 1_000 }, { currency: "GBP" }),
 ]);
 
+/** What `tiktok_status` says; false unless a test connects the shop. */
+let tiktokConnected = false;
+
 function backend(report: (query: ResultsQuery) => ResultsReport, calls: ResultsQuery[] = []) {
   mockIPC((cmd, args) => {
     const a = args as Record<string, unknown>;
     switch (cmd) {
+      case "tiktok_status":
+        return { connected: tiktokConnected, connection: null, access_expires_at: null };
       case "list_campaigns":
         return [];
       case "exchange_rates":
@@ -56,6 +61,7 @@ function backend(report: (query: ResultsQuery) => ResultsReport, calls: ResultsQ
 
 beforeEach(() => {
   drawn.length = 0;
+  tiktokConnected = false;
 });
 
 afterEach(() => {
@@ -310,6 +316,22 @@ describe("ResultsScreen", () => {
     expect(await screen.findByText("Did your collaborations pay off?")).toBeInTheDocument();
     expect(screen.getAllByRole("button", { name: /Import results…/ })).toHaveLength(2);
     expect(screen.getByRole("button", { name: "Export…" })).toBeDisabled();
+  });
+
+  it("offers to sync orders from TikTok Shop only when the shop is connected", async () => {
+    backend(() => resultsReport([usd]));
+    render(ResultsScreen);
+    await screen.findByRole("button", { name: "Export…" });
+    await waitFor(() => expect(screen.getByRole("button", { name: "Export…" })).toBeEnabled());
+    expect(screen.queryByRole("button", { name: "Sync from TikTok Shop…" })).toBeNull();
+    cleanup();
+
+    tiktokConnected = true;
+    backend(() => resultsReport([usd]));
+    render(ResultsScreen);
+    await fireEvent.click(await screen.findByRole("button", { name: "Sync from TikTok Shop…" }));
+    expect(screen.getByRole("heading", { name: "Sync orders from TikTok Shop" })).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Days of orders" })).toHaveValue("30");
   });
 
   it("suggests retraining calmly and links to Settings", async () => {
