@@ -336,6 +336,14 @@ fn offers_killed_mid_delivery_are_never_sent_twice() {
 }
 
 /// `scout` with `stdin` on standard input.
+/// `scout tiktok connect` against the fake API at `base`, without the app secret.
+fn tiktok_connect(app_key: &str, shop_cipher: &str, base: &str) -> Vec<String> {
+    let args = ["tiktok", "connect", "--app-key", app_key, "--shop-cipher", shop_cipher, "--api-base", base];
+    let rest =
+        ["--auth-base", base, "--auth-code", scout_testkit::FAKE_TIKTOK_AUTH_CODE, "--interval-ms", "0"];
+    args.iter().chain(&rest).map(|a| (*a).to_string()).collect()
+}
+
 fn scout_with_stdin(ws: &Path, args: &[&str], stdin: &str) -> Output {
     use std::io::Write;
     use std::process::Stdio;
@@ -383,25 +391,11 @@ fn tiktok_connect_queue_deliver_and_sync_from_the_command_line() {
     assert_eq!(scout(&ws, &["settings", "seller", "--name", "Glow Labs"]).status.code(), Some(0));
 
     let base = api.base_url();
-    let connect = [
-        "tiktok",
-        "connect",
-        "--app-key",
-        &app_key,
-        "--shop-cipher",
-        "cipher-cli",
-        "--api-base",
-        &base,
-        "--auth-base",
-        &base,
-        "--auth-code",
-        scout_testkit::FAKE_TIKTOK_AUTH_CODE,
-        "--interval-ms",
-        "0",
-    ];
+    let connect = tiktok_connect(&app_key, "cipher-cli", &base);
+    let connect: Vec<&str> = connect.iter().map(String::as_str).collect();
     let out = scout(&ws, &connect);
     assert_eq!(out.status.code(), Some(1), "the app secret only comes from stdin");
-    let mut with_stdin = connect.to_vec();
+    let mut with_stdin = connect.clone();
     with_stdin.push("--app-secret-stdin");
     let out = scout_with_stdin(&ws, &with_stdin, &format!("{}\n", scout_testkit::FAKE_TIKTOK_APP_SECRET));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -474,23 +468,9 @@ fn results_sync_fetches_the_last_days_of_orders_from_tiktok_shop() {
         ..scout_testkit::FakeTiktokOptions::scenario("ok")
     });
     let base = api.base_url();
-    let connect = [
-        "tiktok",
-        "connect",
-        "--app-key",
-        &app_key,
-        "--shop-cipher",
-        "cipher-cli-orders",
-        "--api-base",
-        &base,
-        "--auth-base",
-        &base,
-        "--auth-code",
-        scout_testkit::FAKE_TIKTOK_AUTH_CODE,
-        "--interval-ms",
-        "0",
-        "--app-secret-stdin",
-    ];
+    let mut connect = tiktok_connect(&app_key, "cipher-cli-orders", &base);
+    connect.push("--app-secret-stdin".into());
+    let connect: Vec<&str> = connect.iter().map(String::as_str).collect();
     let out = scout_with_stdin(&ws, &connect, &format!("{}\n", scout_testkit::FAKE_TIKTOK_APP_SECRET));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 
