@@ -23,7 +23,7 @@ pub use collaboration::{
 };
 pub use config::{TiktokConfig, Tokens, DEFAULT_API_BASE, DEFAULT_AUTH_BASE};
 pub use error::TiktokError;
-pub use orders::{AffiliateOrder, AffiliateOrderPage};
+pub use orders::{AffiliateOrder, AffiliateOrderPage, ORDERS_WINDOW_DAYS};
 pub use quota::OutreachQuota;
 
 /// Splits `items` into consecutive batches of at most `size` (a `size` of 0 is taken as 1): e.g.

@@ -18,6 +18,17 @@ const ORDERS_PATH: &str = "/affiliate_seller/202410/orders/search";
 /// only `next_page_token` says whether more follow.
 const ORDERS_PAGE_SIZE: &str = "50";
 
+/// The longest create-time window asked for in one search. GUESS: the API's own limit is not known
+/// (some integrations mention about three months); a month at a time stays well inside any such limit
+/// and costs one request more per month.
+pub const ORDERS_WINDOW_DAYS: i64 = 30;
+
+async fn pause(interval: Duration) {
+    if !interval.is_zero() {
+        tokio::time::sleep(interval).await;
+    }
+}
+
 /// One affiliate order as Scout reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AffiliateOrder {
@@ -85,10 +96,31 @@ impl TiktokClient {
         })
     }
 
-    /// Every affiliate order created in `[create_time_ge, create_time_lt)`, page after page until the
-    /// API sends no next page, waiting `interval` between two pages. Fails as a whole when any page
-    /// fails (after the client's own retries), so a caller never mistakes part of the orders for all.
+    /// Every affiliate order created in `[create_time_ge, create_time_lt)`: the window is asked for
+    /// [`ORDERS_WINDOW_DAYS`] at a time, oldest first, each page after page until the API sends no next
+    /// page, waiting `interval` between two requests. Fails as a whole when any page fails (after the
+    /// client's own retries), so a caller never mistakes part of the orders for all.
     pub async fn affiliate_orders(
+        &self,
+        create_time_ge: DateTime<Utc>,
+        create_time_lt: DateTime<Utc>,
+        interval: Duration,
+    ) -> Result<Vec<AffiliateOrder>, TiktokError> {
+        let mut orders = Vec::new();
+        let mut start = create_time_ge;
+        while start < create_time_lt {
+            let end = (start + chrono::Duration::days(ORDERS_WINDOW_DAYS)).min(create_time_lt);
+            if start > create_time_ge {
+                pause(interval).await;
+            }
+            orders.extend(self.affiliate_orders_in(start, end, interval).await?);
+            start = end;
+        }
+        Ok(orders)
+    }
+
+    /// Every order of one window, page after page.
+    async fn affiliate_orders_in(
         &self,
         create_time_ge: DateTime<Utc>,
         create_time_lt: DateTime<Utc>,
@@ -107,9 +139,7 @@ impl TiktokClient {
                 )));
             }
             token = Some(next);
-            if !interval.is_zero() {
-                tokio::time::sleep(interval).await;
-            }
+            pause(interval).await;
         }
     }
 }

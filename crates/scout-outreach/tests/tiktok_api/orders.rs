@@ -129,6 +129,35 @@ async fn one_page_at_a_time_and_only_the_window_asked_for() {
 }
 
 #[tokio::test]
+async fn a_long_window_is_asked_for_a_month_at_a_time_oldest_first() {
+    let api = FakeTiktok::start("ok");
+    // 75 days ending five days after the anchor: 30 + 30 + 15 days, the samples in the last month.
+    let lt = at(ChronoDuration::days(5));
+    let ge = lt - ChronoDuration::days(75);
+    let orders = api.client().affiliate_orders(ge, lt, Duration::ZERO).await.unwrap();
+    assert_eq!(orders.len(), 7, "every sample order, once");
+    let bodies: Vec<(i64, i64)> = api
+        .api
+        .requests_to("POST", ORDERS)
+        .iter()
+        .map(|r| {
+            (r["body"]["create_time_ge"].as_i64().unwrap(), r["body"]["create_time_lt"].as_i64().unwrap())
+        })
+        .collect();
+    let day = 86_400;
+    let (g, l) = (ge.timestamp(), lt.timestamp());
+    let want = [
+        (g, g + 30 * day),
+        (g + 30 * day, g + 60 * day),
+        (g + 60 * day, l),
+        (g + 60 * day, l),
+        (g + 60 * day, l),
+    ];
+    assert_eq!(bodies, want, "two empty months, then the last 15 days over three pages; no gap, no overlap");
+    assert_eq!(scout_outreach::tiktok::ORDERS_WINDOW_DAYS, 30);
+}
+
+#[tokio::test]
 async fn a_rate_limit_on_the_order_search_is_waited_out() {
     let api = FakeTiktok::start("rate_limit_then_ok");
     let (ge, lt) = window();
