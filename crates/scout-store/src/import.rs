@@ -338,7 +338,7 @@ impl ImportSession {
                     .push_bind(stored.map_or(self.now, |s| s.first_seen_at))
                     .push_bind(self.now);
             });
-            // A stored creator (same id) is updated in place; a new one whose key were stored after all
+            // A stored creator (same id) is updated in place; a new one whose key was stored after all
             // fails on the (platform, handle) key rather than being written twice.
             q.push(
                 " ON CONFLICT (id) DO UPDATE SET handle = excluded.handle, open_id = excluded.open_id, \
