@@ -1,8 +1,7 @@
 use crate::cli::{ImportArgs, PreviewArgs};
-use crate::output::{print_json, print_report};
+use crate::output::{import_progress, print_json, print_report};
 use crate::EXIT_REJECTED_ROWS;
-use indicatif::{ProgressBar, ProgressStyle};
-use scout_app::{AppError, CancelToken, ColumnMapping, Field, ImportRequest, ImportStatus, Workspace};
+use scout_app::{AppError, ColumnMapping, Field, ImportRequest, ImportStatus, Workspace};
 use std::path::Path;
 
 /// Applies `COLUMN=FIELD` overrides to the suggested mapping.
@@ -60,31 +59,8 @@ pub async fn import(ws: &Workspace, args: &ImportArgs, quiet: bool) -> Result<u8
     let mut request = ImportRequest::file(args.file.clone());
     request.mapping = mapping_with(ws, &args.file, &args.map).await?;
     request.as_of = args.as_of;
-    let bar = if quiet || args.json { ProgressBar::hidden() } else { ProgressBar::new(0) };
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} importing [{bar:30}] {percent:>3}%  {msg}  {elapsed}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
-    let cancel = CancelToken::default();
-    let on_ctrl_c = cancel.clone();
-    tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            on_ctrl_c.cancel();
-        }
-    });
-    let progress_bar = bar.clone();
-    let report = ws
-        .import_file(
-            request,
-            move |p| {
-                progress_bar.set_length(p.bytes_total);
-                progress_bar.set_position(p.bytes_done);
-                progress_bar.set_message(format!("{} rows", p.rows_done));
-            },
-            cancel,
-        )
-        .await;
+    let (bar, cancel, on_progress) = import_progress(quiet || args.json);
+    let report = ws.import_file(request, on_progress, cancel).await;
     bar.finish_and_clear();
     let report = report?;
     if args.json {

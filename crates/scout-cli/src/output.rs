@@ -1,8 +1,34 @@
 //! Terminal output: reports, tables, compact numbers, JSON.
 
-use scout_app::{AppError, ImportReport, ImportStatus};
+use indicatif::{ProgressBar, ProgressStyle};
+use scout_app::{AppError, CancelToken, ImportProgress, ImportReport, ImportStatus};
 use scout_domain::{BasisPoints, Money};
 use serde::Serialize;
+
+/// What every file import shows while it runs: a progress bar (hidden when `hidden`), a cancel token
+/// that Ctrl-C trips, and the callback that moves the bar. Call `finish_and_clear` on the bar when done.
+pub fn import_progress(hidden: bool) -> (ProgressBar, CancelToken, impl Fn(ImportProgress) + Send) {
+    let bar = if hidden { ProgressBar::hidden() } else { ProgressBar::new(0) };
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} importing [{bar:30}] {percent:>3}%  {msg}  {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    let cancel = CancelToken::default();
+    let on_ctrl_c = cancel.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            on_ctrl_c.cancel();
+        }
+    });
+    let moved = bar.clone();
+    let on_progress = move |p: ImportProgress| {
+        moved.set_length(p.bytes_total);
+        moved.set_position(p.bytes_done);
+        moved.set_message(format!("{} rows", p.rows_done));
+    };
+    (bar, cancel, on_progress)
+}
 
 pub fn print_json<T: Serialize>(value: &T) -> Result<(), AppError> {
     let text =

@@ -2,9 +2,8 @@
 //! results, assign unattributed orders, export the report, keep exchange rates.
 
 use crate::cli_results::{GroupBy, RatesCommand, ResultsCommand, Selection};
-use crate::output::{clip, print_json};
-use indicatif::{ProgressBar, ProgressStyle};
-use scout_app::{AppError, CancelToken, Workspace};
+use crate::output::{clip, import_progress, print_json};
+use scout_app::{AppError, Workspace};
 use scout_domain::{Conversion, Currency, ExchangeRate, Money, ReportRow, ResultsImportReport, ResultsQuery};
 
 /// Exit code when some rows were rejected (as for creator imports).
@@ -51,33 +50,8 @@ fn print_import(r: &ResultsImportReport, json: bool, unit: &str) -> Result<u8, A
 pub async fn run(ws: &Workspace, cmd: &ResultsCommand, quiet: bool) -> Result<u8, AppError> {
     match cmd {
         ResultsCommand::Import { file, json } => {
-            let bar = if quiet || *json { ProgressBar::hidden() } else { ProgressBar::new(0) };
-            bar.set_style(
-                ProgressStyle::with_template(
-                    "{spinner} importing [{bar:30}] {percent:>3}%  {msg}  {elapsed}",
-                )
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> "),
-            );
-            let cancel = CancelToken::default();
-            let on_ctrl_c = cancel.clone();
-            tokio::spawn(async move {
-                if tokio::signal::ctrl_c().await.is_ok() {
-                    on_ctrl_c.cancel();
-                }
-            });
-            let b = bar.clone();
-            let report = ws
-                .import_results(
-                    file,
-                    move |p| {
-                        b.set_length(p.bytes_total);
-                        b.set_position(p.bytes_done);
-                        b.set_message(format!("{} rows", p.rows_done));
-                    },
-                    cancel,
-                )
-                .await;
+            let (bar, cancel, on_progress) = import_progress(quiet || *json);
+            let report = ws.import_results(file, on_progress, cancel).await;
             bar.finish_and_clear();
             print_import(&report?, *json, "line")
         }
