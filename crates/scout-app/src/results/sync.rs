@@ -25,11 +25,13 @@ fn utc(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-/// An issue about one order, named by its id.
-fn order_issue(line: u64, order_id: &str, message: String, rejected: bool) -> ResultsRowIssue {
-    let who =
-        if order_id.is_empty() { "an order without an id".to_string() } else { format!("order {order_id}") };
-    ResultsRowIssue { line, column: None, raw_value: None, message: format!("{who}: {message}"), rejected }
+/// A message about one order, naming it by its id.
+fn about_order(order_id: &str, message: &str) -> String {
+    if order_id.is_empty() {
+        format!("an order without an id: {message}")
+    } else {
+        format!("order {order_id}: {message}")
+    }
 }
 
 /// Writes the synced orders into `session`, counting into `tally`. Issues carry the order's position
@@ -44,12 +46,20 @@ async fn write_orders(
         match order {
             AffiliateOrder::Skipped { order_id, reason } => {
                 tally.report.rows_total += 1;
-                let message = order_issue(position, &order_id, format!("skipped: {reason}"), true).message;
+                let message = about_order(&order_id, &format!("skipped: {reason}"));
                 tally.reject(position, vec![order_id], message);
             }
             AffiliateOrder::Mapped { order_id, lines, notes } => {
                 for note in notes {
-                    tally.issue(order_issue(position, &order_id, note, false), None);
+                    let message = about_order(&order_id, &note);
+                    let issue = ResultsRowIssue {
+                        line: position,
+                        column: None,
+                        raw_value: None,
+                        message,
+                        rejected: false,
+                    };
+                    tally.issue(issue, None);
                 }
                 for line in lines {
                     tally.report.rows_total += 1;
