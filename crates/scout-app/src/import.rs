@@ -389,6 +389,7 @@ impl Workspace {
         progress(ImportProgress { rows_done: counts.rows_total, bytes_done: bytes_total, bytes_total });
         let batch_id = session.commit(counts).await?;
         tracing::info!(batch = batch_id, ?counts, "import committed");
+        self.finish_import_in_background();
         if let (MappingSource::Given, Some(json)) = (mapping_source, &given_mapping) {
             self.store.save_mapping(&header_key(&headers), json).await?;
         }
@@ -401,5 +402,22 @@ impl Workspace {
             issues: report_issues,
             duration_ms: started.elapsed().as_millis() as u64,
         })
+    }
+
+    /// Builds the sort indexes a bulk import deferred and checkpoints its WAL, in the background: the
+    /// import's rows are already stored and listed; sorting them is faster once this is done.
+    fn finish_import_in_background(&self) {
+        let store = self.store.clone();
+        tokio::spawn(async move {
+            if let Err(e) = store.finish_deferred().await {
+                tracing::error!(error = %e, "could not build the deferred sort indexes");
+            }
+        });
+    }
+
+    /// Waits until the work imports left for later is done (see `Store::finish_deferred`); returns how
+    /// many sort indexes this call built.
+    pub async fn finish_deferred(&self) -> Result<usize> {
+        Ok(self.store.finish_deferred().await?)
     }
 }

@@ -2,7 +2,7 @@
 //! campaigns hold the collaborations that sold them, then recompute every report; the time of sqlite3's
 //! `.import` of the same file into a plain table is the floor. Prints times, peak memory and ratios.
 
-use crate::bench::{bench_dir, remove_db, timed};
+use crate::bench::{bench_dir, remove_db, timed, Timed};
 use scout_app::{AppError, ImportRequest, Workspace};
 use scout_domain::{CampaignSpec, Money, Stage};
 use scout_fixtures::orders::{
@@ -126,7 +126,7 @@ pub async fn run(rows: u64, dir: Option<&Path>) -> Result<u8, AppError> {
     remove_db(&floor_db);
     let mut sqlite = Command::new("sqlite3");
     sqlite.arg(&floor_db).arg(".mode csv").arg(format!(".import '{}' orders", csv.display()));
-    let (floor, _, _) = timed(sqlite)?;
+    let floor = timed(sqlite)?.took;
     remove_db(&floor_db);
 
     let ws = dir.join("bench-results.scout");
@@ -139,22 +139,23 @@ pub async fn run(rows: u64, dir: Option<&Path>) -> Result<u8, AppError> {
         c
     };
     let file = csv.to_string_lossy().into_owned();
-    let (import, import_peak, out) = timed(scout(&["results", "import", &file, "--json"]))?;
+    let Timed { took: import, peak_kib: import_peak, stdout: out, .. } =
+        timed(scout(&["results", "import", &file, "--json"]))?;
     let report: serde_json::Value =
         serde_json::from_str(&out).map_err(|e| AppError::Internal(format!("import report: {e}")))?;
-    let (again, _, out_again) = timed(scout(&["results", "import", &file, "--json"]))?;
+    let Timed { took: again, stdout: out_again, .. } = timed(scout(&["results", "import", &file, "--json"]))?;
     let again_report: serde_json::Value =
         serde_json::from_str(&out_again).map_err(|e| AppError::Internal(format!("import report: {e}")))?;
     let mut reports = Vec::new();
     let mut report_peak = None;
     for _ in 0..5 {
-        let (took, peak, _) = timed(scout(&["results", "report", "--json"]))?;
+        let Timed { took, peak_kib: peak, .. } = timed(scout(&["results", "report", "--json"]))?;
         reports.push(took);
         report_peak = peak.max(report_peak);
     }
     reports.sort();
-    let (by_campaign, _, _) =
-        timed(scout(&["results", "export", &dir.join("bench-report.csv").to_string_lossy()]))?;
+    let by_campaign =
+        timed(scout(&["results", "export", &dir.join("bench-report.csv").to_string_lossy()]))?.took;
     println!("(the workspace is kept for inspection: {})", ws.display());
 
     let mb = |k: Option<u64>| k.map_or("unknown".into(), |k| format!("{:.0} MB", k as f64 / 1024.0));

@@ -1,6 +1,7 @@
 use crate::cli::{ImportArgs, PreviewArgs};
 use crate::output::{import_progress, print_json, print_report};
 use crate::EXIT_REJECTED_ROWS;
+use indicatif::ProgressBar;
 use scout_app::{AppError, ColumnMapping, Field, ImportRequest, ImportStatus, Workspace};
 use std::path::Path;
 
@@ -68,6 +69,14 @@ pub async fn import(ws: &Workspace, args: &ImportArgs, quiet: bool) -> Result<u8
     } else {
         print_report(&report);
     }
+    // The rows are stored and the report is out; the sort indexes a large import deferred are built
+    // before the command ends, so the next `scout list` does not pay for them.
+    let spinner = if quiet || args.json { ProgressBar::hidden() } else { ProgressBar::new_spinner() };
+    spinner.set_message("building the list's sort indexes…");
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    let finished = ws.finish_deferred().await;
+    spinner.finish_and_clear();
+    finished?;
     let rejected = report.status == ImportStatus::Imported && report.counts.rejected > 0;
     Ok(if rejected { EXIT_REJECTED_ROWS } else { 0 })
 }

@@ -62,7 +62,12 @@ async fn open(cli: &Cli) -> Result<Workspace, AppError> {
 
 async fn run(cli: Cli) -> Result<u8, AppError> {
     match &cli.command {
-        Command::Import(args) => import::import(&open(&cli).await?, args, cli.quiet).await,
+        Command::Import(args) => {
+            let ws = open(&cli).await?;
+            let code = import::import(&ws, args, cli.quiet).await;
+            ws.close().await; // checkpoints the rest of the WAL and removes it
+            code
+        }
         Command::Preview(args) => import::preview(&open(&cli).await?, args).await,
         Command::Creators(cmd) => creators::run(&open(&cli).await?, cmd, cli.quiet).await,
         Command::Batches { json } => import::batches(&open(&cli).await?, *json).await,

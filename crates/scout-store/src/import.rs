@@ -8,7 +8,7 @@ use crate::{BatchCounts, NewBatch, Result, Store, StoredIssue};
 use chrono::{DateTime, NaiveDate, Utc};
 use scout_domain::{CreatorFigures, CreatorKey, CreatorRecord, Platform};
 use sqlx::query_builder::Separated;
-use sqlx::{QueryBuilder, Sqlite, Transaction};
+use sqlx::{Connection, QueryBuilder, Sqlite, SqliteConnection};
 use std::collections::hash_map::{DefaultHasher, Entry};
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -35,15 +35,16 @@ pub enum RowOutcome {
 }
 
 pub struct ImportSession {
-    tx: Transaction<'static, Sqlite>,
+    /// A bulk connection inside `BEGIN IMMEDIATE`; closing it uncommitted (or dropping it) rolls back.
+    tx: SqliteConnection,
     batch_id: i64,
     as_of: NaiveDate,
     now: DateTime<Utc>,
     /// The list's cached totals, cleared when this import commits.
     counts: std::sync::Arc<crate::creator_list::CountCache>,
     changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
-    /// Sort indexes dropped for a bulk load, recreated (from their saved SQL) before commit.
-    dropped_indexes: Vec<String>,
+    /// How many sort indexes this import dropped and left for `Store::finish_deferred`.
+    deferred_indexes: usize,
     /// Time spent in each write phase, logged at commit.
     timings: PhaseTimings,
     /// Hash of each creator key seen in this import → the line that first brought it (for messages only:
@@ -64,7 +65,7 @@ impl std::fmt::Debug for ImportSession {
     }
 }
 
-/// Imports of at least this many rows, and more than the table holds, rebuild the sort indexes.
+/// Imports of at least this many rows, and more than the table holds, defer the sort indexes.
 const BULK_MIN_ROWS: u64 = 50_000;
 
 /// Rows per INSERT statement: 27 parameters a row stays under SQLite's 32766-parameter limit.
@@ -83,7 +84,6 @@ struct PhaseTimings {
     creators: Duration,
     categories: Duration,
     snapshots: Duration,
-    rebuild_indexes: Duration,
 }
 
 /// A creator as it will be written, with what the incoming rows supplied.
@@ -94,12 +94,15 @@ struct Pending {
 }
 
 impl Store {
-    /// Starts an import: opens its transaction and records the batch inside it. `expected_rows` is the
-    /// file's estimated size: when it is large next to the table, the non-unique sort indexes are
-    /// dropped for the load and rebuilt before commit (one sort each instead of a million random index
-    /// inserts). The DDL is part of the transaction, so a rollback restores them.
+    /// Starts an import: opens its transaction (on a bulk connection of its own, see
+    /// `Store::bulk_connection`) and records the batch inside it. `expected_rows` is the file's estimated
+    /// size: when it is large next to the table, the non-unique sort indexes are dropped for the load
+    /// and listed in `deferred_indexes`, for `Store::finish_deferred` to build after the commit (one
+    /// sort each instead of a million random index inserts, and not on the import's clock). The drop and
+    /// the list are part of the transaction, so a rollback restores the indexes.
     pub async fn begin_import(&self, batch: NewBatch, expected_rows: u64) -> Result<ImportSession> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.bulk_connection().await?;
+        sqlx::query("BEGIN IMMEDIATE").execute(&mut tx).await?;
         let now = Utc::now();
         let batch_id: i64 = sqlx::query_scalar(
             "INSERT INTO import_batches (source_name, source_kind, content_hash, format, headers, mapping, \
@@ -113,27 +116,29 @@ impl Store {
         .bind(&batch.mapping)
         .bind(batch.as_of)
         .bind(now)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut tx)
         .await?;
         let (stored, max_id): (i64, i64) =
-            sqlx::query_as("SELECT count(*), coalesce(max(id), 0) FROM creators").fetch_one(&mut *tx).await?;
-        let mut dropped_indexes = Vec::new();
+            sqlx::query_as("SELECT count(*), coalesce(max(id), 0) FROM creators").fetch_one(&mut tx).await?;
+        let mut deferred_indexes = 0;
         if expected_rows >= BULK_MIN_ROWS && expected_rows > stored.max(0) as u64 {
             let indexes: Vec<(String, String)> = sqlx::query_as(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'creators' \
                  AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
             )
-            .fetch_all(&mut *tx)
+            .fetch_all(&mut tx)
             .await?;
             for (name, sql) in indexes {
-                sqlx::query(&format!("DROP INDEX \"{name}\"")).execute(&mut *tx).await?;
-                dropped_indexes.push(sql);
+                sqlx::query("INSERT INTO deferred_indexes (name, sql, deferred_at) VALUES (?, ?, ?)")
+                    .bind(&name)
+                    .bind(&sql)
+                    .bind(now)
+                    .execute(&mut tx)
+                    .await?;
+                sqlx::query(&format!("DROP INDEX \"{name}\"")).execute(&mut tx).await?;
+                deferred_indexes += 1;
             }
-            tracing::info!(
-                indexes = dropped_indexes.len(),
-                expected_rows,
-                "bulk load: sort indexes rebuilt at commit"
-            );
+            tracing::info!(indexes = deferred_indexes, expected_rows, "bulk load: sort indexes deferred");
         }
         Ok(ImportSession {
             tx,
@@ -142,7 +147,7 @@ impl Store {
             now,
             counts: self.counts.clone(),
             changes: self.changes.clone(),
-            dropped_indexes,
+            deferred_indexes,
             timings: PhaseTimings::default(),
             first_lines: HashMap::new(),
             started_empty: stored == 0,
@@ -181,49 +186,59 @@ impl ImportSession {
         self.timings.lookup += t.elapsed();
         let t = Instant::now();
 
-        let mut writes: Vec<(CreatorRecord, Option<&StoredCreator>)> = Vec::new();
-        let mut snapshots: Vec<(CreatorKey, CreatorRecord)> = Vec::new();
+        // Created creators are moved, not copied: their categories and first snapshot are copied inside
+        // SQLite from the rows just written (see `write_categories`, `write_snapshots`).
+        let mut writes: Vec<(CreatorRecord, Option<StoredCreator>)> = Vec::new();
+        let mut snapshots: Vec<(usize, CreatorRecord)> = Vec::new();
+        let mut not_copied: Vec<usize> = Vec::new();
         let mut decided: HashMap<u64, RowOutcome> = HashMap::new();
-        for p in &pending {
+        for p in pending {
             let first_line = *self.first_lines.entry(key_hash(&p.record.key)).or_insert(p.first_line);
-            let outcome = match &p.existing {
+            let outcome = match p.existing {
                 None => {
-                    writes.push((p.record.clone(), None));
+                    if p.record.figures.is_empty() || p.record.as_of.is_some() {
+                        not_copied.push(writes.len());
+                        if !p.record.figures.is_empty() {
+                            snapshots.push((writes.len(), p.record.clone()));
+                        }
+                    }
+                    writes.push((p.record, None));
                     RowOutcome::Created
                 }
                 Some(stored) => {
-                    let merged = merge_into_stored(stored, &p.record);
+                    let merged = merge_into_stored(&stored, &p.record);
                     let figures_changed = merged.figures != stored.figures;
-                    let changed = figures_changed || !same_descriptive(&merged, stored);
-                    if changed {
-                        writes.push((merged, Some(stored)));
-                    }
-                    if figures_changed {
-                        snapshots.push((p.record.key.clone(), p.record.clone()));
-                    }
-                    if stored.last_batch_id == self.batch_id {
+                    let changed = figures_changed || !same_descriptive(&merged, &stored);
+                    let outcome = if stored.last_batch_id == self.batch_id {
                         RowOutcome::Merged { first_line: Some(first_line).filter(|l| *l != p.first_line) }
                     } else if changed {
                         RowOutcome::Updated
                     } else {
                         RowOutcome::Unchanged
+                    };
+                    if figures_changed {
+                        snapshots.push((writes.len(), p.record));
                     }
+                    if changed {
+                        writes.push((merged, Some(stored)));
+                    }
+                    outcome
                 }
             };
-            if p.existing.is_none() && !p.record.figures.is_empty() {
-                snapshots.push((p.record.key.clone(), p.record.clone()));
-            }
             decided.insert(p.first_line, outcome);
         }
         self.timings.merge += t.elapsed();
         let t = Instant::now();
+        let first_new_id = self.next_id;
         let ids = self.write_creators(&writes).await?;
+        let created = first_new_id..self.next_id;
         self.timings.creators += t.elapsed();
         let t = Instant::now();
-        self.write_categories(&writes, &ids).await?;
+        self.write_categories(&writes, &ids, &created).await?;
         self.timings.categories += t.elapsed();
         let t = Instant::now();
-        self.write_snapshots(&snapshots, &ids).await?;
+        let not_copied: Vec<i64> = not_copied.into_iter().map(|i| ids[i]).collect();
+        self.write_snapshots(&snapshots, &ids, &created, &not_copied).await?;
         self.timings.snapshots += t.elapsed();
         Ok(outcomes
             .into_iter()
@@ -250,7 +265,7 @@ impl ImportSession {
             let rows = sqlx::query(&sql)
                 .bind(platform.as_str())
                 .bind(serde_json::to_string(&handles).unwrap_or_default())
-                .fetch_all(&mut *self.tx)
+                .fetch_all(&mut self.tx)
                 .await?;
             for row in &rows {
                 let stored = creator_from_row(row)?;
@@ -275,51 +290,52 @@ impl ImportSession {
     async fn rename_by_open_id(&mut self, key: &CreatorKey, open_id: &str) -> Result<Option<StoredCreator>> {
         let sql = format!("SELECT {CREATOR_COLUMNS} FROM creators WHERE platform = ? AND open_id = ?");
         let row =
-            sqlx::query(&sql).bind(key.platform.as_str()).bind(open_id).fetch_optional(&mut *self.tx).await?;
+            sqlx::query(&sql).bind(key.platform.as_str()).bind(open_id).fetch_optional(&mut self.tx).await?;
         let Some(row) = row else { return Ok(None) };
         let stored = creator_from_row(&row)?;
         sqlx::query("UPDATE creators SET handle = ? WHERE id = ?")
             .bind(key.handle.as_str())
             .bind(stored.id)
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await?;
         tracing::info!(from = %stored.key.handle, to = %key.handle, "creator renamed (same open id)");
         // `stored.key` keeps the old handle, so the merge sees the rename as a change and writes it.
         Ok(Some(stored))
     }
 
-    /// Inserts or updates creators; returns the id of each written key. A stored creator keeps its id;
-    /// a new one gets the next free id, so nothing has to be read back.
+    /// Inserts or updates creators; returns the id of each write, in order. A stored creator keeps its
+    /// id; a new one gets the next free id, so nothing has to be read back.
     async fn write_creators(
         &mut self,
-        writes: &[(CreatorRecord, Option<&StoredCreator>)],
-    ) -> Result<HashMap<CreatorKey, i64>> {
-        let mut ids = HashMap::with_capacity(writes.len());
+        writes: &[(CreatorRecord, Option<StoredCreator>)],
+    ) -> Result<Vec<i64>> {
+        let mut ids = Vec::with_capacity(writes.len());
         for (r, stored) in writes {
-            let id = match stored {
+            ids.push(match stored {
                 Some(s) => s.id,
                 None => {
                     self.next_id += 1;
                     self.next_id - 1
                 }
-            };
-            ids.insert(r.key.clone(), id);
+            });
             if let Some(open_id) = &r.profile.open_id {
                 if self.started_empty {
                     self.open_ids.insert(key_hash(open_id.as_str()));
                 }
             }
         }
-        for chunk in writes.chunks(ROWS_PER_STATEMENT) {
+        // Written once per import, not formatted again for every row.
+        let now = self.now.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false);
+        for (chunk, chunk_ids) in writes.chunks(ROWS_PER_STATEMENT).zip(ids.chunks(ROWS_PER_STATEMENT)) {
             let mut q = QueryBuilder::<Sqlite>::new(format!(
                 "INSERT INTO creators (id, platform, handle, open_id, display_name, {FIGURE_COLUMNS}, \
                      engagement_eff_bp, categories, country, language, bio, email, audience, search_text, \
                      first_batch_id, last_batch_id, first_seen_at, updated_at) "
             ));
-            q.push_values(chunk, |mut b, (r, stored)| {
+            q.push_values(chunk.iter().zip(chunk_ids), |mut b, ((r, stored), id)| {
                 let f = &r.figures;
                 let audience = r.audience.as_ref().map(|a| serde_json::to_string(a).unwrap_or_default());
-                b.push_bind(ids.get(&r.key).copied())
+                b.push_bind(*id)
                     .push_bind(r.key.platform.as_str())
                     .push_bind(r.key.handle.as_str().to_string())
                     .push_bind(r.profile.open_id.clone())
@@ -333,10 +349,13 @@ impl ImportSession {
                     .push_bind(r.profile.email.clone())
                     .push_bind(audience)
                     .push_bind(search_text(&r.key, &r.profile))
-                    .push_bind(stored.map_or(self.batch_id, |s| s.first_batch_id))
-                    .push_bind(self.batch_id)
-                    .push_bind(stored.map_or(self.now, |s| s.first_seen_at))
-                    .push_bind(self.now);
+                    .push_bind(stored.as_ref().map_or(self.batch_id, |s| s.first_batch_id))
+                    .push_bind(self.batch_id);
+                match stored {
+                    Some(s) => b.push_bind(s.first_seen_at),
+                    None => b.push_bind(now.clone()),
+                };
+                b.push_bind(now.clone());
             });
             // A stored creator (same id) is updated in place; a new one whose key was stored after all
             // fails on the (platform, handle) key rather than being written twice.
@@ -353,34 +372,45 @@ impl ImportSession {
                  search_text = excluded.search_text, last_batch_id = excluded.last_batch_id, \
                  updated_at = excluded.updated_at",
             );
-            q.build().execute(&mut *self.tx).await?;
+            q.build().execute(&mut self.tx).await?;
         }
         Ok(ids)
     }
 
+    /// Category rows: copied inside SQLite from the `categories` just written for creators this chunk
+    /// created (ids in `created`); replaced for stored creators whose categories changed.
     async fn write_categories(
         &mut self,
-        writes: &[(CreatorRecord, Option<&StoredCreator>)],
-        ids: &HashMap<CreatorKey, i64>,
+        writes: &[(CreatorRecord, Option<StoredCreator>)],
+        ids: &[i64],
+        created: &std::ops::Range<i64>,
     ) -> Result<()> {
-        let changed: Vec<(i64, &Vec<String>)> = writes
-            .iter()
-            .filter(|(r, stored)| stored.is_none_or(|s| s.profile.categories != r.profile.categories))
-            .filter_map(|(r, _)| ids.get(&r.key).map(|id| (*id, &r.profile.categories)))
-            .collect();
-        let stale: Vec<i64> = writes
-            .iter()
-            .filter(|(r, stored)| stored.is_some_and(|s| s.profile.categories != r.profile.categories))
-            .filter_map(|(r, _)| ids.get(&r.key).copied())
-            .collect();
-        if !stale.is_empty() {
+        if !created.is_empty() {
             sqlx::query(
-                "DELETE FROM creator_categories WHERE creator_id IN (SELECT value FROM json_each(?))",
+                "INSERT OR IGNORE INTO creator_categories (creator_id, category) \
+                 SELECT c.id, j.value FROM creators c, json_each(c.categories) j WHERE c.id >= ? AND c.id < ?",
             )
-            .bind(serde_json::to_string(&stale).unwrap_or_default())
-            .execute(&mut *self.tx)
+            .bind(created.start)
+            .bind(created.end)
+            .execute(&mut self.tx)
             .await?;
         }
+        let changed: Vec<(i64, &Vec<String>)> = writes
+            .iter()
+            .zip(ids)
+            .filter_map(|((r, stored), id)| {
+                let stored = stored.as_ref()?;
+                (stored.profile.categories != r.profile.categories).then_some((*id, &r.profile.categories))
+            })
+            .collect();
+        if changed.is_empty() {
+            return Ok(());
+        }
+        let stale: Vec<i64> = changed.iter().map(|(id, _)| *id).collect();
+        sqlx::query("DELETE FROM creator_categories WHERE creator_id IN (SELECT value FROM json_each(?))")
+            .bind(serde_json::to_string(&stale).unwrap_or_default())
+            .execute(&mut self.tx)
+            .await?;
         let pairs: Vec<(i64, &str)> =
             changed.iter().flat_map(|(id, cats)| cats.iter().map(move |c| (*id, c.as_str()))).collect();
         for chunk in pairs.chunks(10_000) {
@@ -390,24 +420,41 @@ impl ImportSession {
             q.push_values(chunk, |mut b, (id, cat)| {
                 b.push_bind(*id).push_bind(*cat);
             });
-            q.build().execute(&mut *self.tx).await?;
+            q.build().execute(&mut self.tx).await?;
         }
         Ok(())
     }
 
+    /// Snapshots of the figures this import supplied. A creator it created gets its first one copied
+    /// inside SQLite from the row just written (the same figures), unless it supplied none (no
+    /// snapshot) or its row carried its own as-of date (in `not_copied`; those come in `snapshots`).
     async fn write_snapshots(
         &mut self,
-        snapshots: &[(CreatorKey, CreatorRecord)],
-        ids: &HashMap<CreatorKey, i64>,
+        snapshots: &[(usize, CreatorRecord)],
+        ids: &[i64],
+        created: &std::ops::Range<i64>,
+        not_copied: &[i64],
     ) -> Result<()> {
-        let rows: Vec<(i64, &CreatorRecord)> =
-            snapshots.iter().filter_map(|(k, r)| ids.get(k).map(|id| (*id, r))).collect();
-        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        if !created.is_empty() {
+            sqlx::query(&format!(
+                "INSERT INTO creator_snapshots (creator_id, batch_id, as_of, {FIGURE_COLUMNS}) \
+                 SELECT id, ?, ?, {FIGURE_COLUMNS} FROM creators WHERE id >= ? AND id < ? \
+                 AND id NOT IN (SELECT value FROM json_each(?))"
+            ))
+            .bind(self.batch_id)
+            .bind(self.as_of)
+            .bind(created.start)
+            .bind(created.end)
+            .bind(serde_json::to_string(not_copied).unwrap_or_else(|_| "[]".into()))
+            .execute(&mut self.tx)
+            .await?;
+        }
+        for chunk in snapshots.chunks(ROWS_PER_STATEMENT) {
             let mut q = QueryBuilder::<Sqlite>::new(format!(
                 "INSERT INTO creator_snapshots (creator_id, batch_id, as_of, {FIGURE_COLUMNS}) "
             ));
-            q.push_values(chunk, |mut b, (id, r)| {
-                b.push_bind(*id).push_bind(self.batch_id).push_bind(r.as_of.unwrap_or(self.as_of));
+            q.push_values(chunk, |mut b, (i, r)| {
+                b.push_bind(ids[*i]).push_bind(self.batch_id).push_bind(r.as_of.unwrap_or(self.as_of));
                 push_figures(&mut b, &r.figures);
             });
             // A creator repeated later in the same file: its later figures win, earlier ones stay.
@@ -425,7 +472,7 @@ impl ImportSession {
                  units_sold = coalesce(excluded.units_sold, units_sold), \
                  avg_commission_bp = coalesce(excluded.avg_commission_bp, avg_commission_bp)",
             );
-            q.build().execute(&mut *self.tx).await?;
+            q.build().execute(&mut self.tx).await?;
         }
         Ok(())
     }
@@ -435,14 +482,9 @@ impl ImportSession {
         insert_issues(&mut self.tx, self.batch_id, issues).await
     }
 
-    /// Writes the final counts and commits the whole import.
+    /// Writes the final counts and commits the whole import. Its sort indexes (when it deferred them)
+    /// and the WAL checkpoint are left to `Store::finish_deferred`.
     pub async fn commit(mut self, counts: BatchCounts) -> Result<i64> {
-        let t = Instant::now();
-        for sql in std::mem::take(&mut self.dropped_indexes) {
-            sqlx::query(&sql).execute(&mut *self.tx).await?;
-        }
-        self.timings.rebuild_indexes = t.elapsed();
-        tracing::info!(batch = self.batch_id, timings = ?self.timings, "import write phases");
         let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
         sqlx::query(
             "UPDATE import_batches SET finished_at = ?, rows_total = ?, created = ?, updated = ?, \
@@ -456,21 +498,31 @@ impl ImportSession {
         .bind(n(counts.merged))
         .bind(n(counts.rejected))
         .bind(self.batch_id)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await?;
-        // Fresh planner statistics for the list's indexes, committed with the import. Sampled, and on
+        // Fresh planner statistics for the indexes there are, committed with the import. Sampled, and on
         // this connection, whose cache already holds the pages: milliseconds at 1M rows.
-        sqlx::query("PRAGMA analysis_limit = 1000").execute(&mut *self.tx).await?;
-        sqlx::query("ANALYZE creators").execute(&mut *self.tx).await?;
-        self.tx.commit().await?;
+        sqlx::query("PRAGMA analysis_limit = 1000").execute(&mut self.tx).await?;
+        sqlx::query("ANALYZE creators").execute(&mut self.tx).await?;
+        let t = Instant::now();
+        sqlx::query("COMMIT").execute(&mut self.tx).await?;
+        tracing::info!(
+            batch = self.batch_id,
+            timings = ?self.timings,
+            commit = ?t.elapsed(),
+            deferred_indexes = self.deferred_indexes,
+            "import write phases"
+        );
         self.counts.clear();
         self.changes.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.tx.close().await?;
         Ok(self.batch_id)
     }
 
     /// Abandons the import; the database is left exactly as it was before `begin_import`.
-    pub async fn rollback(self) -> Result<()> {
-        self.tx.rollback().await?;
+    pub async fn rollback(mut self) -> Result<()> {
+        sqlx::query("ROLLBACK").execute(&mut self.tx).await?;
+        self.tx.close().await?;
         Ok(())
     }
 }

@@ -14,6 +14,7 @@ mod codec;
 mod collaborations;
 mod creator_list;
 mod creators;
+mod deferred;
 mod error;
 mod follow_ups;
 mod import;
@@ -47,7 +48,7 @@ pub use results::{
 };
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::{ConnectOptions, SqliteConnection, SqlitePool};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -55,7 +56,11 @@ use std::time::Duration;
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: SqlitePool,
+    /// How the pool's connections are opened, for the bulk connections imports write through.
+    options: SqliteConnectOptions,
     path: PathBuf,
+    /// Held by whoever is building deferred indexes (`finish_deferred`).
+    deferred: std::sync::Arc<tokio::sync::Mutex<()>>,
     counts: std::sync::Arc<creator_list::CountCache>,
     /// Bumped by every write that changes what matching sees (imports, outcomes).
     changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
@@ -76,19 +81,50 @@ impl Store {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
             .pragma("cache_size", "-65536") // 64 MiB page cache
-            .pragma("temp_store", "memory");
+            .pragma("temp_store", "memory")
+            .pragma("journal_size_limit", "67108864"); // the WAL shrinks back to 64 MiB after a large import
 
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
-            .connect_with(options)
+            .connect_with(options.clone())
             .await
             .map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        let store = Store {
+            pool,
+            options,
+            path: path.to_path_buf(),
+            deferred: Default::default(),
+            counts: Default::default(),
+            changes: Default::default(),
+        };
+        store.recover_deferred_indexes().await?;
         sqlx::migrate!("./migrations")
-            .run(&pool)
+            .run(&store.pool)
             .await
             .map_err(|source| StoreError::Migrate { path: path.to_path_buf(), source })?;
         tracing::info!(path = %path.display(), "workspace opened");
-        Ok(Store { pool, path: path.to_path_buf(), counts: Default::default(), changes: Default::default() })
+        Ok(store)
+    }
+
+    /// Indexes an import deferred and a crash (or a closed app) left unbuilt are built before anything
+    /// else, so no migration ever meets a workspace with an index missing.
+    async fn recover_deferred_indexes(&self) -> Result<()> {
+        let listed: bool = sqlx::query_scalar(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'deferred_indexes'",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        if listed && !self.deferred_indexes().await?.is_empty() {
+            tracing::warn!(path = %self.path.display(), "building the sort indexes an earlier import left");
+            self.finish_deferred().await?;
+        }
+        Ok(())
+    }
+
+    /// A connection of its own for bulk writes, outside the pool. It never checkpoints by itself, so a
+    /// large commit returns as soon as its WAL frames are written; `finish_deferred` checkpoints after.
+    pub(crate) async fn bulk_connection(&self) -> Result<SqliteConnection> {
+        Ok(self.options.clone().pragma("wal_autocheckpoint", "0").connect().await?)
     }
 
     pub fn path(&self) -> &Path {

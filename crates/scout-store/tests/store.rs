@@ -58,6 +58,57 @@ async fn upsert_updates_by_handle_and_blank_never_erases() {
 }
 
 #[tokio::test]
+async fn a_created_creator_gets_its_categories_and_first_snapshot_from_its_own_row() {
+    let (_dir, store) = store().await;
+    let with = |handle: &str, followers: Option<u64>, cats: &[&str], as_of: Option<u32>| {
+        let mut r = record(handle, followers, None);
+        r.profile.categories = cats.iter().map(|c| c.to_string()).collect();
+        r.as_of = as_of.map(|d| NaiveDate::from_ymd_opt(2026, 10, d).unwrap());
+        r
+    };
+    let in_category = |cat: &'static str| {
+        let store = store.clone();
+        async move {
+            let q = CreatorQuery {
+                category: Some(cat.into()),
+                sort: CreatorSort::Handle,
+                descending: false,
+                ..Default::default()
+            };
+            let page = store.list_creators(&q).await.unwrap();
+            page.rows.iter().map(|r| r.handle.as_str().to_string()).collect::<Vec<_>>()
+        }
+    };
+    import(
+        &store,
+        "a.csv",
+        1,
+        vec![
+            with("ann", Some(10), &["beauty", "home"], None),
+            with("ben", None, &["home"], None),
+            with("cat", Some(30), &[], Some(15)),
+        ],
+    )
+    .await;
+    let ann = detail_of(&store, "ann").await;
+    assert_eq!(ann.history.len(), 1);
+    assert_eq!(ann.history[0].figures, ann.figures, "the first snapshot holds the row's figures");
+    assert_eq!(ann.history[0].as_of, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), "dated by the import");
+    assert!(detail_of(&store, "ben").await.history.is_empty(), "a row with no figures adds no snapshot");
+    let cat = detail_of(&store, "cat").await;
+    assert_eq!(cat.history.len(), 1);
+    assert_eq!(cat.history[0].as_of, NaiveDate::from_ymd_opt(2026, 10, 15).unwrap(), "its own date wins");
+    assert_eq!(cat.history[0].figures.followers, Some(30));
+    assert_eq!(in_category("home").await, ["ann", "ben"], "categories come from each created row");
+    assert_eq!(in_category("beauty").await, ["ann"]);
+
+    import(&store, "b.csv", 2, vec![with("ann", Some(11), &["pets"], None)]).await;
+    assert_eq!(in_category("home").await, ["ben"], "an update replaces the stored categories");
+    assert_eq!(in_category("pets").await, ["ann"]);
+    assert_eq!(detail_of(&store, "ann").await.history.len(), 2, "and a changed figure adds a snapshot");
+}
+
+#[tokio::test]
 async fn duplicates_within_one_import_merge_and_say_which_line() {
     let (_dir, store) = store().await;
     let mut s = begin(&store, "dup.csv", 1).await;
@@ -216,12 +267,11 @@ async fn search_treats_wildcards_literally() {
 }
 
 #[tokio::test]
-async fn a_bulk_load_rebuilds_the_sort_indexes_and_a_rollback_keeps_them() {
+async fn a_bulk_load_defers_the_sort_indexes_until_finished_and_a_rollback_keeps_them() {
     let (dir, store) = store().await;
+    let path = dir.path().join("ws.scout");
     let index_count = || async {
-        let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", dir.path().join("ws.scout").display()))
-            .await
-            .unwrap();
+        let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", path.display())).await.unwrap();
         let n: i64 = sqlx::query_scalar(
             "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'creators'",
         )
@@ -245,17 +295,67 @@ async fn a_bulk_load_rebuilds_the_sort_indexes_and_a_rollback_keeps_them() {
     s.apply(rows(vec![record("alice", Some(1), None)])).await.unwrap();
     s.rollback().await.unwrap();
     assert_eq!(index_count().await, before, "a rolled-back bulk load leaves every index in place");
+    assert!(store.deferred_indexes().await.unwrap().is_empty(), "and lists none as deferred");
 
     let mut s = store.begin_import(batch("big.csv"), 1_000_000).await.unwrap();
     s.apply(rows(vec![record("alice", Some(1), None), record("bob", Some(2), None)])).await.unwrap();
     s.commit(BatchCounts::default()).await.unwrap();
-    assert_eq!(index_count().await, before, "a committed bulk load rebuilt every index");
+    let deferred = store.deferred_indexes().await.unwrap();
+    assert!(deferred.contains(&"creators_followers".to_string()), "the sort indexes wait: {deferred:?}");
+    assert_eq!(index_count().await, before - deferred.len() as i64, "each deferred index is missing");
     let q = CreatorQuery { sort: CreatorSort::Followers, descending: true, ..Default::default() };
     assert_eq!(
         store.list_creators(&q).await.unwrap().rows[0].handle.as_str(),
         "bob",
-        "sorting works after the rebuild"
+        "sorting works meanwhile"
     );
+
+    assert_eq!(store.finish_deferred().await.unwrap(), deferred.len(), "finishing builds each one");
+    assert_eq!(index_count().await, before, "every index is back");
+    assert!(store.deferred_indexes().await.unwrap().is_empty());
+    assert_eq!(store.finish_deferred().await.unwrap(), 0, "a second call finds nothing left");
+    assert_eq!(store.list_creators(&q).await.unwrap().rows[0].handle.as_str(), "bob");
+}
+
+#[tokio::test]
+async fn sort_indexes_a_stop_left_unbuilt_are_built_when_the_workspace_opens() {
+    let (dir, store) = store().await;
+    let before = store.deferred_indexes().await.unwrap();
+    let mut s = store
+        .begin_import(
+            NewBatch {
+                source_name: "big.csv".into(),
+                source_kind: SourceKind::File,
+                content_hash: None,
+                format: None,
+                headers: vec![],
+                mapping: None,
+                as_of: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            },
+            1_000_000,
+        )
+        .await
+        .unwrap();
+    s.apply(rows(vec![record("alice", Some(1), None)])).await.unwrap();
+    s.commit(BatchCounts::default()).await.unwrap();
+    assert!(before.is_empty() && !store.deferred_indexes().await.unwrap().is_empty());
+    store.close().await; // the app stops before finishing
+    drop(store);
+
+    let store = Store::open(&dir.path().join("ws.scout")).await.unwrap();
+    assert!(store.deferred_indexes().await.unwrap().is_empty(), "opening built what was left");
+    let names: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'creators_followers'",
+    )
+    .fetch_all(
+        &sqlx::SqlitePool::connect(&format!("sqlite://{}", dir.path().join("ws.scout").display()))
+            .await
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(names, vec!["creators_followers".to_string()]);
+    assert_eq!(store.creator_count().await.unwrap(), 1, "and kept the import");
 }
 
 #[tokio::test]
