@@ -4,11 +4,12 @@
 
 use crate::batches::insert_issues;
 use crate::codec::{creator_from_row, search_text, to_i64, StoredCreator, CREATOR_COLUMNS};
+use crate::import_writer::Writer;
 use crate::{BatchCounts, NewBatch, Result, Store, StoredIssue};
 use chrono::{DateTime, NaiveDate, Utc};
 use scout_domain::{CreatorFigures, CreatorKey, CreatorRecord, Platform};
 use sqlx::query_builder::Separated;
-use sqlx::{Connection, QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::{Connection, QueryBuilder, Sqlite};
 use std::collections::hash_map::{DefaultHasher, Entry};
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -35,8 +36,9 @@ pub enum RowOutcome {
 }
 
 pub struct ImportSession {
-    /// A bulk connection inside `BEGIN IMMEDIATE`; closing it uncommitted (or dropping it) rolls back.
-    tx: SqliteConnection,
+    /// A bulk connection inside `BEGIN IMMEDIATE`, driven by its own task; dropping the session drops
+    /// it uncommitted, which rolls back.
+    writer: Writer,
     batch_id: i64,
     as_of: NaiveDate,
     now: DateTime<Utc>,
@@ -141,7 +143,7 @@ impl Store {
             tracing::info!(indexes = deferred_indexes, expected_rows, "bulk load: sort indexes deferred");
         }
         Ok(ImportSession {
-            tx,
+            writer: Writer::spawn(tx),
             batch_id,
             as_of: batch.as_of,
             now,
@@ -262,13 +264,18 @@ impl ImportSession {
                 "SELECT {CREATOR_COLUMNS} FROM creators WHERE platform = ? \
                  AND handle IN (SELECT value FROM json_each(?))"
             );
-            let rows = sqlx::query(&sql)
-                .bind(platform.as_str())
-                .bind(serde_json::to_string(&handles).unwrap_or_default())
-                .fetch_all(&mut self.tx)
+            let handles = serde_json::to_string(&handles).unwrap_or_default();
+            let stored = self
+                .writer
+                .call(move |conn| {
+                    Box::pin(async move {
+                        let rows =
+                            sqlx::query(&sql).bind(platform.as_str()).bind(handles).fetch_all(conn).await?;
+                        rows.iter().map(creator_from_row).collect::<Result<Vec<_>>>()
+                    })
+                })
                 .await?;
-            for row in &rows {
-                let stored = creator_from_row(row)?;
+            for stored in stored {
                 found.insert(stored.key.clone(), stored);
             }
         }
@@ -288,19 +295,30 @@ impl ImportSession {
     /// A creator known under another handle with the same open id has been renamed: move it to the new
     /// handle so the upsert below finds it.
     async fn rename_by_open_id(&mut self, key: &CreatorKey, open_id: &str) -> Result<Option<StoredCreator>> {
-        let sql = format!("SELECT {CREATOR_COLUMNS} FROM creators WHERE platform = ? AND open_id = ?");
-        let row =
-            sqlx::query(&sql).bind(key.platform.as_str()).bind(open_id).fetch_optional(&mut self.tx).await?;
-        let Some(row) = row else { return Ok(None) };
-        let stored = creator_from_row(&row)?;
-        sqlx::query("UPDATE creators SET handle = ? WHERE id = ?")
-            .bind(key.handle.as_str())
-            .bind(stored.id)
-            .execute(&mut self.tx)
+        let (platform, handle, open_id) =
+            (key.platform.as_str(), key.handle.as_str().to_string(), open_id.to_string());
+        let stored = self
+            .writer
+            .call(move |conn| {
+                Box::pin(async move {
+                    let sql =
+                        format!("SELECT {CREATOR_COLUMNS} FROM creators WHERE platform = ? AND open_id = ?");
+                    let row =
+                        sqlx::query(&sql).bind(platform).bind(open_id).fetch_optional(&mut *conn).await?;
+                    let Some(row) = row else { return Ok(None) };
+                    let stored = creator_from_row(&row)?;
+                    sqlx::query("UPDATE creators SET handle = ? WHERE id = ?")
+                        .bind(&handle)
+                        .bind(stored.id)
+                        .execute(&mut *conn)
+                        .await?;
+                    tracing::info!(from = %stored.key.handle, to = %handle, "creator renamed (same open id)");
+                    Ok(Some(stored))
+                })
+            })
             .await?;
-        tracing::info!(from = %stored.key.handle, to = %key.handle, "creator renamed (same open id)");
         // `stored.key` keeps the old handle, so the merge sees the rename as a change and writes it.
-        Ok(Some(stored))
+        Ok(stored)
     }
 
     /// Inserts or updates creators; returns the id of each write, in order. A stored creator keeps its
@@ -372,7 +390,7 @@ impl ImportSession {
                  search_text = excluded.search_text, last_batch_id = excluded.last_batch_id, \
                  updated_at = excluded.updated_at",
             );
-            q.build().execute(&mut self.tx).await?;
+            self.write_query(q).await?;
         }
         Ok(ids)
     }
@@ -386,14 +404,23 @@ impl ImportSession {
         created: &std::ops::Range<i64>,
     ) -> Result<()> {
         if !created.is_empty() {
-            sqlx::query(
-                "INSERT OR IGNORE INTO creator_categories (creator_id, category) \
-                 SELECT c.id, j.value FROM creators c, json_each(c.categories) j WHERE c.id >= ? AND c.id < ?",
-            )
-            .bind(created.start)
-            .bind(created.end)
-            .execute(&mut self.tx)
-            .await?;
+            let (start, end) = (created.start, created.end);
+            self.writer
+                .write(Box::new(move |conn| {
+                    Box::pin(async move {
+                        sqlx::query(
+                            "INSERT OR IGNORE INTO creator_categories (creator_id, category) \
+                             SELECT c.id, j.value FROM creators c, json_each(c.categories) j \
+                             WHERE c.id >= ? AND c.id < ?",
+                        )
+                        .bind(start)
+                        .bind(end)
+                        .execute(conn)
+                        .await?;
+                        Ok(())
+                    })
+                }))
+                .await?;
         }
         let changed: Vec<(i64, &Vec<String>)> = writes
             .iter()
@@ -407,20 +434,21 @@ impl ImportSession {
             return Ok(());
         }
         let stale: Vec<i64> = changed.iter().map(|(id, _)| *id).collect();
-        sqlx::query("DELETE FROM creator_categories WHERE creator_id IN (SELECT value FROM json_each(?))")
-            .bind(serde_json::to_string(&stale).unwrap_or_default())
-            .execute(&mut self.tx)
-            .await?;
-        let pairs: Vec<(i64, &str)> =
-            changed.iter().flat_map(|(id, cats)| cats.iter().map(move |c| (*id, c.as_str()))).collect();
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "DELETE FROM creator_categories WHERE creator_id IN (SELECT value FROM json_each(",
+        );
+        q.push_bind(serde_json::to_string(&stale).unwrap_or_default()).push("))");
+        self.write_query(q).await?;
+        let pairs: Vec<(i64, String)> =
+            changed.iter().flat_map(|(id, cats)| cats.iter().map(move |c| (*id, c.clone()))).collect();
         for chunk in pairs.chunks(10_000) {
             let mut q = QueryBuilder::<Sqlite>::new(
                 "INSERT OR IGNORE INTO creator_categories (creator_id, category) ",
             );
             q.push_values(chunk, |mut b, (id, cat)| {
-                b.push_bind(*id).push_bind(*cat);
+                b.push_bind(*id).push_bind(cat.clone());
             });
-            q.build().execute(&mut self.tx).await?;
+            self.write_query(q).await?;
         }
         Ok(())
     }
@@ -436,18 +464,17 @@ impl ImportSession {
         not_copied: &[i64],
     ) -> Result<()> {
         if !created.is_empty() {
-            sqlx::query(&format!(
+            let mut q = QueryBuilder::<Sqlite>::new(format!(
                 "INSERT INTO creator_snapshots (creator_id, batch_id, as_of, {FIGURE_COLUMNS}) \
-                 SELECT id, ?, ?, {FIGURE_COLUMNS} FROM creators WHERE id >= ? AND id < ? \
-                 AND id NOT IN (SELECT value FROM json_each(?))"
-            ))
-            .bind(self.batch_id)
-            .bind(self.as_of)
-            .bind(created.start)
-            .bind(created.end)
-            .bind(serde_json::to_string(not_copied).unwrap_or_else(|_| "[]".into()))
-            .execute(&mut self.tx)
-            .await?;
+                 SELECT id, "
+            ));
+            q.push_bind(self.batch_id).push(", ").push_bind(self.as_of);
+            q.push(format!(", {FIGURE_COLUMNS} FROM creators WHERE id >= ")).push_bind(created.start);
+            q.push(" AND id < ").push_bind(created.end);
+            q.push(" AND id NOT IN (SELECT value FROM json_each(")
+                .push_bind(serde_json::to_string(not_copied).unwrap_or_else(|_| "[]".into()))
+                .push("))");
+            self.write_query(q).await?;
         }
         for chunk in snapshots.chunks(ROWS_PER_STATEMENT) {
             let mut q = QueryBuilder::<Sqlite>::new(format!(
@@ -472,19 +499,37 @@ impl ImportSession {
                  units_sold = coalesce(excluded.units_sold, units_sold), \
                  avg_commission_bp = coalesce(excluded.avg_commission_bp, avg_commission_bp)",
             );
-            q.build().execute(&mut self.tx).await?;
+            self.write_query(q).await?;
         }
         Ok(())
     }
 
     /// Records issues (rejected rows, merges, unreadable cells) against this import.
     pub async fn add_issues(&mut self, issues: &[StoredIssue]) -> Result<()> {
-        insert_issues(&mut self.tx, self.batch_id, issues).await
+        let (batch_id, issues) = (self.batch_id, issues.to_vec());
+        self.writer
+            .write(Box::new(move |conn| {
+                Box::pin(async move { insert_issues(conn, batch_id, &issues).await })
+            }))
+            .await
+    }
+
+    /// Queues a statement (its values are owned, so it can wait in the queue).
+    async fn write_query(&mut self, mut q: QueryBuilder<'static, Sqlite>) -> Result<()> {
+        self.writer
+            .write(Box::new(move |conn| {
+                Box::pin(async move {
+                    q.build().execute(conn).await?;
+                    Ok(())
+                })
+            }))
+            .await
     }
 
     /// Writes the final counts and commits the whole import. Its sort indexes (when it deferred them)
     /// and the WAL checkpoint are left to `Store::finish_deferred`.
-    pub async fn commit(mut self, counts: BatchCounts) -> Result<i64> {
+    pub async fn commit(self, counts: BatchCounts) -> Result<i64> {
+        let (mut conn, busy) = self.writer.finish().await?;
         let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
         sqlx::query(
             "UPDATE import_batches SET finished_at = ?, rows_total = ?, created = ?, updated = ?, \
@@ -498,31 +543,38 @@ impl ImportSession {
         .bind(n(counts.merged))
         .bind(n(counts.rejected))
         .bind(self.batch_id)
-        .execute(&mut self.tx)
+        .execute(&mut conn)
         .await?;
         // Fresh planner statistics for the indexes there are, committed with the import. Sampled, and on
         // this connection, whose cache already holds the pages: milliseconds at 1M rows.
-        sqlx::query("PRAGMA analysis_limit = 1000").execute(&mut self.tx).await?;
-        sqlx::query("ANALYZE creators").execute(&mut self.tx).await?;
+        sqlx::query("PRAGMA analysis_limit = 1000").execute(&mut conn).await?;
+        sqlx::query("ANALYZE creators").execute(&mut conn).await?;
         let t = Instant::now();
-        sqlx::query("COMMIT").execute(&mut self.tx).await?;
+        sqlx::query("COMMIT").execute(&mut conn).await?;
         tracing::info!(
             batch = self.batch_id,
-            timings = ?self.timings,
+            prepare = ?self.timings,
+            sqlite_busy = ?busy,
             commit = ?t.elapsed(),
             deferred_indexes = self.deferred_indexes,
             "import write phases"
         );
         self.counts.clear();
         self.changes.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        self.tx.close().await?;
+        conn.close().await?;
         Ok(self.batch_id)
     }
 
     /// Abandons the import; the database is left exactly as it was before `begin_import`.
-    pub async fn rollback(mut self) -> Result<()> {
-        sqlx::query("ROLLBACK").execute(&mut self.tx).await?;
-        self.tx.close().await?;
+    pub async fn rollback(self) -> Result<()> {
+        match self.writer.finish().await {
+            Ok((mut conn, _)) => {
+                sqlx::query("ROLLBACK").execute(&mut conn).await?;
+                conn.close().await?;
+            }
+            // A failed write already dropped the connection, and with it the transaction.
+            Err(e) => tracing::debug!(error = %e, "import rolled back after a failed write"),
+        }
         Ok(())
     }
 }
@@ -531,7 +583,7 @@ impl ImportSession {
 const FIGURE_COLUMNS: &str = "followers, following, avg_views, avg_likes, avg_comments, avg_shares, \
      engagement_bp, gmv_minor, gmv_currency, units_sold, avg_commission_bp";
 
-fn push_figures(b: &mut Separated<'_, '_, Sqlite, &'static str>, f: &CreatorFigures) {
+fn push_figures(b: &mut Separated<'_, 'static, Sqlite, &'static str>, f: &CreatorFigures) {
     b.push_bind(to_i64(f.followers))
         .push_bind(to_i64(f.following))
         .push_bind(to_i64(f.avg_views))

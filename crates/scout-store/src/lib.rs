@@ -18,6 +18,7 @@ mod deferred;
 mod error;
 mod follow_ups;
 mod import;
+mod import_writer;
 mod mappings;
 mod match_models;
 mod match_sources;

@@ -109,6 +109,43 @@ async fn a_created_creator_gets_its_categories_and_first_snapshot_from_its_own_r
 }
 
 #[tokio::test]
+async fn a_write_that_fails_after_its_chunk_was_accepted_fails_the_import_and_stores_nothing() {
+    let (dir, store) = store().await;
+    import(&store, "a.csv", 1, vec![record("alice", Some(1), None)]).await;
+    let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", dir.path().join("ws.scout").display()))
+        .await
+        .unwrap();
+    sqlx::query(
+        "CREATE TRIGGER refuse_boom BEFORE INSERT ON creators WHEN NEW.handle = 'boom' \
+         BEGIN SELECT RAISE(ABORT, 'boom is refused'); END",
+    )
+    .execute(&db)
+    .await
+    .unwrap();
+    db.close().await;
+
+    // Writes are queued, so the chunk holding the bad row may be accepted before SQLite refuses it;
+    // the refusal then surfaces at the next call, at the latest at commit.
+    let mut s = begin(&store, "b.csv", 2).await;
+    let first = s.apply(rows(vec![record("bob", Some(2), None), record("boom", Some(3), None)])).await;
+    let err = match first {
+        Err(e) => e,
+        Ok(_) => match s.apply(rows(vec![record("carl", Some(4), None)])).await {
+            Err(e) => e,
+            Ok(_) => s.commit(BatchCounts::default()).await.unwrap_err(),
+        },
+    };
+    assert!(err.to_string().contains("boom is refused"), "the database's reason is kept: {err}");
+    let q = CreatorQuery::default();
+    let handles: Vec<String> =
+        store.list_creators(&q).await.unwrap().rows.iter().map(|r| r.handle.as_str().to_string()).collect();
+    assert_eq!(handles, ["alice"], "nothing of the failed import is stored");
+    assert_eq!(store.list_batches().await.unwrap().len(), 1, "nor its batch");
+    import(&store, "c.csv", 3, vec![record("dora", Some(5), None)]).await;
+    assert_eq!(store.creator_count().await.unwrap(), 2, "the next import works");
+}
+
+#[tokio::test]
 async fn duplicates_within_one_import_merge_and_say_which_line() {
     let (_dir, store) = store().await;
     let mut s = begin(&store, "dup.csv", 1).await;
