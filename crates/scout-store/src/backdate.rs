@@ -22,7 +22,7 @@ impl Store {
     /// transaction.
     pub async fn backdate_collaboration(&self, campaign_id: i64, creator_id: i64, days: u32) -> Result<()> {
         let shift = format!("-{days} days");
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let time = |col: &str| format!("{col} = strftime('%Y-%m-%dT%H:%M:%f+00:00', {col}, ?1)");
         let date = |col: &str| format!("{col} = date({col}, ?1)");
         let mut statements = Vec::new();

@@ -82,7 +82,7 @@ impl Store {
         terms: &AgreedTerms,
     ) -> Result<Stage> {
         terms.validate()?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let cause = format!("agreed: {}", describe_terms(terms));
         let later = [Stage::SampleShipped, Stage::ContentPosted, Stage::Completed];
         let stage = advance_or_note(&mut tx, campaign_id, creator_id, Stage::Agreed, &later, &cause).await?;
@@ -118,7 +118,7 @@ impl Store {
         shipment: &SampleShipment,
     ) -> Result<Stage> {
         shipment.validate(Utc::now().date_naive())?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let cause = format!(
             "sample shipped {} with {} (tracking {})",
             shipment.shipped_on,
@@ -151,7 +151,7 @@ impl Store {
     /// Records posted content and moves the creator to content posted.
     pub async fn record_post(&self, campaign_id: i64, creator_id: i64, post: &ContentPost) -> Result<Stage> {
         post.validate(Utc::now().date_naive())?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let cause = format!("content posted {}: {}", post.posted_on, post.url.trim());
         let stage = advance_or_note(
             &mut tx,

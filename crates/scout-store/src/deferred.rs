@@ -41,8 +41,8 @@ impl Store {
     }
 }
 
-/// Builds and un-lists the deferred indexes one by one. The `DELETE` comes first in each transaction so
-/// that it takes the write lock: two builders can never both claim an index.
+/// Builds and un-lists the deferred indexes one by one, each in a transaction that holds the write lock
+/// from its start: two builders can never both claim an index.
 pub(crate) async fn build_deferred_indexes(conn: &mut SqliteConnection) -> Result<usize> {
     let mut built = 0;
     while let Some(name) =
@@ -51,7 +51,7 @@ pub(crate) async fn build_deferred_indexes(conn: &mut SqliteConnection) -> Resul
             .await?
     {
         let started = Instant::now();
-        let mut tx = conn.begin().await?;
+        let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
         let sql: Option<String> =
             sqlx::query_scalar("DELETE FROM deferred_indexes WHERE name = ? RETURNING sql")
                 .bind(&name)

@@ -9,7 +9,8 @@ use crate::{BatchCounts, NewBatch, Result, Store, StoredIssue};
 use chrono::{DateTime, NaiveDate, Utc};
 use scout_domain::{CreatorFigures, CreatorKey, CreatorRecord, Platform};
 use sqlx::query_builder::Separated;
-use sqlx::{Connection, QueryBuilder, Sqlite};
+use sqlx::sqlite::SqliteArguments;
+use sqlx::{Arguments, Connection, QueryBuilder, Sqlite};
 use std::collections::hash_map::{DefaultHasher, Entry};
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -70,8 +71,11 @@ impl std::fmt::Debug for ImportSession {
 /// Imports of at least this many rows, and more than the table holds, defer the sort indexes.
 const BULK_MIN_ROWS: u64 = 50_000;
 
-/// Rows per INSERT statement: 27 parameters a row stays under SQLite's 32766-parameter limit.
+/// Rows per INSERT statement: at `CREATOR_VALUES` parameters a row, under SQLite's 32766 limit.
 const ROWS_PER_STATEMENT: usize = 500;
+
+/// The values bound for each row written to `creators`.
+const CREATOR_VALUES: usize = 26;
 
 fn key_hash(key: &(impl Hash + ?Sized)) -> u64 {
     let mut h = DefaultHasher::new();
@@ -167,8 +171,8 @@ impl ImportSession {
     /// Merges a chunk of rows into the database; returns each row's outcome, in input order.
     pub async fn apply(&mut self, rows: Vec<IncomingRow>) -> Result<Vec<(u64, RowOutcome)>> {
         let mut outcomes: Vec<(u64, Option<RowOutcome>)> = Vec::with_capacity(rows.len());
-        let mut pending: Vec<Pending> = Vec::new();
-        let mut index: HashMap<CreatorKey, usize> = HashMap::new();
+        let mut pending: Vec<Pending> = Vec::with_capacity(rows.len());
+        let mut index: HashMap<CreatorKey, usize> = HashMap::with_capacity(rows.len());
         for row in rows {
             match index.entry(row.record.key.clone()) {
                 Entry::Occupied(e) => {
@@ -190,10 +194,10 @@ impl ImportSession {
 
         // Created creators are moved, not copied: their categories and first snapshot are copied inside
         // SQLite from the rows just written (see `write_categories`, `write_snapshots`).
-        let mut writes: Vec<(CreatorRecord, Option<StoredCreator>)> = Vec::new();
+        let mut writes: Vec<(CreatorRecord, Option<StoredCreator>)> = Vec::with_capacity(pending.len());
         let mut snapshots: Vec<(usize, CreatorRecord)> = Vec::new();
         let mut not_copied: Vec<usize> = Vec::new();
-        let mut decided: HashMap<u64, RowOutcome> = HashMap::new();
+        let mut decided: HashMap<u64, RowOutcome> = HashMap::with_capacity(pending.len());
         for p in pending {
             let first_line = *self.first_lines.entry(key_hash(&p.record.key)).or_insert(p.first_line);
             let outcome = match p.existing {
@@ -342,14 +346,19 @@ impl ImportSession {
                 }
             }
         }
-        // Written once per import, not formatted again for every row.
+        // Written once per import, not formatted again for every row (as sqlx would write the time).
         let now = self.now.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false);
+        let last_batch_and_now = format!("{}, '{now}'", self.batch_id);
         for (chunk, chunk_ids) in writes.chunks(ROWS_PER_STATEMENT).zip(ids.chunks(ROWS_PER_STATEMENT)) {
-            let mut q = QueryBuilder::<Sqlite>::new(format!(
+            let mut args = SqliteArguments::default();
+            args.reserve(chunk.len() * CREATOR_VALUES, 0);
+            let mut sql = String::with_capacity(chunk.len() * CREATOR_VALUES * 3 + 2048);
+            sql.push_str(&format!(
                 "INSERT INTO creators (id, platform, handle, open_id, display_name, {FIGURE_COLUMNS}, \
                      engagement_eff_bp, categories, country, language, bio, email, audience, search_text, \
-                     first_batch_id, last_batch_id, first_seen_at, updated_at) "
+                     first_batch_id, first_seen_at, last_batch_id, updated_at) "
             ));
+            let mut q = QueryBuilder::with_arguments(sql, args);
             q.push_values(chunk.iter().zip(chunk_ids), |mut b, ((r, stored), id)| {
                 let f = &r.figures;
                 let audience = r.audience.as_ref().map(|a| serde_json::to_string(a).unwrap_or_default());
@@ -367,13 +376,13 @@ impl ImportSession {
                     .push_bind(r.profile.email.clone())
                     .push_bind(audience)
                     .push_bind(search_text(&r.key, &r.profile))
-                    .push_bind(stored.as_ref().map_or(self.batch_id, |s| s.first_batch_id))
-                    .push_bind(self.batch_id);
+                    .push_bind(stored.as_ref().map_or(self.batch_id, |s| s.first_batch_id));
                 match stored {
                     Some(s) => b.push_bind(s.first_seen_at),
                     None => b.push_bind(now.clone()),
                 };
-                b.push_bind(now.clone());
+                // The same for every row of the import: written into the statement, not bound.
+                b.push(&last_batch_and_now);
             });
             // A stored creator (same id) is updated in place; a new one whose key was stored after all
             // fails on the (platform, handle) key rather than being written twice.

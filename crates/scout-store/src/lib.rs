@@ -122,6 +122,13 @@ impl Store {
         Ok(())
     }
 
+    /// A write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), waiting for it up to
+    /// the busy timeout. A deferred one that reads first cannot wait: promoting it to a writer while
+    /// another connection writes fails at once with "database is locked".
+    pub(crate) async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
     /// A connection of its own for bulk writes, outside the pool. It never checkpoints by itself, so a
     /// large commit returns as soon as its WAL frames are written; `finish_deferred` checkpoints after.
     pub(crate) async fn bulk_connection(&self) -> Result<SqliteConnection> {

@@ -137,7 +137,7 @@ impl Store {
     /// Queues every offer or none. A creator already offered this campaign (and not an explicit
     /// re-send), or on the suppression list, makes the whole batch fail with the creator named.
     pub async fn queue_offers(&self, offers: &[NewOffer]) -> Result<Vec<i64>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let now = Utc::now();
         let mut ids = Vec::with_capacity(offers.len());
         for o in offers {
@@ -271,7 +271,7 @@ impl Store {
 
     /// Cancels offers that have not gone out (queued, or failed and waiting to retry). Returns how many.
     pub async fn cancel_offers(&self, ids: &[i64]) -> Result<u64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let mut n = 0;
         for id in ids {
             n += sqlx::query(
@@ -290,7 +290,7 @@ impl Store {
     /// The seller says an offer went out: a manual offer they sent themselves, or one that needed a check
     /// and did arrive. It becomes sent, and its creator invited, in one transaction.
     pub async fn confirm_sent_by_hand(&self, id: i64) -> Result<Offer> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let now = Utc::now();
         let row = sqlx::query(&format!(
             "UPDATE offers SET state = 'sent', sent_at = ?1, updated_at = ?1, last_error = NULL \
@@ -358,7 +358,7 @@ impl Store {
     /// Puts a creator (and/or an address) on the do-not-contact list, and cancels their offers that have
     /// not gone out yet, in one transaction. Returns how many offers were cancelled.
     pub async fn suppress(&self, creator_id: Option<i64>, email: Option<&str>, reason: &str) -> Result<u64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let now = Utc::now();
         sqlx::query("INSERT OR IGNORE INTO suppressions (creator_id, email, reason, added_at) VALUES (?, lower(?), ?, ?)")
             .bind(creator_id)
@@ -385,7 +385,7 @@ impl Store {
     /// An explicit re-send: a new offer with the same message, terms and recipient as offer `id`
     /// (which must have been sent, failed for good, been cancelled or need a check), queued at once.
     pub async fn resend_offer(&self, id: i64, idempotency_key: &str) -> Result<i64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let now = Utc::now();
         let original: Option<(i64, Option<String>)> = sqlx::query_as(
             "SELECT creator_id, recipient FROM offers WHERE id = ? \

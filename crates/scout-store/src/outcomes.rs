@@ -55,7 +55,7 @@ impl Store {
     /// Records outcomes in one transaction. A (campaign, creator) pair already recorded is updated, not
     /// duplicated. Returns how many rows were written.
     pub async fn record_outcomes(&self, outcomes: &[Outcome]) -> Result<u64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         for o in outcomes {
             sqlx::query(
                 "INSERT INTO collaboration_outcomes (campaign_id, creator_id, invited_on, replied, accepted, posted, \

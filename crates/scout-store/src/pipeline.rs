@@ -58,7 +58,7 @@ impl Store {
         to: Stage,
         cause: &str,
     ) -> Result<Stage> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         move_in(&mut tx, campaign_id, creator_id, to, cause, Utc::now()).await?;
         tx.commit().await?;
         Ok(to)

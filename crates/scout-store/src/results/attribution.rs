@@ -152,7 +152,7 @@ impl Store {
     /// Brings the attribution of every line not assigned by hand up to date with the collaborations as
     /// they are now (a no-op when they have not changed since the last time).
     pub async fn reattribute_orders(&self) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         reattribute_in(&mut tx).await?;
         tx.commit().await?;
         Ok(())
@@ -173,7 +173,7 @@ impl Store {
     /// The seller assigns order lines to a collaboration by hand; later imports and re-attribution keep
     /// it. The collaboration must exist (the creator is in the campaign's pipeline).
     pub async fn assign_orders(&self, line_ids: &[i64], campaign_id: i64, creator_id: i64) -> Result<u64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let exists: Option<i64> =
             sqlx::query_scalar("SELECT 1 FROM shortlist WHERE campaign_id = ? AND creator_id = ?")
                 .bind(campaign_id)

@@ -77,7 +77,7 @@ impl Store {
         content_hash: &str,
     ) -> Result<ResultsImportSession> {
         let windows = self.collaboration_windows().await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let kind = match kind {
             ResultsFileKind::Orders => "orders",
             ResultsFileKind::Videos => "videos",
