@@ -109,6 +109,9 @@ impl Store {
     pub async fn begin_import(&self, batch: NewBatch, expected_rows: u64) -> Result<ImportSession> {
         let mut tx = self.bulk_connection().await?;
         sqlx::query("BEGIN IMMEDIATE").execute(&mut tx).await?;
+        // Foreign keys are checked at commit (a violation fails the commit, and the import with it), so
+        // multi-row inserts need no statement journal to undo half a statement.
+        sqlx::query("PRAGMA defer_foreign_keys = ON").execute(&mut tx).await?;
         let now = Utc::now();
         let batch_id: i64 = sqlx::query_scalar(
             "INSERT INTO import_batches (source_name, source_kind, content_hash, format, headers, mapping, \
@@ -349,57 +352,69 @@ impl ImportSession {
         // Written once per import, not formatted again for every row (as sqlx would write the time).
         let now = self.now.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false);
         let last_batch_and_now = format!("{}, '{now}'", self.batch_id);
-        for (chunk, chunk_ids) in writes.chunks(ROWS_PER_STATEMENT).zip(ids.chunks(ROWS_PER_STATEMENT)) {
-            let mut args = SqliteArguments::default();
-            args.reserve(chunk.len() * CREATOR_VALUES, 0);
-            let mut sql = String::with_capacity(chunk.len() * CREATOR_VALUES * 3 + 2048);
-            sql.push_str(&format!(
-                "INSERT INTO creators (id, platform, handle, open_id, display_name, {FIGURE_COLUMNS}, \
+        // New creators and stored ones go in separate statements: a plain `INSERT OR FAIL` needs no
+        // statement journal (an upsert does: it may abort half-way), so a first import copies no page
+        // aside before changing it. A new creator whose key was stored after all fails on the
+        // (platform, handle) key, which fails the import, rather than being written twice.
+        let (created, stored): (Vec<usize>, Vec<usize>) =
+            (0..writes.len()).partition(|i| writes[*i].1.is_none());
+        for (rows, upsert) in [(created, false), (stored, true)] {
+            for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+                let mut args = SqliteArguments::default();
+                args.reserve(chunk.len() * CREATOR_VALUES, 0);
+                let mut sql = String::with_capacity(chunk.len() * CREATOR_VALUES * 3 + 2048);
+                sql.push_str(&format!(
+                    "INSERT OR FAIL INTO creators (id, platform, handle, open_id, display_name, {FIGURE_COLUMNS}, \
                      engagement_eff_bp, categories, country, language, bio, email, audience, search_text, \
                      first_batch_id, first_seen_at, last_batch_id, updated_at) "
-            ));
-            let mut q = QueryBuilder::with_arguments(sql, args);
-            q.push_values(chunk.iter().zip(chunk_ids), |mut b, ((r, stored), id)| {
-                let f = &r.figures;
-                let audience = r.audience.as_ref().map(|a| serde_json::to_string(a).unwrap_or_default());
-                b.push_bind(*id)
-                    .push_bind(r.key.platform.as_str())
-                    .push_bind(r.key.handle.as_str().to_string())
-                    .push_bind(r.profile.open_id.clone())
-                    .push_bind(r.profile.display_name.clone());
-                push_figures(&mut b, f);
-                b.push_bind(f.engagement_rate_or_derived().map(|r| i64::from(r.0)))
-                    .push_bind(serde_json::to_string(&r.profile.categories).unwrap_or_else(|_| "[]".into()))
-                    .push_bind(r.profile.country.as_ref().map(|c| c.as_str().to_string()))
-                    .push_bind(r.profile.language.clone())
-                    .push_bind(r.profile.bio.clone())
-                    .push_bind(r.profile.email.clone())
-                    .push_bind(audience)
-                    .push_bind(search_text(&r.key, &r.profile))
-                    .push_bind(stored.as_ref().map_or(self.batch_id, |s| s.first_batch_id));
-                match stored {
-                    Some(s) => b.push_bind(s.first_seen_at),
-                    None => b.push_bind(now.clone()),
-                };
-                // The same for every row of the import: written into the statement, not bound.
-                b.push(&last_batch_and_now);
-            });
-            // A stored creator (same id) is updated in place; a new one whose key was stored after all
-            // fails on the (platform, handle) key rather than being written twice.
-            q.push(
-                " ON CONFLICT (id) DO UPDATE SET handle = excluded.handle, open_id = excluded.open_id, \
-                 display_name = excluded.display_name, followers = excluded.followers, \
-                 following = excluded.following, avg_views = excluded.avg_views, avg_likes = excluded.avg_likes, \
-                 avg_comments = excluded.avg_comments, avg_shares = excluded.avg_shares, \
-                 engagement_bp = excluded.engagement_bp, engagement_eff_bp = excluded.engagement_eff_bp, \
-                 gmv_minor = excluded.gmv_minor, gmv_currency = excluded.gmv_currency, \
-                 units_sold = excluded.units_sold, avg_commission_bp = excluded.avg_commission_bp, \
-                 categories = excluded.categories, country = excluded.country, language = excluded.language, \
-                 bio = excluded.bio, email = excluded.email, audience = excluded.audience, \
-                 search_text = excluded.search_text, last_batch_id = excluded.last_batch_id, \
-                 updated_at = excluded.updated_at",
-            );
-            self.write_query(q).await?;
+                ));
+                let mut q = QueryBuilder::with_arguments(sql, args);
+                q.push_values(chunk, |mut b, i| {
+                    let ((r, stored), id) = (&writes[*i], ids[*i]);
+                    let f = &r.figures;
+                    let audience = r.audience.as_ref().map(|a| serde_json::to_string(a).unwrap_or_default());
+                    b.push_bind(id)
+                        .push_bind(r.key.platform.as_str())
+                        .push_bind(r.key.handle.as_str().to_string())
+                        .push_bind(r.profile.open_id.clone())
+                        .push_bind(r.profile.display_name.clone());
+                    push_figures(&mut b, f);
+                    b.push_bind(f.engagement_rate_or_derived().map(|r| i64::from(r.0)))
+                        .push_bind(
+                            serde_json::to_string(&r.profile.categories).unwrap_or_else(|_| "[]".into()),
+                        )
+                        .push_bind(r.profile.country.as_ref().map(|c| c.as_str().to_string()))
+                        .push_bind(r.profile.language.clone())
+                        .push_bind(r.profile.bio.clone())
+                        .push_bind(r.profile.email.clone())
+                        .push_bind(audience)
+                        .push_bind(search_text(&r.key, &r.profile))
+                        .push_bind(stored.as_ref().map_or(self.batch_id, |s| s.first_batch_id));
+                    match stored {
+                        Some(s) => b.push_bind(s.first_seen_at),
+                        None => b.push_bind(now.clone()),
+                    };
+                    // The same for every row of the import: written into the statement, not bound.
+                    b.push(&last_batch_and_now);
+                });
+                if upsert {
+                    // A stored creator keeps its id and is updated in place.
+                    q.push(
+                        " ON CONFLICT (id) DO UPDATE SET handle = excluded.handle, open_id = excluded.open_id, \
+                         display_name = excluded.display_name, followers = excluded.followers, \
+                         following = excluded.following, avg_views = excluded.avg_views, \
+                         avg_likes = excluded.avg_likes, avg_comments = excluded.avg_comments, \
+                         avg_shares = excluded.avg_shares, engagement_bp = excluded.engagement_bp, \
+                         engagement_eff_bp = excluded.engagement_eff_bp, gmv_minor = excluded.gmv_minor, \
+                         gmv_currency = excluded.gmv_currency, units_sold = excluded.units_sold, \
+                         avg_commission_bp = excluded.avg_commission_bp, categories = excluded.categories, \
+                         country = excluded.country, language = excluded.language, bio = excluded.bio, \
+                         email = excluded.email, audience = excluded.audience, search_text = excluded.search_text, \
+                         last_batch_id = excluded.last_batch_id, updated_at = excluded.updated_at",
+                    );
+                }
+                self.write_query(q).await?;
+            }
         }
         Ok(ids)
     }
@@ -474,7 +489,7 @@ impl ImportSession {
     ) -> Result<()> {
         if !created.is_empty() {
             let mut q = QueryBuilder::<Sqlite>::new(format!(
-                "INSERT INTO creator_snapshots (creator_id, batch_id, as_of, {FIGURE_COLUMNS}) \
+                "INSERT OR FAIL INTO creator_snapshots (creator_id, batch_id, as_of, {FIGURE_COLUMNS}) \
                  SELECT id, "
             ));
             q.push_bind(self.batch_id).push(", ").push_bind(self.as_of);
