@@ -48,7 +48,7 @@ pub struct ImportSession {
     changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
     /// How many sort indexes this import dropped and left for `Store::finish_deferred`.
     deferred_indexes: usize,
-    /// Time spent in each write phase, logged at commit.
+    /// Time spent preparing (and queueing) each write phase, logged at commit with the writer's busy time.
     timings: PhaseTimings,
     /// Hash of each creator key seen in this import → the line that first brought it (for messages only:
     /// whether a row is a duplicate is decided by the database, so a hash collision cannot merge rows).
@@ -83,6 +83,7 @@ fn key_hash(key: &(impl Hash + ?Sized)) -> u64 {
     h.finish()
 }
 
+/// Where `apply` spends its time: on the import's side, not SQLite's (the writer task times that).
 #[derive(Debug, Default)]
 struct PhaseTimings {
     lookup: Duration,
