@@ -415,6 +415,11 @@ impl Workspace {
         });
     }
 
+    /// The sort indexes a bulk import left to be built (empty once the background work is done).
+    pub async fn deferred_indexes(&self) -> Result<Vec<String>> {
+        Ok(self.store.deferred_indexes().await?)
+    }
+
     /// Waits until the work imports left for later is done (see `Store::finish_deferred`); returns how
     /// many sort indexes this call built.
     pub async fn finish_deferred(&self) -> Result<usize> {

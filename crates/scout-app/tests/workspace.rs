@@ -84,6 +84,25 @@ async fn cancelling_mid_import_changes_nothing() {
     assert_eq!(ws.import_batches().await.unwrap().len(), 0, "no batch is recorded");
     let report = ws.import_file(ImportRequest::file(big), |_| {}, CancelToken::default()).await.unwrap();
     assert_eq!(report.counts.created, 60_000, "the same file imports in full afterwards");
+
+    // A file this large next to the table defers its sort indexes; lists sort meanwhile, and the
+    // import's background work builds them without anyone asking.
+    let by_followers = CreatorQuery { limit: 3, ..Default::default() };
+    let first = ws.list_creators(&by_followers).await.unwrap();
+    assert_eq!(first.total, 60_000);
+    let mut waited = 0;
+    while !ws.deferred_indexes().await.unwrap().is_empty() {
+        assert!(waited < 600, "the deferred sort indexes are built in the background");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        waited += 1;
+    }
+    let after = ws.list_creators(&by_followers).await.unwrap();
+    assert_eq!(
+        after.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+        first.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+        "the same page through the index"
+    );
+    assert!(first.rows[0].followers >= first.rows[1].followers, "sorted, largest first");
 }
 
 #[tokio::test]

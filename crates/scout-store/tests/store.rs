@@ -303,43 +303,52 @@ async fn search_treats_wildcards_literally() {
     assert_eq!(found("100%").await, 1, "'%' is not a wildcard");
 }
 
-#[tokio::test]
-async fn a_bulk_load_defers_the_sort_indexes_until_finished_and_a_rollback_keeps_them() {
-    let (dir, store) = store().await;
-    let path = dir.path().join("ws.scout");
-    let index_count = || async {
-        let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", path.display())).await.unwrap();
-        let n: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'creators'",
-        )
-        .fetch_one(&db)
-        .await
-        .unwrap();
-        db.close().await;
-        n
-    };
-    let before = index_count().await;
-    let batch = |name: &str| NewBatch {
-        source_name: name.into(),
+/// The indexes on `creators`, read through a connection of the test's own.
+async fn creator_indexes(path: &std::path::Path) -> Vec<String> {
+    let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", path.display())).await.unwrap();
+    let names =
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'creators'")
+            .fetch_all(&db)
+            .await
+            .unwrap();
+    db.close().await;
+    names
+}
+
+/// A million-row file's batch: large enough next to the table to defer the sort indexes.
+fn big_batch() -> NewBatch {
+    NewBatch {
+        source_name: "big.csv".into(),
         source_kind: SourceKind::File,
         content_hash: None,
         format: None,
         headers: vec![],
         mapping: None,
         as_of: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
-    };
-    let mut s = store.begin_import(batch("big.csv"), 1_000_000).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_bulk_load_defers_the_sort_indexes_until_finished_and_a_rollback_keeps_them() {
+    let (dir, store) = store().await;
+    let path = dir.path().join("ws.scout");
+    let before = creator_indexes(&path).await.len();
+    let mut s = store.begin_import(big_batch(), 1_000_000).await.unwrap();
     s.apply(rows(vec![record("alice", Some(1), None)])).await.unwrap();
     s.rollback().await.unwrap();
-    assert_eq!(index_count().await, before, "a rolled-back bulk load leaves every index in place");
+    assert_eq!(
+        creator_indexes(&path).await.len(),
+        before,
+        "a rolled-back bulk load leaves every index in place"
+    );
     assert!(store.deferred_indexes().await.unwrap().is_empty(), "and lists none as deferred");
 
-    let mut s = store.begin_import(batch("big.csv"), 1_000_000).await.unwrap();
+    let mut s = store.begin_import(big_batch(), 1_000_000).await.unwrap();
     s.apply(rows(vec![record("alice", Some(1), None), record("bob", Some(2), None)])).await.unwrap();
     s.commit(BatchCounts::default()).await.unwrap();
     let deferred = store.deferred_indexes().await.unwrap();
     assert!(deferred.contains(&"creators_followers".to_string()), "the sort indexes wait: {deferred:?}");
-    assert_eq!(index_count().await, before - deferred.len() as i64, "each deferred index is missing");
+    assert_eq!(creator_indexes(&path).await.len(), before - deferred.len(), "each deferred index is missing");
     let q = CreatorQuery { sort: CreatorSort::Followers, descending: true, ..Default::default() };
     assert_eq!(
         store.list_creators(&q).await.unwrap().rows[0].handle.as_str(),
@@ -348,7 +357,7 @@ async fn a_bulk_load_defers_the_sort_indexes_until_finished_and_a_rollback_keeps
     );
 
     assert_eq!(store.finish_deferred().await.unwrap(), deferred.len(), "finishing builds each one");
-    assert_eq!(index_count().await, before, "every index is back");
+    assert_eq!(creator_indexes(&path).await.len(), before, "every index is back");
     assert!(store.deferred_indexes().await.unwrap().is_empty());
     assert_eq!(store.finish_deferred().await.unwrap(), 0, "a second call finds nothing left");
     assert_eq!(store.list_creators(&q).await.unwrap().rows[0].handle.as_str(), "bob");
@@ -357,41 +366,18 @@ async fn a_bulk_load_defers_the_sort_indexes_until_finished_and_a_rollback_keeps
 #[tokio::test]
 async fn sort_indexes_a_stop_left_unbuilt_are_built_when_the_workspace_opens() {
     let (dir, store) = store().await;
-    let before = store.deferred_indexes().await.unwrap();
-    let mut s = store
-        .begin_import(
-            NewBatch {
-                source_name: "big.csv".into(),
-                source_kind: SourceKind::File,
-                content_hash: None,
-                format: None,
-                headers: vec![],
-                mapping: None,
-                as_of: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
-            },
-            1_000_000,
-        )
-        .await
-        .unwrap();
+    let path = dir.path().join("ws.scout");
+    let mut s = store.begin_import(big_batch(), 1_000_000).await.unwrap();
     s.apply(rows(vec![record("alice", Some(1), None)])).await.unwrap();
     s.commit(BatchCounts::default()).await.unwrap();
-    assert!(before.is_empty() && !store.deferred_indexes().await.unwrap().is_empty());
+    assert!(!store.deferred_indexes().await.unwrap().is_empty());
+    assert!(!creator_indexes(&path).await.contains(&"creators_followers".to_string()));
     store.close().await; // the app stops before finishing
     drop(store);
 
-    let store = Store::open(&dir.path().join("ws.scout")).await.unwrap();
+    let store = Store::open(&path).await.unwrap();
     assert!(store.deferred_indexes().await.unwrap().is_empty(), "opening built what was left");
-    let names: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'creators_followers'",
-    )
-    .fetch_all(
-        &sqlx::SqlitePool::connect(&format!("sqlite://{}", dir.path().join("ws.scout").display()))
-            .await
-            .unwrap(),
-    )
-    .await
-    .unwrap();
-    assert_eq!(names, vec!["creators_followers".to_string()]);
+    assert!(creator_indexes(&path).await.contains(&"creators_followers".to_string()));
     assert_eq!(store.creator_count().await.unwrap(), 1, "and kept the import");
 }
 
