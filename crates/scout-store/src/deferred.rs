@@ -43,7 +43,7 @@ impl Store {
 
 /// Builds and un-lists the deferred indexes one by one, each in a transaction that holds the write lock
 /// from its start: two builders can never both claim an index.
-pub(crate) async fn build_deferred_indexes(conn: &mut SqliteConnection) -> Result<usize> {
+async fn build_deferred_indexes(conn: &mut SqliteConnection) -> Result<usize> {
     let mut built = 0;
     while let Some(name) =
         sqlx::query_scalar::<_, String>("SELECT name FROM deferred_indexes ORDER BY rowid LIMIT 1")

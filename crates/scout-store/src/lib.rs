@@ -108,7 +108,9 @@ impl Store {
     }
 
     /// Indexes an import deferred and a crash (or a closed app) left unbuilt are built before anything
-    /// else, so no migration ever meets a workspace with an index missing.
+    /// else, so no migration meets a workspace with an index missing. A failure (a full disk) is logged,
+    /// not fatal: the workspace still opens, its lists sort without those indexes, and the next open or
+    /// import tries again.
     async fn recover_deferred_indexes(&self) -> Result<()> {
         let listed: bool = sqlx::query_scalar(
             "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'deferred_indexes'",
@@ -117,7 +119,9 @@ impl Store {
         .await?;
         if listed && !self.deferred_indexes().await?.is_empty() {
             tracing::warn!(path = %self.path.display(), "building the sort indexes an earlier import left");
-            self.finish_deferred().await?;
+            if let Err(e) = self.finish_deferred().await {
+                tracing::error!(error = %e, "could not build the sort indexes an earlier import left");
+            }
         }
         Ok(())
     }
