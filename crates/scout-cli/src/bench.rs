@@ -89,9 +89,18 @@ pub(crate) fn timed(mut cmd: Command) -> Result<Timed, AppError> {
         let mut text = Vec::new();
         let mut done = started.elapsed();
         let mut buf = [0u8; 64 * 1024];
-        while let Some(Ok(n @ 1..)) = stdout.as_mut().map(|out| std::io::Read::read(out, &mut buf)) {
-            text.extend_from_slice(&buf[..n]);
-            done = started.elapsed();
+        if let Some(out) = stdout.as_mut() {
+            loop {
+                match std::io::Read::read(out, &mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => {
+                        text.extend_from_slice(&buf[..n]);
+                        done = started.elapsed();
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(_) => break,
+                }
+            }
         }
         (String::from_utf8_lossy(&text).into_owned(), done)
     });
