@@ -77,7 +77,11 @@ async fn connect(port: u16, workspace: &Path) -> Client {
 }
 
 async fn find(c: &Client, xpath: &str) -> Element {
-    match c.wait().at_most(WAIT).for_element(Locator::XPath(xpath)).await {
+    find_within(c, xpath, WAIT).await
+}
+
+async fn find_within(c: &Client, xpath: &str, wait: Duration) -> Element {
+    match c.wait().at_most(wait).for_element(Locator::XPath(xpath)).await {
         Ok(e) => e,
         Err(e) => {
             screenshot(c, "failure").await;
@@ -286,6 +290,44 @@ async fn first_run_demo_import_search_and_drawer() {
     find(&c, "//table//*[normalize-space(.)='Example: Lip oil launch (finished)']").await;
     screenshot(&c, "9-demo-results").await;
 
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test.sh under xvfb-run"]
+async fn a_large_import_says_while_its_sort_indexes_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("e2e-large.scout");
+    let ws = scout_app::Workspace::open(&workspace).await.unwrap();
+    let small = dir.path().join("small.csv");
+    std::fs::write(&small, "handle,followers\nmia,12000\nleo,30000\n").unwrap();
+    ws.import_file(scout_app::ImportRequest::file(small), |_| {}, Default::default()).await.unwrap();
+    ws.close().await;
+    // Large enough next to the workspace that the import defers its sort indexes (and, in this debug
+    // build, that building them takes seconds).
+    let big = dir.path().join("large list.csv");
+    let cfg = scout_fixtures::GeneratorConfig {
+        seed: 11,
+        count: 150_000,
+        as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+    };
+    scout_fixtures::write_csv(&cfg, std::fs::File::create(&big).unwrap()).unwrap();
+    let _driver = Driver::start(4454);
+    let c = connect(4454, &workspace).await;
+
+    wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "3").await;
+    button(&c, "Import creators…").await.click().await.unwrap();
+    answer_file_dialog("Import creators", &big).await;
+    button(&c, "Import creators").await.click().await.unwrap();
+    // The rows are listed as soon as the report is out; the header says the sort indexes are building.
+    let building = "//*[@role='status' and normalize-space(.)='Building sort indexes…']";
+    find_within(&c, building, Duration::from_secs(300)).await;
+    button(&c, "Done").await.click().await.unwrap();
+    wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "150003").await;
+    screenshot(&c, "10-sort-indexes-building").await;
+    wait_count(&c, building, 0, "the note goes once the indexes are built").await;
+    let first = find(&c, "//*[@role='row' and @aria-rowindex='2' and @aria-busy='false']").await;
+    assert!(!text_of(&first).await.is_empty(), "the list still shows its rows");
     c.close().await.unwrap();
 }
 

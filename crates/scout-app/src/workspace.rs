@@ -24,6 +24,9 @@ pub struct WorkspaceInfo {
     pub creator_count: u64,
     #[ts(type = "number")]
     pub batch_count: u64,
+    /// A large import's sort indexes are still being built in the background: its creators are listed
+    /// and searchable already, sorting them is slower until this turns false.
+    pub sort_indexes_building: bool,
 }
 
 impl Workspace {
@@ -59,6 +62,7 @@ impl Workspace {
             name: path.file_stem().map_or_else(|| "workspace".into(), |s| s.to_string_lossy().into_owned()),
             creator_count: self.store.creator_count().await?,
             batch_count: self.store.list_batches().await?.len() as u64,
+            sort_indexes_building: !self.store.deferred_indexes().await?.is_empty(),
         })
     }
 

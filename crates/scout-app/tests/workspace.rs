@@ -91,7 +91,15 @@ async fn cancelling_mid_import_changes_nothing() {
     let first = ws.list_creators(&by_followers).await.unwrap();
     assert_eq!(first.total, 60_000);
     let mut waited = 0;
-    while !ws.deferred_indexes().await.unwrap().is_empty() {
+    loop {
+        // The window's "building" flag turns false only once no deferred index is left (the list only
+        // ever shrinks, so a flag read first that is false means the list read second is empty).
+        let building = ws.info().await.unwrap().sort_indexes_building;
+        let left = ws.deferred_indexes().await.unwrap();
+        if !building {
+            assert!(left.is_empty(), "not building while {left:?} wait");
+            break;
+        }
         assert!(waited < 600, "the deferred sort indexes are built in the background");
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         waited += 1;

@@ -4,6 +4,9 @@ import { pickImportFile } from "./dialogs";
 import { toIpcError, workspaceInfo, type IpcFailure } from "./ipc";
 import type { WorkspaceInfo } from "./types";
 
+/** How often the window asks whether a large import's sort indexes are built yet. */
+export const INDEX_WATCH_MS = 2000;
+
 export type Screen = "creators" | "campaigns" | "outreach" | "pipeline" | "results" | "settings";
 
 class AppState {
@@ -18,10 +21,12 @@ class AppState {
   importPath = $state<string | null>(null);
   importPickError = $state<IpcFailure | null>(null);
 
+  /** Re-reads the workspace while a large import's sort indexes build in the background. */
+  #indexWatch: ReturnType<typeof setTimeout> | null = null;
+
   async refreshWorkspace() {
     try {
-      this.workspace = await workspaceInfo();
-      this.workspaceError = null;
+      this.#show(await workspaceInfo());
     } catch (reason) {
       this.workspaceError = toIpcError(reason);
     }
@@ -31,11 +36,19 @@ class AppState {
   async dataChanged(workspace?: WorkspaceInfo) {
     this.dataVersion += 1;
     if (workspace) {
-      this.workspace = workspace;
-      this.workspaceError = null;
+      this.#show(workspace);
     } else {
       await this.refreshWorkspace();
     }
+  }
+
+  #show(workspace: WorkspaceInfo) {
+    this.workspace = workspace;
+    this.workspaceError = null;
+    if (this.#indexWatch !== null) clearTimeout(this.#indexWatch);
+    this.#indexWatch = workspace.sort_indexes_building
+      ? setTimeout(() => void this.refreshWorkspace(), INDEX_WATCH_MS)
+      : null;
   }
 
   focusSearch() {

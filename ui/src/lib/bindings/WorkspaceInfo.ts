@@ -4,4 +4,9 @@ export type WorkspaceInfo = { path: string,
 /**
  * The file name without its extension.
  */
-name: string, creator_count: number, batch_count: number, };
+name: string, creator_count: number, batch_count: number, 
+/**
+ * A large import's sort indexes are still being built in the background: its creators are listed
+ * and searchable already, sorting them is slower until this turns false.
+ */
+sort_indexes_building: boolean, };

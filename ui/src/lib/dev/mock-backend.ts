@@ -10,6 +10,7 @@
 // ?mockResults=1 (one currency) or =multi (three, kept apart) starts with results; see mock-results.ts.
 // ?mockResultsImport=truncated makes "Import results…" report more issues than it lists.
 // ?mockTiktok=1 says TikTok Shop is connected (Results offers "Sync from TikTok Shop").
+// ?mockIndexing=1 makes an import leave its sort indexes building for 6 s, like a large one does.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Channel } from "@tauri-apps/api/core";
 import { mockCampaigns } from "./mock-campaigns";
@@ -37,6 +38,8 @@ let workspace = {
   name: "Mock workspace (synthetic data)",
 };
 let batches: ImportBatch[] = [];
+/** Like the real store, a large import leaves its sort indexes to build for a few seconds. */
+let indexesBuiltAt = 0;
 let workspaceOpen = params.get("mockNoWorkspace") !== "1";
 let cancelRequested = false;
 const failing = new Set(params.getAll("mockFail"));
@@ -54,7 +57,12 @@ function fail(code: IpcError["code"], message: string): never {
 }
 
 function info() {
-  return { ...workspace, creator_count: creators.length, batch_count: batches.length };
+  return {
+    ...workspace,
+    creator_count: creators.length,
+    batch_count: batches.length,
+    sort_indexes_building: Date.now() < indexesBuiltAt,
+  };
 }
 
 function sortKey(row: CreatorRow, sort: CreatorQuery["sort"]): string | number | null {
@@ -247,6 +255,7 @@ async function runImport(onProgress: Channel<ImportProgress>): Promise<ImportRep
     rejected: 12,
   });
   batches = [batch, ...batches];
+  if (params.get("mockIndexing") === "1") indexesBuiltAt = Date.now() + 6000;
   return {
     batch_id: batch.id,
     file_name: batch.source_name,
