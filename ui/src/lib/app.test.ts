@@ -1,17 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { app, INDEX_WATCH_MS } from "./app.svelte";
-import type { WorkspaceInfo } from "./types";
+import { workspaceInfo } from "./workspace-fixtures";
 
-function info(building: boolean): WorkspaceInfo {
-  return {
-    path: "/tmp/big.scout",
-    name: "big",
-    creator_count: 1_000_000,
-    batch_count: 1,
-    sort_indexes_building: building,
-  };
-}
+const info = (building: boolean) => workspaceInfo(1_000_000, building);
 
 describe("the window's workspace while a large import's sort indexes build", () => {
   beforeEach(() => vi.useFakeTimers());

@@ -4,17 +4,7 @@ import { cleanup, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import CreatorsScreen from "./CreatorsScreen.svelte";
 import { app } from "../../lib/app.svelte";
-import type { WorkspaceInfo } from "../../lib/types";
-
-function workspace(building: boolean): WorkspaceInfo {
-  return {
-    path: "/tmp/big.scout",
-    name: "big",
-    creator_count: 0,
-    batch_count: 1,
-    sort_indexes_building: building,
-  };
-}
+import { workspaceInfo } from "../../lib/workspace-fixtures";
 
 function backend() {
   mockIPC((cmd) => {
@@ -38,7 +28,7 @@ describe("CreatorsScreen while a large import's sort indexes build", () => {
 
   it("says the sort indexes are building, and why sorting is slower meanwhile", async () => {
     backend();
-    app.workspace = { ...workspace(true), creator_count: 1_000_000 };
+    app.workspace = workspaceInfo(1_000_000, true);
     render(CreatorsScreen);
     const note = await screen.findByRole("status");
     expect(note).toHaveTextContent("Building sort indexes…");
@@ -47,7 +37,7 @@ describe("CreatorsScreen while a large import's sort indexes build", () => {
 
   it("says nothing once they are built", async () => {
     backend();
-    app.workspace = { ...workspace(false), creator_count: 1_000_000 };
+    app.workspace = workspaceInfo(1_000_000, false);
     render(CreatorsScreen);
     await waitFor(() => expect(screen.getByText("No creators match these filters.")).toBeInTheDocument());
     expect(screen.queryByText("Building sort indexes…")).not.toBeInTheDocument();
