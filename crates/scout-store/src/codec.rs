@@ -1,6 +1,7 @@
 //! Mapping between creator rows and domain types. The column lists here are the one place that knows the
 //! `creators` table's shape on the Rust side.
 
+use crate::stored_audience::StoredAudience;
 use crate::{Result, StoreError};
 use chrono::{DateTime, Utc};
 use scout_domain::{
@@ -89,7 +90,9 @@ pub(crate) fn creator_from_row(row: &SqliteRow) -> Result<StoredCreator> {
     let id: i64 = row.try_get("id")?;
     let audience: Option<String> = row.try_get("audience")?;
     let audience = match audience {
-        Some(json) => Some(serde_json::from_str(&json).map_err(|e| corrupt("audience", id, e))?),
+        Some(json) => {
+            Some(serde_json::from_str::<StoredAudience>(&json).map_err(|e| corrupt("audience", id, e))?.0)
+        }
         None => None,
     };
     Ok(StoredCreator {

@@ -28,6 +28,7 @@ mod outcomes;
 mod pipeline;
 mod results;
 mod settings;
+mod stored_audience;
 
 pub use batches::{BatchCounts, ImportBatch, IssueOutcome, NewBatch, SourceKind, StoredIssue};
 pub use campaigns::{Campaign, ShortlistEntry};

@@ -9,6 +9,7 @@
 //! are read and parsed on their own tasks, a few at a time.
 
 use crate::outcomes::Outcome;
+use crate::stored_audience::StoredAudience;
 use crate::{Result, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use futures_util::{stream, StreamExt};
@@ -56,7 +57,7 @@ struct CreatorJson(
     Option<String>,
     Option<String>,
     u8,
-    Option<AudienceMix>,
+    Option<StoredAudience>,
     DateTime<Utc>,
 );
 
@@ -164,7 +165,7 @@ impl Store {
                     has_contact: c.15 == 1,
                     categories: c.12,
                     bio: c.14,
-                    audience: c.16,
+                    audience: c.16.map(|a| a.0),
                 }
             })
             .collect())

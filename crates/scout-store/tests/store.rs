@@ -454,6 +454,65 @@ async fn the_match_read_decodes_creators_as_the_detail_does() {
     assert_eq!(rich.as_of, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(), "the newest snapshot's date");
 }
 
+#[tokio::test]
+async fn audiences_are_stored_compactly_and_rows_in_the_older_form_still_read() {
+    use scout_domain::{AgeBand, AgeShare, AudienceMix, BasisPoints, CountryCode, CountryShare, GenderSplit};
+    let (dir, store) = store().await;
+    let audience = AudienceMix {
+        age: vec![AgeShare { band: AgeBand::Age25To34, share: BasisPoints(6_000) }],
+        gender: Some(GenderSplit {
+            female: BasisPoints(7_000),
+            male: BasisPoints(2_900),
+            other: BasisPoints(100),
+        }),
+        countries: vec![CountryShare {
+            country: CountryCode::parse("PH").unwrap(),
+            share: BasisPoints(8_000),
+        }],
+    };
+    let mut new = record("new", Some(1), None);
+    new.audience = Some(audience.clone());
+    let mut old = record("old", Some(2), None);
+    old.audience = Some(audience.clone());
+    import(&store, "a.csv", 1, vec![new, old]).await;
+
+    // As the import writes it; and "old" as a workspace from before the compact form holds it.
+    let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", dir.path().join("ws.scout").display()))
+        .await
+        .unwrap();
+    let stored: String = sqlx::query_scalar("SELECT audience FROM creators WHERE handle = 'new'")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(stored, r#"{"a":[["25-34",6000]],"g":[7000,2900,100],"c":[["PH",8000]]}"#);
+    sqlx::query("UPDATE creators SET audience = ? WHERE handle = 'old'")
+        .bind(serde_json::to_string(&audience).unwrap())
+        .execute(&db)
+        .await
+        .unwrap();
+    db.close().await;
+
+    let mut sources = Vec::new();
+    store
+        .for_each_match_source::<scout_store::StoreError>(10, |chunk| {
+            sources.extend(chunk);
+            Ok(())
+        })
+        .await
+        .unwrap();
+    assert_eq!(sources.len(), 2);
+    for s in sources {
+        assert_eq!(s.audience.as_ref(), Some(&audience), "the match read decodes both forms");
+        assert_eq!(
+            store.creator_detail(s.id).await.unwrap().audience,
+            Some(audience.clone()),
+            "so does the detail"
+        );
+    }
+    let outcomes = import(&store, "b.csv", 2, vec![record("old", Some(2), None)]).await;
+    assert_eq!(outcomes, vec![RowOutcome::Unchanged], "the older form is the same audience, not a change");
+}
+
 mod outbox {
     use super::*;
     use scout_store::{NewOffer, OfferChannel, OfferState, StoreError};

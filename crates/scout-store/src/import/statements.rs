@@ -3,6 +3,7 @@
 
 use super::{key_hash, ImportSession};
 use crate::codec::{search_text, to_i64, StoredCreator};
+use crate::stored_audience::StoredAudience;
 use crate::Result;
 use scout_domain::{CreatorFigures, CreatorRecord};
 use sqlx::query_builder::Separated;
@@ -60,7 +61,7 @@ impl ImportSession {
                 q.push_values(chunk, |mut b, i| {
                     let ((r, stored), id) = (&writes[*i], ids[*i]);
                     let f = &r.figures;
-                    let audience = r.audience.as_ref().map(|a| serde_json::to_string(a).unwrap_or_default());
+                    let audience = r.audience.as_ref().map(StoredAudience::to_json);
                     b.push_bind(id)
                         .push_bind(r.key.platform.as_str())
                         .push_bind(r.key.handle.as_str().to_string())
