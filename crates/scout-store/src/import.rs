@@ -104,9 +104,6 @@ impl Store {
     pub async fn begin_import(&self, batch: NewBatch, expected_rows: u64) -> Result<ImportSession> {
         let mut tx = self.bulk_connection().await?;
         sqlx::query("BEGIN IMMEDIATE").execute(&mut tx).await?;
-        // Foreign keys are checked at commit (a violation fails the commit, and the import with it), so
-        // multi-row inserts need no statement journal to undo half a statement.
-        sqlx::query("PRAGMA defer_foreign_keys = ON").execute(&mut tx).await?;
         let now = Utc::now();
         let batch_id: i64 = sqlx::query_scalar(
             "INSERT INTO import_batches (source_name, source_kind, content_hash, format, headers, mapping, \

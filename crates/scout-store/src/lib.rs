@@ -136,8 +136,14 @@ impl Store {
 
     /// A connection of its own for bulk writes, outside the pool. It never checkpoints by itself, so a
     /// large commit returns as soon as its WAL frames are written; `finish_deferred` checkpoints after.
+    ///
+    /// It does not enforce foreign keys. Every reference an import writes is to a row it holds by
+    /// construction (its own batch, creators it just wrote or read), and enforcing them costs ~1 s of a
+    /// 10 s million-row import: SQLite gives every multi-row insert into a table with an immediate
+    /// foreign key a statement journal, whatever `defer_foreign_keys` says. The store's tests run
+    /// `PRAGMA foreign_key_check` after every import they make.
     pub(crate) async fn bulk_connection(&self) -> Result<SqliteConnection> {
-        Ok(self.options.clone().pragma("wal_autocheckpoint", "0").connect().await?)
+        Ok(self.options.clone().pragma("wal_autocheckpoint", "0").foreign_keys(false).connect().await?)
     }
 
     pub fn path(&self) -> &Path {

@@ -9,7 +9,7 @@ use scout_store::{
 };
 
 mod common;
-use common::{begin, import, record, rows, store};
+use common::{assert_references_hold, begin, import, record, rows, store};
 
 async fn detail_of(store: &Store, handle: &str) -> scout_store::CreatorDetail {
     let q = CreatorQuery { search: Some(handle.into()), ..Default::default() };
@@ -157,6 +157,7 @@ async fn duplicates_within_one_import_merge_and_say_which_line() {
     let out2 = s.apply(vec![IncomingRow { line: 90, record: record("zach", Some(9), None) }]).await.unwrap();
     assert_eq!(out2[0].1, RowOutcome::Merged { first_line: Some(2) }, "a repeat in a later chunk merges too");
     s.commit(BatchCounts::default()).await.unwrap();
+    assert_references_hold(&store).await;
     let zach = detail_of(&store, "zach").await;
     assert_eq!(zach.figures.followers, Some(9), "the later row's figure wins");
     assert_eq!(zach.profile.display_name.as_deref(), Some("Zach C"), "the later row's name wins");
@@ -205,6 +206,7 @@ async fn a_first_import_finds_its_own_earlier_chunks_and_later_imports_keep_ids(
         "the same creator, renamed within the file"
     );
     s.commit(BatchCounts::default()).await.unwrap();
+    assert_references_hold(&store).await;
     assert_eq!(store.creator_count().await.unwrap(), 2);
     let after = detail_of(&store, "after").await;
     assert_eq!(after.figures.followers, Some(11));
@@ -346,6 +348,7 @@ async fn a_bulk_load_defers_the_sort_indexes_until_finished_and_a_rollback_keeps
     let mut s = store.begin_import(big_batch(), 1_000_000).await.unwrap();
     s.apply(rows(vec![record("alice", Some(1), None), record("bob", Some(2), None)])).await.unwrap();
     s.commit(BatchCounts::default()).await.unwrap();
+    assert_references_hold(&store).await;
     let deferred = store.deferred_indexes().await.unwrap();
     assert!(deferred.contains(&"creators_followers".to_string()), "the sort indexes wait: {deferred:?}");
     assert_eq!(creator_indexes(&path).await.len(), before - deferred.len(), "each deferred index is missing");
@@ -370,6 +373,7 @@ async fn sort_indexes_a_stop_left_unbuilt_are_built_when_the_workspace_opens() {
     let mut s = store.begin_import(big_batch(), 1_000_000).await.unwrap();
     s.apply(rows(vec![record("alice", Some(1), None)])).await.unwrap();
     s.commit(BatchCounts::default()).await.unwrap();
+    assert_references_hold(&store).await;
     assert!(!store.deferred_indexes().await.unwrap().is_empty());
     assert!(!creator_indexes(&path).await.contains(&"creators_followers".to_string()));
     store.close().await; // the app stops before finishing
@@ -452,6 +456,22 @@ async fn the_match_read_decodes_creators_as_the_detail_does() {
     let rich = sources.iter().find(|s| s.figures.followers == Some(150_000)).unwrap();
     assert_eq!(rich.follower_history.iter().map(|h| h.1).collect::<Vec<_>>(), [120_000, 150_000]);
     assert_eq!(rich.as_of, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(), "the newest snapshot's date");
+}
+
+#[tokio::test]
+#[should_panic(expected = "rows referencing nothing")]
+async fn the_reference_check_the_tests_rely_on_catches_a_row_referencing_nothing() {
+    let (_dir, store) = store().await;
+    import(&store, "a.csv", 1, vec![record("ann", Some(1), Some("Ann"))]).await;
+    // As an import writes: without SQLite enforcing the reference.
+    let options = sqlx::sqlite::SqliteConnectOptions::new().filename(store.path()).foreign_keys(false);
+    let mut db = sqlx::ConnectOptions::connect(&options).await.unwrap();
+    sqlx::query("INSERT INTO creator_categories (creator_id, category) VALUES (999, 'Beauty')")
+        .execute(&mut db)
+        .await
+        .unwrap();
+    sqlx::Connection::close(db).await.unwrap();
+    assert_references_hold(&store).await;
 }
 
 #[tokio::test]

@@ -47,5 +47,16 @@ pub async fn import(store: &Store, name: &str, day: u32, records: Vec<CreatorRec
     let mut s = begin(store, name, day).await;
     let out = s.apply(rows(records)).await.unwrap();
     s.commit(BatchCounts::default()).await.unwrap();
+    assert_references_hold(store).await;
     out.into_iter().map(|(_, o)| o).collect()
+}
+
+/// Imports write without SQLite enforcing foreign keys (see `Store::bulk_connection`): every reference
+/// they leave must hold all the same.
+pub async fn assert_references_hold(store: &Store) {
+    let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", store.path().display())).await.unwrap();
+    let broken: Vec<(String, Option<i64>, String, i64)> =
+        sqlx::query_as("PRAGMA foreign_key_check").fetch_all(&db).await.unwrap();
+    db.close().await;
+    assert!(broken.is_empty(), "rows referencing nothing (table, rowid, parent, fk): {broken:?}");
 }
