@@ -222,7 +222,12 @@ async fn first_run_demo_import_search_and_drawer() {
     let search = find(&c, "//input[@aria-label='Search creators by handle or name']").await;
     search.send_keys("e2e_tester").await.unwrap();
     wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "2").await;
-    let row = find(&c, "//*[@role='row' and @aria-rowindex='2' and @aria-busy='false']").await;
+    // The count arrives before the page: wait for the found row, not the top row still on screen.
+    let row = find(
+        &c,
+        "//*[@role='row' and @aria-rowindex='2' and @aria-busy='false' and contains(., 'e2e_tester')]",
+    )
+    .await;
     let row_text = text_of(&row).await;
     assert!(
         row_text.contains("e2e_tester") && row_text.contains("1.2M"),
