@@ -400,6 +400,19 @@ async fn totals_follow_imports_and_descending_pages_end_with_unknowns() {
     assert_eq!(deep.rows.len(), 1, "a page past the known values holds the unknown one");
 }
 
+/// Every creator as the match engine reads them, `chunk` creators at a time.
+async fn match_sources(store: &Store, chunk: u32) -> Vec<scout_store::MatchSource> {
+    let mut sources = Vec::new();
+    store
+        .for_each_match_source::<scout_store::StoreError>(chunk, |part| {
+            sources.extend(part);
+            Ok(())
+        })
+        .await
+        .unwrap();
+    sources
+}
+
 #[tokio::test]
 async fn the_match_read_decodes_creators_as_the_detail_does() {
     use scout_domain::{AgeBand, AgeShare, AudienceMix, BasisPoints, CountryCode, Currency, Money};
@@ -431,14 +444,7 @@ async fn the_match_read_decodes_creators_as_the_detail_does() {
     grown.as_of = NaiveDate::from_ymd_opt(2026, 11, 20);
     import(&store, "two.csv", 2, vec![grown]).await;
 
-    let mut sources = Vec::new();
-    store
-        .for_each_match_source::<scout_store::StoreError>(1, |chunk| {
-            sources.extend(chunk);
-            Ok(())
-        })
-        .await
-        .unwrap();
+    let sources = match_sources(&store, 1).await;
     assert_eq!(sources.len(), 2, "every creator once, chunk by chunk");
     for s in &sources {
         let d = store.creator_detail(s.id).await.unwrap();
@@ -512,14 +518,7 @@ async fn audiences_are_stored_compactly_and_rows_in_the_older_form_still_read() 
         .unwrap();
     db.close().await;
 
-    let mut sources = Vec::new();
-    store
-        .for_each_match_source::<scout_store::StoreError>(10, |chunk| {
-            sources.extend(chunk);
-            Ok(())
-        })
-        .await
-        .unwrap();
+    let sources = match_sources(&store, 10).await;
     assert_eq!(sources.len(), 2);
     for s in sources {
         assert_eq!(s.audience.as_ref(), Some(&audience), "the match read decodes both forms");
