@@ -109,6 +109,7 @@ async fn deliver(ws: &Workspace, cancel: &CancelToken) -> (OutboxReport, Vec<Str
                 total.retrying += r.retrying;
                 total.needs_check += r.needs_check;
                 total.capped |= r.capped;
+                problems.extend(r.notes);
             }
             Err(e) => {
                 tracing::warn!(?channel, error = %e, "outbox stopped");

@@ -650,6 +650,10 @@ async fn tiktok_shop_connects_from_settings_and_syncs_orders_into_results() {
         find(&c, "//*[@data-testid='tiktok-shop' and contains(normalize-space(.), 'Outreach quota')]").await;
     let text = text_of(&shop).await;
     assert!(text.contains("Connected to"), "{text}");
+    assert!(
+        text.contains("200 of 200 new creators left to invite this week"),
+        "the quota as TikTok defines it: {text}"
+    );
     assert!(!text.contains(FAKE_TIKTOK_APP_SECRET), "the secret is never shown again");
     assert_eq!(api.requests_to("GET", "/api/v2/token/get").len(), 1, "the code was exchanged once");
     c.execute("document.querySelector('[data-testid=tiktok-shop]').scrollIntoView()", vec![]).await.unwrap();
@@ -664,7 +668,7 @@ async fn tiktok_shop_connects_from_settings_and_syncs_orders_into_results() {
     assert!(counts.contains("7") && counts.contains("Created"), "{counts}");
     let dialog = text_of(&find(&c, "//dialog[.//*[@id='results-import-title']]").await).await;
     assert!(dialog.contains("order 576000000000000007: skipped"), "the refused order by its id: {dialog}");
-    assert_eq!(api.requests_to("POST", "/affiliate_seller/202410/orders/search").len(), 3, "three pages");
+    assert_eq!(api.requests_to("POST", "/affiliate_seller/202410/orders/search").len(), 4, "four pages");
     screenshot(&c, "t3-sync-report").await;
     button(&c, "Done").await.click().await.unwrap();
     // Dollars and yen, each on its own.

@@ -16,7 +16,7 @@ pub(crate) const MAX_ATTEMPTS: u32 = 5;
 /// Offers shown in the send queue.
 const QUEUE_LENGTH: u32 = 500;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct OutboxReport {
     pub sent: u32,
@@ -24,8 +24,11 @@ pub struct OutboxReport {
     pub retrying: u32,
     /// Offers found interrupted by an earlier stop, now waiting for the seller to check.
     pub needs_check: u32,
-    /// Stopped because the daily cap was reached.
+    /// Stopped because the daily cap (e-mail) or the outreach quota (TikTok Shop) was reached.
     pub capped: bool,
+    /// What the seller should know about the run, in plain words (e.g. the quota could not be read).
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 impl Workspace {

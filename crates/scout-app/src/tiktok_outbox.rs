@@ -3,13 +3,13 @@
 //! onto the pipeline. Offers are claimed (`sending`) before the call, so a crash never re-sends them.
 
 use crate::outbox::{retry_at, OutboxReport, MAX_ATTEMPTS};
-use crate::tiktok::{quota_retry_at, TiktokConnection};
+use crate::tiktok::{quota_retry_at, quota_unreadable, quota_unreadable_note, TiktokConnection};
 use crate::{AppError, CancelToken, Result, Workspace};
 use chrono::{DateTime, Utc};
 use scout_domain::{ContentType, OfferTerms, Stage};
 use scout_outreach::tiktok::{
-    CreatedCollaboration, FreeSampleRule, ProductCommission, TargetCollaboration, TiktokClient, TiktokError,
-    MAX_CREATORS,
+    self, CreatedCollaboration, CreatorAnswer, FreeSampleRule, ProductCommission, TargetCollaboration,
+    TiktokClient, TiktokError, MAX_CREATORS,
 };
 use scout_store::{ClaimedBatch, Offer, OfferChannel};
 use serde::{Deserialize, Serialize};
@@ -25,7 +25,8 @@ const RECONNECT: &str = "reconnect TikTok Shop in Settings";
 pub struct TiktokSyncReport {
     /// Collaborations read from TikTok Shop.
     pub collaborations: u32,
-    /// Creators moved on the pipeline (accepted → agreed, declined → declined, expired → no response).
+    /// Creators moved on the pipeline (accepted → agreed, posted → content posted, removed → withdrawn,
+    /// expired → no response).
     pub moved: u32,
     /// Creators whose answer is still pending, or already where the answer puts them.
     pub unchanged: u32,
@@ -90,17 +91,32 @@ impl Workspace {
         report: &mut OutboxReport,
     ) -> Result<()> {
         let mut pacer = Pacer::new(connection.interval_ms);
+        // Once the quota reply cannot be read it is not asked for again in this run.
+        let mut quota_readable = true;
         while !cancel.is_cancelled() {
             if !self.store.has_due_offers(OfferChannel::Tiktok, Utc::now()).await? {
                 break;
             }
-            pacer.wait().await;
-            let quota = client.outreach_quota().await.map_err(crate::tiktok::tiktok_error)?;
-            if quota.remaining == 0 {
+            let mut quota = None;
+            if quota_readable {
+                pacer.wait().await;
+                match client.outreach_quota().await {
+                    Ok(q) => quota = Some(q),
+                    Err(e) if quota_unreadable(&e) => {
+                        tracing::warn!(error = %e, "outreach quota unreadable; sending with TikTok's refusal as the guard");
+                        report.notes.push(quota_unreadable_note(&e));
+                        quota_readable = false;
+                    }
+                    Err(e) => return Err(crate::tiktok::tiktok_error(e)),
+                }
+            }
+            // Unlimited or unknown: the per-invitation limit; known: never more than what is left.
+            let left = quota.as_ref().and_then(tiktok::OutreachQuota::remaining);
+            if left == Some(0) {
                 report.capped = true;
                 break;
             }
-            let limit = quota.remaining.min(MAX_CREATORS as u32);
+            let limit = left.unwrap_or(MAX_CREATORS as u32).min(MAX_CREATORS as u32);
             let Some(batch) = self.store.claim_offer_batch(OfferChannel::Tiktok, Utc::now(), limit).await?
             else {
                 break;
@@ -120,7 +136,7 @@ impl Workspace {
             let outcome = client.create_target_collaboration(&collaboration).await;
             let after = match outcome {
                 Ok(created) => self.settle_created(&batch, &created, report).await?,
-                Err(e) => self.settle_refused(&batch, e, quota.reset_at, report).await?,
+                Err(e) => self.settle_refused(&batch, e, quota.and_then(|q| q.period_end), report).await?,
             };
             if matches!(after, After::Stop) {
                 break;
@@ -146,7 +162,8 @@ impl Workspace {
             end_time: terms.valid_until,
             products: vec![ProductCommission { product_id, commission_bps: terms.commission.0 }],
             creator_open_ids: batch.offers.iter().map(|o| o.recipient.clone().unwrap_or_default()).collect(),
-            seller_email: None,
+            // Where creators can reach the seller: the outreach e-mail address, when one is set up.
+            seller_email: self.email_settings().await?.map(|e| e.account.from_address),
             free_sample: FreeSampleRule {
                 has_free_sample: terms.free_sample.is_some(),
                 is_sample_approval_exempt: terms.free_sample.is_some_and(|s| s.approval_exempt),
@@ -164,24 +181,17 @@ impl Workspace {
         created: &CreatedCollaboration,
         report: &mut OutboxReport,
     ) -> Result<After> {
+        let Some(id) = created.id.as_deref() else {
+            return self.settle_not_created(batch, created, report).await;
+        };
         for o in &batch.offers {
-            let open_id = o.recipient.as_deref().unwrap_or_default();
-            if created.conflicting_creator_open_ids.iter().any(|c| c == open_id) {
-                let reason = format!(
-                    "TikTok Shop did not invite this creator: they already have a conflicting target \
-                     collaboration with this shop (collaboration {} went to the others)",
-                    created.id
-                );
-                self.store.mark_offer_failed(o.id, &reason, None).await?;
-                report.failed += 1;
-            } else if created.invalid_creator_open_ids.iter().any(|c| c == open_id) {
-                let reason = format!("TikTok Shop did not accept the creator open id '{open_id}'");
+            if let Some(reason) = named_refusal(created, o, Some(id)) {
                 self.store.mark_offer_failed(o.id, &reason, None).await?;
                 report.failed += 1;
             } else {
-                self.store.mark_offer_sent(o.id, Some(&created.id)).await?;
+                self.store.mark_offer_sent(o.id, Some(id)).await?;
                 report.sent += 1;
-                let cause = format!("offer {} sent as TikTok Shop target collaboration {}", o.id, created.id);
+                let cause = format!("offer {} sent as TikTok Shop target collaboration {id}", o.id);
                 // A creator already further along (say, agreed) stays where they are.
                 if let Err(e) =
                     self.store.move_stage(o.campaign_id, o.creator_id, Stage::Invited, &cause).await
@@ -191,8 +201,55 @@ impl Workspace {
             }
         }
         if !created.invalid_product_ids.is_empty() {
-            tracing::warn!(collaboration = %created.id, products = ?created.invalid_product_ids,
+            tracing::warn!(collaboration = %id, products = ?created.invalid_product_ids,
                 "TikTok Shop did not accept some product ids");
+        }
+        Ok(After::Continue)
+    }
+
+    /// A create call that made nothing and named the creators or products that caused it: those
+    /// creators fail for good with the reason; the others go again at once without them (a bad product
+    /// fails everyone: the next call would fail the same way).
+    async fn settle_not_created(
+        &self,
+        batch: &ClaimedBatch,
+        created: &CreatedCollaboration,
+        report: &mut OutboxReport,
+    ) -> Result<After> {
+        let named = batch.offers.iter().filter(|o| named_refusal(created, o, None).is_some()).count();
+        if !created.invalid_product_ids.is_empty() || named == 0 {
+            let reason = if created.invalid_product_ids.is_empty() {
+                format!(
+                    "TikTok Shop created no invitation and named creators who are not in it ({}); check \
+                     the offers on TikTok Shop",
+                    [&created.conflicting_creator_open_ids[..], &created.invalid_creator_open_ids[..]]
+                        .concat()
+                        .join(", ")
+                )
+            } else {
+                format!(
+                    "TikTok Shop did not accept the product id {}: check product.tiktok_product_id in the campaign",
+                    created.invalid_product_ids.join(", ")
+                )
+            };
+            self.fail_all(&batch.offers, &reason, report).await?;
+            return Ok(After::Continue);
+        }
+        let now = Utc::now();
+        for o in &batch.offers {
+            if let Some(reason) = named_refusal(created, o, None) {
+                self.store.mark_offer_failed(o.id, &reason, None).await?;
+                report.failed += 1;
+            } else if o.attempts < MAX_ATTEMPTS {
+                // Due again at once: the next claim of this run takes it, without the refused creators.
+                let reason = "not sent yet: TikTok Shop refused the invitation because of other creators in \
+                              it; it goes again without them";
+                self.store.mark_offer_failed(o.id, reason, Some(now)).await?;
+            } else {
+                let reason = "TikTok Shop refused the invitations this offer was in, too many times";
+                self.store.mark_offer_failed(o.id, reason, None).await?;
+                report.failed += 1;
+            }
         }
         Ok(After::Continue)
     }
@@ -245,9 +302,10 @@ impl Workspace {
         Ok(())
     }
 
-    /// Reads every collaboration Scout sent and moves its creators on the pipeline: accepted → agreed,
-    /// declined or rejected → declined, expired → no response. Moves the pipeline refuses are skipped
-    /// and reported. Stops (with an error) only when TikTok Shop must be reconnected.
+    /// Reads every collaboration Scout sent and moves its creators on the pipeline: products in their
+    /// showcase (accepted) → agreed, content posted → content posted (through agreed), removed from the
+    /// collaboration → withdrawn, ended without accepting → no response. Moves the pipeline refuses are
+    /// skipped and reported. Stops (with an error) only when TikTok Shop must be reconnected.
     pub async fn sync_tiktok_collaborations(&self) -> Result<TiktokSyncReport> {
         let offers = self.store.sent_offers_with_external_id(OfferChannel::Tiktok).await?;
         let mut by_collaboration: BTreeMap<String, Vec<Offer>> = BTreeMap::new();
@@ -285,30 +343,42 @@ impl Workspace {
                 }
             };
             report.collaborations += 1;
+            let now = Utc::now();
             for o in offers {
                 let open_id = o.recipient.as_deref().unwrap_or_default();
-                let answer =
-                    collaboration.creators.iter().find(|c| c.open_id == open_id).map(|c| c.status.as_str());
-                let status = match answer {
-                    Some("pending") | None if collaboration.status == "expired" => "expired",
-                    Some(s) => s,
-                    None => "pending",
-                };
-                let Some(to) = stage_for(status) else {
+                let answer = collaboration.answer_of(open_id, now);
+                let path = stages_for(answer);
+                let Some(&last) = path.last() else {
                     report.unchanged += 1;
                     continue;
                 };
-                if self.store.stage(o.campaign_id, o.creator_id).await? == Some(to) {
+                let at = self.store.stage(o.campaign_id, o.creator_id).await?;
+                if at == Some(last) {
                     report.unchanged += 1;
                     continue;
                 }
-                let cause = format!("TikTok Shop: collaboration {id} {status}");
-                match self.store.move_stage(o.campaign_id, o.creator_id, to, &cause).await {
-                    Ok(_) => report.moved += 1,
-                    Err(e @ scout_store::StoreError::Domain(_)) => {
-                        report.skipped.push(format!("creator {} ({open_id}): {e}", o.creator_id));
+                // A posted creator goes through Agreed first; a step the creator is already at is left.
+                let steps = path.iter().skip_while(|s| Some(**s) != at).skip(1);
+                let steps: Vec<Stage> = if at.is_some_and(|a| path.contains(&a)) {
+                    steps.copied().collect()
+                } else {
+                    path.to_vec()
+                };
+                let cause = format!("TikTok Shop: collaboration {id} {}", answer.as_str());
+                let mut refused = None;
+                for to in steps {
+                    match self.store.move_stage(o.campaign_id, o.creator_id, to, &cause).await {
+                        Ok(_) => {}
+                        Err(e @ scout_store::StoreError::Domain(_)) => {
+                            refused = Some(e);
+                            break;
+                        }
+                        Err(e) => return Err(AppError::from(e)),
                     }
-                    Err(e) => return Err(AppError::from(e)),
+                }
+                match refused {
+                    None => report.moved += 1,
+                    Some(e) => report.skipped.push(format!("creator {} ({open_id}): {e}", o.creator_id)),
                 }
             }
         }
@@ -316,17 +386,36 @@ impl Workspace {
     }
 }
 
-/// Where a creator's answer puts them on the pipeline; `None` while they have not answered.
-fn stage_for(status: &str) -> Option<Stage> {
-    match status {
-        "accepted" | "agreed" => Some(Stage::Agreed),
-        "declined" | "rejected" => Some(Stage::Declined),
-        "expired" => Some(Stage::NoResponse),
-        _ => None,
+/// The pipeline stages an answer moves a creator through, in order; none while pending. TikTok Shop
+/// records no refusal: a creator who never accepts lets the invitation expire (no response), and one
+/// removed from the collaboration is withdrawn.
+fn stages_for(answer: CreatorAnswer) -> &'static [Stage] {
+    match answer {
+        CreatorAnswer::Pending => &[],
+        CreatorAnswer::Accepted => &[Stage::Agreed],
+        CreatorAnswer::Posted => &[Stage::Agreed, Stage::ContentPosted],
+        CreatorAnswer::Removed => &[Stage::Withdrawn],
+        CreatorAnswer::Expired => &[Stage::NoResponse],
     }
 }
 
-/// The API's content preference: a string, as the official reference names it (to verify; 0008).
+/// Why TikTok Shop left this offer's creator out of a create call, when the reply names them.
+fn named_refusal(created: &CreatedCollaboration, offer: &Offer, id: Option<&str>) -> Option<String> {
+    let open_id = offer.recipient.as_deref().unwrap_or_default();
+    let went = id.map(|id| format!(" (collaboration {id} went to the others)")).unwrap_or_default();
+    if created.conflicting_creator_open_ids.iter().any(|c| c == open_id) {
+        Some(format!(
+            "TikTok Shop did not invite this creator: they already have a conflicting target collaboration \
+             with this shop{went}"
+        ))
+    } else if created.invalid_creator_open_ids.iter().any(|c| c == open_id) {
+        Some(format!("TikTok Shop did not accept the creator open id '{open_id}'{went}"))
+    } else {
+        None
+    }
+}
+
+/// The API's content preference, "VIDEO" or "LIVE" (model `CreateTargetCollaborationRequest`).
 fn content_type(c: ContentType) -> Option<String> {
     match c {
         ContentType::Video => Some("VIDEO".into()),
@@ -347,11 +436,11 @@ mod tests {
 
     #[test]
     fn answers_map_to_stages() {
-        assert_eq!(stage_for("accepted"), Some(Stage::Agreed));
-        assert_eq!(stage_for("declined"), Some(Stage::Declined));
-        assert_eq!(stage_for("rejected"), Some(Stage::Declined));
-        assert_eq!(stage_for("expired"), Some(Stage::NoResponse));
-        assert_eq!(stage_for("pending"), None);
+        assert_eq!(stages_for(CreatorAnswer::Accepted), [Stage::Agreed]);
+        assert_eq!(stages_for(CreatorAnswer::Posted), [Stage::Agreed, Stage::ContentPosted]);
+        assert_eq!(stages_for(CreatorAnswer::Removed), [Stage::Withdrawn]);
+        assert_eq!(stages_for(CreatorAnswer::Expired), [Stage::NoResponse]);
+        assert!(stages_for(CreatorAnswer::Pending).is_empty());
     }
 
     #[tokio::test]

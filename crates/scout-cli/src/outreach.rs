@@ -174,6 +174,9 @@ pub async fn outbox(ws: &Workspace, cmd: &OutboxCommand) -> Result<u8, AppError>
                 r.needs_check,
                 if r.capped { capped } else { "" }
             );
+            for note in &r.notes {
+                println!("note: {note}");
+            }
             Ok(0)
         }
     }

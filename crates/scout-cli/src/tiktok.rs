@@ -89,9 +89,7 @@ fn print_status(s: &scout_app::TiktokStatus) {
         println!("connect again before {}", at.format("%Y-%m-%d %H:%M UTC"));
     }
     if let Some(q) = &s.quota {
-        let reset =
-            q.reset_at.map(|t| format!(", resets {}", t.format("%Y-%m-%d %H:%M UTC"))).unwrap_or_default();
-        println!("outreach quota: {} of {} creators left{reset}", q.remaining, q.total);
+        println!("outreach quota: {}", q.describe());
     }
     if let Some(p) = &s.problem {
         println!("problem: {p}");

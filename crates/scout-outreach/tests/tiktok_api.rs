@@ -5,8 +5,8 @@
 
 use chrono::{Duration as ChronoDuration, Utc};
 use scout_outreach::tiktok::{
-    batches, exchange_code, FreeSampleRule, ProductCommission, TargetCollaboration, TiktokClient,
-    TiktokConfig, TiktokError, Tokens, MAX_CREATORS,
+    batches, exchange_code, CollaborationFilter, CreatorAnswer, FreeSampleRule, ProductCommission, QuotaPart,
+    TargetCollaboration, TiktokClient, TiktokConfig, TiktokError, Tokens, MAX_CREATORS,
 };
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
@@ -19,6 +19,8 @@ use scout_testkit::{
 
 #[path = "tiktok_api/orders.rs"]
 mod orders;
+#[path = "tiktok_api/wire_fields.rs"]
+mod wire_fields;
 
 /// The shared fake server (scout-testkit) with this suite's client helpers.
 struct FakeTiktok {
@@ -123,14 +125,13 @@ async fn exchange_code_turns_an_authorization_code_into_tokens() {
 }
 
 #[tokio::test]
-async fn a_target_collaboration_is_created_with_a_signed_exact_body_and_its_answers_read_back() {
+async fn a_target_collaboration_is_created_with_a_signed_exact_body_and_its_creators_read_back() {
     let api = FakeTiktok::start("ok");
     let client = api.client();
-    let creators = ["c-accept-1", "c-decline-2", "c-3", "conflict-4", "invalid-5"];
+    let creators = ["c-accept-1", "c-post-2", "c-3"];
     let created = client.create_target_collaboration(&offer(&creators)).await.unwrap();
-    assert!(!created.id.is_empty());
-    assert_eq!(created.conflicting_creator_open_ids, ["conflict-4"], "conflicts are reported per creator");
-    assert_eq!(created.invalid_creator_open_ids, ["invalid-5"]);
+    let id = created.id.clone().expect("an id");
+    assert!(created.conflicting_creator_open_ids.is_empty() && created.invalid_creator_open_ids.is_empty());
     assert!(created.invalid_product_ids.is_empty());
 
     let requests = api.requests();
@@ -157,17 +158,51 @@ async fn a_target_collaboration_is_created_with_a_signed_exact_body_and_its_answ
         "the API received the documented body"
     );
 
-    let status = client.collaboration(&created.id).await.unwrap();
-    assert_eq!(status.id, created.id);
-    assert_eq!(status.status, "ongoing");
-    let answers: Vec<(&str, &str)> =
-        status.creators.iter().map(|c| (c.open_id.as_str(), c.status.as_str())).collect();
-    assert_eq!(answers, [("c-accept-1", "accepted"), ("c-decline-2", "declined"), ("c-3", "pending")]);
+    let status = client.collaboration(&id).await.unwrap();
+    assert_eq!(status.id, id);
+    assert_eq!(status.name.as_deref(), Some("Glow serum launch"));
+    assert_eq!(status.end_time.map(|t| t.timestamp()), Some(1_900_000_000));
+    let now = Utc::now();
+    let answers: Vec<(&str, CreatorAnswer)> =
+        status.creators.iter().map(|c| (c.open_id.as_str(), c.answer(status.ended(now)))).collect();
+    assert_eq!(
+        answers,
+        [
+            ("c-accept-1", CreatorAnswer::Accepted),
+            ("c-post-2", CreatorAnswer::Posted),
+            ("c-3", CreatorAnswer::Pending)
+        ],
+        "showcase → accepted, content → posted, neither → pending"
+    );
+    assert_eq!(status.creators[0].username.as_deref(), Some("c_accept_1"));
+    api.api.set_creator_status("c-3", "REMOVED");
+    api.api.set_collaboration_end(&id, now.timestamp() - 60);
+    let later = client.collaboration(&id).await.unwrap();
+    assert!(later.ended(now));
+    assert_eq!(later.answer_of("c-3", now), CreatorAnswer::Removed);
+    assert_eq!(later.answer_of("c-accept-1", now), CreatorAnswer::Accepted, "accepted stays accepted");
     let get = &api.requests()[1];
     assert_eq!(get["method"], "GET");
     assert_signed_shop_call(get, ACCESS);
     assert_eq!(get["body"], Value::Null, "a GET has no body");
     assert!(!client.tokens_changed(), "nothing was refreshed");
+}
+
+#[tokio::test]
+async fn conflicting_or_invalid_creators_fail_the_create_and_are_named() {
+    let api = FakeTiktok::start("ok");
+    let client = api.client();
+    let before = client.outreach_quota().await.unwrap();
+    let created =
+        client.create_target_collaboration(&offer(&["c-1", "conflict-2", "invalid-3"])).await.unwrap();
+    assert_eq!(created.id, None, "nothing was created");
+    assert_eq!(
+        created.conflicting_creator_open_ids,
+        ["conflict-2"],
+        "named from target_collaboration_conflicts"
+    );
+    assert_eq!(created.invalid_creator_open_ids, ["invalid-3"], "named from invalid_open_id_list");
+    assert_eq!(client.outreach_quota().await.unwrap(), before, "no quota used");
 }
 
 #[tokio::test]
@@ -179,7 +214,7 @@ async fn one_hundred_twenty_creators_go_out_in_three_calls_of_50_50_20() {
     for batch in batches(&creators, MAX_CREATORS) {
         let mut o = offer(&[]);
         o.creator_open_ids = batch;
-        ids.push(client.create_target_collaboration(&o).await.unwrap().id);
+        ids.push(client.create_target_collaboration(&o).await.unwrap().id.unwrap());
     }
     let requests = api.requests();
     let sizes: Vec<usize> =
@@ -203,12 +238,14 @@ async fn collaborations_are_found_by_id_and_by_search_page_by_page() {
     let mut created = Vec::new();
     for i in 0..25 {
         let o = offer(&[&format!("creator-{i}")]);
-        created.push(client.create_target_collaboration(&o).await.unwrap().id);
+        created.push(client.create_target_collaboration(&o).await.unwrap().id.unwrap());
     }
-    let (first, token) = client.search_collaborations(None).await.unwrap();
+    let (first, token) = client.search_collaborations(CollaborationFilter::Valid, None).await.unwrap();
     assert_eq!(first.len(), 20, "a full first page");
+    assert_eq!((first[0].invited, first[0].accepted, first[0].posted), (1, 0, 0), "counts read");
     let token = token.expect("a next page");
-    let (second, last) = client.search_collaborations(Some(token.clone())).await.unwrap();
+    let (second, last) =
+        client.search_collaborations(CollaborationFilter::Valid, Some(token.clone())).await.unwrap();
     assert_eq!(second.len(), 5);
     assert_eq!(last, None, "no page after the last");
     let mut found: Vec<String> = first.iter().chain(&second).map(|c| c.id.clone()).collect();
@@ -224,7 +261,10 @@ async fn collaborations_are_found_by_id_and_by_search_page_by_page() {
     for s in &searches {
         assert_signed_shop_call(s, ACCESS);
         assert_eq!(s["query"]["page_size"], "20");
+        assert_eq!(s["body"], json!({"collaboration_status": "VALID"}), "the model's required filter");
     }
+    let (done, _) = client.search_collaborations(CollaborationFilter::Completed, None).await.unwrap();
+    assert!(done.is_empty(), "none has ended");
     assert_eq!(searches[1]["query"]["page_token"], token.as_str(), "the page token is sent and signed");
 
     let missing = client.collaboration("404404").await.unwrap_err();
@@ -241,10 +281,17 @@ async fn the_outreach_quota_counts_down_as_creators_are_invited() {
     let api = FakeTiktok::start("ok");
     let client = api.client();
     let before = client.outreach_quota().await.unwrap();
-    assert_eq!((before.remaining, before.total), (200, 200));
-    assert!(before.reset_at.is_some_and(|t| t > Utc::now()), "{before:?}");
+    assert_eq!((before.remaining(), before.all), (Some(200), QuotaPart { used: 0, total: 200 }));
+    assert_eq!(before.period, Some(QuotaPart { used: 0, total: 200 }), "quota_type 'period quota'");
+    assert_eq!(before.max_follower_count, Some(1_000_000));
+    assert!(before.period_end.is_some_and(|t| t > Utc::now()), "{before:?}");
     client.create_target_collaboration(&offer(&["a", "b", "c"])).await.unwrap();
-    assert_eq!(client.outreach_quota().await.unwrap().remaining, 197);
+    let after = client.outreach_quota().await.unwrap();
+    assert_eq!((after.remaining(), after.all.used), (Some(197), 3));
+    let unlimited = FakeTiktok::start("quota_unlimited").client().outreach_quota().await.unwrap();
+    assert_eq!((unlimited.unlimited, unlimited.remaining()), (true, None));
+    let err = FakeTiktok::start("quota_unreadable").client().outreach_quota().await.unwrap_err();
+    assert!(matches!(&err, TiktokError::Unexpected(m) if m.contains("data.data is missing")), "{err:?}");
     let r = &api.requests()[0];
     assert_eq!(r["path"], "/affiliate_seller/202607/creator_outreach/quota");
     assert_signed_shop_call(r, ACCESS);
@@ -256,7 +303,7 @@ async fn a_rate_limit_or_server_error_is_retried_and_the_call_succeeds() {
         let api = FakeTiktok::start(scenario);
         let client = api.client();
         let created = client.create_target_collaboration(&offer(&["c-1"])).await.unwrap();
-        assert!(!created.id.is_empty());
+        assert!(created.id.is_some());
         let requests = api.requests();
         let statuses: Vec<i64> = requests.iter().map(|r| r["http_status"].as_i64().unwrap()).collect();
         assert_eq!(statuses, [status, 200], "{scenario}: refused once, then done");
@@ -286,7 +333,7 @@ async fn an_expired_token_is_refreshed_once_and_the_call_repeated_with_the_new_o
     let api = FakeTiktok::start("expired_token_then_refresh");
     let client = api.client();
     let created = client.create_target_collaboration(&offer(&["c-1"])).await.unwrap();
-    assert!(!created.id.is_empty());
+    assert!(created.id.is_some());
     assert!(client.tokens_changed(), "the caller is told to store the new tokens");
     let tokens = client.tokens();
     let new_access = format!("{ACCESS}-refreshed-1");

@@ -104,7 +104,7 @@ impl FakeTiktokApi {
     }
 
     /// Every request the server received, in order: `{method, path, query, token, body, sign_valid,
-    /// http_status, code}`.
+    /// http_status, code, reply}` (`reply` is the JSON the server answered).
     pub fn requests(&self) -> Vec<Value> {
         match std::fs::read_to_string(&self.record) {
             Ok(text) => text.lines().map(|l| serde_json::from_str(l).unwrap()).collect(),
@@ -117,21 +117,30 @@ impl FakeTiktokApi {
         self.requests().into_iter().filter(|r| r["method"] == method && r["path"] == path).collect()
     }
 
-    /// From now on the API reports `status` (e.g. `ACCEPTED`, `DECLINED`, `EXPIRED`) as this creator's
-    /// answer in every collaboration.
-    pub fn set_creator_status(&self, open_id: &str, status: &str) {
+    /// From now on this creator stands as `state` in every collaboration: `PENDING`, `ACCEPTED` (the
+    /// products in their showcase), `POSTED` (content with them) or `REMOVED` (DELETED).
+    pub fn set_creator_status(&self, open_id: &str, state: &str) {
+        self.set_override(open_id, Value::String(state.to_string()));
+    }
+
+    /// From now on the collaboration with this id ends at `end` (Unix seconds): a past time expires it.
+    pub fn set_collaboration_end(&self, id: &str, end: i64) {
+        self.set_override(&format!("end_time:{id}"), Value::from(end));
+    }
+
+    fn set_override(&self, key: &str, value: Value) {
         let mut all: serde_json::Map<String, Value> = std::fs::read_to_string(&self.statuses)
             .ok()
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or_default();
-        all.insert(open_id.to_string(), Value::String(status.to_string()));
+        all.insert(key.to_string(), value);
         let tmp = self.statuses.with_extension("tmp");
         std::fs::write(&tmp, serde_json::to_string(&all).unwrap()).unwrap();
         std::fs::rename(&tmp, &self.statuses).unwrap();
     }
 
     /// From now on the affiliate order search answers with exactly these orders (JSON in the shape
-    /// the fake's sample orders have: `{id, status, create_time, skus: [{sku_id, creator_username, …}]}`)
+    /// the fake's sample orders have: `{id, create_time, skus: [{sku_id, creator_username, …}]}`)
     /// instead of its samples.
     pub fn set_orders(&self, orders: &[Value]) {
         let tmp = self.orders.with_extension("tmp");

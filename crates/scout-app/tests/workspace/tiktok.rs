@@ -51,6 +51,10 @@ fn template() -> OfferTemplate {
 /// TikTok Shop id, and (when `connect`) connected to a fresh fake API in `scenario`. Each test has its
 /// own app key and shop cipher, so tests running in parallel never share keychain entries.
 pub(crate) async fn setup(test: &str, scenario: &str, open_ids: &[String], connect: bool) -> Setup {
+    setup_with(test, FakeTiktokOptions::scenario(scenario), open_ids, connect).await
+}
+
+async fn setup_with(test: &str, fake: FakeTiktokOptions, open_ids: &[String], connect: bool) -> Setup {
     let (dir, ws) = workspace().await;
     let ws = ws.with_keychain(Keychain::with_service(scout_testkit::test_keychain_service()));
     let mut csv = String::from("username,open_id,followers\n");
@@ -77,8 +81,7 @@ pub(crate) async fn setup(test: &str, scenario: &str, open_ids: &[String], conne
     }
     ws.set_seller_profile(&SellerProfile { name: "Glow Labs".into() }).await.unwrap();
 
-    let options =
-        FakeTiktokOptions { app_key: format!("app-{test}"), ..FakeTiktokOptions::scenario(scenario) };
+    let options = FakeTiktokOptions { app_key: format!("app-{test}"), ..fake };
     let api = FakeTiktokApi::start_with(&options);
     if connect {
         let connection = TiktokConnection {
@@ -210,6 +213,72 @@ async fn an_exhausted_quota_sends_nothing_and_loses_nothing() {
 }
 
 #[tokio::test]
+async fn the_outbox_claims_at_most_what_the_quota_leaves() {
+    if !scout_testkit::keychain_tests_enabled("the_outbox_claims_at_most_what_the_quota_leaves") {
+        return;
+    }
+    let fake = FakeTiktokOptions { quota: Some(3), ..FakeTiktokOptions::scenario("ok") };
+    let s = setup_with("quota3", fake, &ids("creator-", 5), true).await;
+    queue(&s).await;
+    let report = s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap();
+    assert_eq!((report.sent, report.failed, report.capped), (3, 0, true), "{report:?}");
+    let creates = s.api.requests_to("POST", CREATE);
+    assert_eq!(creates.len(), 1);
+    assert_eq!(
+        creates[0]["body"]["creator_user_open_ids"].as_array().unwrap().len(),
+        3,
+        "3 of 5: what was left"
+    );
+    let queued =
+        s.ws.offers(s.campaign).await.unwrap().iter().filter(|o| o.state == OfferState::Queued).count();
+    assert_eq!(queued, 2, "the rest wait, nothing lost");
+    let status = s.ws.tiktok_status().await.unwrap();
+    let quota = status.quota.unwrap();
+    assert_eq!((quota.remaining, quota.all.used, quota.all.total), (Some(0), 3, 3));
+    assert!(quota.describe().starts_with("0 of 3 new creators left this period"), "{}", quota.describe());
+}
+
+#[tokio::test]
+async fn an_unlimited_shop_sends_everything_in_invitations_of_50() {
+    if !scout_testkit::keychain_tests_enabled("an_unlimited_shop_sends_everything") {
+        return;
+    }
+    let fake = FakeTiktokOptions { quota: Some(0), ..FakeTiktokOptions::scenario("quota_unlimited") };
+    let s = setup_with("unlimited", fake, &ids("creator-", 3), true).await;
+    queue(&s).await;
+    let report = s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap();
+    assert_eq!(
+        (report.sent, report.capped),
+        (3, false),
+        "a quota_sum of 0 means nothing when unlimited: {report:?}"
+    );
+    let quota = s.ws.tiktok_status().await.unwrap().quota.unwrap();
+    assert!(quota.unlimited && quota.remaining.is_none(), "{quota:?}");
+}
+
+#[tokio::test]
+async fn an_unreadable_quota_is_said_and_does_not_stop_sending() {
+    if !scout_testkit::keychain_tests_enabled("an_unreadable_quota_is_said") {
+        return;
+    }
+    let s = setup("quotajunk", "quota_unreadable", &ids("creator-", 3), true).await;
+    let status = s.ws.tiktok_status().await.unwrap();
+    assert!(status.connected && status.quota.is_none(), "{status:?}");
+    let problem = status.problem.unwrap();
+    assert!(
+        problem.contains("outreach quota could not be read") && problem.contains("still go out"),
+        "{problem}"
+    );
+    queue(&s).await;
+    let report = s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap();
+    assert_eq!((report.sent, report.failed), (3, 0), "{report:?}");
+    assert_eq!(report.notes.len(), 1, "said once: {report:?}");
+    assert!(report.notes[0].contains("at most 50 creators per invitation"), "{report:?}");
+    let quota_reads = s.api.requests_to("GET", "/affiliate_seller/202607/creator_outreach/quota");
+    assert_eq!(quota_reads.len(), 3, "connect, status, then once in the run (not before every call)");
+}
+
+#[tokio::test]
 async fn conflicting_and_invalid_creators_fail_with_the_reason_and_the_others_are_sent() {
     if !scout_testkit::keychain_tests_enabled("conflicting_and_invalid_creators_fail") {
         return;
@@ -220,6 +289,11 @@ async fn conflicting_and_invalid_creators_fail_with_the_reason_and_the_others_ar
     queue(&s).await;
     let report = s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap();
     assert_eq!((report.sent, report.failed, report.retrying), (2, 2, 0), "{report:?}");
+    // TikTok Shop creates nothing when creators conflict and names them; the others go again at once.
+    let creates = s.api.requests_to("POST", CREATE);
+    let asked: Vec<usize> =
+        creates.iter().map(|r| r["body"]["creator_user_open_ids"].as_array().unwrap().len()).collect();
+    assert_eq!(asked, [4, 2], "the second call without the refused creators");
     let offers = s.ws.offers(s.campaign).await.unwrap();
     let by = |open_id: &str| offers.iter().find(|o| o.recipient.as_deref() == Some(open_id)).unwrap();
     assert_eq!(by("creator-a").state, OfferState::Sent);
@@ -262,7 +336,7 @@ async fn an_expired_token_is_refreshed_and_the_new_tokens_are_kept_in_the_keycha
 }
 
 #[tokio::test]
-async fn status_sync_moves_creators_by_their_answers_and_skips_refused_moves() {
+async fn status_sync_moves_creators_by_what_tiktok_shows_and_skips_refused_moves() {
     if !scout_testkit::keychain_tests_enabled("status_sync_moves_creators") {
         return;
     }
@@ -270,9 +344,10 @@ async fn status_sync_moves_creators_by_their_answers_and_skips_refused_moves() {
     queue(&s).await;
     assert_eq!(s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap().sent, 5);
     let o = &s.open_ids;
+    // TikTok Shop shows acceptance as products in the showcase and posting as content with them.
     s.api.set_creator_status(&o[0], "ACCEPTED");
-    s.api.set_creator_status(&o[1], "DECLINED");
-    s.api.set_creator_status(&o[2], "EXPIRED");
+    s.api.set_creator_status(&o[1], "POSTED");
+    s.api.set_creator_status(&o[2], "REMOVED");
     // o[3] stays pending; o[4] was declined by hand, so TikTok's "accepted" cannot move them.
     s.api.set_creator_status(&o[4], "ACCEPTED");
     s.ws.move_stage(s.campaign, s.creators[4], Stage::Declined, "said no by e-mail").await.unwrap();
@@ -282,16 +357,26 @@ async fn status_sync_moves_creators_by_their_answers_and_skips_refused_moves() {
     assert_eq!(report.skipped.len(), 1, "{report:?}");
     assert!(report.errors.is_empty(), "{report:?}");
     assert_eq!(stage(&s, s.creators[0]).await, Stage::Agreed);
-    assert_eq!(stage(&s, s.creators[1]).await, Stage::Declined);
-    assert_eq!(stage(&s, s.creators[2]).await, Stage::NoResponse);
+    assert_eq!(stage(&s, s.creators[1]).await, Stage::ContentPosted, "through agreed");
+    assert_eq!(stage(&s, s.creators[2]).await, Stage::Withdrawn);
     assert_eq!(stage(&s, s.creators[3]).await, Stage::Invited);
     assert_eq!(stage(&s, s.creators[4]).await, Stage::Declined);
     let collab = s.ws.offers(s.campaign).await.unwrap()[0].external_id.clone().unwrap();
     let timeline = s.ws.timeline(s.creators[0]).await.unwrap();
-    assert_eq!(timeline.last().unwrap().cause, format!("TikTok Shop: collaboration {collab} accepted"));
+    assert_eq!(
+        timeline.last().unwrap().cause,
+        format!("TikTok Shop: collaboration {collab} accepted (products in their showcase)")
+    );
 
     let again = s.ws.sync_tiktok_collaborations().await.unwrap();
     assert_eq!(again.moved, 0, "a second sync changes nothing: {again:?}");
+
+    // The invitation ends: whoever did not accept let it expire.
+    s.api.set_collaboration_end(&collab, Utc::now().timestamp() - 60);
+    let ended = s.ws.sync_tiktok_collaborations().await.unwrap();
+    assert_eq!(ended.moved, 1, "{ended:?}");
+    assert_eq!(stage(&s, s.creators[3]).await, Stage::NoResponse);
+    assert_eq!(stage(&s, s.creators[0]).await, Stage::Agreed, "accepted stays agreed after the end");
 }
 
 #[tokio::test]

@@ -1,6 +1,8 @@
 //! Target collaborations: invitations to named creators with their own commission, optional free
-//! sample and message. Checked here before anything is sent; their status read back so the pipeline
-//! can follow each creator (pending → accepted / declined / expired).
+//! sample and message. Checked here before anything is sent; read back so the pipeline can follow each
+//! creator. TikTok Shop has no "accepted" field: a creator accepts by adding the products to their
+//! showcase, and posts content featuring them; a creator removed from the collaboration is DELETING or
+//! DELETED; one who did neither by the end time let it expire.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -18,7 +20,7 @@ pub const COMMISSION_BPS: std::ops::RangeInclusive<u32> = 100..=8000;
 
 const CREATE_PATH: &str = "/affiliate_seller/202508/target_collaborations";
 const SEARCH_PATH: &str = "/affiliate_seller/202508/target_collaborations/search";
-/// Page size for search; the API accepts 20, 50 or 100 (third-party SDK, to check).
+/// Page size for search (the model does not state a range; 20 is what TikTok's own pages use).
 const SEARCH_PAGE_SIZE: &str = "20";
 
 /// One product offered in an invitation with its commission.
@@ -51,13 +53,14 @@ pub struct TargetCollaboration {
     pub products: Vec<ProductCommission>,
     /// 1 to 50 creator open ids (the stable creator key since API version 202509).
     pub creator_open_ids: Vec<String>,
-    /// Where creators can reach the seller.
+    /// Where creators can reach the seller (`seller_contact_info` is sent either way: the model
+    /// requires it).
     pub seller_email: Option<String>,
     /// The free-sample offer.
     pub free_sample: FreeSampleRule,
     /// The invitation's message to the creators (left out of the request when empty).
     pub message: String,
-    /// E.g. a video or live preference, passed through as the API names it.
+    /// "VIDEO" or "LIVE"; none for either.
     pub preferred_content_type: Option<String>,
 }
 
@@ -105,6 +108,12 @@ impl TargetCollaboration {
                 "the creator open id is empty",
             ));
         }
+        if let Some(t) = self.preferred_content_type.as_deref().filter(|t| !matches!(*t, "VIDEO" | "LIVE")) {
+            return Err(TiktokError::invalid(
+                "preferred_content_type",
+                format!("'{t}' is not one of VIDEO, LIVE"),
+            ));
+        }
         if let Some(email) = &self.seller_email {
             let ok = email.split_once('@').is_some_and(|(a, d)| !a.is_empty() && d.contains('.'));
             if !ok {
@@ -128,7 +137,7 @@ impl TargetCollaboration {
                 .map(|p| wire::ProductBody { id: &p.product_id, target_commission_rate: p.commission_bps })
                 .collect(),
             creator_user_open_ids: &self.creator_open_ids,
-            seller_contact_info: self.seller_email.as_deref().map(|email| wire::ContactBody { email }),
+            seller_contact_info: wire::ContactBody { email: self.seller_email.as_deref() },
             free_sample_rule: wire::FreeSampleBody {
                 has_free_sample: self.free_sample.has_free_sample,
                 is_sample_approval_exempt: self.free_sample.is_sample_approval_exempt,
@@ -140,12 +149,14 @@ impl TargetCollaboration {
     }
 }
 
-/// What the API said about a created collaboration: its id, and the creators and products it left
-/// out (already in a conflicting collaboration, or not valid).
+/// What the API said about a create call: the collaboration's id when one was made, and the creators
+/// and products it names as the cause of a failure (already in a conflicting collaboration with the
+/// shop, or not valid). A reply may name them with an id (the rest were invited) or without one
+/// (nobody was).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreatedCollaboration {
-    /// The target collaboration id.
-    pub id: String,
+    /// The target collaboration id; `None` when nothing was created.
+    pub id: Option<String>,
     /// Creators already in a conflicting collaboration with this shop: not invited by this one.
     pub conflicting_creator_open_ids: Vec<String>,
     /// Creator open ids the API did not accept.
@@ -154,13 +165,64 @@ pub struct CreatedCollaboration {
     pub invalid_product_ids: Vec<String>,
 }
 
-/// One creator's answer to an invitation.
+/// Where one invited creator stands, read from the collaboration's detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreatorAnswer {
+    /// Invited; has not added the products to their showcase yet.
+    Pending,
+    /// Added at least one product to their showcase: the platform's acceptance.
+    Accepted,
+    /// Posted a video or LIVE featuring the products.
+    Posted,
+    /// Removed from the collaboration (DELETING or DELETED).
+    Removed,
+    /// The collaboration ended before they accepted.
+    Expired,
+}
+
+impl CreatorAnswer {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CreatorAnswer::Pending => "pending",
+            CreatorAnswer::Accepted => "accepted (products in their showcase)",
+            CreatorAnswer::Posted => "content posted",
+            CreatorAnswer::Removed => "removed from the collaboration",
+            CreatorAnswer::Expired => "expired",
+        }
+    }
+}
+
+/// One invited creator in a collaboration's detail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CreatorCollaborationStatus {
-    /// The creator open id.
+pub struct CreatorInCollaboration {
     pub open_id: String,
-    /// As the API says it, lowercased: e.g. `pending`, `accepted`, `declined`, `expired`.
-    pub status: String,
+    /// The TikTok username, when the reply gives it.
+    pub username: Option<String>,
+    /// NORMAL, DELETING or DELETED, as sent.
+    pub collaboration_status: String,
+    /// Products from this collaboration in the creator's showcase.
+    pub showcase_products: u32,
+    /// Products from this collaboration in the creator's videos or LIVEs.
+    pub content_products: u32,
+}
+
+impl CreatorInCollaboration {
+    /// Where the creator stands, given whether the collaboration has ended.
+    pub fn answer(&self, ended: bool) -> CreatorAnswer {
+        let status = self.collaboration_status.to_ascii_uppercase();
+        if status == "DELETING" || status == "DELETED" {
+            CreatorAnswer::Removed
+        } else if self.content_products > 0 {
+            CreatorAnswer::Posted
+        } else if self.showcase_products > 0 {
+            CreatorAnswer::Accepted
+        } else if ended {
+            CreatorAnswer::Expired
+        } else {
+            CreatorAnswer::Pending
+        }
+    }
 }
 
 /// A target collaboration as it stands now.
@@ -168,25 +230,104 @@ pub struct CreatorCollaborationStatus {
 pub struct CollaborationStatus {
     /// The target collaboration id.
     pub id: String,
-    /// The collaboration's own status, lowercased (e.g. `ongoing`, `expired`).
-    pub status: String,
-    /// The invited creators and their answers (may be empty in search results: ask by id).
-    pub creators: Vec<CreatorCollaborationStatus>,
+    pub name: Option<String>,
+    /// When the invitation ends.
+    pub end_time: Option<DateTime<Utc>>,
+    /// The invited creators.
+    pub creators: Vec<CreatorInCollaboration>,
 }
 
-impl From<wire::CollaborationBody> for CollaborationStatus {
-    fn from(b: wire::CollaborationBody) -> Self {
+impl CollaborationStatus {
+    /// Whether the invitation has ended at `now`.
+    pub fn ended(&self, now: DateTime<Utc>) -> bool {
+        self.end_time.is_some_and(|t| t <= now)
+    }
+
+    /// Where the creator with this open id stands; one the detail does not list is pending until the
+    /// collaboration ends, then expired.
+    pub fn answer_of(&self, open_id: &str, now: DateTime<Utc>) -> CreatorAnswer {
+        let ended = self.ended(now);
+        match self.creators.iter().find(|c| c.open_id == open_id) {
+            Some(c) => c.answer(ended),
+            None if ended => CreatorAnswer::Expired,
+            None => CreatorAnswer::Pending,
+        }
+    }
+}
+
+impl From<wire::DetailBody> for CollaborationStatus {
+    fn from(b: wire::DetailBody) -> Self {
         CollaborationStatus {
             id: b.id,
-            status: b.status.to_lowercase(),
+            name: b.name,
+            end_time: b.end_time.and_then(|t| DateTime::from_timestamp(t, 0)),
             creators: b
                 .creators
                 .into_iter()
-                .map(|c| CreatorCollaborationStatus {
-                    open_id: c.creator_open_id,
-                    status: c.status.to_lowercase(),
+                .filter_map(|c| {
+                    Some(CreatorInCollaboration {
+                        open_id: c.creator_open_id.filter(|id| !id.is_empty())?,
+                        username: c.username.filter(|u| !u.is_empty()),
+                        collaboration_status: c.collaboration_status.unwrap_or_else(|| "NORMAL".into()),
+                        showcase_products: c.showcase_product_count.unwrap_or(0),
+                        content_products: c.content_product_count.unwrap_or(0),
+                    })
                 })
                 .collect(),
+        }
+    }
+}
+
+/// Which collaborations a search asks for (the model's required `collaboration_status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CollaborationFilter {
+    /// More than 7 days left.
+    Ongoing,
+    /// Less than 7 days left.
+    Expiring,
+    /// Every collaboration still running.
+    Valid,
+    /// Being cancelled.
+    Canceling,
+    /// Expired or cancelled.
+    Completed,
+}
+
+impl CollaborationFilter {
+    fn wire(self) -> &'static str {
+        match self {
+            CollaborationFilter::Ongoing => "ONGOING",
+            CollaborationFilter::Expiring => "EXPIRING",
+            CollaborationFilter::Valid => "VALID",
+            CollaborationFilter::Canceling => "CANCELING",
+            CollaborationFilter::Completed => "COMPLETED",
+        }
+    }
+}
+
+/// One collaboration in search results: counts only (ask by id for its creators).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CollaborationSummary {
+    pub id: String,
+    pub name: Option<String>,
+    pub end_time: Option<DateTime<Utc>>,
+    /// Creators invited.
+    pub invited: u32,
+    /// Creators who added a product to their showcase.
+    pub accepted: u32,
+    /// Creators who posted content with a product.
+    pub posted: u32,
+}
+
+impl From<wire::SearchItemBody> for CollaborationSummary {
+    fn from(b: wire::SearchItemBody) -> Self {
+        CollaborationSummary {
+            id: b.id,
+            name: b.name,
+            end_time: b.end_time.and_then(|t| DateTime::from_timestamp(t, 0)),
+            invited: b.creator_inivited_count.unwrap_or(0),
+            accepted: b.showcase_creator_count.unwrap_or(0),
+            posted: b.content_creator_count.unwrap_or(0),
         }
     }
 }
@@ -202,27 +343,31 @@ impl TiktokClient {
         let body = collaboration.body()?;
         let data = self.call(Method::Post, CREATE_PATH, &[], Some(&body)).await?;
         let data: wire::CreateData = parse_data(data, "create target collaboration reply")?;
-        let id = data
-            .target_collaboration
-            .map(|t| t.id)
-            .or(data.target_collaboration_id)
-            .filter(|id| !id.is_empty())
-            .ok_or_else(|| TiktokError::Unexpected("the create reply has no collaboration id".into()))?;
-        let mut conflicting = data.conflict_creator_open_ids;
-        for c in data.target_collaboration_conflicts.into_iter().filter_map(|c| c.creator_open_id) {
+        let id = data.target_collaboration.and_then(|t| t.id).filter(|id| !id.is_empty());
+        let mut conflicting: Vec<String> = Vec::new();
+        for c in data.target_collaboration_conflicts.into_iter().filter_map(|c| c.creator_user_open_id) {
             if !conflicting.contains(&c) {
                 conflicting.push(c);
             }
         }
-        Ok(CreatedCollaboration {
+        let created = CreatedCollaboration {
             id,
             conflicting_creator_open_ids: conflicting,
-            invalid_creator_open_ids: data.invalid_creator_open_ids,
-            invalid_product_ids: data.invalid_product_ids,
-        })
+            invalid_creator_open_ids: data.invalid_open_id_list,
+            invalid_product_ids: data.invalid_product_id_list,
+        };
+        let names_a_cause = !created.conflicting_creator_open_ids.is_empty()
+            || !created.invalid_creator_open_ids.is_empty()
+            || !created.invalid_product_ids.is_empty();
+        if created.id.is_none() && !names_a_cause {
+            return Err(TiktokError::Unexpected(
+                "the create reply has neither a collaboration id nor a reason it failed".into(),
+            ));
+        }
+        Ok(created)
     }
 
-    /// One collaboration with its creators' answers: `GET .../target_collaborations/{id}`.
+    /// One collaboration with its creators: `GET .../target_collaborations/{id}`.
     pub async fn collaboration(&self, id: &str) -> Result<CollaborationStatus, TiktokError> {
         if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
             return Err(TiktokError::invalid("target_collaboration_id", format!("'{id}' is not an id")));
@@ -233,17 +378,20 @@ impl TiktokClient {
         Ok(data.target_collaboration.into())
     }
 
-    /// One page of the shop's target collaborations, newest first, and the token of the next page
+    /// One page of the shop's target collaborations in `filter`, and the token of the next page
     /// (`None` on the last): `POST .../target_collaborations/search`.
     pub async fn search_collaborations(
         &self,
+        filter: CollaborationFilter,
         page_token: Option<String>,
-    ) -> Result<(Vec<CollaborationStatus>, Option<String>), TiktokError> {
+    ) -> Result<(Vec<CollaborationSummary>, Option<String>), TiktokError> {
         let mut query = vec![("page_size", SEARCH_PAGE_SIZE.to_string())];
         if let Some(token) = page_token.filter(|t| !t.is_empty()) {
             query.push(("page_token", token));
         }
-        let data = self.call(Method::Post, SEARCH_PATH, &query, Some(b"{}")).await?;
+        let body = serde_json::to_vec(&wire::SearchBody { collaboration_status: filter.wire() })
+            .map_err(|e| TiktokError::Unexpected(format!("cannot encode the body: {e}")))?;
+        let data = self.call(Method::Post, SEARCH_PATH, &query, Some(&body)).await?;
         let data: wire::SearchData = parse_data(data, "target collaboration search reply")?;
         let next = data.next_page_token.filter(|t| !t.is_empty());
         Ok((data.target_collaborations.into_iter().map(Into::into).collect(), next))
@@ -251,76 +399,5 @@ impl TiktokClient {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn offer() -> TargetCollaboration {
-        TargetCollaboration {
-            name: "Glow serum launch".into(),
-            end_time: DateTime::from_timestamp(1_900_000_000, 0).unwrap(),
-            products: vec![ProductCommission { product_id: "1729".into(), commission_bps: 1500 }],
-            creator_open_ids: vec!["c-1".into(), "c-2".into()],
-            seller_email: Some("partners@glowlabs.example".into()),
-            free_sample: FreeSampleRule { has_free_sample: true, is_sample_approval_exempt: false },
-            message: "Hi!".into(),
-            preferred_content_type: None,
-        }
-    }
-
-    #[test]
-    fn the_body_follows_the_documented_shape() {
-        let body: serde_json::Value = serde_json::from_slice(&offer().body().unwrap()).unwrap();
-        assert_eq!(
-            body,
-            serde_json::json!({
-                "name": "Glow serum launch",
-                "end_time": "1900000000",
-                "products": [{"id": "1729", "target_commission_rate": 1500}],
-                "creator_user_open_ids": ["c-1", "c-2"],
-                "seller_contact_info": {"email": "partners@glowlabs.example"},
-                "free_sample_rule": {"has_free_sample": true, "is_sample_approval_exempt": false},
-                "message": "Hi!"
-            }),
-            "end_time is a string of Unix seconds, rates are basis points, absent options are left out"
-        );
-    }
-
-    #[test]
-    fn validation_names_the_field() {
-        let now = Utc::now();
-        assert!(offer().validate(now).is_ok());
-        let field = |o: TargetCollaboration| match o.validate(now) {
-            Err(TiktokError::Invalid { field, .. }) => field,
-            other => panic!("expected Invalid, got {other:?}"),
-        };
-        let mut o = offer();
-        o.creator_open_ids = (0..51).map(|i| format!("c{i}")).collect();
-        assert_eq!(field(o), "creator_user_open_ids");
-        let mut o = offer();
-        o.creator_open_ids.clear();
-        assert_eq!(field(o), "creator_user_open_ids");
-        let mut o = offer();
-        o.products =
-            (0..101).map(|i| ProductCommission { product_id: i.to_string(), commission_bps: 1000 }).collect();
-        assert_eq!(field(o), "products");
-        for bad in [99, 8001, 0] {
-            let mut o = offer();
-            o.products[0].commission_bps = bad;
-            assert_eq!(field(o), "products[0].target_commission_rate", "{bad} bps is out of range");
-        }
-        for ok in [100, 8000] {
-            let mut o = offer();
-            o.products[0].commission_bps = ok;
-            assert!(o.validate(now).is_ok(), "{ok} bps is allowed");
-        }
-        let mut o = offer();
-        o.name = "  ".into();
-        assert_eq!(field(o), "name");
-        let mut o = offer();
-        o.end_time = now;
-        assert_eq!(field(o), "end_time");
-        let mut o = offer();
-        o.seller_email = Some("nope".into());
-        assert_eq!(field(o), "seller_contact_info.email");
-    }
-}
+#[path = "collaboration_tests.rs"]
+mod tests;

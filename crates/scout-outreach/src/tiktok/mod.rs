@@ -1,7 +1,8 @@
 //! The TikTok Shop Open API client for target collaborations (the platform's partnership offers):
 //! OAuth code exchange and token refresh, signed shop-scoped calls to create an invitation for up to
-//! 50 creators, read its creators' answers, search the shop's collaborations, read the outreach
-//! quota, and read the shop's affiliate orders as order lines. Rate limits and server errors are
+//! 50 creators, read where its creators stand, search the shop's collaborations, read the weekly
+//! outreach quota, and read the shop's affiliate orders as order lines. Every wire name follows the
+//! generated models of the Partner Center docs (`wire`, `fixtures/tiktok/wire_fields.json`). Rate limits and server errors are
 //! retried with jittered backoff; an expired access token is refreshed once and the call repeated.
 //! The app secret and tokens never appear in errors or `Debug`.
 
@@ -18,13 +19,14 @@ mod wire;
 pub use auth::exchange_code;
 pub use client::{TiktokClient, MAX_RETRIES, REFRESH_MARGIN_SECONDS};
 pub use collaboration::{
-    CollaborationStatus, CreatedCollaboration, CreatorCollaborationStatus, FreeSampleRule, ProductCommission,
-    TargetCollaboration, COMMISSION_BPS, MAX_CREATORS, MAX_PRODUCTS,
+    CollaborationFilter, CollaborationStatus, CollaborationSummary, CreatedCollaboration, CreatorAnswer,
+    CreatorInCollaboration, FreeSampleRule, ProductCommission, TargetCollaboration, COMMISSION_BPS,
+    MAX_CREATORS, MAX_PRODUCTS,
 };
 pub use config::{TiktokConfig, Tokens, DEFAULT_API_BASE, DEFAULT_AUTH_BASE};
 pub use error::TiktokError;
 pub use orders::{AffiliateOrder, AffiliateOrderPage, ORDERS_WINDOW_DAYS};
-pub use quota::OutreachQuota;
+pub use quota::{OutreachQuota, QuotaPart};
 
 /// Splits `items` into consecutive batches of at most `size` (a `size` of 0 is taken as 1): e.g.
 /// creators into invitations of at most [`MAX_CREATORS`].

@@ -4,14 +4,17 @@
 //! - Amounts (`"12.34"`) become integer minor units exactly, with the currency's own decimals
 //!   ([`Currency::decimals`]); no floating point is involved. More decimals than the currency has
 //!   are refused unless they are zeros.
-//! - A line of a cancelled order, or one returned or refunded in full, is ineligible: all of its payment
-//!   and quantity count as refunded and it earns no commission. Otherwise `settlement_status` decides:
-//!   settled (the actual paid commission stands) or pending (the estimate stands).
+//! - The API gives a unit `price` and a `quantity` (refunded units included), no payment or refund
+//!   amount: the line's payment is price × quantity. A line returned or refunded in full
+//!   (`fully_return` "Yes") or `settlement_status` INELIGIBLE ("returned / refunded / canceled by the
+//!   buyer, and no commission will be settled") counts all of its payment and quantity as refunded and
+//!   earns no commission. Otherwise SETTLED keeps the actual paid commission; To-SETTLE, AWAITING
+//!   PAYMENT and Unknown keep the estimate (pending).
 //! - Times are Unix seconds. The API does not say the shop's time zone, so they are kept as **UTC**
 //!   (an export writes the shop's local time instead: the same order can differ by the zone offset).
 //!
-//! Anything that does not fit (no id, a bad currency, a negative amount, a refund above the payment,
-//! …) makes the whole order [`AffiliateOrder::Skipped`] with the field and the reason.
+//! Anything that does not fit (no id, a bad currency, a negative amount, …) makes the whole order
+//! [`AffiliateOrder::Skipped`] with the field and the reason.
 
 use chrono::{DateTime, NaiveDateTime};
 use scout_domain::{BasisPoints, Currency, Handle, OrderLine, Settlement};
@@ -23,7 +26,7 @@ use super::wire::{AmountBody, OrderBody, SkuBody};
 /// Maps one order of a search reply.
 pub(crate) fn map_order(raw: Value) -> AffiliateOrder {
     // The id is looked up before the typed read too, so even an unreadable order is reported by it.
-    let raw_id = raw.get("id").or_else(|| raw.get("order_id")).and_then(|v| text(v, "id").ok().flatten());
+    let raw_id = raw.get("id").and_then(|v| text(v, "id").ok().flatten());
     let body: OrderBody = match serde_json::from_value(raw) {
         Ok(b) => b,
         Err(e) => {
@@ -46,10 +49,7 @@ pub(crate) fn map_order(raw: Value) -> AffiliateOrder {
 struct OrderFacts<'a> {
     order_id: &'a str,
     created_at: NaiveDateTime,
-    paid_at: Option<NaiveDateTime>,
     delivered_at: Option<NaiveDateTime>,
-    status: Option<String>,
-    cancelled: bool,
 }
 
 fn order_lines(order_id: &str, order: &OrderBody) -> Result<(Vec<OrderLine>, Vec<String>), String> {
@@ -58,14 +58,10 @@ fn order_lines(order_id: &str, order: &OrderBody) -> Result<(Vec<OrderLine>, Vec
     }
     let created_at =
         time(order.create_time.as_ref(), "create_time")?.ok_or("create_time: missing; it is required")?;
-    let status = words(order.status.as_deref());
     let facts = OrderFacts {
         order_id,
         created_at,
-        paid_at: time(order.paid_time.as_ref(), "paid_time")?,
         delivered_at: time(order.delivery_time.as_ref(), "delivery_time")?,
-        cancelled: status.as_deref().is_some_and(|s| s.to_ascii_lowercase().contains("cancel")),
-        status,
     };
     let mut lines = Vec::with_capacity(order.skus.len());
     let mut notes = Vec::new();
@@ -87,56 +83,40 @@ fn sku_line(
 
     let quantity = units(sku.quantity.as_ref(), &field("quantity"))?
         .ok_or_else(|| format!("{}: missing; it is required", field("quantity")))?;
-    let unit_price = money("price", sku.price.as_ref())?;
-    let payment = match (money("payment_amount", sku.payment_amount.as_ref())?, unit_price) {
-        (Some(p), _) => p,
-        // GUESS: without a payment amount the line's GMV is its unit price times its quantity.
-        (None, Some(price)) => price
-            .checked_mul(i64::from(quantity))
-            .ok_or_else(|| format!("{}: price × quantity is too large", field("price")))?,
-        (None, None) => return Err(format!("{at}: neither payment_amount nor price is given")),
-    };
-    let refund_given = money("refund_amount", sku.refund_amount.as_ref())?;
-    if let Some(r) = refund_given.filter(|r| *r > payment) {
-        return Err(format!(
-            "{}: {} is more than the payment {}",
-            field("refund_amount"),
-            show(r, &currency),
-            show(payment, &currency)
-        ));
-    }
-    let returned = units(sku.returned_quantity.as_ref(), &field("returned_quantity"))?;
-    let fully_flag = flag(sku.is_fully_refunded.as_ref(), &field("is_fully_refunded"))?.unwrap_or(false);
-    let fully_refunded = fully_flag || refund_given.is_some_and(|r| payment > 0 && r == payment);
+    let unit_price = money("price", sku.price.as_ref())?
+        .ok_or_else(|| format!("{}: missing; it is required", field("price.amount")))?;
+    let payment = unit_price
+        .checked_mul(i64::from(quantity))
+        .ok_or_else(|| format!("{}: price × quantity is too large", field("price")))?;
+    let fully_returned = fully_return(sku.fully_return.as_ref(), &field("fully_return"))?;
     let estimated = money("estimated_paid_commission", sku.estimated_paid_commission.as_ref())?.unwrap_or(0);
     let actual = money("actual_paid_commission", sku.actual_paid_commission.as_ref())?;
+    let settlement = settlement(sku.settlement_status.as_deref(), &field("settlement_status"), notes);
 
-    let (refund, units_refunded, settlement, commission_actual) = if order.cancelled || fully_refunded {
-        if let Some(a) = actual.filter(|a| *a != 0) {
-            notes.push(format!(
-                "{}: {} is not counted: the line is cancelled or refunded in full, so it earns no commission",
+    let (refund, units_refunded, commission_actual) =
+        if fully_returned || settlement == Settlement::Ineligible {
+            if let Some(a) = actual.filter(|a| *a != 0) {
+                notes.push(format!(
+                "{}: {} is not counted: the line is returned, refunded or cancelled in full, so it earns no \
+                 commission",
                 field("actual_paid_commission"),
                 show(a, &currency)
             ));
-        }
-        (payment, quantity, Settlement::Ineligible, None)
-    } else {
-        let settlement = settlement(sku.settlement_status.as_deref(), &field("settlement_status"), notes);
-        let kept = match settlement {
-            Settlement::Settled => actual,
-            Settlement::Pending | Settlement::Ineligible => {
-                if let Some(a) = actual.filter(|a| *a != 0) {
-                    notes.push(format!(
-                        "{}: {} is not counted: the line is not settled",
-                        field("actual_paid_commission"),
-                        show(a, &currency)
-                    ));
-                }
-                None
             }
+            (payment, quantity, None)
+        } else if settlement == Settlement::Settled {
+            (0, 0, actual)
+        } else {
+            if let Some(a) = actual.filter(|a| *a != 0) {
+                notes.push(format!(
+                    "{}: {} is not counted: the line is not settled",
+                    field("actual_paid_commission"),
+                    show(a, &currency)
+                ));
+            }
+            (0, 0, None)
         };
-        (refund_given.unwrap_or(0), returned.unwrap_or(0), settlement, kept)
-    };
+    let settlement = if fully_returned { Settlement::Ineligible } else { settlement };
 
     let creator = match words(sku.creator_username.as_deref()) {
         Some(raw) => Some(Handle::parse(&raw).map_err(|e| format!("{}: {e}", field("creator_username")))?),
@@ -148,23 +128,25 @@ fn sku_line(
         order_id: order.order_id.to_string(),
         sku_id: opt_text(sku.sku_id.as_ref(), &field("sku_id"))?.unwrap_or_default(),
         product_id: opt_text(sku.product_id.as_ref(), &field("product_id"))?,
-        product_name: words(sku.product_name.as_deref()),
+        // The API gives no product name; a results import of an export fills it for the same line.
+        product_name: None,
         creator,
         content_type: words(sku.content_type.as_deref()),
         content_id: opt_text(sku.content_id.as_ref(), &field("content_id"))?,
         quantity,
         currency,
-        unit_price,
+        unit_price: Some(unit_price),
         payment,
         refund,
         units_refunded,
-        status: order.status.clone(),
+        // The order-level status is deprecated in the API; each SKU's settlement says it.
+        status: None,
         commission_rate: rate(sku.commission_rate.as_ref(), &field("commission_rate"))?,
         commission_estimated: estimated,
         commission_actual,
         settlement,
         created_at: order.created_at,
-        paid_at: order.paid_at,
+        paid_at: None,
         delivered_at: order.delivered_at,
         commission_paid_at: None,
         target_collaboration_id: tcid,
@@ -177,8 +159,6 @@ fn sku_line(
 fn line_currency(at: &str, sku: &SkuBody) -> Result<Currency, String> {
     let named = [
         ("price", &sku.price),
-        ("payment_amount", &sku.payment_amount),
-        ("refund_amount", &sku.refund_amount),
         ("estimated_paid_commission", &sku.estimated_paid_commission),
         ("actual_paid_commission", &sku.actual_paid_commission),
     ];
@@ -254,19 +234,17 @@ fn rate(value: Option<&Value>, field: &str) -> Result<Option<BasisPoints>, Strin
     }
 }
 
-/// The settlement status's word → [`Settlement`]. An unknown or missing word is taken as pending (the
-/// estimate stands, as in an export without a commission payment) and said in a note.
+/// The settlement status's word → [`Settlement`], as the model lists them ("Unknown", "AWAITING
+/// PAYMENT", "To-SETTLE", "SETTLED", "INELIGIBLE"; case, spaces, hyphens and underscores ignored). A
+/// missing or unlisted word is taken as pending (the estimate stands) and said in a note.
 fn settlement(status: Option<&str>, field: &str, notes: &mut Vec<String>) -> Settlement {
     let word = status.map(str::trim).unwrap_or_default();
-    match word.to_ascii_lowercase().replace([' ', '-'], "_").as_str() {
-        // GUESS at the API's words: settled, pending, ineligible and likely variants.
-        "settled" | "paid" | "completed" => Settlement::Settled,
-        "pending" | "unsettled" | "not_settled" | "to_be_settled" | "settling" | "processing" => {
-            Settlement::Pending
-        }
-        "ineligible" | "not_eligible" | "invalid" | "cancelled" | "canceled" | "refunded" => {
-            Settlement::Ineligible
-        }
+    let key: String =
+        word.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+    match key.as_str() {
+        "settled" => Settlement::Settled,
+        "tosettle" | "awaitingpayment" | "unknown" => Settlement::Pending,
+        "ineligible" => Settlement::Ineligible,
         "" => {
             notes.push(format!("{field}: missing; taken as pending (the estimated commission stands)"));
             Settlement::Pending
@@ -277,6 +255,20 @@ fn settlement(status: Option<&str>, field: &str, notes: &mut Vec<String>) -> Set
             ));
             Settlement::Pending
         }
+    }
+}
+
+/// `fully_return`: "Yes" or "No" (a JSON boolean is read too); absent is "No".
+fn fully_return(value: Option<&Value>, field: &str) -> Result<bool, String> {
+    match value {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(Value::String(s)) => match s.trim().to_ascii_lowercase().as_str() {
+            "yes" | "true" => Ok(true),
+            "no" | "false" | "" => Ok(false),
+            _ => Err(format!("{field}: '{s}' is not Yes or No")),
+        },
+        Some(other) => Err(format!("{field}: {other} is not Yes or No")),
     }
 }
 
@@ -315,22 +307,6 @@ fn time(value: Option<&Value>, field: &str) -> Result<Option<NaiveDateTime>, Str
     t.map(|t| Some(t.naive_utc())).ok_or_else(|| format!("{field}: {secs} is not a Unix time in seconds"))
 }
 
-/// A true / false given as a JSON boolean, 0 / 1, or "true" / "yes" / "false" / "no".
-fn flag(value: Option<&Value>, field: &str) -> Result<Option<bool>, String> {
-    match value {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Bool(b)) => Ok(Some(*b)),
-        Some(Value::Number(n)) if n.as_u64() == Some(0) => Ok(Some(false)),
-        Some(Value::Number(n)) if n.as_u64() == Some(1) => Ok(Some(true)),
-        Some(Value::String(s)) => match s.trim().to_ascii_lowercase().as_str() {
-            "true" | "yes" | "y" | "1" => Ok(Some(true)),
-            "false" | "no" | "n" | "0" | "" => Ok(Some(false)),
-            _ => Err(format!("{field}: '{s}' is not true or false")),
-        },
-        Some(other) => Err(format!("{field}: {other} is not true or false")),
-    }
-}
-
 /// An id or text: a string (trimmed) or a number; empty is none.
 fn text(value: &Value, field: &str) -> Result<Option<String>, String> {
     match value {
@@ -347,4 +323,4 @@ fn opt_text(value: Option<&Value>, field: &str) -> Result<Option<String>, String
 
 #[cfg(test)]
 #[path = "order_lines_tests.rs"]
-mod tests;
+pub(crate) mod tests;

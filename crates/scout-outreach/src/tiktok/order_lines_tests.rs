@@ -5,28 +5,34 @@ fn usd(amount: &str) -> Value {
     json!({"amount": amount, "currency": "USD"})
 }
 
-/// A settled one-SKU order as the fake API (and, we guess, the real one) sends it.
-fn order() -> Value {
+/// A settled one-SKU order in the shape of the model `SearchSellerAffiliateOrdersResponseDataOrder`
+/// (every id a string, `quantity` an integer, `commission_rate` a string in 1/10000).
+pub(crate) fn order() -> Value {
     json!({
         "id": "577001",
-        "status": "COMPLETED",
         "create_time": 1_793_494_800, // 2026-11-01 01:00:00 UTC
-        "paid_time": "1793495100",
+        "delivery_time": 1_793_667_600, // 2026-11-03 01:00:00 UTC
         "skus": [{
             "sku_id": "1729000000000000101",
-            "product_id": 1729000000000000001u64,
-            "product_name": " Glow serum ",
+            "settlement_status": "SETTLED",
+            "open_collaboration_id": "",
+            "target_collaboration_id": "7300000000000000001",
+            "campaign_id": "",
             "creator_username": "@GlowWithMia",
+            "price": usd("29.99"),
+            "quantity": 2,
             "content_type": "VIDEO",
             "content_id": "7301",
-            "quantity": 2,
-            "price": usd("29.99"),
-            "payment_amount": usd("59.98"),
+            "product_id": "1729000000000000001",
+            "commission_model": "Fixed commission",
+            "commission_tier_setting": "-",
             "commission_rate": "1500",
+            "estimated_commission_base": {"amount": "$59.98", "currency": "USD"},
             "estimated_paid_commission": usd("9.00"),
+            "actual_commission_base": {"amount": "$59.80", "currency": "USD"},
             "actual_paid_commission": usd("8.97"),
-            "settlement_status": "SETTLED",
-            "target_collaboration_id": "7300000000000000001"
+            "fully_return": "No",
+            "is_carousel": false
         }]
     })
 }
@@ -79,53 +85,42 @@ fn a_settled_sku_maps_to_the_line_an_export_row_gives() {
     let l = &lines[0];
     assert_eq!(l.order_id, "577001");
     assert_eq!(l.sku_id, "1729000000000000101");
-    assert_eq!(l.product_id.as_deref(), Some("1729000000000000001"), "a numeric id is read as text");
-    assert_eq!(l.product_name.as_deref(), Some("Glow serum"));
+    assert_eq!(l.product_id.as_deref(), Some("1729000000000000001"));
+    assert_eq!(l.product_name, None, "the API gives no product name");
     assert_eq!(l.creator, Some(Handle::parse("glowwithmia").unwrap()), "handles are normalized");
     assert_eq!((l.content_type.as_deref(), l.content_id.as_deref()), (Some("VIDEO"), Some("7301")));
-    assert_eq!((l.quantity, l.unit_price, l.payment), (2, Some(2_999), 5_998));
+    assert_eq!((l.quantity, l.unit_price, l.payment), (2, Some(2_999), 5_998), "payment = price × quantity");
     assert_eq!((l.refund, l.units_refunded), (0, 0));
     assert_eq!(l.commission_rate, Some(BasisPoints(1_500)), "1/10000 is basis points");
     assert_eq!((l.commission_estimated, l.commission_actual), (900, Some(897)));
     assert_eq!(l.settlement, Settlement::Settled);
     assert_eq!(l.commission(), 897, "settled: what was paid");
-    assert_eq!(l.status.as_deref(), Some("COMPLETED"));
+    assert_eq!(l.status, None, "the order-level status is deprecated");
     assert_eq!(l.created_at.to_string(), "2026-11-01 01:00:00", "Unix seconds read as UTC");
-    assert_eq!(l.paid_at.map(|t| t.to_string()).as_deref(), Some("2026-11-01 01:05:00"));
+    assert_eq!(l.delivered_at.map(|t| t.to_string()).as_deref(), Some("2026-11-03 01:00:00"));
     assert_eq!(l.target_collaboration_id.as_deref(), Some("7300000000000000001"));
 }
 
 #[test]
-fn cancelled_or_fully_refunded_lines_are_ineligible_and_refund_everything() {
-    let mut cancelled = order();
-    cancelled["status"] = json!("CANCELLED");
-    let (lines, notes) = mapped(cancelled);
+fn fully_returned_or_ineligible_lines_refund_everything_and_earn_nothing() {
+    let (lines, notes) = mapped(with_sku("fully_return", json!("Yes")));
     let l = &lines[0];
     assert_eq!(
         (l.settlement, l.refund, l.units_refunded, l.commission_actual),
-        (Settlement::Ineligible, 5_998, 2, None)
+        (Settlement::Ineligible, 5_998, 2, None),
+        "fully_return Yes: the whole line back"
     );
     assert_eq!(l.commission(), 0);
     assert!(notes[0].contains("actual_paid_commission: 8.97 USD is not counted"), "{notes:?}");
 
-    let (lines, _) = mapped(with_sku("is_fully_refunded", json!("true")));
-    assert_eq!(lines[0].settlement, Settlement::Ineligible, "the flag alone");
-    let (lines, _) = mapped(with_sku("refund_amount", usd("59.98")));
+    let (lines, _) = mapped(with_sku("settlement_status", json!("INELIGIBLE")));
     assert_eq!(
-        (lines[0].settlement, lines[0].refund),
-        (Settlement::Ineligible, 5_998),
-        "the whole payment back"
+        (lines[0].settlement, lines[0].refund, lines[0].units_refunded),
+        (Settlement::Ineligible, 5_998, 2),
+        "INELIGIBLE: returned, refunded or cancelled, no commission"
     );
-
-    let mut partial = with_sku("refund_amount", usd("29.99"));
-    partial["skus"][0]["returned_quantity"] = json!(1);
-    let (lines, _) = mapped(partial);
-    let l = &lines[0];
-    assert_eq!(
-        (l.settlement, l.refund, l.units_refunded),
-        (Settlement::Settled, 2_999, 1),
-        "a partial refund"
-    );
+    let (_, reason) = skipped(with_sku("fully_return", json!("Partly")));
+    assert!(reason.contains("skus[0].fully_return: 'Partly' is not Yes or No"), "{reason}");
 }
 
 #[test]
@@ -135,9 +130,13 @@ fn settlement_words_map_and_unknown_ones_are_pending_with_a_note() {
         o["skus"][0]["actual_paid_commission"] = usd("0.00");
         mapped(o)
     };
-    assert_eq!(status(json!("PENDING")).0[0].settlement, Settlement::Pending);
-    assert_eq!(status(json!("unsettled")).0[0].settlement, Settlement::Pending);
-    assert_eq!(status(json!("Ineligible")).0[0].settlement, Settlement::Ineligible);
+    // The model's words, as it spells them.
+    assert_eq!(status(json!("To-SETTLE")).0[0].settlement, Settlement::Pending);
+    assert_eq!(status(json!("AWAITING PAYMENT")).0[0].settlement, Settlement::Pending);
+    assert_eq!(status(json!("Unknown")).0[0].settlement, Settlement::Pending);
+    assert!(status(json!("Unknown")).1.is_empty(), "a documented word needs no note");
+    assert_eq!(status(json!("SETTLED")).0[0].settlement, Settlement::Settled);
+    assert_eq!(status(json!("INELIGIBLE")).0[0].settlement, Settlement::Ineligible);
     let (lines, notes) = status(json!("ON_HOLD"));
     assert_eq!(lines[0].settlement, Settlement::Pending);
     assert!(notes[0].contains("'ON_HOLD' is not a status Scout knows"), "never silently: {notes:?}");
@@ -145,24 +144,24 @@ fn settlement_words_map_and_unknown_ones_are_pending_with_a_note() {
     assert_eq!(lines[0].settlement, Settlement::Pending);
     assert!(notes[0].contains("missing"), "{notes:?}");
 
-    let (lines, notes) = mapped(with_sku("settlement_status", json!("PENDING")));
+    let (lines, notes) = mapped(with_sku("settlement_status", json!("To-SETTLE")));
     assert_eq!(lines[0].commission_actual, None, "an actual commission only on a settled line");
     assert!(notes[0].contains("is not settled"), "{notes:?}");
 }
 
 #[test]
-fn a_zero_decimal_currency_and_a_missing_payment_amount() {
+fn a_zero_decimal_currency_and_an_amount_without_its_currency() {
     let yen = |a: &str| json!({"amount": a, "currency": "jpy"});
     let mut o = order();
     let sku = &mut o["skus"][0];
     sku["price"] = yen("1500");
-    sku["payment_amount"] = Value::Null;
     sku["estimated_paid_commission"] = yen("450");
     sku["actual_paid_commission"] = json!({"amount": "449"}); // no currency: the line's
+    sku["estimated_commission_base"] = json!({"amount": "¥3,000", "currency": "JPY"}); // display text, unread
     let (lines, _) = mapped(o);
     let l = &lines[0];
     assert_eq!(l.currency.code(), "JPY");
-    assert_eq!((l.unit_price, l.payment), (Some(1_500), 3_000), "price × quantity without a payment amount");
+    assert_eq!((l.unit_price, l.payment), (Some(1_500), 3_000));
     assert_eq!((l.commission_estimated, l.commission_actual), (450, Some(449)));
 }
 
@@ -173,13 +172,10 @@ fn an_order_that_cannot_be_mapped_is_skipped_with_its_id_and_the_field() {
             with_sku("price", json!({"amount": "29.99", "currency": "US$"})),
             "skus[0].price.currency: currency 'US$'",
         ),
-        (with_sku("payment_amount", usd("-1.00")), "skus[0].payment_amount.amount: '-1.00' is negative"),
+        (with_sku("price", usd("-1.00")), "skus[0].price.amount: '-1.00' is negative"),
+        (with_sku("price", Value::Null), "skus[0].price.amount: missing"),
         (
-            with_sku("refund_amount", usd("60.00")),
-            "skus[0].refund_amount: 60.00 USD is more than the payment 59.98 USD",
-        ),
-        (
-            with_sku("payment_amount", json!({"amount": "59.98", "currency": "GBP"})),
+            with_sku("estimated_paid_commission", json!({"amount": "9.00", "currency": "GBP"})),
             "GBP differs from skus[0].price's USD",
         ),
         (with_sku("price", usd("29.999")), "has more decimals than the currency's 2"),
@@ -187,7 +183,6 @@ fn an_order_that_cannot_be_mapped_is_skipped_with_its_id_and_the_field() {
         (with_sku("quantity", json!("two")), "skus[0].quantity: 'two' is not a whole number"),
         (with_sku("creator_username", json!("mia smith")), "skus[0].creator_username: handle 'mia smith'"),
         (with_sku("commission_rate", json!("15.5")), "skus[0].commission_rate: '15.5'"),
-        (with_sku("returned_quantity", json!(3)), "units_refunded"),
         (json!({"id": "577001", "create_time": 1793494800, "skus": []}), "no SKUs"),
         (json!({"id": "577001", "skus": order()["skus"]}), "create_time: missing"),
         (json!({"id": "577001", "create_time": 1793494800, "skus": "none"}), "the order cannot be read"),

@@ -14,13 +14,12 @@ use super::order_lines::map_order;
 use super::wire::{parse_data, OrderSearchBody, OrderSearchData};
 
 const ORDERS_PATH: &str = "/affiliate_seller/202410/orders/search";
-/// Orders asked for per page. GUESS: the API takes 1 to 100 (to check); a page may hold fewer, so
-/// only `next_page_token` says whether more follow.
+/// SKU records asked for per page (`page_size` is required; the model states no range). A page may
+/// hold fewer orders, so only `next_page_token` says whether more follow.
 const ORDERS_PAGE_SIZE: &str = "50";
 
-/// The longest create-time window asked for in one search. GUESS: the API's own limit is not known
-/// (some integrations mention about three months); a month at a time stays well inside any such limit
-/// and costs one request more per month.
+/// The longest create-time window asked for in one search. The model allows at most three months per
+/// request; a month at a time stays well inside it and costs one request more per month.
 pub const ORDERS_WINDOW_DAYS: i64 = 30;
 
 async fn pause(interval: Duration) {
@@ -119,7 +118,8 @@ impl TiktokClient {
         Ok(orders)
     }
 
-    /// Every order of one window, page after page.
+    /// Every order of one window, page after page. The API pages SKU records and groups each page by
+    /// order, so one order's SKUs can come on two pages: they are merged into one order here.
     async fn affiliate_orders_in(
         &self,
         create_time_ge: DateTime<Utc>,
@@ -132,7 +132,7 @@ impl TiktokClient {
         loop {
             let page = self.search_affiliate_orders(create_time_ge, create_time_lt, token.as_deref()).await?;
             orders.extend(page.orders);
-            let Some(next) = page.next_page_token else { return Ok(orders) };
+            let Some(next) = page.next_page_token else { return Ok(merge_split_orders(orders)) };
             if !seen.insert(next.clone()) {
                 return Err(TiktokError::Unexpected(format!(
                     "the order search sent page token '{next}' a second time; stopped rather than loop"
@@ -141,5 +141,97 @@ impl TiktokClient {
             token = Some(next);
             pause(interval).await;
         }
+    }
+}
+
+/// Joins the parts of an order that came on several pages, where its first part was: lines and notes
+/// appended in page order. An order with any part that could not be read is skipped as a whole.
+fn merge_split_orders(parts: Vec<AffiliateOrder>) -> Vec<AffiliateOrder> {
+    let mut merged: Vec<AffiliateOrder> = Vec::with_capacity(parts.len());
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for part in parts {
+        let id = part.order_id().to_string();
+        let Some(&i) = at.get(&id).filter(|_| !id.is_empty()) else {
+            at.insert(id, merged.len());
+            merged.push(part);
+            continue;
+        };
+        let first = std::mem::replace(
+            &mut merged[i],
+            AffiliateOrder::Skipped { order_id: String::new(), reason: String::new() },
+        );
+        merged[i] = match (first, part) {
+            (
+                AffiliateOrder::Mapped { order_id, mut lines, mut notes },
+                AffiliateOrder::Mapped { lines: more, notes: more_notes, .. },
+            ) => {
+                lines.extend(more);
+                notes.extend(more_notes);
+                AffiliateOrder::Mapped { order_id, lines, notes }
+            }
+            (skipped @ AffiliateOrder::Skipped { .. }, _) => skipped,
+            (AffiliateOrder::Mapped { order_id, .. }, AffiliateOrder::Skipped { reason, .. }) => {
+                AffiliateOrder::Skipped {
+                    order_id,
+                    reason: format!("{reason} (in a part of the order on a later page)"),
+                }
+            }
+        };
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mapped(id: &str, skus: &[&str]) -> AffiliateOrder {
+        let mut raw = crate::tiktok::order_lines::tests::order();
+        raw["id"] = id.into();
+        let sku = raw["skus"][0].clone();
+        raw["skus"] = skus
+            .iter()
+            .map(|s| {
+                let mut one = sku.clone();
+                one["sku_id"] = (*s).into();
+                one
+            })
+            .collect();
+        match map_order(raw) {
+            AffiliateOrder::Mapped { order_id, lines, .. } => {
+                AffiliateOrder::Mapped { order_id, lines, notes: vec![format!("{id} note")] }
+            }
+            other => panic!("the sample order maps: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_order_split_over_pages_becomes_one_order() {
+        let skipped = AffiliateOrder::Skipped { order_id: "3".into(), reason: "price: bad".into() };
+        let merged = merge_split_orders(vec![
+            mapped("1", &["a"]),
+            mapped("2", &["b"]),
+            mapped("1", &["c"]),
+            mapped("3", &["d"]),
+            skipped,
+        ]);
+        assert_eq!(merged.len(), 3, "{merged:?}");
+        match &merged[0] {
+            AffiliateOrder::Mapped { order_id, lines, notes } => {
+                assert_eq!(order_id, "1");
+                assert_eq!(
+                    lines.iter().map(|l| l.sku_id.as_str()).collect::<Vec<_>>(),
+                    ["a", "c"],
+                    "page order"
+                );
+                assert_eq!(notes.len(), 2);
+            }
+            other => panic!("order 1 should be mapped: {other:?}"),
+        }
+        assert!(
+            matches!(&merged[2], AffiliateOrder::Skipped { order_id, reason } if order_id == "3" && reason.contains("later page")),
+            "a bad part skips the whole order: {:?}",
+            merged[2]
+        );
     }
 }

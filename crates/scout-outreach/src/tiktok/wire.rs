@@ -1,10 +1,8 @@
-//! The JSON the API speaks, in one place. Request fields follow domain.md. Response field names are
-//! guesses from domain.md and a third-party SDK generated from the official schema (create returns
-//! `data.target_collaboration.id` and `data.target_collaboration_conflicts[]`, detail returns
-//! `data.target_collaboration`, search returns `data.target_collaborations[]` and `next_page_token`);
-//! aliases accept the likely variants. The affiliate order fields are guesses too, each marked `GUESS`
-//! below and listed in decision 0008. CHECK every name here against the official API reference
-//! before relying on it in production.
+//! The JSON the API speaks, in one place. Every request and reply struct below follows the models of
+//! PyPI `tiktok-shop-api` 0.1.0 (generated from the Partner Center docs) field for field: names,
+//! nesting, string-vs-number types and units. `fixtures/tiktok/wire_fields.json` lists those models'
+//! fields; the fake API answers in exactly those shapes and a test compares both ways, so a guessed
+//! name fails a test (decision 0008 says what was checked against which model).
 
 use serde::{Deserialize, Serialize};
 
@@ -78,7 +76,8 @@ pub(crate) struct TokenData {
 
 // ---- Target collaborations ----
 
-/// The body of `POST /affiliate_seller/202508/target_collaborations` (domain.md).
+/// The body of `POST /affiliate_seller/202508/target_collaborations`
+/// (model `CreateTargetCollaborationRequest`).
 #[derive(Debug, Serialize)]
 pub(crate) struct CreateBody<'a> {
     pub name: &'a str,
@@ -86,11 +85,12 @@ pub(crate) struct CreateBody<'a> {
     pub end_time: String,
     pub products: Vec<ProductBody<'a>>,
     pub creator_user_open_ids: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub seller_contact_info: Option<ContactBody<'a>>,
+    /// Required by the model (its fields are all optional): sent as `{}` when Scout has no e-mail.
+    pub seller_contact_info: ContactBody<'a>,
     pub free_sample_rule: FreeSampleBody,
     #[serde(skip_serializing_if = "str::is_empty")]
     pub message: &'a str,
+    /// "LIVE" or "VIDEO".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub preferred_content_type: Option<&'a str>,
 }
@@ -98,13 +98,14 @@ pub(crate) struct CreateBody<'a> {
 #[derive(Debug, Serialize)]
 pub(crate) struct ProductBody<'a> {
     pub id: &'a str,
-    /// In 1/10000 (basis points): 1000 = 10 %.
+    /// In hundredths of a percent (basis points): 1000 = 10 %.
     pub target_commission_rate: u32,
 }
 
 #[derive(Debug, Serialize)]
 pub(crate) struct ContactBody<'a> {
-    pub email: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -113,99 +114,184 @@ pub(crate) struct FreeSampleBody {
     pub is_sample_approval_exempt: bool,
 }
 
-/// `data` of the create call.
+/// `data` of the create call (model `CreateTargetCollaborationResponseData`). The conflict and invalid
+/// lists name what "caused the create to fail"; a reply may carry them with or without an id.
 #[derive(Debug, Deserialize)]
 pub(crate) struct CreateData {
     #[serde(default)]
     pub target_collaboration: Option<IdOnly>,
-    /// A flat id, in case the reply is shaped `data.target_collaboration_id`.
-    #[serde(default)]
-    pub target_collaboration_id: Option<String>,
     #[serde(default)]
     pub target_collaboration_conflicts: Vec<Conflict>,
-    #[serde(default, alias = "conflict_creator_user_open_ids")]
-    pub conflict_creator_open_ids: Vec<String>,
-    #[serde(default, alias = "invalid_creator_user_open_ids")]
-    pub invalid_creator_open_ids: Vec<String>,
     #[serde(default)]
-    pub invalid_product_ids: Vec<String>,
+    pub invalid_open_id_list: Vec<String>,
+    #[serde(default)]
+    pub invalid_product_id_list: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct IdOnly {
-    pub id: String,
+    #[serde(default)]
+    pub id: Option<String>,
 }
 
-/// One entry of `target_collaboration_conflicts`: which creator, in which existing collaboration.
+/// One entry of `target_collaboration_conflicts` (model `TargetCollaborationConflict`).
 #[derive(Debug, Deserialize)]
 pub(crate) struct Conflict {
-    #[serde(default, alias = "creator_user_open_id", alias = "open_id")]
-    pub creator_open_id: Option<String>,
+    #[serde(default)]
+    pub creator_user_open_id: Option<String>,
 }
 
-/// `data` of `GET .../target_collaborations/{id}`.
+/// `data` of `GET .../202508/target_collaborations/{id}` (model
+/// `QueryTargetCollaborationDetailResponseData`).
 #[derive(Debug, Deserialize)]
 pub(crate) struct DetailData {
-    pub target_collaboration: CollaborationBody,
+    pub target_collaboration: DetailBody,
 }
 
-/// `data` of `POST .../target_collaborations/search`.
+/// The parts of a collaboration's detail Scout reads. The model has no answer field per creator:
+/// acceptance is a creator adding the products to their showcase (`showcase_product_count`), as the
+/// search's `creator_accept_status` ACCEPT says.
+#[derive(Debug, Deserialize)]
+pub(crate) struct DetailBody {
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Unix seconds.
+    #[serde(default)]
+    pub end_time: Option<i64>,
+    #[serde(default)]
+    pub creators: Vec<DetailCreatorBody>,
+}
+
+/// Model `QueryTargetCollaborationDetailResponseDataTargetCollaborationCreator`.
+#[derive(Debug, Deserialize)]
+pub(crate) struct DetailCreatorBody {
+    #[serde(default)]
+    pub creator_open_id: Option<String>,
+    #[serde(default)]
+    pub username: Option<String>,
+    /// NORMAL, DELETING or DELETED.
+    #[serde(default)]
+    pub collaboration_status: Option<String>,
+    #[serde(default)]
+    pub showcase_product_count: Option<u32>,
+    #[serde(default)]
+    pub content_product_count: Option<u32>,
+}
+
+/// The body of `POST .../202508/target_collaborations/search` (model
+/// `SearchTargetCollaborationsRequest`; `collaboration_status` is required).
+#[derive(Debug, Serialize)]
+pub(crate) struct SearchBody<'a> {
+    pub collaboration_status: &'a str,
+}
+
+/// `data` of the search (model `SearchTargetCollaborationsResponseData`).
 #[derive(Debug, Deserialize)]
 pub(crate) struct SearchData {
     #[serde(default)]
-    pub target_collaborations: Vec<CollaborationBody>,
+    pub target_collaborations: Vec<SearchItemBody>,
     #[serde(default)]
     pub next_page_token: Option<String>,
 }
 
+/// Model `SearchTargetCollaborationsResponseDataTargetCollaboration` (note TikTok's own spelling
+/// `creator_inivited_count`).
 #[derive(Debug, Deserialize)]
-pub(crate) struct CollaborationBody {
+pub(crate) struct SearchItemBody {
     pub id: String,
-    #[serde(default, alias = "collaboration_status")]
-    pub status: String,
     #[serde(default)]
-    pub creators: Vec<CreatorBody>,
-}
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct CreatorBody {
-    #[serde(alias = "creator_user_open_id", alias = "open_id")]
-    pub creator_open_id: String,
-    #[serde(default, alias = "accept_status", alias = "creator_accept_status")]
-    pub status: String,
+    pub name: Option<String>,
+    #[serde(default)]
+    pub end_time: Option<i64>,
+    #[serde(default)]
+    pub creator_inivited_count: Option<u32>,
+    #[serde(default)]
+    pub showcase_creator_count: Option<u32>,
+    #[serde(default)]
+    pub content_creator_count: Option<u32>,
 }
 
 // ---- Outreach quota ----
 
-/// `data` of `GET /affiliate_seller/202607/creator_outreach/quota`.
+/// `data` of `GET /affiliate_seller/202607/creator_outreach/quota` (model
+/// `GetWeeklyCreatorOutreachQuotaResponseData`): the quota sits one level down, in `data.data`. The
+/// model makes that one object; `quota_type` ("period quota", "bouns quota" [sic]) suggests a reply can
+/// also carry one entry per type, so a list of them is read too.
 #[derive(Debug, Deserialize)]
 pub(crate) struct QuotaData {
-    #[serde(alias = "remaining_quota", alias = "remaining_count")]
-    pub remaining: u32,
-    #[serde(alias = "total_quota", alias = "total_count")]
-    pub total: u32,
-    /// Unix seconds.
-    #[serde(default, alias = "reset_at")]
-    pub reset_time: Option<i64>,
+    #[serde(default)]
+    pub data: Option<OneOrMany<QuotaBody>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T> OneOrMany<T> {
+    pub fn into_vec(self) -> Vec<T> {
+        match self {
+            OneOrMany::One(t) => vec![t],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+/// Model `GetWeeklyCreatorOutreachQuotaResponseDataData`: counts and times are strings.
+#[derive(Debug, Deserialize)]
+pub(crate) struct QuotaBody {
+    #[serde(default)]
+    pub quota_type: Option<String>,
+    #[serde(default)]
+    pub gmv_tier: Option<String>,
+    #[serde(default)]
+    pub quota_sum: Option<String>,
+    #[serde(default)]
+    pub quota_use: Option<String>,
+    #[serde(default)]
+    pub unlimited: Option<bool>,
+    #[serde(default)]
+    pub reached_max_follower_cnt: Option<String>,
+    #[serde(default)]
+    pub new_connect_count: Option<String>,
+    #[serde(default)]
+    pub start_time: Option<String>,
+    #[serde(default)]
+    pub end_time: Option<String>,
+    #[serde(default)]
+    pub quota_details: Vec<QuotaDetailBody>,
+}
+
+/// Model `GetWeeklyCreatorOutreachQuotaResponseDataDataQuotaDetail`: one creator-level tier.
+#[derive(Debug, Deserialize)]
+pub(crate) struct QuotaDetailBody {
+    #[serde(default)]
+    pub quota_period_sum: Option<u32>,
+    #[serde(default)]
+    pub quota_period_use: Option<u32>,
+    #[serde(default)]
+    pub quota_bonus_sum: Option<u32>,
+    #[serde(default)]
+    pub quota_bonus_use: Option<u32>,
 }
 
 // ---- Affiliate orders ----
-// domain.md names the path, `create_time_ge` / `create_time_lt`, and per-SKU `creator_username`,
-// `commission_rate`, estimated / actual paid commission, `settlement_status` and
-// `target_collaboration_id`. Every other name below is a GUESS (listed in decision 0008, "Guessed").
-// Scalars are read as JSON values, so one order with an odd type is skipped with a reason instead of
-// failing the whole page.
+// Models `SearchSellerAffiliateOrdersRequest` / `…ResponseData…`. Scalars are read as JSON values, so
+// one order with an odd type is skipped with a reason instead of failing the whole page.
 
-/// The body of `POST /affiliate_seller/202410/orders/search`: Unix seconds (domain.md). GUESS: plain
-/// JSON integers in the body, with `page_size` and `page_token` in the query as for collaboration search.
+/// The body of `POST /affiliate_seller/202410/orders/search`: Unix seconds as integers; `page_size`
+/// (required) and `page_token` go in the query. One request may span at most three months.
 #[derive(Debug, Serialize)]
 pub(crate) struct OrderSearchBody {
     pub create_time_ge: i64,
     pub create_time_lt: i64,
 }
 
-/// `data` of the orders search. GUESS: `orders[]` and `next_page_token` (as collaboration search).
-/// Orders are kept as raw JSON here and read one by one ([`OrderBody`]).
+/// `data` of the orders search. Pagination counts SKU records and groups them by order afterwards, so
+/// the SKUs of one order can come on different pages (merged by the reader).
 #[derive(Debug, Deserialize)]
 pub(crate) struct OrderSearchData {
     #[serde(default)]
@@ -214,87 +300,63 @@ pub(crate) struct OrderSearchData {
     pub next_page_token: Option<String>,
 }
 
-/// One affiliate order.
+/// One affiliate order. The model's order-level `status` is deprecated ("not returned"): each SKU's
+/// `settlement_status` says what happened to it.
 #[derive(Debug, Deserialize)]
 pub(crate) struct OrderBody {
-    /// GUESS: `id` (alias `order_id`); a string or a number.
-    #[serde(default, alias = "order_id")]
+    #[serde(default)]
     pub id: Option<serde_json::Value>,
-    /// GUESS: `status` (alias `order_status`), e.g. `COMPLETED`, `CANCELLED`.
-    #[serde(default, alias = "order_status")]
-    pub status: Option<String>,
-    /// GUESS: `create_time`, Unix seconds (the field the `create_time_ge` / `_lt` filter reads).
+    /// Unix seconds.
     #[serde(default)]
     pub create_time: Option<serde_json::Value>,
-    /// GUESS: `paid_time`, Unix seconds (as in the order API).
-    #[serde(default)]
-    pub paid_time: Option<serde_json::Value>,
-    /// GUESS: `delivery_time`, Unix seconds (as in the order API).
+    /// Unix seconds.
     #[serde(default)]
     pub delivery_time: Option<serde_json::Value>,
-    /// GUESS: `skus[]` (domain.md only says the figures are per SKU).
     #[serde(default)]
     pub skus: Vec<SkuBody>,
 }
 
-/// One SKU of an affiliate order.
+/// One SKU of an affiliate order (model `SearchSellerAffiliateOrdersResponseDataOrderSku`). There is
+/// no product name, payment or refund amount: the line's GMV is `price` × `quantity` and a refund is
+/// known only whole (`fully_return` "Yes", or `settlement_status` INELIGIBLE).
 #[derive(Debug, Deserialize)]
 pub(crate) struct SkuBody {
-    /// GUESS: `sku_id` (alias `id`).
-    #[serde(default, alias = "id")]
+    #[serde(default)]
     pub sku_id: Option<serde_json::Value>,
-    /// GUESS: `product_id`.
     #[serde(default)]
     pub product_id: Option<serde_json::Value>,
-    /// GUESS: `product_name` (alias `product_title`).
-    #[serde(default, alias = "product_title")]
-    pub product_name: Option<String>,
-    /// domain.md.
+    /// Empty for affiliate partner campaign orders.
     #[serde(default)]
     pub creator_username: Option<String>,
-    /// GUESS: `content_type` ("VIDEO", "LIVE", "SHOWCASE").
+    /// SHOP, VIDEO, LIVE, PRE_LIVE, PROMOTION_PAGE or LINKSHARE.
     #[serde(default)]
     pub content_type: Option<String>,
-    /// GUESS: `content_id`.
     #[serde(default)]
     pub content_id: Option<serde_json::Value>,
-    /// GUESS: `quantity`.
+    /// Units ordered, including any later refunded.
     #[serde(default)]
     pub quantity: Option<serde_json::Value>,
-    /// GUESS: `price`, the unit price as `{amount, currency}`.
+    /// The unit price in major units, as a decimal string.
     #[serde(default)]
     pub price: Option<AmountBody>,
-    /// GUESS: `payment_amount` (alias `paid_amount`), what the buyer paid for the line.
-    #[serde(default, alias = "paid_amount")]
-    pub payment_amount: Option<AmountBody>,
-    /// GUESS: `refund_amount`.
+    /// "Yes" when the whole SKU order was returned or refunded, "No" otherwise.
     #[serde(default)]
-    pub refund_amount: Option<AmountBody>,
-    /// GUESS: `returned_quantity` (alias `refunded_quantity`).
-    #[serde(default, alias = "refunded_quantity")]
-    pub returned_quantity: Option<serde_json::Value>,
-    /// GUESS: `is_fully_refunded` (aliases `fully_return`, `fully_returned`); a boolean or a
-    /// "true" / "yes" / "1" string.
-    #[serde(default, alias = "fully_return", alias = "fully_returned")]
-    pub is_fully_refunded: Option<serde_json::Value>,
-    /// domain.md; in 1/10000 like the collaboration API (GUESS: a number or a string of one).
+    pub fully_return: Option<serde_json::Value>,
+    /// A string in hundredths of a percent: "1550" = 15.50 %.
     #[serde(default)]
     pub commission_rate: Option<serde_json::Value>,
-    /// domain.md ("estimated paid commission"); GUESS: `{amount, currency}`.
     #[serde(default)]
     pub estimated_paid_commission: Option<AmountBody>,
-    /// domain.md ("actual paid commission"); GUESS: `{amount, currency}`.
     #[serde(default)]
     pub actual_paid_commission: Option<AmountBody>,
-    /// domain.md; GUESS at the values: `SETTLED`, `PENDING` / `UNSETTLED`, `INELIGIBLE` / `INVALID`.
+    /// "Unknown", "AWAITING PAYMENT", "To-SETTLE", "SETTLED" or "INELIGIBLE".
     #[serde(default)]
     pub settlement_status: Option<String>,
-    /// domain.md.
     #[serde(default)]
     pub target_collaboration_id: Option<serde_json::Value>,
 }
 
-/// GUESS: money as `{"amount": "12.34", "currency": "USD"}`, as the order API writes it.
+/// Money as `{"amount": "12.34", "currency": "USD"}`.
 #[derive(Debug, Deserialize)]
 pub(crate) struct AmountBody {
     #[serde(default)]

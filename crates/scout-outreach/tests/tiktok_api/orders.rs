@@ -39,7 +39,7 @@ async fn affiliate_orders_are_read_page_by_page_and_mapped_to_exact_order_lines(
     assert_eq!(ids, want, "every order of every page, in the API's order");
 
     let requests = api.requests();
-    assert_eq!(requests.len(), 3, "pages of 3, 3 and 1");
+    assert_eq!(requests.len(), 4, "four pages of two SKU records");
     for r in &requests {
         assert_eq!((r["method"].as_str(), r["path"].as_str()), (Some("POST"), Some(ORDERS)));
         assert_signed_shop_call(r, ACCESS);
@@ -52,7 +52,11 @@ async fn affiliate_orders_are_read_page_by_page_and_mapped_to_exact_order_lines(
         assert_eq!(r["query"]["page_size"], "50");
     }
     let tokens: Vec<Option<&str>> = requests.iter().map(|r| r["query"]["page_token"].as_str()).collect();
-    assert_eq!(tokens, [None, Some("3"), Some("6")], "each next_page_token is sent (and signed) once");
+    assert_eq!(
+        tokens,
+        [None, Some("2"), Some("4"), Some("6")],
+        "each next_page_token is sent (and signed) once"
+    );
 
     // A settled USD line: 29.99 × 2.
     let l = &lines_of(&orders, "576000000000000001")[0];
@@ -70,28 +74,28 @@ async fn affiliate_orders_are_read_page_by_page_and_mapped_to_exact_order_lines(
     assert_eq!(l.created_at, at(ChronoDuration::hours(1)).naive_utc(), "create_time read as UTC");
     assert_eq!(l.target_collaboration_id, None);
 
-    // Two SKUs through a target collaboration, pending.
+    // Two SKUs through a target collaboration, to settle: they came on two pages, as one order.
     let two = lines_of(&orders, "576000000000000002");
-    assert_eq!(two.len(), 2, "one line per SKU");
+    assert_eq!(two.len(), 2, "one line per SKU, the order's parts merged");
     assert!(two.iter().all(|l| l.target_collaboration_id.as_deref() == Some("7300000000000000001")));
     assert!(two.iter().all(|l| l.settlement == Settlement::Pending && l.commission_actual.is_none()));
     assert_eq!(
         two.iter().map(|l| (l.payment, l.commission_estimated)).collect::<Vec<_>>(),
         [(2_999, 600), (1_950, 390)]
     );
-    assert_eq!(two[1].product_name.as_deref(), Some("Night cream"));
+    assert_eq!(two[1].product_name, None, "the API gives no product name");
 
-    // Refunded in full, and cancelled: ineligible, everything refunded, no commission.
+    // Returned in full, and cancelled (INELIGIBLE): everything refunded, no commission.
     for id in ["576000000000000003", "576000000000000005"] {
         let l = &lines_of(&orders, id)[0];
         assert_eq!((l.settlement, l.refund, l.units_refunded), (Settlement::Ineligible, 2_999, 1), "{id}");
         assert_eq!(l.commission(), 0, "{id}");
     }
-    // Yen have no minor unit: "4500" is 4500; a partial refund stays pending.
+    // Yen have no minor unit: "1500" × 3 is 4500; awaiting payment is pending.
     let l = &lines_of(&orders, "576000000000000004")[0];
     assert_eq!((l.currency.code(), l.payment, l.commission_actual), ("JPY", 4_500, Some(450)));
     let l = &lines_of(&orders, "576000000000000006")[0];
-    assert_eq!((l.payment, l.refund, l.units_refunded, l.settlement), (3_000, 1_500, 1, Settlement::Pending));
+    assert_eq!((l.payment, l.refund, l.units_refunded, l.settlement), (3_000, 0, 0, Settlement::Pending));
 
     match &orders[6] {
         AffiliateOrder::Skipped { order_id, reason } => {
@@ -108,10 +112,10 @@ async fn one_page_at_a_time_and_only_the_window_asked_for() {
     let client = api.client();
     let (ge, lt) = window();
     let first = client.search_affiliate_orders(ge, lt, None).await.unwrap();
-    assert_eq!(first.orders.len(), 3);
-    assert_eq!(first.next_page_token.as_deref(), Some("3"));
+    assert_eq!(first.orders.len(), 2, "order 1 and the first SKU of order 2");
+    assert_eq!(first.next_page_token.as_deref(), Some("2"));
     let last = client.search_affiliate_orders(ge, lt, Some("6")).await.unwrap();
-    assert_eq!((last.orders.len(), last.next_page_token), (1, None), "no token after the last page");
+    assert_eq!((last.orders.len(), last.next_page_token), (2, None), "no token after the last page");
 
     // The first two days hold orders 1 and 2; create_time_lt is exclusive (order 2 is at day 1 01:00).
     let two_days = client.search_affiliate_orders(ge, at(ChronoDuration::days(2)), None).await.unwrap();
@@ -152,8 +156,9 @@ async fn a_long_window_is_asked_for_a_month_at_a_time_oldest_first() {
         (g + 60 * day, l),
         (g + 60 * day, l),
         (g + 60 * day, l),
+        (g + 60 * day, l),
     ];
-    assert_eq!(bodies, want, "two empty months, then the last 15 days over three pages; no gap, no overlap");
+    assert_eq!(bodies, want, "two empty months, then the last 15 days over four pages; no gap, no overlap");
     assert_eq!(scout_outreach::tiktok::ORDERS_WINDOW_DAYS, 30);
 }
 
@@ -164,7 +169,7 @@ async fn a_rate_limit_on_the_order_search_is_waited_out() {
     let orders = api.client().affiliate_orders(ge, lt, Duration::ZERO).await.unwrap();
     assert_eq!(orders.len(), 7, "nothing lost to the 429");
     let statuses: Vec<i64> = api.requests().iter().map(|r| r["http_status"].as_i64().unwrap()).collect();
-    assert_eq!(statuses, [429, 200, 200, 200], "refused once, repeated, then the other pages");
+    assert_eq!(statuses, [429, 200, 200, 200, 200], "refused once, repeated, then the other pages");
     let requests = api.requests();
     assert_eq!(requests[0]["query"].get("page_token"), None);
     assert_eq!(requests[1]["query"].get("page_token"), None, "the same first page again");
@@ -191,11 +196,12 @@ async fn an_expired_token_is_refreshed_during_the_order_search() {
             ("/api/v2/token/refresh".into(), 0),
             orders_call(0),
             orders_call(0),
+            orders_call(0),
             orders_call(0)
         ],
         "expired once, refreshed once, then every page with the new token"
     );
-    assert_signed_shop_call(&api.requests()[4], &format!("{ACCESS}-refreshed-1"));
+    assert_signed_shop_call(&api.requests()[5], &format!("{ACCESS}-refreshed-1"));
 }
 
 #[tokio::test]
@@ -214,7 +220,7 @@ async fn a_failure_on_a_later_page_fails_the_whole_read() {
 async fn seeded_orders_replace_the_samples() {
     let api = FakeTiktok::start("ok");
     let order = json!({
-        "id": 42, "status": "COMPLETED", "create_time": ANCHOR + 60,
+        "id": "42", "create_time": ANCHOR + 60,
         "skus": [{"sku_id": "9", "creator_username": "Mia", "quantity": 1,
                   "price": {"amount": "1.005", "currency": "KWD"}, "settlement_status": "SETTLED"}]
     });

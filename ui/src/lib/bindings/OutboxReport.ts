@@ -6,6 +6,10 @@ export type OutboxReport = { sent: number, failed: number, retrying: number,
  */
 needs_check: number, 
 /**
- * Stopped because the daily cap was reached.
+ * Stopped because the daily cap (e-mail) or the outreach quota (TikTok Shop) was reached.
  */
-capped: boolean, };
+capped: boolean, 
+/**
+ * What the seller should know about the run, in plain words (e.g. the quota could not be read).
+ */
+notes: Array<string>, };

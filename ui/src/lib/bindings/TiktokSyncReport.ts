@@ -9,7 +9,8 @@ export type TiktokSyncReport = {
  */
 collaborations: number, 
 /**
- * Creators moved on the pipeline (accepted → agreed, declined → declined, expired → no response).
+ * Creators moved on the pipeline (accepted → agreed, posted → content posted, removed → withdrawn,
+ * expired → no response).
  */
 moved: number, 
 /**

@@ -1,0 +1,131 @@
+//! The wire format against TikTok's own models: `fixtures/tiktok/wire_fields.json` lists every field
+//! (path and JSON type) of each request and reply Scout speaks, read from the generated models of PyPI
+//! `tiktok-shop-api` 0.1.0. The client drives every endpoint against the fake API; then every reply the
+//! fake sent must use only the models' fields with the models' types, together they must use every
+//! field of the model (so the fake cannot drift from the models, and a client-side guess cannot pass),
+//! and every body the client sent must use only the model's request fields and carry the required ones.
+
+use super::FakeTiktok;
+use chrono::{Duration as ChronoDuration, Utc};
+use scout_outreach::tiktok::CollaborationFilter;
+use scout_testkit::FAKE_TIKTOK_ORDERS_ANCHOR as ANCHOR;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+/// Every field of a JSON value as `path → type`, in the models' notation (`a.b[].c`, `array<object>`).
+fn fields(value: &Value, prefix: &str, out: &mut BTreeMap<String, BTreeSet<String>>) {
+    let Value::Object(map) = value else { return };
+    for (key, v) in map {
+        let path = format!("{prefix}{key}");
+        out.entry(path.clone()).or_default().insert(kind(v));
+        match v {
+            Value::Object(_) => fields(v, &format!("{path}."), out),
+            Value::Array(items) => items.iter().for_each(|i| fields(i, &format!("{path}[]."), out)),
+            _ => {}
+        }
+    }
+}
+
+fn kind(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(_) => "boolean".into(),
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer".into(),
+        Value::Number(_) => "number".into(),
+        Value::String(_) => "string".into(),
+        Value::Object(_) => "object".into(),
+        Value::Array(items) => match items.first() {
+            Some(first) => format!("array<{}>", kind(first)),
+            None => "array<?>".into(),
+        },
+    }
+}
+
+fn type_fits(model: &str, found: &str) -> bool {
+    model == found || (found == "array<?>" && model.starts_with("array<"))
+}
+
+/// Whether a recorded request went to this endpoint (`{id}` matches one path segment).
+fn is_endpoint(r: &Value, endpoint: &Value) -> bool {
+    let (path, want) = (r["path"].as_str().unwrap_or_default(), endpoint["path"].as_str().unwrap());
+    let (a, b): (Vec<&str>, Vec<&str>) = (path.split('/').collect(), want.split('/').collect());
+    r["method"] == endpoint["method"]
+        && a.len() == b.len()
+        && a.iter().zip(&b).all(|(x, y)| x == y || (y.starts_with('{') && !x.is_empty()))
+}
+
+#[tokio::test]
+async fn the_fake_api_answers_and_the_client_asks_exactly_in_the_models_fields() {
+    let spec: Value = serde_json::from_str(
+        &std::fs::read_to_string(scout_testkit::fixtures().join("tiktok/wire_fields.json")).unwrap(),
+    )
+    .unwrap();
+    let api = FakeTiktok::start("ok");
+    let client = api.client();
+    // Every endpoint, every reply shape: quota, a create that works and one that names its causes, the
+    // detail with accepted, posting and removed creators, search, and orders over several pages.
+    client.outreach_quota().await.unwrap();
+    let id =
+        client.create_target_collaboration(&super::offer(&["c-accept-1", "c-post-2", "c-3"])).await.unwrap();
+    let id = id.id.unwrap();
+    client.create_target_collaboration(&super::offer(&["conflict-1", "invalid-2"])).await.unwrap();
+    api.api.set_creator_status("c-3", "REMOVED");
+    client.collaboration(&id).await.unwrap();
+    client.search_collaborations(CollaborationFilter::Valid, None).await.unwrap();
+    let anchor = chrono::DateTime::from_timestamp(ANCHOR, 0).unwrap();
+    client.affiliate_orders(anchor, anchor + ChronoDuration::days(5), Duration::ZERO).await.unwrap();
+    assert!(Utc::now() > anchor, "the sample orders lie in the past");
+
+    let requests = api.requests();
+    let endpoints = spec["endpoints"].as_object().unwrap();
+    for (name, endpoint) in endpoints {
+        let calls: Vec<&Value> = requests.iter().filter(|r| is_endpoint(r, endpoint)).collect();
+        assert!(!calls.is_empty(), "{name}: the test drives every endpoint");
+        let model: BTreeMap<String, String> = serde_json::from_value(endpoint["reply"].clone()).unwrap();
+        let mut sent = BTreeMap::new();
+        for call in &calls {
+            assert_eq!(call["code"], 0, "{name}: {call}");
+            fields(&call["reply"], "", &mut sent);
+        }
+        for (path, kinds) in &sent {
+            let want = model
+                .get(path)
+                .unwrap_or_else(|| panic!("{name}: the fake sends '{path}', not in the model"));
+            for k in kinds {
+                assert!(type_fits(want, k), "{name}: '{path}' is {k} in the fake, {want} in the model");
+            }
+        }
+        let unsent: Vec<&String> = model.keys().filter(|p| !sent.contains_key(*p)).collect();
+        assert!(unsent.is_empty(), "{name}: the model's fields the fake never sends: {unsent:?}");
+
+        let request: BTreeMap<String, String> = serde_json::from_value(endpoint["request"].clone()).unwrap();
+        let required: Vec<String> = serde_json::from_value(endpoint["request_required"].clone()).unwrap();
+        for call in calls.iter().filter(|c| !c["body"].is_null()) {
+            let mut asked = BTreeMap::new();
+            fields(&call["body"], "", &mut asked);
+            for (path, kinds) in &asked {
+                let want = request
+                    .get(path)
+                    .unwrap_or_else(|| panic!("{name}: Scout sends '{path}', not in the model"));
+                assert!(
+                    kinds.iter().all(|k| type_fits(want, k)),
+                    "{name}: '{path}' is {kinds:?}, the model says {want}"
+                );
+            }
+            for path in required.iter().filter(|p| !p.contains("[]")) {
+                assert!(asked.contains_key(path), "{name}: the model requires '{path}': {}", call["body"]);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_comparison_catches_a_guessed_name_and_a_wrong_type() {
+    let mut found = BTreeMap::new();
+    fields(&serde_json::json!({"data": {"remaining": 5, "quota_sum": 7, "list": []}}), "", &mut found);
+    assert!(found.contains_key("data.remaining"), "a guessed name shows up as its own path");
+    assert_eq!(found["data.quota_sum"].iter().next().unwrap(), "integer");
+    assert!(!type_fits("string", "integer"), "a count sent as a number where the model has a string");
+    assert!(type_fits("array<string>", "array<?>"), "an empty array fits any array");
+}
