@@ -47,9 +47,9 @@ pub use workspace::{Workspace, WorkspaceInfo};
 
 pub use scout_ingest::{ColumnMapping, Field};
 pub use scout_match::{
-    AudienceOverlap, ConfidenceBand, Explanation, FactorContribution, FactorStatus, Feature, MatchFilters,
-    MatchSort, Metrics, ModelEvaluation, ModelFile, ModelKind, PairOverlap, QualityWarning, RankQuery,
-    WarningKind,
+    AudienceOverlap, ConfidenceBand, Coverage, Explanation, FactorContribution, FactorCoverage, FactorStatus,
+    Feature, MatchFilters, MatchSort, Metrics, ModelEvaluation, ModelFile, ModelKind, PairOverlap,
+    QualityWarning, RankQuery, WarningKind,
 };
 pub use scout_store::{
     Campaign, Collaboration, CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, CreatorRow,

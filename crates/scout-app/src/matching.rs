@@ -6,8 +6,8 @@ use crate::{AppError, Result, Workspace};
 use chrono::{NaiveDate, Utc};
 use scout_domain::{CampaignSpec, Money};
 use scout_match::{
-    explain, fx, rank, ConfidenceBand, CreatorFacts, Explanation, FactorStatus, Feature, LinearModel,
-    MatchIndex, PastResults, RankQuery, Target, WarningKind,
+    coverage, explain, fx, rank, ConfidenceBand, Coverage, CreatorFacts, Explanation, FactorStatus, Feature,
+    LinearModel, MatchIndex, PastResults, RankQuery, Target, WarningKind,
 };
 use scout_store::{CreatorRow, MatchSource, Outcome};
 use serde::{Deserialize, Serialize};
@@ -46,6 +46,8 @@ pub struct MatchPage {
     pub model_version: String,
     /// How long ranking took, in milliseconds.
     pub took_ms: f64,
+    /// For how many creators each of the campaign's factors had data, and what would improve the ranking.
+    pub coverage: Coverage,
 }
 
 /// The match index and the data version it was built from.
@@ -169,12 +171,14 @@ impl Workspace {
         let index = self.match_index().await?;
         let model = self.active_model().await?;
         let query = RankQuery { limit: query.limit.clamp(1, MAX_PAGE), ..query.clone() };
-        let (ranking, took) = tokio::task::spawn_blocking({
+        let (ranking, took, coverage) = tokio::task::spawn_blocking({
             let (index, model, spec, query) = (index.clone(), model.clone(), spec.clone(), query.clone());
             move || {
                 let started = Instant::now();
                 let target = Target::compile(&spec, &index);
-                (rank(&index, &target, &model, &query), started.elapsed())
+                let ranking = rank(&index, &target, &model, &query);
+                let took = started.elapsed();
+                (ranking, took, coverage(&index, &target, &model))
             }
         })
         .await
@@ -203,6 +207,7 @@ impl Workspace {
             rows,
             model_version: model.version().to_string(),
             took_ms: took.as_secs_f64() * 1000.0,
+            coverage,
         })
     }
 

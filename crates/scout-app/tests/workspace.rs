@@ -1,5 +1,6 @@
 //! Workspace use cases end to end on real files: the demo, cancelling mid-import, saved mappings, and
-//! (in `workspace/campaigns.rs`) campaigns, matches and models, and (in `workspace/outreach.rs`) offers,
+//! (in `workspace/campaigns.rs`) campaigns, matches and models, (in `workspace/ranking.rs`) rankings on
+//! the real creator list, and (in `workspace/outreach.rs`) offers,
 //! collaborations and follow-ups, (in `workspace/tiktok.rs`) the TikTok Shop channel, (in
 //! `workspace/tiktok_orders.rs`) affiliate orders synced from the TikTok Shop API, and (in
 //! `workspace/results.rs`) results from order file to report.
@@ -15,6 +16,8 @@ use std::sync::{Arc, Mutex};
 mod campaigns;
 #[path = "workspace/outreach.rs"]
 mod outreach;
+#[path = "workspace/ranking.rs"]
+mod ranking;
 #[path = "workspace/results.rs"]
 mod results;
 #[path = "workspace/tiktok.rs"]

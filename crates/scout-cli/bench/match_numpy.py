@@ -1,7 +1,7 @@
 """NumPy baseline for `scout bench match`: Scout's default match model over the same creators.
 
 Reads the columns Scout's benchmark wrote (raw little-endian arrays + manifest.json), computes every
-creator's score for the campaign with vectorised NumPy in float32 (the same features, standardisation,
+creator's score for the campaign with vectorised NumPy in float32 (the same features, soft-limited standardisation,
 weights and logistic mapping as scout-match), takes the top 100, and prints timings and results as JSON.
 """
 import json
@@ -76,7 +76,10 @@ def score(c, t, p):
     cb = c["commission"]
     with np.errstate(invalid="ignore", divide="ignore"):
         v[:, 8] = np.where(np.isnan(cb), np.nan, np.where(cb <= t["commission_max"], 1.0, t["commission_max"] / cb))
-    z = np.clip((v - p["means"]) / p["stds"], -3, 3)
+    # The soft limit: unchanged within ±2, bent towards ±3 beyond (scout-match `soft_limit`).
+    z = (v - p["means"]) / p["stds"]
+    over = np.maximum(np.abs(z) - 2, 0)
+    z = np.where(over > 0, np.sign(z) * (2 + over / (1 + over)), z).astype(np.float32)
     z[np.isnan(z)] = 0
     z[:, ~t["active"]] = 0
     logit = p["intercept"] + z @ p["weights"]
@@ -89,7 +92,7 @@ def main():
     n = m["n"]
     c = {
         "n": n,
-        "fixed": load(d, m, "fixed", np.float32, (n, 10)),
+        "fixed": load(d, m, "fixed", np.float32, (n, m["features"])),
         "age": load(d, m, "age", np.float32, (n, 6)),
         "gender": load(d, m, "gender", np.float32, (n, 2)),
         "countries": load(d, m, "countries", np.uint16, (n, 5)),

@@ -155,6 +155,7 @@ fn numpy_baseline(
     let (means, stds, weights, intercept) = model.parameters();
     let manifest = serde_json::json!({
         "n": index.len(),
+        "features": scout_match::FEATURE_COUNT,
         "target": {
             "age": t.age, "gender": t.gender, "country_weights": t.country_weights, "keywords": t.keywords,
             "category_fit": t.category_fit, "commission_max_bp": t.commission_max_bp, "active": t.active,

@@ -3,7 +3,9 @@
 use crate::cli_match::{CampaignCommand, MatchArgs, MatchSortArg, ShortlistCommand};
 use crate::creators::resolve;
 use crate::output::{clip, compact, print_json};
-use scout_app::{AppError, Campaign, Explanation, MatchFilters, MatchSort, RankQuery, Workspace};
+use scout_app::{
+    AppError, Campaign, Coverage, Explanation, FactorStatus, MatchFilters, MatchSort, RankQuery, Workspace,
+};
 use scout_domain::{CampaignSpec, CountryCode};
 use std::path::Path;
 
@@ -116,6 +118,7 @@ pub async fn rank(ws: &Workspace, args: &MatchArgs) -> Result<u8, AppError> {
         "{} — {} of {} creators, model {}, ranked in {:.1} ms",
         c.spec.name, page.total, page.scored, page.model_version, page.took_ms
     );
+    print_coverage(&page.coverage);
     println!("{:>4} {:>5} {:>6}  {:<24} {:>9}  warnings", "rank", "score", "conf.", "handle", "followers");
     for (i, r) in page.rows.iter().enumerate() {
         let warnings: Vec<String> = r.warnings.iter().map(|w| format!("{w:?}")).collect();
@@ -135,10 +138,35 @@ pub async fn rank(ws: &Workspace, args: &MatchArgs) -> Result<u8, AppError> {
     Ok(0)
 }
 
+/// What the ranking could use and what would improve it, above the list.
+fn print_coverage(c: &Coverage) {
+    println!("data: {}", c.summary());
+    if !c.rests_on.is_empty() && !c.thin.is_empty() {
+        println!("ranked on {} only: no data for most creators on {}", words(&c.rests_on), words(&c.thin));
+    }
+    if let Some(step) = &c.next_step {
+        println!("next: {step}");
+    }
+}
+
+fn words(list: &[String]) -> String {
+    match list {
+        [] => String::new(),
+        [one] => one.to_lowercase(),
+        [rest @ .., last] => format!("{} and {}", rest.join(", ").to_lowercase(), last.to_lowercase()),
+    }
+}
+
 fn print_explanation(e: &Explanation) {
     println!("        baseline {:>+6.1}", e.baseline);
     for f in &e.factors {
-        println!("        {:<26} {:>+6.1}  {}", f.label, f.points, f.evidence);
+        // A factor without data shows as such, never as a "+0.0" that looks like an answer.
+        let points = match f.status {
+            FactorStatus::Known => format!("{:>+6.1}", f.points),
+            FactorStatus::Missing => "no data".to_string(),
+            FactorStatus::NotTargeted => "     —".to_string(),
+        };
+        println!("        {:<26} {points:>7}  {}", f.label, f.evidence);
     }
     for n in &e.confidence_notes {
         println!("        confidence: {n}");

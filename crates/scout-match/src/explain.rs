@@ -72,6 +72,7 @@ impl Feature {
     pub fn figures(self) -> &'static [&'static str] {
         match self {
             Feature::EngagementVsTier => &["engagement_rate", "avg_views", "followers"],
+            Feature::ViewRate => &["avg_views", "followers"],
             Feature::Reach => &["followers"],
             Feature::Gmv => &["gmv"],
             Feature::SalesPerView => &["gmv", "avg_views"],
@@ -194,12 +195,26 @@ fn evidence(f: Feature, status: FactorStatus, index: &MatchIndex, target: &Targe
             }
             let t = Tier::of(followers);
             format!(
-                "{} engagement per view; {} creators ({}) typically get {}–{} %.",
+                "{} engagement per view; creators with {} typically get {:.1}–{:.1} % (median {:.1} %, on \
+                 1,000 real TikTok creators).",
                 percent(e),
-                t.name,
                 t.followers,
-                t.low,
-                t.high
+                t.p10,
+                t.p90,
+                t.median
+            )
+        }
+        Feature::ViewRate => {
+            let (v, n) = (index.avg_views[row], index.followers[row]);
+            if v.is_nan() || n.is_nan() || n <= 0.0 {
+                return "Needs both average views and followers.".into();
+            }
+            format!(
+                "An average video's views are {} the follower count ({} views, {} followers); the middle 80 % \
+                 of 1,000 real TikTok creators get 14 %–3.4×.",
+                if v < n { format!("{} of", percent(v / n)) } else { crate::format::ratio(v / n) },
+                count(v),
+                count(n)
             )
         }
         Feature::Reach => match index.followers[row] {

@@ -20,9 +20,11 @@ pub enum Feature {
     PastResults,
     PriceFit,
     Freshness,
+    /// Added in model default-2: models from before it lack it (read with weight 0).
+    ViewRate,
 }
 
-pub const FEATURE_COUNT: usize = 10;
+pub const FEATURE_COUNT: usize = 11;
 
 /// Raw feature values in [`Feature::ALL`] order; `NaN` = missing.
 pub type FeatureRow = [f32; FEATURE_COUNT];
@@ -39,6 +41,7 @@ impl Feature {
         Feature::PastResults,
         Feature::PriceFit,
         Feature::Freshness,
+        Feature::ViewRate,
     ];
 
     pub fn index(self) -> usize {
@@ -57,6 +60,7 @@ impl Feature {
             Feature::PastResults => "past_results",
             Feature::PriceFit => "price_fit",
             Feature::Freshness => "freshness",
+            Feature::ViewRate => "view_rate",
         }
     }
 
@@ -77,7 +81,13 @@ impl Feature {
             Feature::PastResults => "Past results with you",
             Feature::PriceFit => "Commission fit",
             Feature::Freshness => "Data freshness",
+            Feature::ViewRate => "Views per follower",
         }
+    }
+
+    /// Whether models older than this feature may lack it (they score without it).
+    pub fn added_later(self) -> bool {
+        matches!(self, Feature::ViewRate)
     }
 
     /// Whether a missing input lowers confidence. Having never worked with the seller is normal, not a
@@ -87,41 +97,65 @@ impl Feature {
     }
 }
 
-/// Follower tiers and their typical engagement per view (domain.md): compare a creator within their tier.
+/// Follower tiers and their engagement per view, measured on a real list of 1,000 TikTok creators
+/// (`models/calibrate.py`, `models/README.md`): the median is about 12 % in every tier, so a creator is
+/// compared with their own tier's median and the warning range is the tier's own spread.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Tier {
     pub name: &'static str,
     pub followers: &'static str,
-    /// Typical engagement range in percent.
-    pub low: f32,
-    pub high: f32,
+    /// 10th percentile, median and 90th percentile of engagement per view, in percent.
+    pub p10: f32,
+    pub median: f32,
+    pub p90: f32,
 }
 
-const TIERS: [(f32, Tier); 4] = [
-    (10_000.0, Tier { name: "nano", followers: "under 10K followers", low: 8.0, high: 15.0 }),
-    (100_000.0, Tier { name: "micro", followers: "10K–100K followers", low: 5.0, high: 8.0 }),
-    (1_000_000.0, Tier { name: "mid-tier", followers: "100K–1M followers", low: 3.0, high: 6.0 }),
-    (f32::INFINITY, Tier { name: "top-tier", followers: "1M+ followers", low: 1.5, high: 3.5 }),
+const TIERS: [(f32, Tier); 3] = [
+    (
+        1_000_000.0,
+        Tier { name: "smaller", followers: "under 1M followers", p10: 5.34, median: 11.89, p90: 20.22 },
+    ),
+    (
+        10_000_000.0,
+        Tier { name: "large", followers: "1M–10M followers", p10: 5.88, median: 12.26, p90: 19.51 },
+    ),
+    (f32::INFINITY, Tier { name: "top", followers: "10M+ followers", p10: 6.49, median: 11.33, p90: 17.20 }),
 ];
 
 impl Tier {
     pub fn of(followers: f32) -> Tier {
-        TIERS.iter().find(|(upper, _)| followers < *upper).map_or(TIERS[3].1, |(_, t)| *t)
+        TIERS.iter().find(|(upper, _)| followers < *upper).map_or(TIERS[2].1, |(_, t)| *t)
     }
 
-    /// The middle of the tier's range, as a fraction.
+    /// The tier's median, as a fraction.
     pub fn typical(self) -> f32 {
-        (self.low + self.high) / 200.0
+        self.median / 100.0
+    }
+
+    /// The range outside which engagement is an anomaly, in percent: half the tier's 10th percentile
+    /// to twice its 90th.
+    pub fn anomaly_bounds(self) -> (f32, f32) {
+        (self.p10 / 2.0, self.p90 * 2.0)
     }
 }
 
-/// ln(engagement / the tier's typical engagement), clipped to ±2.5: 0 is typical for the tier, +0.7 is
-/// twice the typical rate.
+/// ln(engagement / the tier's median engagement): 0 is the tier's median, +0.69 twice it. Not clipped:
+/// the model's soft limit bends extreme values, so the feature keeps separating across its whole range.
 pub fn engagement_vs_tier(engagement: f32, followers: f32) -> f32 {
     if !(engagement.is_finite() && followers.is_finite()) {
         return f32::NAN;
     }
-    (engagement.max(1e-4) / Tier::of(followers).typical()).ln().clamp(-2.5, 2.5)
+    (engagement.max(1e-4) / Tier::of(followers).typical()).ln()
+}
+
+/// log10(average views / followers): how much of the audience an average video reaches (0 = as many
+/// views as followers, −1 = a tenth). Bought or dormant followers pull it down.
+pub fn view_rate(avg_views: f32, followers: f32) -> f32 {
+    if avg_views.is_finite() && followers.is_finite() && avg_views > 0.0 && followers > 0.0 {
+        (avg_views / followers).log10()
+    } else {
+        f32::NAN
+    }
 }
 
 /// log10(followers): each tenfold growth adds the same, so size has diminishing returns.
@@ -182,11 +216,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn engagement_is_judged_within_the_follower_tier() {
-        assert!(engagement_vs_tier(0.065, 50_000.0).abs() < 0.01, "6.5 % is typical for micro creators");
-        assert!(engagement_vs_tier(0.065, 2_000_000.0) > 0.9, "6.5 % is far above typical for 1M+");
-        assert!(engagement_vs_tier(0.065, 5_000.0) < -0.5, "6.5 % is below typical for nano creators");
+    fn engagement_is_judged_against_the_tiers_median_without_a_cap() {
+        assert!(engagement_vs_tier(0.1226, 2_000_000.0).abs() < 0.01, "the 1M–10M median is 0 ");
+        assert!(engagement_vs_tier(0.06, 50_000.0) < -0.6, "6 % is half the median");
+        let (a, b) = (engagement_vs_tier(0.60, 50_000.0), engagement_vs_tier(0.90, 50_000.0));
+        assert!(b > a && a > 1.5, "no cap: 90 % stays above 60 % ({a}, {b})");
         assert!(engagement_vs_tier(f32::NAN, 5_000.0).is_nan(), "missing stays missing");
+    }
+
+    #[test]
+    fn view_rate_is_the_log_share_of_followers_reached() {
+        assert!((view_rate(10_000.0, 100_000.0) + 1.0).abs() < 1e-6, "a tenth of followers is −1");
+        assert!(view_rate(0.0, 100.0).is_nan() && view_rate(100.0, f32::NAN).is_nan());
+    }
+
+    #[test]
+    fn the_anomaly_range_is_wide_around_the_tier() {
+        let (lo, hi) = Tier::of(2_000_000.0).anomaly_bounds();
+        assert_eq!((lo, hi), (2.94, 39.02));
     }
 
     #[test]

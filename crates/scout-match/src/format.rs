@@ -50,9 +50,27 @@ fn grouped(n: i64) -> String {
     }
 }
 
+/// A ratio as a percentage below 1 and a multiple from 1 up: 0.48 → "48 %", 3.4 → "3.4×", 59.7 → "60×".
+pub fn ratio(x: f32) -> String {
+    if x < 1.0 {
+        percent(x)
+    } else if x < 10.0 {
+        format!("{x:.1}×")
+    } else {
+        format!("{}×", count(x.round()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ratios_read_as_shares_or_multiples() {
+        assert_eq!(ratio(3.4), "3.4×");
+        assert_eq!(ratio(59.7), "60×");
+        assert!(ratio(0.48).contains('%'));
+    }
 
     #[test]
     fn formats_like_the_ui() {

@@ -3,6 +3,7 @@
 //! features are computed once when a creator is added; the campaign-dependent ones (audience, category,
 //! keyword and commission fit) are computed per ranking from the stored inputs.
 
+use crate::coverage::KnownCounts;
 use crate::facts::{CreatorFacts, PastResults};
 use crate::features::{self, Feature, FeatureRow, FEATURE_COUNT};
 use crate::fx;
@@ -67,6 +68,23 @@ pub struct MatchIndex {
     /// Growth spikes and past results are rare; kept by row.
     pub(crate) growth_spikes: HashMap<u32, warnings::GrowthSpike>,
     pub(crate) past: HashMap<u32, PastResults>,
+    /// How many creators have each feature's inputs (see `coverage`).
+    known: KnownCounts,
+}
+
+/// Engagement per view as a fraction: the stated rate, else derived from the averages at full precision
+/// (the stored basis points would round creators with different figures to the same value).
+fn engagement_of(f: &scout_domain::CreatorFigures) -> f32 {
+    if let Some(bp) = f.engagement_rate {
+        return bp.0 as f32 / 10_000.0;
+    }
+    let parts = [f.avg_likes, f.avg_comments, f.avg_shares];
+    match f.avg_views.filter(|v| *v > 0) {
+        Some(views) if parts.iter().any(Option::is_some) => {
+            (parts.iter().flatten().sum::<u64>() as f64 / views as f64) as f32
+        }
+        _ => f32::NAN,
+    }
 }
 
 pub(crate) fn day_number(date: NaiveDate) -> i32 {
@@ -105,6 +123,7 @@ impl MatchIndex {
             warnings: Vec::new(),
             growth_spikes: HashMap::new(),
             past: HashMap::new(),
+            known: KnownCounts::default(),
         }
     }
 
@@ -141,7 +160,7 @@ impl MatchIndex {
         let num = |v: Option<u64>| v.map_or(f32::NAN, |n| n as f32);
         let followers = num(f.followers);
         let avg_views = num(f.avg_views);
-        let engagement = f.engagement_rate_or_derived().map_or(f32::NAN, |bp| bp.0 as f32 / 10_000.0);
+        let engagement = engagement_of(f);
         let gmv_usd = f.gmv.as_ref().and_then(fx::to_usd).map_or(f32::NAN, |v| v as f32);
 
         let mut fixed = [f32::NAN; FEATURE_COUNT];
@@ -151,6 +170,7 @@ impl MatchIndex {
         fixed[Feature::SalesPerView.index()] = features::sales_per_view(gmv_usd, avg_views);
         fixed[Feature::PastResults.index()] = features::past_results(facts.past.invited, facts.past.posted);
         fixed[Feature::Freshness.index()] = features::freshness((self.today - facts.as_of).num_days());
+        fixed[Feature::ViewRate.index()] = features::view_rate(avg_views, followers);
         self.fixed.push(fixed);
 
         self.push_audience(facts);
@@ -183,7 +203,30 @@ impl MatchIndex {
             self.growth_spikes.insert(row, spike);
         }
         self.warnings.push(set);
+        self.count_known(row as usize);
         Ok(())
+    }
+
+    /// Adds the row's known inputs to the per-feature counts: the campaign-independent features when
+    /// their value is known, and the inputs of the campaign-dependent ones.
+    fn count_known(&mut self, row: usize) {
+        let mut known = self.fixed[row].map(|v| u64::from(!v.is_nan()));
+        let audience = !self.age[row][0].is_nan()
+            || !self.gender[row][0].is_nan()
+            || self.audience_countries[row][0] != NO_COUNTRY
+            || self.home_country[row] != NO_COUNTRY;
+        known[Feature::AudienceFit.index()] = u64::from(audience);
+        known[Feature::CategoryFit.index()] = u64::from(!self.categories(row).is_empty());
+        known[Feature::KeywordFit.index()] = u64::from(!self.token_set(row).is_empty());
+        known[Feature::PriceFit.index()] = u64::from(!self.commission_bp[row].is_nan());
+        for (count, k) in self.known.0.iter_mut().zip(known) {
+            *count += k;
+        }
+    }
+
+    /// How many creators have each feature's inputs.
+    pub(crate) fn known_counts(&self) -> KnownCounts {
+        self.known
     }
 
     fn push_audience(&mut self, facts: &CreatorFacts) {

@@ -7,6 +7,7 @@
 
 mod columns;
 mod confidence;
+mod coverage;
 mod error;
 mod evaluate;
 mod explain;
@@ -26,6 +27,7 @@ mod warnings;
 
 pub use columns::{IndexColumns, TargetColumns};
 pub use confidence::{age_factor, ConfidenceBand};
+pub use coverage::{coverage, Coverage, FactorCoverage};
 pub use error::{MatchError, Result};
 pub use evaluate::{auc, evaluate, ndcg_at, Example, Metrics};
 pub use explain::{contributions, explain, Explanation, FactorContribution, FactorStatus};

@@ -1,5 +1,5 @@
 //! The scoring model: a linear model on standardized features, turned into a 0–100 score by the logistic
-//! function. The same type holds the shipped default model (hand-set weights, `models/default-v1.json`)
+//! function. The same type holds the shipped default model (hand-set weights, `models/default-v2.json`)
 //! and a model learned from the seller's outcomes, so scoring and explanations are one code path.
 //!
 //! Like linfa: a [`ModelFile`] is the serialized parameters, checked by [`LinearModel::from_file`]; only
@@ -13,9 +13,25 @@ use ts_rs::TS;
 
 pub const FORMAT: &str = "scout-linear-model";
 pub const FORMAT_VERSION: u32 = 1;
-/// Standardized values are clipped to ± this many standard deviations.
+/// Standardized values never reach ± this many standard deviations (see [`soft_limit`]).
 pub const Z_LIMIT: f32 = 3.0;
-const DEFAULT_MODEL_JSON: &str = include_str!("../../../models/default-v1.json");
+/// Standardized values within ± this pass unchanged.
+pub const Z_KNEE: f32 = 2.0;
+const DEFAULT_MODEL_JSON: &str = include_str!("../../../models/default-v2.json");
+
+/// Bends a standardized value past ±[`Z_KNEE`] smoothly towards ±[`Z_LIMIT`]: unchanged inside the knee,
+/// `knee + over / (1 + over / (limit − knee))` beyond it. Continuous with its slope, strictly
+/// increasing and bounded, so one extreme figure cannot decide a score, yet two different values never
+/// become the same (a hard clip made every creator past it tie).
+#[inline]
+pub fn soft_limit(z: f32) -> f32 {
+    let a = z.abs();
+    if a <= Z_KNEE {
+        return z;
+    }
+    let over = a - Z_KNEE;
+    (Z_KNEE + over / (1.0 + over / (Z_LIMIT - Z_KNEE))).copysign(z)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -66,7 +82,7 @@ pub struct LinearModel {
 }
 
 impl LinearModel {
-    /// The default model shipped in `models/default-v1.json`.
+    /// The default model shipped in `models/default-v2.json`.
     pub fn default_model() -> Result<LinearModel> {
         LinearModel::from_json(DEFAULT_MODEL_JSON)
     }
@@ -107,8 +123,12 @@ impl LinearModel {
             inv_stds[i] = (1.0 / f.std) as f32;
             weights[i] = f.weight as f32;
         }
-        if let Some(missing) = Feature::ALL.iter().find(|f| !seen[f.index()]) {
+        // Models made before a feature existed (learned models stored in workspaces) score without it.
+        if let Some(missing) = Feature::ALL.iter().find(|f| !seen[f.index()] && !f.added_later()) {
             return bad(format!("feature {} is missing", missing.name()));
+        }
+        for f in Feature::ALL.iter().filter(|f| !seen[f.index()]) {
+            (means[f.index()], inv_stds[f.index()], weights[f.index()]) = (0.0, 1.0, 0.0);
         }
         Ok(LinearModel { intercept: file.intercept as f32, means, inv_stds, weights, file })
     }
@@ -134,13 +154,14 @@ impl LinearModel {
         self.weights[feature.index()]
     }
 
-    /// The standardized features: (value − mean) / std clipped to ±[`Z_LIMIT`], 0 when missing or
-    /// inactive. The clip keeps one extreme figure (a viral video, a data-entry slip) from deciding a score.
+    /// The standardized features: (value − mean) / std through [`soft_limit`], 0 when missing or
+    /// inactive. The limit keeps one extreme figure (a viral video, a data-entry slip) from deciding a
+    /// score without making different values equal.
     pub fn standardize(&self, values: &FeatureRow, active: &[bool; FEATURE_COUNT]) -> FeatureRow {
         let mut z = [0.0; FEATURE_COUNT];
         for i in 0..FEATURE_COUNT {
             if active[i] && !values[i].is_nan() {
-                z[i] = ((values[i] - self.means[i]) * self.inv_stds[i]).clamp(-Z_LIMIT, Z_LIMIT);
+                z[i] = soft_limit((values[i] - self.means[i]) * self.inv_stds[i]);
             }
         }
         z
@@ -180,7 +201,7 @@ mod tests {
 
     #[test]
     fn the_default_model_loads_and_round_trips() {
-        let model = LinearModel::default_model().expect("models/default-v1.json is a valid model");
+        let model = LinearModel::default_model().expect("models/default-v2.json is a valid model");
         assert_eq!(model.kind(), ModelKind::Default);
         let again = LinearModel::from_json(&model.to_json()).expect("the serialized model reads back");
         assert_eq!(again, model, "serialize → parse gives the same model");
@@ -194,9 +215,30 @@ mod tests {
         assert!(err.contains("audience_fit") && err.contains("std"), "names the feature: {err}");
 
         let mut file = LinearModel::default_model().unwrap().file().clone();
-        file.features.pop();
+        file.features.retain(|f| f.feature != Feature::Reach);
         let err = LinearModel::from_file(file).unwrap_err().to_string();
-        assert!(err.contains("missing"), "a model without every feature is refused: {err}");
+        assert!(err.contains("reach is missing"), "a model without every feature is refused: {err}");
+    }
+
+    #[test]
+    fn a_model_from_before_view_rate_still_loads_and_ignores_it() {
+        let mut file = LinearModel::default_model().unwrap().file().clone();
+        file.features.retain(|f| f.feature != Feature::ViewRate);
+        let model =
+            LinearModel::from_file(file).expect("a learned model stored before default-2 keeps working");
+        assert_eq!(model.weight(Feature::ViewRate), 0.0);
+    }
+
+    #[test]
+    fn the_soft_limit_bends_but_never_ties() {
+        assert_eq!(soft_limit(1.5), 1.5, "unchanged inside the knee");
+        assert_eq!(soft_limit(-2.0), -2.0);
+        let (a, b, c) = (soft_limit(3.0), soft_limit(6.0), soft_limit(60.0));
+        assert!(a < b && b < c && c < Z_LIMIT, "increasing and bounded: {a} {b} {c}");
+        assert!((a - 2.5).abs() < 1e-6, "one past the knee is half way to the limit: {a}");
+        assert_eq!(soft_limit(-6.0), -b, "symmetric");
+        let slope = (soft_limit(2.001) - soft_limit(2.0)) / 0.001;
+        assert!((slope - 1.0).abs() < 0.01, "no kink at the knee: {slope}");
     }
 
     #[test]

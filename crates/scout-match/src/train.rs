@@ -1,19 +1,27 @@
-//! Learning a model from the seller's outcomes with linfa's logistic regression: will this creator post
-//! for this campaign? Logistic regression (over an elastic net on log GMV) because most outcomes have no
-//! sales at all, a post is the step the seller controls least, and its output reads directly as a
-//! probability, so the Brier score can check it is honest. The fitted coefficients live on the same
-//! standardized features as the default model, so scores and explanations keep one code path.
+//! Learning a model from the seller's outcomes: it ranks by **expected sales** and reads as the chance of
+//! a post (decision 0011). Two linfa fits on the same standardized features as the default model:
 //!
-//! Like linfa: [`TrainParams::check`] validates, [`fit`] returns a separate fitted [`LinearModel`].
+//! 1. The chance of a post: logistic regression (linfa-logistic), logit = a + w·z.
+//! 2. What a post sells: linear regression (linfa-linear) of log GMV over the posts, c + v·z.
+//! 3. Expected sales, log(P(post)·E[GMV | post]) = log σ(a + w·z) + c + v·z, to first order around the
+//!    average creator: (1 − p̄)·w·z + v·z. A feature that helps one part and hurts the other (reach: big
+//!    creators post less but sell more) is weighed by what the seller earns.
+//! 4. Calibration: a logistic regression of "posted" on that expectation (Platt scaling), so score / 100
+//!    is an honest probability of a post and the Brier score can check it.
+//!
+//! The composition is still one linear logit, b + Σ wᵢ·zᵢ, so scores and exact explanations keep one
+//! code path. Like linfa: [`TrainParams::check`] validates, [`fit`] returns a separate fitted
+//! [`LinearModel`].
 
 use crate::evaluate::{evaluate, Example, Metrics};
 use crate::features::{Feature, FEATURE_COUNT};
-use crate::model::{LinearModel, ModelFeature, ModelFile, ModelKind, FORMAT, FORMAT_VERSION, Z_LIMIT};
+use crate::model::{soft_limit, LinearModel, ModelFeature, ModelFile, ModelKind, FORMAT, FORMAT_VERSION};
 use crate::{MatchError, Result};
 use chrono::NaiveDate;
 use linfa::prelude::*;
+use linfa_linear::LinearRegression;
 use linfa_logistic::LogisticRegression;
-use ndarray::{Array1, Array2};
+use ndarray::{Array1, Array2, Axis};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -77,7 +85,8 @@ pub fn split_by_time(mut examples: Vec<Example>, holdout: f64) -> (Vec<Example>,
     (examples, test)
 }
 
-/// Fits a logistic regression on `train`. Features missing in an example sit at the training mean.
+/// Fits the expected-sales model on `train` and calibrates it to the chance of a post. Features missing
+/// in an example sit at the training mean.
 pub fn fit(
     params: &TrainParams,
     train: &[Example],
@@ -98,38 +107,85 @@ pub fn fit(
         for i in 0..FEATURE_COUNT {
             let v = e.values[i];
             if e.active[i] && !v.is_nan() {
-                x[[r, i]] =
-                    ((f64::from(v) - means[i]) / stds[i]).clamp(-f64::from(Z_LIMIT), f64::from(Z_LIMIT));
+                x[[r, i]] = f64::from(soft_limit(((f64::from(v) - means[i]) / stds[i]) as f32));
             }
         }
     }
-    let y: Array1<bool> = train.iter().map(|e| e.posted).collect();
-    let fitted = LogisticRegression::default()
+    // Columns that never vary (a feature no example had, or the same for all) carry no information and
+    // would make the least-squares problem singular (a constant column duplicates the intercept): they
+    // get weight 0.
+    let used: Vec<usize> = (0..FEATURE_COUNT).filter(|i| x.column(*i).std(0.0) > 1e-6).collect();
+    let xs = x.select(Axis(1), &used);
+
+    let posted: Array1<bool> = train.iter().map(|e| e.posted).collect();
+    // 1. The chance of a post: logistic regression, logit = a + w·z.
+    let post_model = LogisticRegression::default()
         .alpha(params.l2)
         .max_iterations(params.max_iterations)
-        .fit(&Dataset::new(x, y))
-        .map_err(|e| MatchError::Fit(e.to_string()))?;
+        .fit(&Dataset::new(xs.clone(), posted.clone()))
+        .map_err(|e| MatchError::Fit(format!("chance of a post: {e}")))?;
     // linfa makes the more frequent class its "positive" one; turn the coefficients round when that is
     // "did not post", so they always speak of the odds of a post.
-    let sign = if fitted.labels().pos.class { 1.0 } else { -1.0 };
-    let coefficients = fitted.params().mapv(|c| c * sign);
-    let intercept = fitted.intercept() * sign;
+    let sign = if post_model.labels().pos.class { 1.0 } else { -1.0 };
+    let w = post_model.params().mapv(|c| c * sign);
+    // 2. What a post sells: linear regression of log GMV over the posts, log GMV = c + v·z.
+    let sold: Vec<usize> = (0..train.len()).filter(|r| train[*r].posted && train[*r].gmv_usd > 0.0).collect();
+    let v = if sold.len() >= used.len() + 10 {
+        let log_gmv: Array1<f64> = sold.iter().map(|r| train[*r].gmv_usd.ln()).collect();
+        let sales = LinearRegression::new()
+            .fit(&Dataset::new(xs.select(Axis(0), &sold), log_gmv))
+            .map_err(|e| MatchError::Fit(format!("sales per post: {e}")))?;
+        sales.params().clone()
+    } else {
+        // Too few sales to learn from: rank by the chance of a post alone.
+        Array1::zeros(used.len())
+    };
+    // 3. Expected sales, log(P(post) · E[GMV | post]) = log σ(a + w·z) + c + v·z, to first order around
+    //    the average creator (d log σ / dt = 1 − p̄): (1 − p̄)·w·z + v·z, linear again.
+    let share_posted = positives as f64 / train.len() as f64;
+    let u = &w * (1.0 - share_posted) + &v;
+    let expected = xs.dot(&u);
+    let (m, sd) = (expected.mean().unwrap_or(0.0), expected.std(1.0));
+    if !(sd.is_finite() && sd > 1e-9) {
+        return Err(MatchError::Fit("the outcomes give the features nothing to predict sales with".into()));
+    }
+    // 4. Calibration (Platt scaling): logistic regression of "posted" on the standardized expectation.
+    let calibrate_x = ((&expected - m) / sd).insert_axis(Axis(1));
+    let calibration = LogisticRegression::default()
+        .alpha(params.l2)
+        .max_iterations(params.max_iterations)
+        .fit(&Dataset::new(calibrate_x, posted))
+        .map_err(|e| MatchError::Fit(format!("calibration: {e}")))?;
+    let sign = if calibration.labels().pos.class { 1.0 } else { -1.0 };
+    let (alpha, beta) = (calibration.intercept() * sign, calibration.params()[0] * sign);
+    if beta <= 0.0 {
+        return Err(MatchError::Fit(
+            "in these outcomes, creators expected to sell more posted less often: no consistent model".into(),
+        ));
+    }
+    // logit = α + β·(ŷ − m)/sd with ŷ = Σ uᵢ·zᵢ: one linear logit again.
+    let mut coefficients = [0.0; FEATURE_COUNT];
+    for (k, i) in used.iter().enumerate() {
+        coefficients[*i] = u[k];
+    }
+    let intercept = alpha - beta * m / sd;
     let features = Feature::ALL
         .iter()
         .map(|f| {
             let i = f.index();
-            let weight = coefficients[i];
+            let u = coefficients[i];
             ModelFeature {
                 feature: *f,
                 mean: means[i],
                 std: stds[i],
-                weight,
+                weight: beta * u / sd,
                 why: format!(
-                    "Learned from {} outcomes: each standard deviation of {} {} the odds of a post by {:.0} %.",
+                    "Learned from {} outcomes: each standard deviation of {} {} expected sales by {:.0} % \
+                     (and the chance of a post with them).",
                     train.len(),
                     f.name(),
-                    if weight >= 0.0 { "raises" } else { "lowers" },
-                    (weight.abs().exp() - 1.0) * 100.0
+                    if u >= 0.0 { "raises" } else { "lowers" },
+                    (u.abs().exp() - 1.0) * 100.0
                 ),
             }
         })
@@ -141,7 +197,8 @@ pub fn fit(
         kind: ModelKind::Learned,
         created_on,
         description: format!(
-            "Logistic regression (linfa) on {} of this workspace's outcomes; predicts a post.",
+            "Ranks by expected sales (chance of a post × GMV per post, linfa-logistic and linfa-linear) on {} \
+             of this workspace's outcomes, calibrated to the chance of a post.",
             train.len()
         ),
         intercept,

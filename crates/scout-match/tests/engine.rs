@@ -184,7 +184,7 @@ fn quality_warnings_say_what_they_saw() {
     follow_back.figures.following = Some(6_000);
     let mut stale = creator(3, 50_000, 650, "Beauty & Personal Care", None);
     stale.as_of = day("2025-12-01");
-    let inflated = creator(4, 50_000, 4_000, "Beauty & Personal Care", None);
+    let inflated = creator(4, 50_000, 4_500, "Beauty & Personal Care", None);
     let ix = index(&[spiky, follow_back, stale, inflated]);
     let kinds: Vec<Vec<WarningKind>> = (0..4).map(|r| ix.warning_kinds(r)).collect();
     assert_eq!(kinds[0], [WarningKind::GrowthSpike]);

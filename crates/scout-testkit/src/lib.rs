@@ -112,6 +112,26 @@ pub fn keychain_tests_enabled(test: &str) -> bool {
     false
 }
 
+/// The real, licence-unknown creator list beside the checkout (`../shared/data/real/`, never committed),
+/// for tests that must run on real data. When it is not there: on CI (`CI` set) the test fails, since CI
+/// must run it; elsewhere (a plain clone) the test is skipped with one visible line saying what it needs.
+pub fn real_creator_list(test: &str) -> Option<PathBuf> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/real/tiktok_top1000_dec2022.csv");
+    if path.exists() {
+        return Some(path);
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false");
+    assert!(!ci, "{test}: the real creator list {} is required on CI", path.display());
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "notice: {test} skipped: it needs the real creator list at {} (not part of the repository)",
+        path.display()
+    );
+    None
+}
+
 /// A keychain service name of the tests' own, unique per process, so a seller's entries are never
 /// touched and two runs never share entries.
 pub fn test_keychain_service() -> String {

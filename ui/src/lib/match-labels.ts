@@ -43,6 +43,7 @@ export const FEATURE_LABELS: Record<Feature, string> = {
   past_results: "Past results with you",
   price_fit: "Commission fit",
   freshness: "Data freshness",
+  view_rate: "Views per follower",
 };
 
 /** Score 0–100 with one decimal; "—" when unknown (a shortlisted creator no longer in the index). */

@@ -44,6 +44,7 @@ export type { LearnedModel } from "./bindings/LearnedModel";
 export type { LookalikeCreator } from "./bindings/LookalikeCreator";
 export type { MatchFilters } from "./bindings/MatchFilters";
 export type { MatchPage } from "./bindings/MatchPage";
+export type { Coverage } from "./bindings/Coverage";
 export type { MatchRow } from "./bindings/MatchRow";
 export type { MatchSort } from "./bindings/MatchSort";
 export type { Metrics } from "./bindings/Metrics";

@@ -2,6 +2,7 @@
 // "ranking" here is a made-up formula (age overlap, category, a seeded jitter) so the screens move when
 // the editor changes; it is not Scout's model, and every number it shows is synthetic.
 import type { SyntheticCreator } from "./synthetic";
+import { FEATURE_LABELS } from "../match-labels";
 import type {
   AudienceOverlap,
   Campaign,
@@ -27,7 +28,7 @@ function fail(code: IpcError["code"], message: string, field: string | null = nu
 const DEFAULT_MODEL: ModelFile = {
   format: "scout-linear-model",
   format_version: 1,
-  version: "default-1",
+  version: "default-2",
   kind: "default",
   created_on: "2026-11-24",
   description: "Mock default model (synthetic weights for the browser preview).",
@@ -44,22 +45,12 @@ const DEFAULT_MODEL: ModelFile = {
       ["past_results", 0.5, "A creator who posted for you before is likely to again."],
       ["price_fit", 0.3, "A creator used to more commission than offered is less likely to accept."],
       ["freshness", 0.1, "Recent figures count a little more."],
+      ["view_rate", 0.3, "How much of the audience an average video reaches."],
     ] as const
   ).map(([feature, weight, why]) => ({ feature, mean: 0.5, std: 0.25, weight, why })),
 };
 
-const LABELS: Record<Feature, string> = {
-  audience_fit: "Audience fit",
-  category_fit: "Category",
-  keyword_fit: "Keywords",
-  engagement_vs_tier: "Engagement for their size",
-  reach: "Reach",
-  gmv: "Sales track record",
-  sales_per_view: "Sales per view",
-  past_results: "Past results with you",
-  price_fit: "Commission fit",
-  freshness: "Data freshness",
-};
+const LABELS = FEATURE_LABELS;
 
 function jitter(id: number, salt: number): number {
   const x = Math.sin(id * 12.9898 + salt * 78.233) * 43758.5453;
@@ -161,6 +152,7 @@ function factors(creator: SyntheticCreator, spec: CampaignSpec): FactorContribut
       : make("gmv", (jitter(id, 3) - 0.3) * 8, "known", "Has sold before (mock figure)."),
     make("past_results", 0, "missing", "Never invited by you."),
     make("freshness", (jitter(id, 4) - 0.6) * 2, "known", "Figures from the last import (mock)."),
+    make("view_rate", (jitter(id, 5) - 0.5) * 4, "known", "Views compared with followers (mock)."),
   ];
   return list.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
 }
@@ -290,7 +282,7 @@ export function mockCampaigns(getCreators: () => SyntheticCreator[], seedCampaig
   let inUse: number | null = null;
 
   const now = () => new Date().toISOString();
-  const modelVersion = () => learned.find((m) => m.id === inUse)?.model.version ?? "default-1";
+  const modelVersion = () => learned.find((m) => m.id === inUse)?.model.version ?? "default-2";
 
   function campaign(id: number): Campaign {
     return campaigns.find((c) => c.id === id) ?? fail("not_found", `campaign ${id} does not exist`);
@@ -335,6 +327,8 @@ export function mockCampaigns(getCreators: () => SyntheticCreator[], seedCampaig
       rows: rows.slice(query.offset, query.offset + query.limit),
       model_version: modelVersion(),
       took_ms: performance.now() - started,
+      // The mock's creators carry every figure: nothing for the ranking to say it lacks.
+      coverage: { creators: getCreators().length, factors: [], rests_on: [], thin: [], next_step: null },
     };
   }
 
