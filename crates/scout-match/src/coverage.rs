@@ -96,10 +96,9 @@ fn next_step(thin: &[&FactorCoverage]) -> String {
         .iter()
         .filter_map(|f| match f.feature {
             Feature::AudienceFit => Some("audience (age, gender or top countries)"),
-            Feature::CategoryFit => Some("categories (a category, niche or topic column)"),
-            Feature::KeywordFit => Some("categories (a category, niche or topic column)"),
+            Feature::CategoryFit | Feature::KeywordFit => Some("categories"),
             Feature::Gmv | Feature::SalesPerView => Some("sales (GMV)"),
-            Feature::PriceFit => Some("usual commission rates"),
+            Feature::PriceFit => Some("usual commission"),
             Feature::EngagementVsTier | Feature::ViewRate | Feature::Reach => {
                 Some("followers, average views and likes, comments, shares")
             }
@@ -112,8 +111,8 @@ fn next_step(thin: &[&FactorCoverage]) -> String {
             acc
         });
     format!(
-        "To rank by fit, give Scout {}: map those columns in the import preview, or import a richer export \
-         (Seller Center or a creator tool) for the same creators — rows merge by handle.",
+        "To rank by fit, add {}: map those columns when importing, or import a richer export for the same \
+         creators (rows merge by handle).",
         join_words(&wants)
     )
 }

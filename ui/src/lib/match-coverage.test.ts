@@ -20,7 +20,7 @@ describe("describeCoverage", () => {
   it("says what the ranking rests on, what it lacks and for how many", () => {
     const d = describeCoverage(realList)!;
     expect(d.headline).toBe("Ranked on engagement for their size and views per follower only");
-    expect(d.missing).toBe("No data for most creators on audience fit and category.");
+    expect(d.missing).toBe("No data for audience fit and category (0 of 999 creators each).");
     expect(d.counts).toEqual([
       "Audience fit: 0 of 999",
       "Engagement for their size: 999 of 999",
@@ -28,6 +28,16 @@ describe("describeCoverage", () => {
       "Category: 0 of 999",
     ]);
     expect(d.nextStep).toContain("To rank by fit");
+  });
+
+  it("names each thin factor's count when they differ", () => {
+    const some = {
+      ...realList,
+      factors: realList.factors.map((f) => (f.feature === "category_fit" ? { ...f, known: 120 } : f)),
+    };
+    expect(describeCoverage(some)!.missing).toBe(
+      "No data for audience fit and category (audience fit 0, category 120 of 999 creators).",
+    );
   });
 
   it("says nothing when every factor has data for most creators", () => {

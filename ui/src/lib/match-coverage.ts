@@ -8,8 +8,9 @@ function words(labels: string[]): string {
 }
 
 /** What the ranking could use, in plain words, or null when every factor has data for most creators:
- * the headline ("Ranked on engagement, views per follower and reach only"), what is missing, and the
- * per-factor counts ("Audience fit: 0 of 999"). */
+ * the headline ("Ranked on engagement, views per follower and reach only"), what is missing with its
+ * counts ("No data for audience fit and category (0 of 999 creators each)"), every factor's count (for a
+ * tooltip) and the next step. */
 export function describeCoverage(
   c: Coverage,
 ): { headline: string; missing: string; counts: string[]; nextStep: string | null } | null {
@@ -18,7 +19,13 @@ export function describeCoverage(
     c.rests_on.length > 0
       ? `Ranked on ${words(c.rests_on)} only`
       : "Ranked on almost nothing: most creators lack every factor";
-  const missing = `No data for most creators on ${words(c.thin)}.`;
+  const thin = c.factors.filter((f) => c.thin.includes(f.label));
+  const of = `of ${formatCountExact(c.creators)} creators`;
+  const same = thin.every((f) => f.known === thin[0]?.known);
+  const known = same
+    ? `${formatCountExact(thin[0]?.known ?? 0)} ${of}${thin.length > 1 ? " each" : ""}`
+    : `${thin.map((f) => `${f.label.toLowerCase()} ${formatCountExact(f.known)}`).join(", ")} ${of}`;
+  const missing = `No data for ${words(c.thin)} (${known}).`;
   const counts = c.factors
     .filter((f) => f.feature !== "freshness")
     .map((f) => `${f.label}: ${formatCountExact(f.known)} of ${formatCountExact(c.creators)}`);

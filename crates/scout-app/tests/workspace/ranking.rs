@@ -79,7 +79,7 @@ async fn the_real_list_is_ranked_with_spread_without_ties_and_warns_only_on_anom
     assert_eq!((known(Feature::EngagementVsTier), known(Feature::ViewRate)), (Some(999), Some(999)));
     assert_eq!(c.rests_on, ["Engagement for their size", "Views per follower", "Reach"], "{c:?}");
     assert!(c.thin.contains(&"Audience fit".to_string()) && c.thin.contains(&"Category".to_string()));
-    assert!(c.next_step.as_deref().is_some_and(|s| s.contains("import preview")), "{c:?}");
+    assert!(c.next_step.as_deref().is_some_and(|s| s.contains("when importing")), "{c:?}");
 }
 
 #[tokio::test]
