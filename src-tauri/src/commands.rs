@@ -6,6 +6,7 @@ use scout_app::{
     ColumnMapping, CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, ImportBatch, ImportPreview,
     ImportProgress, ImportReport, ImportRequest, WorkspaceInfo,
 };
+use scout_domain::Platform;
 use std::path::PathBuf;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -57,11 +58,12 @@ pub async fn run_import(
     state: State<'_, AppState>,
     path: PathBuf,
     mapping: ColumnMapping,
+    platform: Option<Platform>,
     on_progress: Channel<ImportProgress>,
 ) -> IpcResult<ImportReport> {
     let ws = state.workspace().await?;
     state.cancel.reset();
-    let request = ImportRequest { mapping: Some(mapping), ..ImportRequest::file(path) };
+    let request = ImportRequest { mapping: Some(mapping), platform, ..ImportRequest::file(path) };
     let report = ws
         .import_file(
             request,

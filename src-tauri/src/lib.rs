@@ -16,6 +16,15 @@ use tauri::Manager;
 
 /// The workspace to open: `--workspace PATH` (or `--workspace=PATH`), else `SCOUT_WORKSPACE`, else the
 /// per-user default.
+/// On Linux the window needs an X11 or Wayland session; without one GTK would panic deep inside. Say so
+/// in one line instead, and point to the command line, which needs none.
+fn no_display() -> Option<&'static str> {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    (cfg!(target_os = "linux") && !set("DISPLAY") && !set("WAYLAND_DISPLAY")).then_some(
+        "no display found: Scout's window needs a desktop session; the `scout` command works without one",
+    )
+}
+
 fn workspace_path() -> PathBuf {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -32,6 +41,10 @@ fn workspace_path() -> PathBuf {
 
 /// Runs the app; returns the process exit code.
 pub fn run() -> i32 {
+    if let Some(problem) = no_display() {
+        eprintln!("{problem}");
+        return 2;
+    }
     let _log = scout_app::init_logging(&scout_app::default_log_dir(), cfg!(debug_assertions));
     let path = workspace_path();
     tracing::info!(version = env!("CARGO_PKG_VERSION"), workspace = %path.display(), "Scout starting");

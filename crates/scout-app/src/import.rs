@@ -111,6 +111,10 @@ pub struct ImportReport {
     pub issues_truncated: u64,
     #[ts(type = "number")]
     pub duration_ms: u64,
+    /// The platform of rows that name none, and what said so (empty: the seller chose it, or nothing
+    /// in the file said, and TikTok was taken).
+    pub platform: Platform,
+    pub platform_evidence: Vec<String>,
 }
 
 /// What to import and how.
@@ -124,7 +128,12 @@ pub struct ImportRequest {
     pub source_name: Option<String>,
     /// The date the file's figures are from; defaults to today (UTC).
     pub as_of: Option<NaiveDate>,
-    pub defaults: ImportDefaults,
+    /// The platform of rows that do not name one. `None`: the one the file's headers or name say
+    /// ([`scout_ingest::PlatformHint`]), TikTok when they say nothing; a file whose signals disagree is
+    /// refused until one is given.
+    pub platform: Option<Platform>,
+    /// The currency of money cells that do not name one.
+    pub currency: Currency,
 }
 
 impl ImportRequest {
@@ -135,8 +144,35 @@ impl ImportRequest {
             source_kind: SourceKind::File,
             source_name: None,
             as_of: None,
-            defaults: ImportDefaults { platform: Platform::TikTok, currency: Currency::usd() },
+            platform: None,
+            currency: Currency::usd(),
         }
+    }
+}
+
+/// The platform of the import: the one asked for, else the one the file says, else TikTok. A file whose
+/// headers and name disagree is refused until the seller chooses.
+fn import_platform(
+    asked: Option<Platform>,
+    preview: &scout_ingest::Preview,
+) -> Result<(Platform, Vec<String>)> {
+    if let Some(p) = asked {
+        return Ok((p, Vec::new()));
+    }
+    let hint = &preview.platform;
+    if hint.conflict {
+        return Err(AppError::InvalidField {
+            field: "platform".into(),
+            message: format!(
+                "{}: the file names more than one platform ({}); choose the creators' platform",
+                preview.source.file_name,
+                hint.evidence.join(", ")
+            ),
+        });
+    }
+    match hint.platform {
+        Some(p) => Ok((p, hint.evidence.clone())),
+        None => Ok((Platform::TikTok, Vec::new())),
     }
 }
 
@@ -236,6 +272,7 @@ impl Workspace {
                 preview.headers.join(", ")
             )));
         }
+        let (platform, platform_evidence) = import_platform(request.platform, &preview)?;
         let source = preview.source;
         let mapping = preview.mapping;
         let headers = preview.headers;
@@ -254,6 +291,8 @@ impl Workspace {
                 issues: Vec::new(),
                 issues_truncated: 0,
                 duration_ms: started.elapsed().as_millis() as u64,
+                platform,
+                platform_evidence,
             });
         }
 
@@ -275,7 +314,7 @@ impl Workspace {
         let bytes_total = source.size_bytes;
         let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Chunk>>(4);
         let reader_cancel = cancel.clone();
-        let defaults = request.defaults;
+        let defaults = ImportDefaults { platform, currency: request.currency.clone() };
         let reader = tokio::task::spawn_blocking(move || {
             let send = |item: Result<Chunk>| tx.blocking_send(item).is_ok();
             let mut rows = match RowReader::open(&source, &mapping, defaults) {
@@ -401,6 +440,8 @@ impl Workspace {
             issues_truncated: issue_total - report_issues.len() as u64,
             issues: report_issues,
             duration_ms: started.elapsed().as_millis() as u64,
+            platform,
+            platform_evidence,
         })
     }
 

@@ -14,6 +14,8 @@ use std::sync::{Arc, Mutex};
 
 #[path = "workspace/campaigns.rs"]
 mod campaigns;
+#[path = "workspace/import_lists.rs"]
+mod import_lists;
 #[path = "workspace/outreach.rs"]
 mod outreach;
 #[path = "workspace/ranking.rs"]

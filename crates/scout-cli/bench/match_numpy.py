@@ -51,9 +51,11 @@ def score(c, t, p):
         aud = np.minimum(c["country_shares"], cw[ids]).sum(axis=1)
         home = np.where(c["home"] == 65535, 676, c["home"]).astype(np.int64)
         has_home = c["home"] != 65535
-        # The home country stands in for unknown audience countries at half weight.
-        s += np.where(has_aud, 0.3 * aud, np.where(has_home, 0.15 * cw[home], 0))
-        w += np.where(has_aud, 0.3, np.where(has_home, 0.15, 0))
+        top = np.where(c["top"] == 65535, 676, c["top"]).astype(np.int64)
+        has_top = c["top"] != 65535
+        # A top audience country named without shares stands in at two thirds, the home country at half.
+        s += np.where(has_aud, 0.3 * aud, np.where(has_top, 0.2 * cw[top], np.where(has_home, 0.15 * cw[home], 0)))
+        w += np.where(has_aud, 0.3, np.where(has_top, 0.2, np.where(has_home, 0.15, 0)))
     if targeted > 0:
         # Unknown parts count as the neutral 0.55.
         v[:, 0] = np.where(w > 0, (s + 0.55 * (targeted - w)) / targeted, np.nan)
@@ -98,6 +100,7 @@ def main():
         "countries": load(d, m, "countries", np.uint16, (n, 5)),
         "country_shares": load(d, m, "country_shares", np.float32, (n, 5)),
         "home": load(d, m, "home", np.uint16),
+        "top": load(d, m, "top", np.uint16),
         "commission": load(d, m, "commission", np.float32),
         "cat_ids": load(d, m, "cat_ids", np.uint16).astype(np.int64),
         "tokens": load(d, m, "tokens", np.uint32),

@@ -146,6 +146,7 @@ fn numpy_baseline(
     write(&dir, "countries", &u16s(c.audience_countries.iter().flatten().copied()))?;
     write(&dir, "country_shares", &f32s(c.audience_country_shares.iter().flatten().copied()))?;
     write(&dir, "home", &u16s(c.home_country.iter().copied()))?;
+    write(&dir, "top", &u16s(c.top_country.iter().copied()))?;
     write(&dir, "commission", &f32s(c.commission_bp.iter().copied()))?;
     write(&dir, "cat_ids", &u16s(c.category_ids.iter().copied()))?;
     write(&dir, "cat_offsets", &u32s(c.category_offsets.iter().copied()))?;

@@ -87,6 +87,10 @@ pub struct ImportArgs {
     /// The date the file's figures are from (YYYY-MM-DD). Default: today.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<chrono::NaiveDate>,
+    /// The creators' platform (tiktok, instagram, youtube) where a row does not say. Default: what the
+    /// file's headers or name say, TikTok when they say nothing.
+    #[arg(long)]
+    pub platform: Option<String>,
     /// Print the report as JSON on stdout.
     #[arg(long)]
     pub json: bool,

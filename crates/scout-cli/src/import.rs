@@ -60,6 +60,12 @@ pub async fn import(ws: &Workspace, args: &ImportArgs, quiet: bool) -> Result<u8
     let mut request = ImportRequest::file(args.file.clone());
     request.mapping = mapping_with(ws, &args.file, &args.map).await?;
     request.as_of = args.as_of;
+    request.platform = args
+        .platform
+        .as_deref()
+        .map(scout_domain::Platform::parse)
+        .transpose()
+        .map_err(|e| AppError::InvalidInput(format!("--platform: {e}")))?;
     let (bar, cancel, on_progress) = import_progress(quiet || args.json);
     let report = ws.import_file(request, on_progress, cancel).await;
     bar.finish_and_clear();
@@ -98,6 +104,16 @@ pub async fn preview(ws: &Workspace, args: &PreviewArgs) -> Result<u8, AppError>
         let field = p.mapping.columns.get(i).copied().flatten().map_or("(ignored)", |f| f.label());
         let sample = p.sample_rows.first().and_then(|r| r.get(i)).map_or("", String::as_str);
         println!("  {:>2}. {header:<28} → {field:<24} e.g. {sample}", i + 1);
+    }
+    match (&p.platform.platform, p.platform.conflict) {
+        (Some(platform), _) => println!("platform: {platform} (from {})", p.platform.evidence.join(", ")),
+        (None, true) => println!(
+            "platform: unclear — the file names more than one ({}); import with --platform",
+            p.platform.evidence.join(", ")
+        ),
+        (None, false) => {
+            println!("platform: nothing in the file says; tiktok unless --platform says otherwise")
+        }
     }
     if !p.missing_required.is_empty() {
         let names: Vec<&str> = p.missing_required.iter().map(|f| f.label()).collect();

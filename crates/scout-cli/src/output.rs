@@ -91,6 +91,10 @@ pub fn print_report(r: &ImportReport) {
         c.rejected,
         r.batch_id.map_or_else(|| "?".into(), |b| b.to_string())
     );
+    match r.platform_evidence.as_slice() {
+        [] => println!("  platform: {} (where a row does not say)", r.platform),
+        said => println!("  platform: {} (from {})", r.platform, said.join(", ")),
+    }
     for i in r.issues.iter().take(20) {
         let column = i.column.as_deref().map(|c| format!(" column '{c}'")).unwrap_or_default();
         println!("  line {}{column}: {} [{:?}]", i.line, i.message, i.outcome);

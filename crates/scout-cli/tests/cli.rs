@@ -548,3 +548,27 @@ fn fixtures_write_synthetic_results_exports_with_exactly_the_rows_asked() {
     assert_eq!(out.status.code(), Some(1), "two million lines do not fit in one sheet");
     assert!(stderr(&out).contains("write CSV"), "and the error says what to do: {}", stderr(&out));
 }
+
+#[test]
+fn import_reports_the_platform_it_used_and_takes_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.scout");
+    let ig = dir.path().join("list.csv");
+    std::fs::write(&ig, "Instagram name,Name,Followers\ncristiano,Cristiano,519.9M\n").unwrap();
+    let out = scout(&ws, &["import", ig.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(text.contains("platform: instagram (from the header 'Instagram name'"), "{text}");
+    let shown = scout(&ws, &["creators", "show", "cristiano", "--platform", "instagram"]);
+    assert_eq!(shown.status.code(), Some(0), "stored as an Instagram creator: {}", stderr(&shown));
+
+    let mixed = dir.path().join("tiktok_mixed.csv");
+    std::fs::write(&mixed, "Instagram name,Followers\nsomeone,1200\n").unwrap();
+    let refused = scout(&ws, &["import", mixed.to_str().unwrap()]);
+    assert_ne!(refused.status.code(), Some(0), "two platforms named: not guessed");
+    assert!(stderr(&refused).contains("more than one platform"), "{}", stderr(&refused));
+    let chosen = scout(&ws, &["import", mixed.to_str().unwrap(), "--platform", "instagram", "--json"]);
+    assert_eq!(json(&chosen)["platform"], "instagram", "{}", stderr(&chosen));
+    let bad = scout(&ws, &["import", mixed.to_str().unwrap(), "--platform", "myspace"]);
+    assert!(stderr(&bad).contains("--platform"), "{}", stderr(&bad));
+}

@@ -90,6 +90,11 @@ pub struct AudienceMix {
     pub gender: Option<GenderSplit>,
     /// The top countries, largest first; they may add up to less than 100 %.
     pub countries: Vec<CountryShare>,
+    /// The country most of the audience is in, when a source names it without shares (third-party
+    /// lists' "Audience country" column); `countries` is then empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub top_country: Option<CountryCode>,
 }
 
 /// Rounding in sources leaves shares a little off 100 %; more than this is an error in the data.
@@ -97,7 +102,10 @@ const SUM_TOLERANCE_BP: u32 = 100;
 
 impl AudienceMix {
     pub fn is_empty(&self) -> bool {
-        self.age.is_empty() && self.gender.is_none() && self.countries.is_empty()
+        self.age.is_empty()
+            && self.gender.is_none()
+            && self.countries.is_empty()
+            && self.top_country.is_none()
     }
 
     /// Checks every share is at most 100 %, complete distributions (age, gender) add up to 100 % and the

@@ -28,7 +28,7 @@ pub(crate) fn draw_audience(
     let gender = draw_gender(rng, cats);
     let age = if chance(rng, NO_AGE_SHARE) { Vec::new() } else { draw_ages(rng, cats) };
     let countries = draw_countries(rng, market)?;
-    Ok(Some(AudienceMix { age, gender: Some(gender), countries }))
+    Ok(Some(AudienceMix { age, gender: Some(gender), countries, top_country: None }))
 }
 
 /// The primary category weighs 70 %, the others share the rest.

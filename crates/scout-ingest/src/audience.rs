@@ -11,6 +11,8 @@ pub(crate) struct AudienceParts {
     pub other: Option<BasisPoints>,
     pub ages: Vec<AgeShare>,
     pub countries: Vec<CountryShare>,
+    /// A country column that names countries without shares: the first one.
+    pub top_country: Option<scout_domain::CountryCode>,
 }
 
 /// Which part of the audience a remark is about, so the row builder can name a column.
@@ -41,6 +43,9 @@ impl AudienceParts {
         let countries = AudienceMix { countries: self.countries, ..Default::default() };
         if !countries.countries.is_empty() && keep(&countries, Part::Countries, &mut remarks) {
             mix.countries = countries.countries;
+        }
+        if mix.countries.is_empty() {
+            mix.top_country = self.top_country;
         }
         ((!mix.is_empty()).then_some(mix), remarks)
     }

@@ -71,6 +71,23 @@ pub(crate) fn parse_country_shares(raw: &str) -> Result<Vec<CountryShare>, Strin
     Ok(shares)
 }
 
+/// A country column without shares ("India", "US, GB"): the first country named, as the top audience
+/// country, and whether more were named (their order says nothing about their size, so they are
+/// dropped). `None` when any entry has a share or is not a country.
+pub(crate) fn parse_top_country(raw: &str) -> Option<(CountryCode, bool)> {
+    let entries = split_entries(raw);
+    let mut countries = Vec::new();
+    for entry in &entries {
+        let (name, share) = split_share(entry);
+        if share.is_some() {
+            return None;
+        }
+        countries.push(country_code(name)?);
+    }
+    let more = countries.len() > 1;
+    countries.into_iter().next().map(|c| (c, more))
+}
+
 /// Splits on ';', '|', line breaks, and on ',' where a new name follows (a ',' between digits is a
 /// decimal comma: "US 45,5%").
 fn split_entries(raw: &str) -> Vec<&str> {

@@ -81,12 +81,27 @@ impl Field {
     pub fn from_header(header: &str) -> Option<Field> {
         let norm = normalize_header(header);
         let find = |n: &str| Field::ALL.into_iter().find(|f| f.matches(n));
-        find(&norm).or_else(|| {
-            // "GMV (USD)", "Engagement rate [%]": the bracketed part is a unit, not the name.
-            let bare: String = strip_brackets(header);
-            let bare = normalize_header(&bare);
-            (bare != norm && !bare.is_empty()).then(|| find(&bare)).flatten()
-        })
+        find(&norm)
+            .or_else(|| {
+                // "GMV (USD)", "Engagement rate [%]": the bracketed part is a unit, not the name.
+                let bare: String = strip_brackets(header);
+                let bare = normalize_header(&bare);
+                (bare != norm && !bare.is_empty()).then(|| find(&bare)).flatten()
+            })
+            .or_else(|| {
+                // "Category_1", "Category 2", "Niche3": numbered columns of one multi-valued field.
+                let base = norm.trim_end_matches(|c: char| c.is_ascii_digit());
+                (base.len() < norm.len() && find(base) == Some(Categories)).then_some(Categories)
+            })
+    }
+
+    /// Whether a header is a "<platform> name" kind of column: the display name beside a handle column,
+    /// the handle when the file has none ("Instagram name", "Channel name", "Influencer insta name").
+    pub(crate) fn is_platform_name(header: &str) -> bool {
+        let norm = normalize_header(header);
+        let platform = ["tiktok", "instagram", "insta", "ig", "youtube", "yt", "channel"];
+        platform.iter().any(|p| norm == format!("{p}name") || norm == *p && *p == "channel")
+            || (norm.starts_with("influencer") && norm.ends_with("name"))
     }
 
     fn matches(self, normalized: &str) -> bool {
@@ -101,14 +116,19 @@ impl Field {
             Handle => ("Handle", "handle", &[
                 "username", "creatorusername", "creatorhandle", "tiktokhandle", "tiktokusername", "tiktokername",
                 "tiktoker", "creator", "influencer", "influencerhandle", "account", "uniqueid", "userhandle",
+                "instagramhandle", "instagramusername", "instagrammer", "ighandle", "igusername", "youtuber",
+                "youtubehandle", "channelhandle",
                 "profileurl", "profilelink", "tiktokurl", "tiktoklink", "@", "usuario", "nombredeusuario",
                 "namapengguna", "nomdutilisateur", "benutzername",
             ]),
             Platform => ("Platform", "platform", &["network", "socialnetwork", "plataforma"]),
             OpenId => ("Open ID", "open_id", &["creatorid", "creatoropenid", "userid", "tiktokid", "authorid"]),
+            // "<platform> name", "channel name", "influencer … name" are the display name beside a handle
+            // column, and the handle when there is none (`suggest_mapping`).
             DisplayName => ("Display name", "display_name", &[
                 "name", "nickname", "creatorname", "creatornickname", "tiktokname", "fullname", "nombre", "nama",
-                "nom",
+                "nom", "instagramname", "igname", "youtubename", "channelname", "channel", "influencername",
+                "influencerinstaname", "influencerinstagramname", "influencertiktokname", "influenceryoutubename",
             ]),
             Followers => ("Followers", "followers", &[
                 "follower", "followercount", "followerscount", "fans", "subscribers", "totalfollowers",
@@ -138,9 +158,11 @@ impl Field {
             AvgCommissionRate => ("Avg. commission rate", "avg_commission_rate", &[
                 "commissionrate", "commission", "averagecommissionrate", "standardcommissionrate",
             ]),
+            // Numbered columns ("Category_1", "Niche 2") feed it too (`Field::from_header`).
             Categories => ("Categories", "categories", &[
                 "category", "niche", "niches", "topcategories", "maincategory", "contentcategory", "kategori",
-                "categoria", "categorie",
+                "categoria", "categorie", "topic", "topics", "genre", "genres", "contenttopic", "contentgenre",
+                "topcategory", "contentniche",
             ]),
             Country => ("Country", "country", &[
                 "countryregion", "region", "location", "market", "pais", "negara", "pays", "land",
@@ -165,9 +187,12 @@ impl Field {
             Age35To44 => ("Age 35–44 %", "age_35_to_44", &["age3544", "3544", "audienceage3544"]),
             Age45To54 => ("Age 45–54 %", "age_45_to_54", &["age4554", "4554", "audienceage4554"]),
             Age55Plus => ("Age 55+ %", "age_55_plus", &["age55", "55", "age55plus", "55plus", "audienceage55"]),
+            // A column naming countries without shares ("Audience country: India") is read as the top
+            // audience country (`record.rs`).
             AudienceCountries => ("Audience countries", "audience_countries", &[
                 "topcountries", "audiencecountry", "followercountries", "topaudiencecountries",
-                "audiencelocations", "audiencegeo", "topcountry",
+                "audiencelocations", "audiencegeo", "topcountry", "topaudiencecountry", "mainaudiencecountry",
+                "audiencetopcountry",
             ]),
             AsOf => ("As of", "as_of", &[
                 "asofdate", "date", "snapshotdate", "updated", "lastupdated", "updatedat", "datadate",
@@ -267,11 +292,20 @@ mod tests {
             ("CATÉGORIE", Categories),
             ("as_of", AsOf),
             ("avg_commission_rate", AvgCommissionRate),
+            ("Category_1", Categories),
+            ("Category 2", Categories),
+            ("Niche3", Categories),
+            ("Genre", Categories),
+            ("Topic", Categories),
+            ("Youtuber", Handle),
+            ("Subscribers", Followers),
+            ("Instagram name", DisplayName),
+            ("Channel name", DisplayName),
         ];
         for (header, want) in cases {
             assert_eq!(Field::from_header(header), Some(*want), "header '{header}' should map to {want:?}");
         }
-        for header in ["Rank", "#", "", "Video ID", "Notes"] {
+        for header in ["Rank", "#", "", "Video ID", "Notes", "Followers 2"] {
             assert_eq!(Field::from_header(header), None, "header '{header}' should stay unmapped");
         }
     }

@@ -23,6 +23,7 @@ mod lines;
 mod mapping;
 mod money;
 pub mod numbers;
+mod platform;
 mod preview;
 mod reader;
 mod record;
@@ -37,6 +38,7 @@ mod xlsx;
 pub use error::{IngestError, NumberError, Result};
 pub use fields::{normalize_header, Field};
 pub use mapping::{suggest_mapping, ColumnMapping};
+pub use platform::{platform_hint, PlatformHint};
 pub use preview::{preview, Preview};
 pub use reader::RowReader;
 pub use results::{

@@ -14,9 +14,17 @@ pub struct ColumnMapping {
     pub columns: Vec<Option<Field>>,
 }
 
-/// Suggests a field for every header from its spelling; headers that match nothing stay unmapped.
+/// Suggests a field for every header from its spelling; headers that match nothing stay unmapped. A
+/// "<platform> name" column ("Instagram name", "Channel name") is the display name beside a handle
+/// column, and becomes the handle when no column is one (third-party lists name the account that way).
 pub fn suggest_mapping(headers: &[String]) -> ColumnMapping {
-    ColumnMapping { columns: headers.iter().map(|h| Field::from_header(h)).collect() }
+    let mut columns: Vec<Option<Field>> = headers.iter().map(|h| Field::from_header(h)).collect();
+    if !columns.contains(&Some(Field::Handle)) {
+        if let Some(i) = headers.iter().position(|h| Field::is_platform_name(h)) {
+            columns[i] = Some(Field::Handle);
+        }
+    }
+    ColumnMapping { columns }
 }
 
 impl ColumnMapping {
@@ -109,6 +117,20 @@ mod tests {
         assert_eq!(m.columns_for(Field::AvgViews), vec![4, 5], "both views columns feed avg views");
         assert!(m.missing_required().is_empty(), "the handle is mapped");
         assert_eq!(m.unmapped_columns(&hs), vec!["Rank".to_string()], "only Rank is unmapped");
+    }
+
+    #[test]
+    fn a_platform_name_column_is_the_handle_only_when_no_column_is_one() {
+        let ig = suggest_mapping(&headers(&["Rank", "Instagram name", "Name", "Category_1", "Category_2"]));
+        assert_eq!(ig.columns[1], Some(Field::Handle), "'Instagram name' names the account");
+        assert_eq!(ig.columns[2], Some(Field::DisplayName), "'Name' beside it is the display name");
+        assert_eq!(ig.columns_for(Field::Categories), vec![3, 4], "both numbered categories feed one field");
+        let tt = suggest_mapping(&headers(&["Tiktoker name", "Tiktok name"]));
+        assert_eq!(tt.columns, vec![Some(Field::Handle), Some(Field::DisplayName)], "a handle column wins");
+        let yt = suggest_mapping(&headers(&["Channel name", "Subscribers"]));
+        assert_eq!(yt.columns[0], Some(Field::Handle));
+        let influencer = suggest_mapping(&headers(&["Influencer insta name", "instagram name"]));
+        assert_eq!(influencer.columns_for(Field::Handle), vec![0], "one handle: the first such column");
     }
 
     #[test]

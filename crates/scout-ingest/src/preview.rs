@@ -3,6 +3,7 @@
 
 use crate::fields::Field;
 use crate::mapping::{suggest_mapping, ColumnMapping};
+use crate::platform::{platform_hint, PlatformHint};
 use crate::reader::clean_headers;
 use crate::source::RawSource;
 use crate::{sniff, Result, SourceFile};
@@ -29,6 +30,8 @@ pub struct Preview {
     pub row_estimate: u64,
     pub missing_required: Vec<Field>,
     pub unmapped_columns: Vec<String>,
+    /// The platform the headers and file name say the creators are on.
+    pub platform: PlatformHint,
 }
 
 /// Sniffs `path` and reads its header and first rows. `mapping` `None` suggests one from the headers;
@@ -75,6 +78,7 @@ pub fn preview(path: &Path, mapping: Option<ColumnMapping>) -> Result<Preview> {
         estimate(&raw, &source, header_line, after_header, rows_read).max(data_rows + 1)
     };
     Ok(Preview {
+        platform: platform_hint(&headers, &source.file_name),
         missing_required: mapping.missing_required(),
         unmapped_columns: mapping.unmapped_columns(&headers),
         source,

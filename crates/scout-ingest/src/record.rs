@@ -3,7 +3,7 @@
 //! reading wins: an exact count beats a K/M/B abbreviation; two exact counts that disagree keep the first.
 
 use crate::audience::{AudienceParts, Part};
-use crate::country::{country_code, parse_country_shares};
+use crate::country::{country_code, parse_country_shares, parse_top_country};
 use crate::fields::Field;
 use crate::mapping::display_column;
 use crate::money::{parse_money, CurrencySource};
@@ -206,11 +206,26 @@ impl<'a> RowCells<'a> {
                 parts.ages.push(AgeShare { band, share });
             }
         }
-        parts.countries = self
-            .single(Field::AudienceCountries, |raw| {
-                parse_country_shares(raw).map(Some).map_err(|why| format!("'{raw}': {why}"))
-            })
-            .unwrap_or_default();
+        // A country column without shares ("Audience country: India") names the top audience country.
+        match self.first(Field::AudienceCountries).map(|(col, raw)| (col, raw, parse_top_country(raw))) {
+            Some((col, raw, Some((top, more)))) => {
+                if more {
+                    self.issue_at(
+                        col,
+                        raw,
+                        "names countries without shares: kept the first as the top audience country",
+                    );
+                }
+                parts.top_country = Some(top);
+            }
+            _ => {
+                parts.countries = self
+                    .single(Field::AudienceCountries, |raw| {
+                        parse_country_shares(raw).map(Some).map_err(|why| format!("'{raw}': {why}"))
+                    })
+                    .unwrap_or_default();
+            }
+        }
         let (mix, remarks) = parts.assemble();
         for (part, why) in remarks {
             let fields: &[Field] = match part {

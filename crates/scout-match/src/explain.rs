@@ -327,6 +327,12 @@ fn audience_evidence(index: &MatchIndex, target: &Target, row: usize) -> String 
                 percent(in_target),
                 top.join(", ")
             ));
+        } else if let Some(top) = country_code(index.top_country[row]) {
+            let fit =
+                if target.country_weight(index.top_country[row]) > 0.0 { "one of" } else { "not one of" };
+            parts.push(format!(
+                "most followers are in {top}, {fit} your countries (no shares given; counted at two thirds)"
+            ));
         } else if let Some(home) = country_code(index.home_country[row]) {
             let fit =
                 if target.country_weight(index.home_country[row]) > 0.0 { "one of" } else { "not one of" };

@@ -44,6 +44,8 @@ pub struct MatchIndex {
     pub(crate) gender: Vec<[f32; 2]>,
     pub(crate) audience_countries: Vec<[CountryId; MAX_AUDIENCE_COUNTRIES]>,
     pub(crate) audience_country_shares: Vec<[f32; MAX_AUDIENCE_COUNTRIES]>,
+    /// The top audience country a source named without shares; [`NO_COUNTRY`] when none.
+    pub(crate) top_country: Vec<CountryId>,
     pub(crate) home_country: Vec<CountryId>,
     /// The creator's usual commission in basis points; NaN when unknown.
     pub(crate) commission_bp: Vec<f32>,
@@ -103,6 +105,7 @@ impl MatchIndex {
             gender: Vec::new(),
             audience_countries: Vec::new(),
             audience_country_shares: Vec::new(),
+            top_country: Vec::new(),
             home_country: Vec::new(),
             commission_bp: Vec::new(),
             category_offsets: vec![0],
@@ -214,6 +217,7 @@ impl MatchIndex {
         let audience = !self.age[row][0].is_nan()
             || !self.gender[row][0].is_nan()
             || self.audience_countries[row][0] != NO_COUNTRY
+            || self.top_country[row] != NO_COUNTRY
             || self.home_country[row] != NO_COUNTRY;
         known[Feature::AudienceFit.index()] = u64::from(audience);
         known[Feature::CategoryFit.index()] = u64::from(!self.categories(row).is_empty());
@@ -235,7 +239,9 @@ impl MatchIndex {
         let mut gender = [f32::NAN; 2];
         let mut countries = [NO_COUNTRY; MAX_AUDIENCE_COUNTRIES];
         let mut shares = [0.0; MAX_AUDIENCE_COUNTRIES];
+        let mut top = NO_COUNTRY;
         if let Some(mix) = &facts.audience {
+            top = mix.top_country.as_ref().map_or(NO_COUNTRY, country_id);
             if !mix.age.is_empty() {
                 age = [0.0; 6];
                 for a in &mix.age {
@@ -257,6 +263,7 @@ impl MatchIndex {
         self.gender.push(gender);
         self.audience_countries.push(countries);
         self.audience_country_shares.push(shares);
+        self.top_country.push(top);
     }
 
     fn intern_category(&mut self, name: &str) -> u16 {
@@ -277,6 +284,7 @@ impl MatchIndex {
         self.gender.reserve(additional);
         self.audience_countries.reserve(additional);
         self.audience_country_shares.reserve(additional);
+        self.top_country.reserve(additional);
         self.home_country.reserve(additional);
         self.commission_bp.reserve(additional);
         self.followers.reserve(additional);

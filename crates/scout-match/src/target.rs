@@ -12,6 +12,9 @@ use scout_domain::{AgeBand, CampaignSpec};
 pub const AGE_WEIGHT: f32 = 0.4;
 pub const GENDER_WEIGHT: f32 = 0.3;
 pub const COUNTRY_WEIGHT: f32 = 0.3;
+/// A top audience country named without shares stands in for the audience countries at two thirds:
+/// better evidence than where the creator lives, less than a share breakdown.
+pub(crate) const TOP_COUNTRY_PROXY_CREDIT: f32 = 2.0 / 3.0;
 /// A creator's home country standing in for unknown audience countries counts half.
 const HOME_COUNTRY_PROXY_CREDIT: f32 = 0.5;
 /// What an unknown part of the audience counts as: the typical overlap (the default model's mean).
@@ -109,7 +112,8 @@ impl Target {
     /// Overlap of the creator's audience with the target, 0–1, and the share of the targeted parts that
     /// were known. A part the creator's data lacks counts as [`AUDIENCE_NEUTRAL`] (shrinking the known
     /// parts' say, never presented as their value: the evidence names it unknown and confidence drops);
-    /// the home country standing in for unknown audience countries counts half.
+    /// a top audience country named without shares stands in for the countries at two thirds, the home
+    /// country at half.
     pub(crate) fn audience_fit(&self, index: &MatchIndex, row: usize) -> (f32, f32) {
         let (mut sum, mut known, mut targeted) = (0.0, 0.0, 0.0);
         if let Some(t) = &self.age {
@@ -142,6 +146,10 @@ impl Target {
                     .sum();
                 sum += COUNTRY_WEIGHT * overlap;
                 known += COUNTRY_WEIGHT;
+            } else if index.top_country[row] != NO_COUNTRY {
+                let credit = COUNTRY_WEIGHT * TOP_COUNTRY_PROXY_CREDIT;
+                sum += credit * w[index.top_country[row] as usize];
+                known += credit;
             } else if index.home_country[row] != NO_COUNTRY {
                 let credit = COUNTRY_WEIGHT * HOME_COUNTRY_PROXY_CREDIT;
                 sum += credit * w[index.home_country[row] as usize];

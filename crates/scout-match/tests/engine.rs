@@ -50,6 +50,7 @@ fn audience(female: u32, young: u32, us: u32) -> AudienceMix {
         ],
         gender: Some(GenderSplit { female: bp(female), male: bp(10_000 - female), other: bp(0) }),
         countries: vec![CountryShare { country: CountryCode::parse("US").unwrap(), share: bp(us) }],
+        top_country: None,
     }
 }
 

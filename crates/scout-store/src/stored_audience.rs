@@ -3,8 +3,8 @@
 //! row and every byte is written on a million-row import. Rows written before this form existed hold the
 //! domain type's JSON; both read back to the same `AudienceMix`.
 //!
-//! `{"a":[["18-24",3692],…],"g":[female,male,other],"c":[["US",7629],…]}`, shares in basis points, order
-//! kept, an absent part left out.
+//! `{"a":[["18-24",3692],…],"g":[female,male,other],"c":[["US",7629],…],"t":"US"}`, shares in basis
+//! points, order kept, an absent part left out (`t`, the top audience country named without shares).
 
 use scout_domain::{AgeBand, AgeShare, AudienceMix, BasisPoints, CountryCode, CountryShare, GenderSplit};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -22,6 +22,8 @@ struct Compact {
     gender: Option<(BasisPoints, BasisPoints, BasisPoints)>,
     #[serde(rename = "c", default, skip_serializing_if = "Vec::is_empty")]
     countries: Vec<(CountryCode, BasisPoints)>,
+    #[serde(rename = "t", default, skip_serializing_if = "Option::is_none")]
+    top_country: Option<CountryCode>,
 }
 
 #[derive(Deserialize)]
@@ -37,6 +39,7 @@ impl StoredAudience {
             age: mix.age.iter().map(|a| (a.band, a.share)).collect(),
             gender: mix.gender.as_ref().map(|g| (g.female, g.male, g.other)),
             countries: mix.countries.iter().map(|c| (c.country.clone(), c.share)).collect(),
+            top_country: mix.top_country.clone(),
         };
         serde_json::to_string(&compact).unwrap_or_default()
     }
@@ -54,6 +57,7 @@ impl<'de> Deserialize<'de> for StoredAudience {
                     .into_iter()
                     .map(|(country, share)| CountryShare { country, share })
                     .collect(),
+                top_country: c.top_country,
             },
         }))
     }
@@ -78,6 +82,7 @@ mod tests {
                 country: CountryCode::parse("US").unwrap(),
                 share: BasisPoints(7_629),
             }],
+            top_country: None,
         }
     }
 
@@ -96,6 +101,10 @@ mod tests {
     #[test]
     fn absent_parts_are_left_out_and_stay_absent() {
         let only_gender = AudienceMix { age: vec![], countries: vec![], ..mix() };
+        let top =
+            AudienceMix { top_country: Some(CountryCode::parse("GB").unwrap()), ..AudienceMix::default() };
+        assert_eq!(StoredAudience::to_json(&top), r#"{"t":"GB"}"#, "a top country alone");
+        assert_eq!(read(&StoredAudience::to_json(&top)), top, "and it reads back");
         let json = StoredAudience::to_json(&only_gender);
         assert_eq!(json, r#"{"g":[9125,875,0]}"#);
         assert_eq!(read(&json), only_gender);

@@ -495,6 +495,7 @@ async fn audiences_are_stored_compactly_and_rows_in_the_older_form_still_read() 
             country: CountryCode::parse("PH").unwrap(),
             share: BasisPoints(8_000),
         }],
+        top_country: None,
     };
     let mut new = record("new", Some(1), None);
     new.audience = Some(audience.clone());

@@ -128,14 +128,19 @@ describe("commands", () => {
   });
 
   it("pass import progress from the channel to the callback", async () => {
+    let platform: unknown;
     mockIPC((command, payload) => {
       if (command !== "run_import") return null;
+      platform = (payload as { platform: unknown }).platform;
       const channel = (payload as { onProgress: { onmessage: (p: ImportProgress) => void } }).onProgress;
       channel.onmessage({ rows_done: 10, bytes_done: 50, bytes_total: 100 });
       return { batch_id: 1 };
     });
     const seen: ImportProgress[] = [];
-    await runImport("/tmp/a.csv", { columns: ["handle"] }, (progress) => seen.push(progress));
+    await runImport("/tmp/a.csv", { columns: ["handle"] }, "instagram", (progress: ImportProgress) =>
+      seen.push(progress),
+    );
     expect(seen).toEqual([{ rows_done: 10, bytes_done: 50, bytes_total: 100 }]);
+    expect(platform).toBe("instagram");
   });
 });

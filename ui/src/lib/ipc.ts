@@ -36,6 +36,7 @@ import type {
   ImportPreview,
   ImportProgress,
   ImportReport,
+  Platform,
   IpcError,
   IpcErrorCode,
   LearnedModel,
@@ -145,14 +146,16 @@ export function previewImport(path: string, mapping: ColumnMapping | null): Prom
   return call("preview_import", { path, mapping });
 }
 
-/** Runs the import; rejects with code "cancelled" after `cancelImport()`. */
+/** Runs the import; rejects with code "cancelled" after `cancelImport()`. `platform` is the creators'
+ * platform where a row names none (null: what the file says). */
 export function runImport(
   path: string,
   mapping: ColumnMapping,
+  platform: Platform | null,
   onProgress: (progress: ImportProgress) => void,
 ): Promise<ImportReport> {
   const channel = new Channel<ImportProgress>(onProgress);
-  return call("run_import", { path, mapping, onProgress: channel });
+  return call("run_import", { path, mapping, platform, onProgress: channel });
 }
 
 export function cancelImport(): Promise<void> {

@@ -57,6 +57,7 @@ export type { Money } from "./bindings/Money";
 export type { OutcomeCounts } from "./bindings/OutcomeCounts";
 export type { PairOverlap } from "./bindings/PairOverlap";
 export type { Platform } from "./bindings/Platform";
+export type { PlatformHint } from "./bindings/PlatformHint";
 export type { ProductSpec } from "./bindings/ProductSpec";
 export type { QualityWarning } from "./bindings/QualityWarning";
 export type { RankQuery } from "./bindings/RankQuery";

@@ -36,6 +36,8 @@ const report: ImportReport = {
   ],
   issues_truncated: 20,
   duration_ms: 3100,
+  platform: "instagram",
+  platform_evidence: ["the header 'Instagram name' (instagram)"],
   rows_total: 2040,
   created: 1900,
   updated: 80,
@@ -66,6 +68,13 @@ describe("creators import report", () => {
     ]);
     expect(screen.getByText(/and 20 more issues not listed here/)).toHaveTextContent(
       "“Export rejected rows…” writes every rejected row with its reason.",
+    );
+  });
+
+  it("says which platform the creators were taken as, and why", () => {
+    render(ImportReportView, { report });
+    expect(screen.getByTestId("import-platform-used")).toHaveTextContent(
+      "Instagram creators where a row names no platform (from the header 'Instagram name' (instagram)).",
     );
   });
 

@@ -3,6 +3,7 @@ import type { ColumnMapping } from "./ColumnMapping";
 import type { Field } from "./Field";
 import type { FieldOption } from "./FieldOption";
 import type { MappingSource } from "./MappingSource";
+import type { PlatformHint } from "./PlatformHint";
 import type { SourceFile } from "./SourceFile";
 
 /**
@@ -29,4 +30,8 @@ sample_rows: Array<Array<string>>,
  * Exact (non-blank data rows) for a short file; otherwise estimated from the first rows' size, or
  * from a workbook's last row number.
  */
-row_estimate: number, missing_required: Array<Field>, unmapped_columns: Array<string>, };
+row_estimate: number, missing_required: Array<Field>, unmapped_columns: Array<string>, 
+/**
+ * The platform the headers and file name say the creators are on.
+ */
+platform: PlatformHint, };

@@ -221,6 +221,7 @@ function preview(mapping: { columns: (Field | null)[] } | null): ImportPreview {
     row_estimate: 1250,
     missing_required: columns.includes("handle") ? [] : ["handle"],
     unmapped_columns: HEADERS.filter((_, index) => (columns[index] ?? null) === null),
+    platform: { platform: null, evidence: [], conflict: false },
     already_imported_batch: batches.some((batch) => batch.source_name === "affiliate_creators_2026-11-20.csv")
       ? (batches[0]?.id ?? null)
       : null,
@@ -318,6 +319,8 @@ async function runImport(onProgress: Channel<ImportProgress>): Promise<ImportRep
     ],
     issues_truncated: 20,
     duration_ms: 3120,
+    platform: "tiktok",
+    platform_evidence: [],
   };
 }
 
@@ -412,6 +415,8 @@ export function installMockBackend() {
             issues: [],
             issues_truncated: 0,
             duration_ms: 420,
+            platform: "tiktok",
+            platform_evidence: [],
           },
         ] satisfies ImportReport[];
       }
