@@ -134,6 +134,13 @@ async fn wait_count(c: &Client, xpath: &str, n: usize, what: &str) {
     );
 }
 
+/// Campaigns → the campaign named `name` in the list.
+async fn open_campaign(c: &Client, name: &str) {
+    find(c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Campaigns']").await.click().await.unwrap();
+    let entry = format!("//nav[@aria-label='Campaign list']//*[normalize-space(.)='{name}']");
+    find(c, &entry).await.click().await.unwrap();
+}
+
 async fn screenshot(c: &Client, name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screens");
     std::fs::create_dir_all(&dir).unwrap();
@@ -505,12 +512,7 @@ async fn offers_go_out_by_email_and_the_board_follows_the_collaboration() {
     let c = connect(4448, &workspace).await;
 
     // Compose one offer to the shortlist, preview every message, send.
-    find(&c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Campaigns']").await.click().await.unwrap();
-    find(&c, "//nav[@aria-label='Campaign list']//*[normalize-space(.)='Example: Glow serum launch']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    open_campaign(&c, "Example: Glow serum launch").await;
     find(&c, "//*[@data-testid='tab-shortlist']").await.click().await.unwrap();
     button(&c, "Send offer to 3 creators…").await.click().await.unwrap();
     fill(&c, "terms.commission", "18").await;
@@ -810,12 +812,7 @@ async fn a_real_list_is_ranked_and_says_what_it_lacks() {
 
     let _driver = Driver::start(4460);
     let c = connect(4460, &workspace).await;
-    find(&c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Campaigns']").await.click().await.unwrap();
-    find(&c, "//nav[@aria-label='Campaign list']//*[normalize-space(.)='Example: Glow serum launch']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    open_campaign(&c, "Example: Glow serum launch").await;
     wait_attr(&c, "//*[@role='grid' and @aria-label='Matches']", "aria-rowcount", "1000").await;
     let note = text_of(&find(&c, "//*[@data-testid='coverage-note']").await).await;
     assert!(
