@@ -16,6 +16,17 @@ pub enum ErrorCode {
     Io,
     /// The OS keychain (where passwords and tokens live) is not reachable or refused.
     Keychain,
+    /// An outside service (TikTok Shop) could not be reached: no connection, a timeout.
+    Network,
+    /// The service asked Scout to slow down or is briefly unavailable: try again later.
+    RateLimited,
+    /// The connection must be authorized again (tokens expired or refused, a wrong app secret, a
+    /// missing permission): reconnect in Settings.
+    Reauthorize,
+    /// The shop's outreach quota is used up for this period.
+    Quota,
+    /// The service refused the request for a reason of its own, given in the message.
+    RefusedByService,
     Internal,
 }
 
@@ -49,6 +60,9 @@ pub enum AppError {
     Export { path: PathBuf, message: String },
     #[error(transparent)]
     Secrets(#[from] scout_secrets::SecretsError),
+    /// A TikTok Shop call that failed, typed, so the window can say what to do (reconnect, wait, …).
+    #[error("{}", tiktok_message(.0))]
+    Tiktok(scout_outreach::tiktok::TiktokError),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -76,6 +90,7 @@ impl AppError {
             AppError::Cancelled => ErrorCode::Cancelled,
             AppError::Io { .. } | AppError::Export { .. } => ErrorCode::Io,
             AppError::Secrets(_) => ErrorCode::Keychain,
+            AppError::Tiktok(e) => tiktok_code(e),
             AppError::Internal(_) => ErrorCode::Internal,
         }
     }
@@ -91,6 +106,35 @@ impl AppError {
 
 pub type Result<T> = std::result::Result<T, AppError>;
 
+/// What the seller can do about a TikTok Shop failure, as the code the UI branches on.
+fn tiktok_code(e: &scout_outreach::tiktok::TiktokError) -> ErrorCode {
+    use scout_outreach::tiktok::TiktokError as T;
+    match e {
+        T::Transport(_) => ErrorCode::Network,
+        T::RateLimited { .. } | T::Unavailable { .. } => ErrorCode::RateLimited,
+        T::Unauthorized { .. } | T::TokenExpired { .. } | T::InvalidSign { .. } | T::MissingScope { .. } => {
+            ErrorCode::Reauthorize
+        }
+        T::QuotaExhausted { .. } => ErrorCode::Quota,
+        T::Invalid { .. } => ErrorCode::InvalidInput,
+        T::FollowerLimit { .. }
+        | T::Conflict { .. }
+        | T::SensitiveWords { .. }
+        | T::Api { .. }
+        | T::Unexpected(_) => ErrorCode::RefusedByService,
+    }
+}
+
+/// The message, with the one step that helps when the shop must be connected again (the command line
+/// shows messages without the window's advice).
+fn tiktok_message(e: &scout_outreach::tiktok::TiktokError) -> String {
+    if tiktok_code(e) == ErrorCode::Reauthorize {
+        format!("reconnect TikTok Shop in Settings: {e}")
+    } else {
+        e.to_string()
+    }
+}
+
 /// A domain rule's refusal, with the broken field (prefixed: `terms.commission`, `shipment.carrier`)
 /// so the UI can show the message beside it.
 pub(crate) fn domain_error(e: scout_domain::DomainError, prefix: &str) -> AppError {
@@ -103,4 +147,38 @@ pub(crate) fn domain_error(e: scout_domain::DomainError, prefix: &str) -> AppErr
     };
     let field = if prefix.is_empty() { field.to_string() } else { format!("{prefix}.{field}") };
     AppError::InvalidField { field, message: e.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scout_outreach::tiktok::TiktokError as T;
+
+    #[test]
+    fn tiktok_failures_keep_their_kind_across_ipc() {
+        let code = |e: T| AppError::Tiktok(e).payload().code;
+        let (m, r) = (String::new, String::new);
+        assert_eq!(code(T::Transport("refused".into())), ErrorCode::Network);
+        assert_eq!(
+            code(T::RateLimited { code: 36009002, message: m(), request_id: r(), retry_after: None }),
+            ErrorCode::RateLimited
+        );
+        assert_eq!(
+            code(T::Unavailable { status: 503, code: 0, message: m(), request_id: r() }),
+            ErrorCode::RateLimited
+        );
+        assert_eq!(code(T::Unauthorized { message: m() }), ErrorCode::Reauthorize);
+        assert_eq!(code(T::TokenExpired { message: m(), request_id: r() }), ErrorCode::Reauthorize);
+        assert_eq!(code(T::InvalidSign { message: m(), request_id: r() }), ErrorCode::Reauthorize);
+        assert_eq!(code(T::QuotaExhausted { message: m(), request_id: r() }), ErrorCode::Quota);
+        assert_eq!(code(T::SensitiveWords { message: m(), request_id: r() }), ErrorCode::RefusedByService);
+        assert_eq!(code(T::Unexpected("?".into())), ErrorCode::RefusedByService);
+        let reconnect = AppError::Tiktok(T::Unauthorized { message: "revoked".into() }).to_string();
+        assert!(reconnect.starts_with("reconnect TikTok Shop in Settings: "), "{reconnect}");
+        let plain = AppError::Tiktok(T::Transport("timed out".into())).to_string();
+        assert_eq!(
+            plain, "could not reach TikTok Shop: timed out",
+            "no reconnect advice where it does not help"
+        );
+    }
 }

@@ -175,17 +175,15 @@ pub struct TiktokStatus {
     pub problem: Option<String>,
 }
 
-/// A TikTok Shop error as the seller should read it.
+/// A TikTok Shop error as the app passes it on: a local check names its field; everything else keeps its
+/// type, so the window can tell a seller whose network is down from one who must reconnect.
 pub(crate) fn tiktok_error(e: TiktokError) -> AppError {
-    if e.needs_reauthorization() {
-        return AppError::InvalidInput(format!("reconnect TikTok Shop in Settings: {e}"));
-    }
     match e {
         TiktokError::Invalid { field, message } => AppError::InvalidField {
             field: format!("tiktok.{field}"),
             message: format!("{field}: {message}"),
         },
-        other => AppError::InvalidInput(other.to_string()),
+        other => AppError::Tiktok(other),
     }
 }
 

@@ -17,8 +17,6 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 use ts_rs::TS;
 
-const RECONNECT: &str = "reconnect TikTok Shop in Settings";
-
 /// What a status sync did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -272,7 +270,7 @@ impl Workspace {
             return Ok(After::Stop);
         }
         if e.needs_reauthorization() {
-            let reason = format!("{RECONNECT}: {e}");
+            let reason = crate::tiktok::tiktok_error(e).to_string();
             self.fail_all(&batch.offers, &reason, report).await?;
             return Ok(After::Stop);
         }

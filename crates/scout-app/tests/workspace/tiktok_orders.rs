@@ -190,3 +190,30 @@ async fn syncing_without_a_connection_says_where_to_connect() {
     assert!(err.to_string().contains("nothing to sync"), "{err}");
     assert!(s.api.requests().is_empty(), "nothing reached TikTok Shop");
 }
+
+#[tokio::test]
+async fn each_tiktok_failure_reaches_the_window_with_its_own_code() {
+    use scout_app::ErrorCode;
+    if !scout_testkit::keychain_tests_enabled("each_tiktok_failure_reaches_the_window") {
+        return;
+    }
+    // Rate limited past the client's retries.
+    let s = setup("codes429", "always_rate_limited", &ids("creator-", 1), true).await;
+    let err = s.ws.sync_tiktok_orders_recent(7).await.unwrap_err();
+    assert_eq!(err.payload().code, ErrorCode::RateLimited, "{err}");
+
+    // The refresh token is refused: the seller must reconnect, and the message says where.
+    let s = setup("codesauth", "refresh_refused", &ids("creator-", 1), true).await;
+    expire_stored_access_token("codesauth");
+    let err = s.ws.sync_tiktok_orders_recent(7).await.unwrap_err();
+    assert_eq!(err.payload().code, ErrorCode::Reauthorize, "{err}");
+    assert!(err.to_string().starts_with("reconnect TikTok Shop in Settings"), "{err}");
+
+    // Nothing answers at the API's address.
+    let s = setup("codesnet", "ok", &ids("creator-", 1), true).await;
+    let mut connection = s.ws.tiktok_connection().await.unwrap().unwrap();
+    connection.api_base = "http://127.0.0.1:9".into();
+    s.ws.set_tiktok_connection(&connection).await.unwrap();
+    let err = s.ws.sync_tiktok_orders_recent(7).await.unwrap_err();
+    assert_eq!(err.payload().code, ErrorCode::Network, "{err}");
+}
