@@ -211,6 +211,9 @@ async fn first_run_demo_import_search_and_drawer() {
     button(&c, "Import creators…").await.click().await.unwrap();
     answer_file_dialog("Import creators", &import_file).await;
     find(&c, "//dialog//*[normalize-space(.)='Import creators']").await;
+    // Nothing in this file names a platform: TikTok, said so, and changeable before importing.
+    let platform = text_of(&find(&c, "//*[@data-testid='import-platform']").await).await;
+    assert!(platform.contains("Nothing in the file names a platform"), "{platform}");
     let import = button(&c, "Import creators").await;
     screenshot(&c, "3-import-preview").await;
     import.click().await.unwrap();
