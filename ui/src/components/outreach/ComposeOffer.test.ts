@@ -81,6 +81,28 @@ describe("ComposeOffer", () => {
     expect(queued).toHaveLength(0);
   });
 
+  it("shows a refusal for a setting it does not show, with the way to fix it", async () => {
+    const { spec } = previewSpec(emptyDraft());
+    mockIPC((cmd) => {
+      if (cmd === "get_campaign")
+        return { id: 5, spec, simulated: false, created_at: "", updated_at: "", shortlisted: 2, outcomes: 0 };
+      if (cmd === "default_offer_template") return { subject: "S", body: "Hi {{ seller.name }}" };
+      if (cmd === "preview_offers")
+        throw {
+          code: "invalid_input",
+          message: "set your shop's name first (Settings)",
+          field: "seller.name",
+        };
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(ComposeOffer, { campaignId: 5, creators, onclose: () => {}, onqueued: () => {} });
+    await waitFor(() => expect(screen.getByLabelText("Subject")).toHaveValue("S"));
+    await fireEvent.click(screen.getByRole("button", { name: "Preview every message" }));
+    const note = await screen.findByRole("alert");
+    expect(note).toHaveTextContent("set your shop's name first");
+    expect(screen.getByRole("button", { name: "Set the shop's name in Settings" })).toBeInTheDocument();
+  });
+
   it("queues the previewed batch with the terms as typed", async () => {
     const queued: unknown[] = [];
     const ready = (c: CreatorRow): OfferPreview => ({
