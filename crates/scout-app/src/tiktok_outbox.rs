@@ -355,16 +355,11 @@ impl Workspace {
                     report.unchanged += 1;
                     continue;
                 }
-                // A posted creator goes through Agreed first; a step the creator is already at is left.
-                let steps = path.iter().skip_while(|s| Some(**s) != at).skip(1);
-                let steps: Vec<Stage> = if at.is_some_and(|a| path.contains(&a)) {
-                    steps.copied().collect()
-                } else {
-                    path.to_vec()
-                };
+                // A posted creator goes through Agreed first: the steps after where the creator stands.
+                let start = path.iter().position(|s| Some(*s) == at).map_or(0, |i| i + 1);
                 let cause = format!("TikTok Shop: collaboration {id} {}", answer.as_str());
                 let mut refused = None;
-                for to in steps {
+                for &to in &path[start..] {
                     match self.store.move_stage(o.campaign_id, o.creator_id, to, &cause).await {
                         Ok(_) => {}
                         Err(e @ scout_store::StoreError::Domain(_)) => {

@@ -149,12 +149,9 @@ fn print_coverage(c: &Coverage) {
     }
 }
 
+/// The labels in lower case, as a sentence.
 fn words(list: &[String]) -> String {
-    match list {
-        [] => String::new(),
-        [one] => one.to_lowercase(),
-        [rest @ .., last] => format!("{} and {}", rest.join(", ").to_lowercase(), last.to_lowercase()),
-    }
+    scout_match::format::list_words(&list.iter().map(|l| l.to_lowercase()).collect::<Vec<_>>())
 }
 
 fn print_explanation(e: &Explanation) {

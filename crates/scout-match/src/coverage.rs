@@ -113,14 +113,6 @@ fn next_step(thin: &[&FactorCoverage]) -> String {
     format!(
         "To rank by fit, add {}: map those columns when importing, or import a richer export for the same \
          creators (rows merge by handle).",
-        join_words(&wants)
+        crate::format::list_words(&wants)
     )
-}
-
-fn join_words(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }

@@ -61,9 +61,28 @@ pub fn ratio(x: f32) -> String {
     }
 }
 
+/// "a", "a and b", "a, b and c".
+pub fn list_words<S: AsRef<str>>(words: &[S]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", rest.join(", "), last.as_ref())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_read_as_a_sentence() {
+        assert_eq!(list_words(&["a"]), "a");
+        assert_eq!(list_words(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(list_words::<&str>(&[]), "");
+    }
 
     #[test]
     fn ratios_read_as_shares_or_multiples() {
