@@ -1,9 +1,9 @@
-//! The outbox worker as the desktop runs it: one background delivery at a time — e-mail, then TikTok
-//! Shop, each only when it has offers due — started when offers are queued (or by "Send now"), stopped
-//! by "Stop", its last report and problems kept for the send queue screen to poll. A minute's watch
-//! starts it again when offers become due (a retry's time has come).
+//! The outbox worker as the desktop runs it: one background delivery at a time (the app layer's runner:
+//! every channel with offers due) started when offers are queued (or by "Send now"), stopped by "Stop",
+//! its last report kept for the send queue screen to poll. A minute's watch starts it again when offers
+//! become due (a retry's time has come).
 
-use scout_app::{CancelToken, OfferChannel, OutboxReport, Workspace};
+use scout_app::{CancelToken, ErrorPayload, OfferChannel, OutboxReport, OutboxRun, Workspace};
 use serde::Serialize;
 use std::sync::Arc;
 use tokio::sync::Mutex;
@@ -13,9 +13,10 @@ use ts_rs::TS;
 #[ts(export)]
 pub struct OutboxStatus {
     pub running: bool,
+    /// The last run's counts, notes and each channel's problem (no password, network down, reconnect).
     pub last_report: Option<OutboxReport>,
-    /// Why the last run stopped early (no password saved, keychain locked, server unreachable).
-    pub last_error: Option<String>,
+    /// Why the last run could not run at all (the workspace could not be read).
+    pub last_error: Option<ErrorPayload>,
 }
 
 #[derive(Debug, Default)]
@@ -49,11 +50,16 @@ impl OutboxWorker {
         *self.cancel.lock().await = cancel.clone();
         let shared = self.status.clone();
         tauri::async_runtime::spawn(async move {
-            let (report, problems) = deliver(&ws, &cancel).await;
+            let run = ws.run_outbox(&OutboxRun::default(), &cancel).await;
             let mut status = shared.lock().await;
             status.running = false;
-            status.last_report = Some(report);
-            status.last_error = (!problems.is_empty()).then(|| problems.join(" "));
+            match run {
+                Ok(report) => status.last_report = Some(report),
+                Err(e) => {
+                    tracing::warn!(error = %e, "outbox run failed");
+                    status.last_error = Some(e.payload());
+                }
+            }
         });
     }
 
@@ -82,40 +88,4 @@ impl OutboxWorker {
         self.paused.store(true, std::sync::atomic::Ordering::SeqCst);
         self.cancel.lock().await.cancel();
     }
-}
-
-/// Runs each channel that has offers due; a channel that cannot run (no account, keychain locked) is a
-/// problem to show, and does not stop the other.
-async fn deliver(ws: &Workspace, cancel: &CancelToken) -> (OutboxReport, Vec<String>) {
-    let mut total = OutboxReport::default();
-    let mut problems = Vec::new();
-    for channel in [OfferChannel::Email, OfferChannel::Tiktok] {
-        match ws.has_due_offers(channel).await {
-            Ok(false) => continue,
-            Ok(true) => {}
-            Err(e) => {
-                problems.push(e.to_string());
-                continue;
-            }
-        }
-        let run = match channel {
-            OfferChannel::Tiktok => ws.run_tiktok_outbox(cancel).await,
-            _ => ws.run_email_outbox(cancel).await,
-        };
-        match run {
-            Ok(r) => {
-                total.sent += r.sent;
-                total.failed += r.failed;
-                total.retrying += r.retrying;
-                total.needs_check += r.needs_check;
-                total.capped |= r.capped;
-                problems.extend(r.notes);
-            }
-            Err(e) => {
-                tracing::warn!(?channel, error = %e, "outbox stopped");
-                problems.push(e.to_string());
-            }
-        }
-    }
-    (total, problems)
 }

@@ -38,13 +38,6 @@ impl AppState {
                 }
                 *self.open_error.write().await = None;
                 ws.prepare_matching();
-                match ws.recover_interrupted_offers().await {
-                    Ok(0) => {}
-                    Ok(n) => {
-                        tracing::warn!(offers = n, "offers interrupted by an earlier stop need checking")
-                    }
-                    Err(e) => tracing::error!(error = %e, "cannot check for interrupted offers"),
-                }
                 Ok(ws)
             }
             Err(e) => {

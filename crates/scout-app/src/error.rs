@@ -1,3 +1,4 @@
+use scout_outreach::email::EmailError;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use thiserror::Error;
@@ -25,6 +26,11 @@ pub enum ErrorCode {
     Reauthorize,
     /// The shop's outreach quota is used up for this period.
     Quota,
+    /// The e-mail account's password is missing, or the mail server refused the sign-in: enter it again
+    /// in Settings.
+    SignIn,
+    /// Another Scout (the window or the command line) is delivering this workspace's offers right now.
+    Busy,
     /// The service refused the request for a reason of its own, given in the message.
     RefusedByService,
     Internal,
@@ -60,6 +66,13 @@ pub enum AppError {
     Export { path: PathBuf, message: String },
     #[error(transparent)]
     Secrets(#[from] scout_secrets::SecretsError),
+    /// An e-mail failure, typed, so the window can tell a refused sign-in from a network down.
+    #[error(transparent)]
+    Email(scout_outreach::email::EmailError),
+    #[error("no password is saved for {account}: enter it in Settings → E-mail")]
+    NoEmailPassword { account: String },
+    #[error("another Scout (the window or `scout outbox run`) is delivering this workspace's offers; try again when it has finished")]
+    DeliveryBusy,
     /// A TikTok Shop call that failed, typed, so the window can say what to do (reconnect, wait, …).
     #[error("{}", tiktok_message(.0))]
     Tiktok(scout_outreach::tiktok::TiktokError),
@@ -90,6 +103,9 @@ impl AppError {
             AppError::Cancelled => ErrorCode::Cancelled,
             AppError::Io { .. } | AppError::Export { .. } => ErrorCode::Io,
             AppError::Secrets(_) => ErrorCode::Keychain,
+            AppError::Email(e) => email_code(e),
+            AppError::NoEmailPassword { .. } => ErrorCode::SignIn,
+            AppError::DeliveryBusy => ErrorCode::Busy,
             AppError::Tiktok(e) => tiktok_code(e),
             AppError::Internal(_) => ErrorCode::Internal,
         }
@@ -98,6 +114,9 @@ impl AppError {
     pub fn payload(&self) -> ErrorPayload {
         let field = match self {
             AppError::InvalidField { field, .. } => Some(field.clone()),
+            AppError::NoEmailPassword { .. } | AppError::Email(EmailError::SignIn(_)) => {
+                Some("email.password".into())
+            }
             _ => None,
         };
         ErrorPayload { code: self.code(), message: self.to_string(), field }
@@ -105,6 +124,17 @@ impl AppError {
 }
 
 pub type Result<T> = std::result::Result<T, AppError>;
+
+/// What the seller can do about an e-mail failure, as the code the UI branches on.
+fn email_code(e: &EmailError) -> ErrorCode {
+    match e {
+        EmailError::SignIn(_) => ErrorCode::SignIn,
+        EmailError::Network(_) => ErrorCode::Network,
+        EmailError::Retryable(_) => ErrorCode::RateLimited,
+        EmailError::Permanent(_) => ErrorCode::RefusedByService,
+        EmailError::Account(_) | EmailError::Address { .. } => ErrorCode::InvalidInput,
+    }
+}
 
 /// What the seller can do about a TikTok Shop failure, as the code the UI branches on.
 fn tiktok_code(e: &scout_outreach::tiktok::TiktokError) -> ErrorCode {
@@ -180,5 +210,24 @@ mod tests {
             plain, "could not reach TikTok Shop: timed out",
             "no reconnect advice where it does not help"
         );
+    }
+
+    #[test]
+    fn email_failures_keep_their_kind_across_ipc() {
+        let payload = |e: AppError| e.payload();
+        let sign_in = payload(AppError::Email(EmailError::SignIn("535 5.7.8 bad credentials".into())));
+        assert_eq!((sign_in.code, sign_in.field.as_deref()), (ErrorCode::SignIn, Some("email.password")));
+        let missing = payload(AppError::NoEmailPassword { account: "anna@smtp.example".into() });
+        assert_eq!((missing.code, missing.field.as_deref()), (ErrorCode::SignIn, Some("email.password")));
+        assert_eq!(payload(AppError::Email(EmailError::Network("refused".into()))).code, ErrorCode::Network);
+        assert_eq!(
+            payload(AppError::Email(EmailError::Retryable("451".into()))).code,
+            ErrorCode::RateLimited
+        );
+        assert_eq!(
+            payload(AppError::Email(EmailError::Permanent("550".into()))).code,
+            ErrorCode::RefusedByService
+        );
+        assert_eq!(payload(AppError::DeliveryBusy).code, ErrorCode::Busy);
     }
 }

@@ -15,13 +15,11 @@ mod import;
 mod logging;
 mod matching;
 mod models;
-mod outbox;
 mod outreach;
 mod paths;
 mod results;
 mod simulation;
 mod tiktok;
-mod tiktok_outbox;
 mod workspace;
 
 pub use campaigns::{LookalikeCreator, ShortlistedCreator};
@@ -34,15 +32,19 @@ pub use import::{
 pub use logging::{init_logging, LogGuard};
 pub use matching::{MatchPage, MatchRow};
 pub use models::{LearnedModel, ModelCard};
-pub use outbox::OutboxReport;
-pub use outreach::{EmailSettings, OfferDraft, OfferPreview, PreviewedMessage, SellerProfile};
+pub use outreach::{
+    EmailSettings, OfferDraft, OfferPreview, OutboxProblem, OutboxReport, OutboxRun, PreviewedMessage,
+    SellerProfile,
+};
 pub use paths::{default_log_dir, default_workspace_path};
 pub use results::RETRAIN_AFTER_NEW_OUTCOMES;
 pub use scout_outreach::email::{SmtpAccount, SmtpSecurity};
 pub use scout_outreach::template::{default_template, OfferTemplate, RenderedMessage};
 pub use simulation::{SimulationReport, EXAMPLE_CAMPAIGN};
-pub use tiktok::{TiktokConnection, TiktokQuota, TiktokStatus, DEFAULT_TIKTOK_INTERVAL_MS};
-pub use tiktok_outbox::TiktokSyncReport;
+pub use tiktok::{
+    TiktokConnection, TiktokQuota, TiktokQuotaPart, TiktokStatus, TiktokSyncReport,
+    DEFAULT_TIKTOK_INTERVAL_MS,
+};
 pub use workspace::{Workspace, WorkspaceInfo};
 
 pub use scout_ingest::{ColumnMapping, Field};

@@ -30,14 +30,18 @@ pub struct WorkspaceInfo {
 }
 
 impl Workspace {
-    /// Opens the workspace file at `path`, creating it (and its folder) when missing.
+    /// Opens the workspace file at `path`, creating it (and its folder) when missing. Offers an earlier
+    /// stop left mid-delivery become "check whether it arrived" — unless another Scout is delivering
+    /// right now (then they are its offers in flight).
     #[tracing::instrument]
     pub async fn open(path: &Path) -> Result<Workspace> {
-        Ok(Workspace {
+        let ws = Workspace {
             store: Store::open(path).await?,
             match_cache: Default::default(),
             keychain: scout_secrets::Keychain::new(),
-        })
+        };
+        ws.recover_at_open().await?;
+        Ok(ws)
     }
 
     /// The same workspace with its secrets under another keychain service name (tests use their own,
@@ -84,6 +88,23 @@ impl Workspace {
             .creator_id(platform, handle)
             .await?
             .ok_or_else(|| AppError::NotFound(format!("no creator {handle} on {platform} in this workspace")))
+    }
+
+    /// Saves a setting as JSON.
+    pub(crate) async fn set_json_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
+        let json = serde_json::to_string(value)
+            .map_err(|e| AppError::Internal(format!("setting '{key}' cannot be written: {e}")))?;
+        Ok(self.store.set_setting(key, &json).await?)
+    }
+
+    /// A setting saved as JSON; an unreadable one is an error, never a default.
+    pub(crate) async fn json_setting<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        match self.store.setting(key).await? {
+            None => Ok(None),
+            Some(json) => serde_json::from_str(&json)
+                .map(Some)
+                .map_err(|e| AppError::Internal(format!("stored setting '{key}' is unreadable: {e}"))),
+        }
     }
 
     pub async fn import_batches(&self) -> Result<Vec<ImportBatch>> {

@@ -107,8 +107,9 @@ pub enum OutboxCommand {
     /// Deliver due offers of one channel: e-mail (the SMTP password comes from the OS keychain) or
     /// TikTok Shop (target collaborations of up to 50 creators; connect first with `scout tiktok connect`).
     Run {
-        #[arg(long, value_enum, default_value = "email")]
-        channel: OutboxChannelArg,
+        /// Only this channel (default: every channel with offers due).
+        #[arg(long, value_enum)]
+        channel: Option<OutboxChannelArg>,
         /// E-mail only: read the SMTP password from standard input for this run only, instead of the
         /// keychain.
         #[arg(long)]

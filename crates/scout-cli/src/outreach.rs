@@ -6,8 +6,8 @@ use crate::cli_outreach::{
 };
 use crate::output::{clip, print_json};
 use scout_app::{
-    default_template, AppError, EmailSettings, OfferChannel, OfferDraft, OfferTemplate, PreviewedMessage,
-    SellerProfile, SmtpAccount, SmtpSecurity, Workspace,
+    default_template, AppError, EmailSettings, OfferChannel, OfferDraft, OfferTemplate, OutboxRun,
+    PreviewedMessage, SellerProfile, SmtpAccount, SmtpSecurity, Workspace,
 };
 use scout_domain::{BasisPoints, ContentType, FreeSample, OfferTerms, Stage};
 
@@ -145,26 +145,24 @@ pub async fn offers(ws: &Workspace, cmd: &OffersCommand) -> Result<u8, AppError>
 pub async fn outbox(ws: &Workspace, cmd: &OutboxCommand) -> Result<u8, AppError> {
     match cmd {
         OutboxCommand::Run { channel, password_stdin } => {
-            let cancel = scout_app::CancelToken::default();
-            let r = match channel {
-                OutboxChannelArg::Tiktok => {
-                    if *password_stdin {
-                        return Err(AppError::InvalidInput(
-                            "--password-stdin is for the e-mail channel; TikTok Shop uses the connection \
-                             saved with `scout tiktok connect`"
-                                .into(),
-                        ));
-                    }
-                    ws.run_tiktok_outbox(&cancel).await?
-                }
-                OutboxChannelArg::Email if *password_stdin => {
-                    ws.run_email_outbox_with(&read_password()?, &cancel).await?
-                }
-                OutboxChannelArg::Email => ws.run_email_outbox(&cancel).await?,
-            };
+            let channel = channel.map(|c| match c {
+                OutboxChannelArg::Email => OfferChannel::Email,
+                OutboxChannelArg::Tiktok => OfferChannel::Tiktok,
+            });
+            if *password_stdin && channel != Some(OfferChannel::Email) {
+                return Err(AppError::InvalidInput(
+                    "--password-stdin is for the e-mail channel (`--channel email`); TikTok Shop uses the \
+                     connection saved with `scout tiktok connect`"
+                        .into(),
+                ));
+            }
+            let email_password = if *password_stdin { Some(read_password()?) } else { None };
+            let run = OutboxRun { channel, email_password };
+            let r = ws.run_outbox(&run, &scout_app::CancelToken::default()).await?;
             let capped = match channel {
-                OutboxChannelArg::Email => " (daily cap reached)",
-                OutboxChannelArg::Tiktok => " (outreach quota used up)",
+                Some(OfferChannel::Email) => " (daily cap reached)",
+                Some(OfferChannel::Tiktok) => " (outreach quota used up)",
+                _ => " (a daily cap or the outreach quota reached)",
             };
             println!(
                 "sent {}, failed {}, will retry {}, need checking {}{}",
@@ -177,7 +175,11 @@ pub async fn outbox(ws: &Workspace, cmd: &OutboxCommand) -> Result<u8, AppError>
             for note in &r.notes {
                 println!("note: {note}");
             }
-            Ok(0)
+            for p in &r.problems {
+                let when = p.retry_at.map(|t| format!(" (tries again from {})", t.format("%H:%M UTC")));
+                eprintln!("{:?} stopped: {}{}", p.channel, p.message, when.unwrap_or_default());
+            }
+            Ok(if r.problems.is_empty() { 0 } else { 1 })
         }
     }
 }

@@ -263,42 +263,7 @@ fn offers_killed_mid_delivery_are_never_sent_twice() {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("ws.scout");
     let sink = SmtpSink::start_with(dir.path(), &SmtpOptions { slow_seconds: 4, login: None });
-    assert_eq!(scout(&ws, &["demo"]).status.code(), Some(0));
-    assert_eq!(scout(&ws, &["settings", "seller", "--name", "Glow Labs"]).status.code(), Some(0));
-    let port = sink.port.to_string();
-    let email = [
-        "settings",
-        "email",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        &port,
-        "--security",
-        "plain-local",
-        "--from-name",
-        "Glow Labs",
-        "--from-address",
-        "partners@glowlabs.example",
-        "--postal-address",
-        "12 Market St, Springfield",
-        "--unsubscribe-mailto",
-        "mailto:optout@glowlabs.example",
-        "--interval-ms",
-        "50",
-    ];
-    assert_eq!(scout(&ws, &email).status.code(), Some(0), "the e-mail account is saved");
-    let campaign = "Example: Glow serum launch";
-    let top = json(&scout(&ws, &["match", campaign, "--top", "3", "--has-contact", "--json"]));
-    // By id: the demo's best matches are not all on TikTok, and a bare handle means a TikTok one.
-    let ids: Vec<String> =
-        top["page"]["rows"].as_array().unwrap().iter().map(|r| r["creator"]["id"].to_string()).collect();
-    let mut add = vec!["shortlist", "add", campaign];
-    add.extend(ids.iter().map(String::as_str));
-    assert_eq!(scout(&ws, &add).status.code(), Some(0));
-    let queue =
-        ["offers", "queue", campaign, "--commission", "18", "--free-sample", "--valid-until", "2099-12-31"];
-    let out = scout(&ws, &queue);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let (campaign, queue) = queue_demo_email_offers(&ws, sink.port, 3);
     let again = scout(&ws, &queue);
     assert_eq!(again.status.code(), Some(1), "the same creators are not offered twice by accident");
     assert!(stderr(&again).contains("already has an offer"), "{}", stderr(&again));
@@ -334,6 +299,79 @@ fn offers_killed_mid_delivery_are_never_sent_twice() {
         ["needs_check", "sent", "sent"],
         "the interrupted offer waits for the seller to check"
     );
+}
+
+#[test]
+fn a_second_outbox_run_leaves_the_first_ones_offer_in_flight_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.scout");
+    // The server holds the first message's DATA for six seconds: the first run (the window's worker,
+    // say) is mid-delivery while a second one starts.
+    let sink = SmtpSink::start_with(dir.path(), &SmtpOptions { slow_seconds: 6, login: None });
+    let (campaign, _) = queue_demo_email_offers(&ws, sink.port, 2);
+    let mut first =
+        Command::new(SCOUT).arg("--workspace").arg(&ws).args(["--quiet", "outbox", "run"]).spawn().unwrap();
+    let started = Instant::now();
+    while sink.data_started() == 0 {
+        assert!(started.elapsed() < Duration::from_secs(30), "delivery starts");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let second = scout(&ws, &["outbox", "run"]);
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    let said = String::from_utf8_lossy(&second.stdout).to_string();
+    assert!(said.contains("sent 0") && said.contains("another Scout"), "{said}");
+    let offers = json(&scout(&ws, &["offers", "list", campaign, "--json"]));
+    let states: Vec<&str> = offers.as_array().unwrap().iter().map(|o| o["state"].as_str().unwrap()).collect();
+    assert_eq!(states, ["sending", "queued"], "the first run's offer in flight is left alone");
+
+    assert!(first.wait().unwrap().success(), "the first run finishes");
+    let offers = json(&scout(&ws, &["offers", "list", campaign, "--json"]));
+    let states: Vec<&str> = offers.as_array().unwrap().iter().map(|o| o["state"].as_str().unwrap()).collect();
+    assert_eq!(states, ["sent", "sent"], "and sends everything once");
+    assert_eq!(sink.received().len(), 2);
+}
+
+/// A demo workspace with an e-mail account at `port` and e-mail offers queued to its best `n` matches
+/// that have an address. Returns the campaign's name and the queue command's arguments.
+fn queue_demo_email_offers(ws: &Path, port: u16, n: usize) -> (&'static str, [&'static str; 8]) {
+    assert_eq!(scout(ws, &["demo"]).status.code(), Some(0));
+    assert_eq!(scout(ws, &["settings", "seller", "--name", "Glow Labs"]).status.code(), Some(0));
+    let port = port.to_string();
+    let email = [
+        "settings",
+        "email",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--security",
+        "plain-local",
+        "--from-name",
+        "Glow Labs",
+        "--from-address",
+        "partners@glowlabs.example",
+        "--postal-address",
+        "12 Market St, Springfield",
+        "--unsubscribe-mailto",
+        "mailto:optout@glowlabs.example",
+        "--interval-ms",
+        "50",
+    ];
+    assert_eq!(scout(ws, &email).status.code(), Some(0), "the e-mail account is saved");
+    let campaign = "Example: Glow serum launch";
+    let top_n = n.to_string();
+    let top = json(&scout(ws, &["match", campaign, "--top", &top_n, "--has-contact", "--json"]));
+    // By id: the demo's best matches are not all on TikTok, and a bare handle means a TikTok one.
+    let ids: Vec<String> =
+        top["page"]["rows"].as_array().unwrap().iter().map(|r| r["creator"]["id"].to_string()).collect();
+    let mut add = vec!["shortlist", "add", campaign];
+    add.extend(ids.iter().map(String::as_str));
+    assert_eq!(scout(ws, &add).status.code(), Some(0));
+    let queue =
+        ["offers", "queue", campaign, "--commission", "18", "--free-sample", "--valid-until", "2099-12-31"];
+    let out = scout(ws, &queue);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    (campaign, queue)
 }
 
 /// `scout` with `stdin` on standard input.

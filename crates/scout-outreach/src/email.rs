@@ -48,7 +48,15 @@ pub enum EmailError {
     Account(String),
     #[error("'{address}' is not a valid e-mail address")]
     Address { address: String },
-    /// Worth trying again later (connection trouble, 4xx replies).
+    /// The server refused the account's sign-in (wrong user name or password, no common login method):
+    /// no message can go until the seller fixes it; the offer itself is not at fault.
+    #[error("the mail server refused to sign in: {0}")]
+    SignIn(String),
+    /// The server could not be reached (no connection, a timeout, a failed TLS handshake): nothing was
+    /// sent; the offer itself is not at fault.
+    #[error("could not reach the mail server: {0}")]
+    Network(String),
+    /// Worth trying this message again later (a 4xx reply).
     #[error("the mail server did not take the message for now: {0}")]
     Retryable(String),
     /// Will not work by retrying (5xx replies: no such mailbox, refused).
@@ -175,10 +183,33 @@ impl SmtpChannel {
         idempotency_key: &str,
     ) -> Result<(), EmailError> {
         let message = self.compose(to, subject, body, idempotency_key)?;
-        match self.transport.send(message).await {
-            Ok(_) => Ok(()),
-            Err(e) if e.is_permanent() => Err(EmailError::Permanent(e.to_string())),
-            Err(e) => Err(EmailError::Retryable(e.to_string())),
-        }
+        self.transport.send(message).await.map(|_| ()).map_err(|e| classify(&e))
+    }
+}
+
+/// SMTP reply codes that refuse the sign-in rather than the message (RFC 4954: 530 authentication
+/// required, 534 mechanism too weak, 535 credentials invalid, 538 encryption required; 454 temporary).
+const SIGN_IN_CODES: [u16; 5] = [454, 530, 534, 535, 538];
+
+/// What a lettre failure means for the seller: fix the sign-in, wait for the network, retry this
+/// message later, or give it up.
+fn classify(e: &lettre::transport::smtp::Error) -> EmailError {
+    let code = e.status().map(u16::from);
+    let text = e.to_string();
+    if code.is_some_and(|c| SIGN_IN_CODES.contains(&c))
+        // lettre's only sign-in failure without a reply code: "No compatible authentication mechanism".
+        || (e.is_client() && text.contains("authentication"))
+    {
+        EmailError::SignIn(text)
+    } else if e.is_permanent() {
+        EmailError::Permanent(text)
+    } else if e.is_transient() {
+        EmailError::Retryable(text)
+    } else if e.is_client() {
+        EmailError::Permanent(text)
+    } else {
+        // Connection, network, TLS, timeout, a garbled reply, shutdown: the server was not reached or
+        // went away mid-conversation.
+        EmailError::Network(text)
     }
 }

@@ -63,3 +63,24 @@ fn unencrypted_smtp_is_refused_beyond_this_machine() {
     assert!(err.to_string().contains("localhost"), "{err}");
     assert!(!err.to_string().contains("secret-password"), "the password never appears in an error");
 }
+
+#[tokio::test]
+async fn a_refused_sign_in_and_an_unreachable_server_are_told_apart_from_a_refused_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let login = Some(("glow".to_string(), "right-password".to_string()));
+    let sink = SmtpSink::start_with(dir.path(), &scout_testkit::SmtpOptions { slow_seconds: 0, login });
+    let mut with_user = account(sink.port);
+    with_user.username = "glow".into();
+    let wrong = SmtpChannel::new(with_user.clone(), "wrong-password").unwrap();
+    let refused = wrong.send("ann@example.com", "x", "y", "offer-1").await.unwrap_err();
+    assert!(matches!(refused, EmailError::SignIn(_)), "a 535 refuses the sign-in: {refused:?}");
+    assert!(!refused.to_string().contains("wrong-password"), "the password never appears in an error");
+    let right = SmtpChannel::new(with_user, "right-password").unwrap();
+    right.send("ann@example.com", "x", "y", "offer-2").await.unwrap();
+    assert_eq!(sink.received().len(), 1, "only the signed-in message arrived");
+
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let nobody = SmtpChannel::new(account(closed), "").unwrap();
+    let unreachable = nobody.send("ann@example.com", "x", "y", "offer-3").await.unwrap_err();
+    assert!(matches!(unreachable, EmailError::Network(_)), "nothing listens: {unreachable:?}");
+}

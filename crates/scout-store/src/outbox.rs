@@ -184,24 +184,6 @@ impl Store {
         Ok(ids)
     }
 
-    /// Takes the oldest due offer of `channel` and marks it `sending` (one attempt more) before
-    /// returning it.
-    pub async fn claim_next_offer(&self, channel: OfferChannel, now: DateTime<Utc>) -> Result<Option<Offer>> {
-        let row = sqlx::query(&format!(
-            "UPDATE offers SET state = 'sending', attempts = attempts + 1, updated_at = ? \
-             WHERE id = (SELECT id FROM offers WHERE channel = ? \
-                         AND (state = 'queued' OR (state = 'failed' AND retryable = 1)) \
-                         AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT 1) \
-             RETURNING {OFFER_COLUMNS}"
-        ))
-        .bind(now)
-        .bind(channel.as_str())
-        .bind(now)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(offer_from_row).transpose()
-    }
-
     pub async fn mark_offer_sent(&self, id: i64, external_id: Option<&str>) -> Result<()> {
         self.settle(
             id,
@@ -233,9 +215,18 @@ impl Store {
         Ok(())
     }
 
-    /// After a restart: offers left `sending` may or may not have gone out, so they become `needs_check`
-    /// and are never claimed again by themselves. Returns how many.
-    pub async fn recover_interrupted_offers(&self) -> Result<u64> {
+    /// The offer never reached the service (it could not be reached, or refused the seller's sign-in):
+    /// it is due again at `at` and the attempt does not count against it.
+    pub async fn release_offer(&self, id: i64, reason: &str, at: DateTime<Utc>) -> Result<()> {
+        let set = "state = 'failed', last_error = ?2, retryable = 1, next_attempt_at = ?3, \
+                   attempts = max(attempts - 1, 0)";
+        self.settle(id, set, Some(reason), Some(at)).await
+    }
+
+    /// After a stop: offers left `sending` may or may not have gone out, so they become `needs_check`
+    /// and are never claimed again by themselves. Only the holder of the delivery lease may say so (any
+    /// other process's offers in flight would be taken for interrupted). Returns how many.
+    pub async fn recover_interrupted_offers(&self, _lease: &crate::DeliveryLease) -> Result<u64> {
         let done = sqlx::query(
             "UPDATE offers SET state = 'needs_check', updated_at = ?, \
              last_error = 'Scout stopped while this offer was being sent; check whether it arrived' \
@@ -245,6 +236,16 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected())
+    }
+
+    /// How many offers of `channel` wait for the seller to check whether they arrived.
+    pub async fn offers_needing_check(&self, channel: OfferChannel) -> Result<u64> {
+        let n: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM offers WHERE channel = ? AND state = 'needs_check'")
+                .bind(channel.as_str())
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(n.max(0) as u64)
     }
 
     /// How many offers of `channel` were sent since `since` (for daily caps).

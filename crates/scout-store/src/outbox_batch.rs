@@ -32,6 +32,30 @@ impl Store {
         Ok(n > 0)
     }
 
+    /// When the next offer of `channel` that waits for a retry is due, if any.
+    pub async fn next_attempt_at(&self, channel: OfferChannel) -> Result<Option<DateTime<Utc>>> {
+        Ok(sqlx::query_scalar(
+            "SELECT min(next_attempt_at) FROM offers WHERE channel = ? AND state = 'failed' AND retryable = 1",
+        )
+        .bind(channel.as_str())
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
+    /// Every offer of `channel` waiting for a retry is due now (the seller fixed the account or
+    /// connection that held them back). Returns how many.
+    pub async fn retry_now(&self, channel: OfferChannel, now: DateTime<Utc>) -> Result<u64> {
+        let done = sqlx::query(
+            "UPDATE offers SET next_attempt_at = ?1 \
+             WHERE channel = ?2 AND state = 'failed' AND retryable = 1 AND next_attempt_at > ?1",
+        )
+        .bind(now)
+        .bind(channel.as_str())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
     /// Claims up to `limit` due offers of `channel` that belong together with the oldest due one (same
     /// campaign, identical terms JSON and message body), marking them all `sending` (one attempt more)
     /// in a single UPDATE. `None` when nothing is due.

@@ -555,6 +555,20 @@ mod outbox {
         (campaign, ids)
     }
 
+    /// The oldest due offer, claimed alone (as the e-mail channel claims).
+    async fn claim_one(
+        store: &Store,
+        channel: OfferChannel,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> scout_store::Result<Option<scout_store::Offer>> {
+        Ok(store.claim_offer_batch(channel, now, 1).await?.and_then(|b| b.offers.into_iter().next()))
+    }
+
+    async fn recover(store: &Store) -> scout_store::Result<u64> {
+        let lease = store.try_delivery_lease()?.expect("no one else delivers");
+        store.recover_interrupted_offers(&lease).await
+    }
+
     fn offer(campaign: i64, creator: i64, resend_of: Option<i64>) -> NewOffer {
         NewOffer {
             idempotency_key: format!("{campaign}-{creator}-{}", resend_of.unwrap_or(0)),
@@ -577,19 +591,16 @@ mod outbox {
         let (campaign, c) = campaign_with_creators(&store).await;
         store.queue_offers(&[offer(campaign, c[0], None), offer(campaign, c[1], None)]).await.unwrap();
         let now = chrono::Utc::now();
-        let first = store.claim_next_offer(OfferChannel::Email, now).await.unwrap().unwrap();
+        let first = claim_one(&store, OfferChannel::Email, now).await.unwrap().unwrap();
         assert_eq!((first.creator_id, first.state, first.attempts), (c[0], OfferState::Sending, 1));
         store.close().await; // the app dies here, mid-delivery
 
         let store = Store::open(&path).await.unwrap();
-        assert_eq!(store.recover_interrupted_offers().await.unwrap(), 1, "the interrupted offer is found");
-        let next = store.claim_next_offer(OfferChannel::Email, now).await.unwrap().unwrap();
+        assert_eq!(recover(&store).await.unwrap(), 1, "the interrupted offer is found");
+        let next = claim_one(&store, OfferChannel::Email, now).await.unwrap().unwrap();
         assert_eq!(next.creator_id, c[1], "the interrupted offer is not claimed again; the next one is");
         store.mark_offer_sent(next.id, Some("msg-1")).await.unwrap();
-        assert!(
-            store.claim_next_offer(OfferChannel::Email, now).await.unwrap().is_none(),
-            "nothing else is due"
-        );
+        assert!(claim_one(&store, OfferChannel::Email, now).await.unwrap().is_none(), "nothing else is due");
         let states: Vec<OfferState> = store.offers(campaign).await.unwrap().iter().map(|o| o.state).collect();
         assert_eq!(states, [OfferState::NeedsCheck, OfferState::Sent]);
     }
@@ -616,19 +627,18 @@ mod outbox {
         let (campaign, c) = campaign_with_creators(&store).await;
         store.queue_offers(&[offer(campaign, c[0], None), offer(campaign, c[1], None)]).await.unwrap();
         let now = chrono::Utc::now();
-        let a = store.claim_next_offer(OfferChannel::Email, now).await.unwrap().unwrap();
+        let a = claim_one(&store, OfferChannel::Email, now).await.unwrap().unwrap();
         store
             .mark_offer_failed(a.id, "429 too many requests", Some(now + chrono::Duration::seconds(30)))
             .await
             .unwrap();
-        let b = store.claim_next_offer(OfferChannel::Email, now).await.unwrap().unwrap();
+        let b = claim_one(&store, OfferChannel::Email, now).await.unwrap().unwrap();
         store.mark_offer_failed(b.id, "mailbox does not exist", None).await.unwrap();
         assert!(
-            store.claim_next_offer(OfferChannel::Email, now).await.unwrap().is_none(),
+            claim_one(&store, OfferChannel::Email, now).await.unwrap().is_none(),
             "the retry is not due yet"
         );
-        let later = store
-            .claim_next_offer(OfferChannel::Email, now + chrono::Duration::seconds(31))
+        let later = claim_one(&store, OfferChannel::Email, now + chrono::Duration::seconds(31))
             .await
             .unwrap()
             .unwrap();
@@ -647,8 +657,8 @@ mod outbox {
             .await
             .unwrap();
         // The e-mail offer to bob is interrupted; the one to cy is cancelled before it goes.
-        let bob = store.claim_next_offer(OfferChannel::Email, chrono::Utc::now()).await.unwrap().unwrap();
-        store.recover_interrupted_offers().await.unwrap();
+        let bob = claim_one(&store, OfferChannel::Email, chrono::Utc::now()).await.unwrap().unwrap();
+        recover(&store).await.unwrap();
         assert_eq!(
             store.cancel_offers(&[ids[2], bob.id]).await.unwrap(),
             1,
@@ -661,9 +671,9 @@ mod outbox {
         assert!(matches!(err, StoreError::OfferNotSettleable(_)), "a cancelled offer was not sent: {err}");
         store.requeue_unsent(bob.id).await.unwrap();
         assert!(store.requeue_unsent(bob.id).await.is_err(), "only a needs-check offer is requeued");
-        let again = store.claim_next_offer(OfferChannel::Email, chrono::Utc::now()).await.unwrap().unwrap();
+        let again = claim_one(&store, OfferChannel::Email, chrono::Utc::now()).await.unwrap().unwrap();
         assert_eq!(again.id, bob.id);
-        store.recover_interrupted_offers().await.unwrap();
+        recover(&store).await.unwrap();
         let confirmed = store.confirm_sent_by_hand(bob.id).await.unwrap();
         assert_eq!(confirmed.state, OfferState::Sent);
         assert_eq!(store.stage(campaign, c[1]).await.unwrap(), Some(scout_domain::Stage::Invited));
@@ -694,7 +704,7 @@ mod outbox {
         let (campaign, c) = campaign_with_creators(&store).await;
         let ids =
             store.queue_offers(&[offer(campaign, c[0], None), offer(campaign, c[1], None)]).await.unwrap();
-        let first = store.claim_next_offer(OfferChannel::Email, chrono::Utc::now()).await.unwrap().unwrap();
+        let first = claim_one(&store, OfferChannel::Email, chrono::Utc::now()).await.unwrap().unwrap();
         store.mark_offer_sent(first.id, None).await.unwrap();
         assert!(store.resend_offer(ids[1], "k-queued").await.is_err(), "a queued offer is not re-sent");
         let again = store.resend_offer(ids[0], "k-again").await.unwrap();
@@ -711,5 +721,33 @@ mod outbox {
         assert!(matches!(refused, StoreError::Suppressed { .. }), "{refused}");
         let resent = store.offers(campaign).await.unwrap().pop().unwrap();
         assert_eq!((resent.subject, resent.recipient), (first.subject, first.recipient), "the same message");
+    }
+
+    #[tokio::test]
+    async fn one_delivery_lease_at_a_time_and_it_goes_with_its_holder() {
+        let (_dir, store) = store().await;
+        let held = store.try_delivery_lease().unwrap().expect("free at first");
+        assert!(store.try_delivery_lease().unwrap().is_none(), "a second holder is refused");
+        let other = Store::open(store.path()).await.unwrap();
+        assert!(other.try_delivery_lease().unwrap().is_none(), "another connection is refused too");
+        drop(held);
+        assert!(other.try_delivery_lease().unwrap().is_some(), "free again once let go");
+    }
+
+    #[tokio::test]
+    async fn a_released_offer_is_due_again_without_losing_an_attempt() {
+        let (_dir, store) = store().await;
+        let (campaign, c) = campaign_with_creators(&store).await;
+        store.queue_offers(&[offer(campaign, c[0], None)]).await.unwrap();
+        let now = chrono::Utc::now();
+        let claimed = claim_one(&store, OfferChannel::Email, now).await.unwrap().unwrap();
+        assert_eq!(claimed.attempts, 1);
+        let later = now + chrono::Duration::seconds(60);
+        store.release_offer(claimed.id, "could not reach the mail server", later).await.unwrap();
+        assert!(claim_one(&store, OfferChannel::Email, now).await.unwrap().is_none(), "not before its time");
+        let again = claim_one(&store, OfferChannel::Email, later).await.unwrap().unwrap();
+        assert_eq!((again.id, again.attempts), (claimed.id, 1), "the release did not count as an attempt");
+        let err = store.release_offer(claimed.id + 100, "x", later).await.unwrap_err();
+        assert!(matches!(err, StoreError::OfferNotSending(_)), "{err}");
     }
 }

@@ -16,6 +16,9 @@ export const ERROR_ADVICE: Record<IpcErrorCode, string> = {
     "The service asked Scout to slow down or is briefly unavailable. Nothing was lost: try again in a few minutes.",
   reauthorize: "The connection needs your authorization again: reconnect it in Settings.",
   quota: "The outreach quota is used up for this period. Queued offers wait and go out when it starts again.",
+  sign_in:
+    "The mail server needs the account's password: enter it again in Settings → E-mail. Queued offers wait; nothing is lost.",
+  busy: "Another Scout (a second window or the command line) is sending this workspace's offers. Wait until it has finished; nothing is lost.",
   refused_by_service: "The service refused this for the reason above: change what it names, then try again.",
   internal:
     "This is a problem in Scout itself. Try again; if it keeps happening, the log file has the details.",
@@ -25,4 +28,5 @@ export const ERROR_ADVICE: Record<IpcErrorCode, string> = {
 export const ERROR_ACTION: Partial<Record<IpcErrorCode, { label: string; screen: "settings" }>> = {
   reauthorize: { label: "Open Settings", screen: "settings" },
   keychain: { label: "Open Settings", screen: "settings" },
+  sign_in: { label: "Open Settings", screen: "settings" },
 };

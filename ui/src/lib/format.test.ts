@@ -5,6 +5,7 @@ import {
   formatBytes,
   formatCount,
   formatCountExact,
+  formatClock,
   formatDate,
   formatMoney,
   formatRate,
@@ -137,5 +138,15 @@ describe("small helpers", () => {
   it("pluralises with grouped counts", () => {
     expect(plural(1, "creator")).toBe("1 creator");
     expect(plural(12_345, "creator")).toBe("12,345 creators");
+  });
+});
+
+describe("formatClock", () => {
+  const now = new Date(2026, 11, 6, 9, 30);
+  it("says the time alone today and the day beside it otherwise", () => {
+    expect(formatClock(new Date(2026, 11, 6, 14, 5).toISOString(), now)).toBe("14:05");
+    expect(formatClock(new Date(2026, 11, 7, 0, 1).toISOString(), now)).toBe("7 Dec 00:01");
+    expect(formatClock(null, now)).toBe("—");
+    expect(formatClock("soon", now)).toBe("soon");
   });
 });

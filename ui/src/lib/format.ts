@@ -95,6 +95,18 @@ export function formatDate(value: string | null | undefined): string {
   return Number.isNaN(time.getTime()) ? value : time.toISOString().slice(0, 10);
 }
 
+/** A time on the seller's clock: "14:05" today, "7 Dec 14:05" on another day. */
+export function formatClock(value: string | null | undefined, now: Date = new Date()): string {
+  if (!value) return UNKNOWN;
+  const time = new Date(value);
+  if (Number.isNaN(time.getTime())) return value;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const clock = `${pad(time.getHours())}:${pad(time.getMinutes())}`;
+  if (time.toDateString() === now.toDateString()) return clock;
+  const month = time.toLocaleString("en", { month: "short" });
+  return `${time.getDate()} ${month} ${clock}`;
+}
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

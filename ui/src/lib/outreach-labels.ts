@@ -1,6 +1,6 @@
 // Words for outreach and pipeline values, in one place: stages (the board's columns, in order),
-// follow-up kinds and offer delivery states.
-import type { FollowUpKind, OfferState, Stage } from "./types";
+// follow-up kinds, channels and offer delivery states.
+import type { FollowUpKind, OfferChannel, OfferState, Stage } from "./types";
 
 /** The board's columns: the working stages, then where collaborations end. */
 export const BOARD_STAGES: readonly Stage[] = [
@@ -35,6 +35,12 @@ export const FOLLOW_UP_LABELS: Record<FollowUpKind, string> = {
   no_reply: "No reply yet — follow up",
   ship_sample: "Ship the free sample",
   content_due: "Content is due",
+};
+
+export const CHANNEL_LABELS: Record<OfferChannel, string> = {
+  email: "E-mail",
+  tiktok: "TikTok Shop",
+  manual: "Manual",
 };
 
 export const OFFER_STATE_LABELS: Record<OfferState, string> = {

@@ -190,13 +190,33 @@ async fn the_outbox_logs_in_with_the_password_from_the_keychain() {
     ws.queue_offers(&draft).await.unwrap();
     let cancel = scout_app::CancelToken::default();
 
-    let err = ws.run_email_outbox(&cancel).await.unwrap_err();
-    assert!(err.to_string().contains("no password is saved for anna@127.0.0.1"), "{err}");
+    let run = scout_app::OutboxRun::default();
+    let report = ws.run_outbox(&run, &cancel).await.unwrap();
+    assert_eq!((report.sent, report.failed, report.problems.len()), (0, 0, 1), "{report:?}");
+    let missing = &report.problems[0];
+    assert_eq!((missing.channel, missing.code), (OfferChannel::Email, scout_app::ErrorCode::SignIn));
+    assert!(missing.message.contains("no password is saved for anna@127.0.0.1"), "{missing:?}");
     assert!(!ws.has_email_password().await.unwrap());
+
+    // A wrong password: the server refuses the sign-in, the run stops, the offer is given back whole.
+    ws.set_email_password(scout_secrets::Secret::new("wrong")).await.unwrap();
+    let report = ws.run_outbox(&run, &cancel).await.unwrap();
+    assert_eq!((report.sent, report.failed, report.retrying), (0, 0, 1), "{report:?}");
+    let refused = &report.problems[0];
+    assert_eq!(refused.code, scout_app::ErrorCode::SignIn, "{refused:?}");
+    assert_eq!(refused.field.as_deref(), Some("email.password"));
+    assert!(refused.retry_at.is_some(), "Scout says when it tries again: {refused:?}");
+    let offers = ws.offers(campaign).await.unwrap();
+    assert!(
+        offers.iter().all(|o| o.attempts == 0 && o.state != scout_app::OfferState::Sending),
+        "{offers:?}"
+    );
+    assert!(sink.received().is_empty(), "nothing arrived");
+
     ws.set_email_password(scout_secrets::Secret::new("app pässword")).await.unwrap();
     assert!(ws.has_email_password().await.unwrap());
-    let report = ws.run_email_outbox(&cancel).await.unwrap();
-    assert_eq!((report.sent, report.failed), (2, 0));
+    let report = ws.run_outbox(&run, &cancel).await.unwrap();
+    assert_eq!((report.sent, report.failed), (2, 0), "a new password sends the held-back offer at once");
     let received = sink.received();
     assert_eq!(received.len(), 2, "exactly two messages arrived");
     assert!(received.iter().all(|m| m["login"] == "anna"), "each after logging in: {received:?}");

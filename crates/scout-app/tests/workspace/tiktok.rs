@@ -131,7 +131,10 @@ async fn sixty_creators_go_out_as_two_collaborations_of_50_and_10() {
     }
     let s = setup("sixty", "ok", &ids("creator-", 60), true).await;
     queue(&s).await;
-    let report = s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap();
+    let report =
+        s.ws.run_outbox(&scout_app::OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default())
+            .await
+            .unwrap();
     assert_eq!((report.sent, report.failed, report.retrying, report.capped), (60, 0, 0, false), "{report:?}");
 
     let creates = s.api.requests_to("POST", CREATE);
@@ -166,7 +169,10 @@ async fn sixty_creators_go_out_as_two_collaborations_of_50_and_10() {
     for c in [s.creators[0], s.creators[59]] {
         assert_eq!(stage(&s, c).await, Stage::Invited);
     }
-    let again = s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap();
+    let again =
+        s.ws.run_outbox(&scout_app::OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default())
+            .await
+            .unwrap();
     assert_eq!(again.sent, 0, "nothing is sent twice");
     assert_eq!(s.api.requests_to("POST", CREATE).len(), 2);
 }
@@ -178,7 +184,10 @@ async fn a_rate_limit_is_waited_out_and_every_offer_goes() {
     }
     let s = setup("ratelimit", "rate_limit_then_ok", &ids("creator-", 3), true).await;
     queue(&s).await;
-    let report = s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap();
+    let report =
+        s.ws.run_outbox(&scout_app::OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default())
+            .await
+            .unwrap();
     assert_eq!((report.sent, report.failed, report.retrying), (3, 0, 0), "{report:?}");
     assert!(s.api.requests().iter().any(|r| r["http_status"] == 429), "the API did say slow down");
 }
@@ -191,7 +200,10 @@ async fn an_exhausted_quota_sends_nothing_and_loses_nothing() {
     // The quota reads 0: nothing is claimed, every offer stays queued.
     let s = setup("quota0", "quota_exhausted", &ids("creator-", 4), true).await;
     queue(&s).await;
-    let report = s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap();
+    let report =
+        s.ws.run_outbox(&scout_app::OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default())
+            .await
+            .unwrap();
     assert!(report.capped && report.sent == 0 && report.failed == 0, "{report:?}");
     assert!(s.api.requests_to("POST", CREATE).is_empty());
     assert!(s.ws.offers(s.campaign).await.unwrap().iter().all(|o| o.state == OfferState::Queued));
@@ -199,7 +211,10 @@ async fn an_exhausted_quota_sends_nothing_and_loses_nothing() {
     // The quota read is stale and the create call is refused: retryable at the quota's reset time.
     let s = setup("quotastale", "quota_refused_on_create", &ids("creator-", 4), true).await;
     queue(&s).await;
-    let report = s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap();
+    let report =
+        s.ws.run_outbox(&scout_app::OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default())
+            .await
+            .unwrap();
     assert_eq!((report.sent, report.failed, report.retrying, report.capped), (0, 0, 4, true), "{report:?}");
     assert_eq!(s.api.requests_to("POST", CREATE).len(), 1);
     let offers = s.ws.offers(s.campaign).await.unwrap();
@@ -208,7 +223,10 @@ async fn an_exhausted_quota_sends_nothing_and_loses_nothing() {
         assert!(o.state == OfferState::Failed && o.retryable, "{o:?}");
         assert!(o.last_error.as_deref().unwrap().contains("quota"), "{o:?}");
     }
-    let again = s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap();
+    let again =
+        s.ws.run_outbox(&scout_app::OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default())
+            .await
+            .unwrap();
     assert_eq!(again.sent + again.retrying, 0, "not due again before the quota resets");
 }
 
@@ -220,7 +238,10 @@ async fn the_outbox_claims_at_most_what_the_quota_leaves() {
     let fake = FakeTiktokOptions { quota: Some(3), ..FakeTiktokOptions::scenario("ok") };
     let s = setup_with("quota3", fake, &ids("creator-", 5), true).await;
     queue(&s).await;
-    let report = s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap();
+    let report =
+        s.ws.run_outbox(&scout_app::OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default())
+            .await
+            .unwrap();
     assert_eq!((report.sent, report.failed, report.capped), (3, 0, true), "{report:?}");
     let creates = s.api.requests_to("POST", CREATE);
     assert_eq!(creates.len(), 1);
@@ -246,7 +267,10 @@ async fn an_unlimited_shop_sends_everything_in_invitations_of_50() {
     let fake = FakeTiktokOptions { quota: Some(0), ..FakeTiktokOptions::scenario("quota_unlimited") };
     let s = setup_with("unlimited", fake, &ids("creator-", 3), true).await;
     queue(&s).await;
-    let report = s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap();
+    let report =
+        s.ws.run_outbox(&scout_app::OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default())
+            .await
+            .unwrap();
     assert_eq!(
         (report.sent, report.capped),
         (3, false),
@@ -270,7 +294,10 @@ async fn an_unreadable_quota_is_said_and_does_not_stop_sending() {
         "{problem}"
     );
     queue(&s).await;
-    let report = s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap();
+    let report =
+        s.ws.run_outbox(&scout_app::OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default())
+            .await
+            .unwrap();
     assert_eq!((report.sent, report.failed), (3, 0), "{report:?}");
     assert_eq!(report.notes.len(), 1, "said once: {report:?}");
     assert!(report.notes[0].contains("at most 50 creators per invitation"), "{report:?}");
@@ -287,7 +314,10 @@ async fn conflicting_and_invalid_creators_fail_with_the_reason_and_the_others_ar
         ["creator-a", "conflict-b", "creator-c", "invalid-d"].iter().map(|s| s.to_string()).collect();
     let s = setup("conflict", "ok", &open_ids, true).await;
     queue(&s).await;
-    let report = s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap();
+    let report =
+        s.ws.run_outbox(&scout_app::OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default())
+            .await
+            .unwrap();
     assert_eq!((report.sent, report.failed, report.retrying), (2, 2, 0), "{report:?}");
     // TikTok Shop creates nothing when creators conflict and names them; the others go again at once.
     let creates = s.api.requests_to("POST", CREATE);
@@ -314,7 +344,10 @@ async fn an_expired_token_is_refreshed_and_the_new_tokens_are_kept_in_the_keycha
     }
     let s = setup("refresh", "expired_token_then_refresh", &ids("creator-", 2), true).await;
     queue(&s).await;
-    let report = s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap();
+    let report =
+        s.ws.run_outbox(&scout_app::OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default())
+            .await
+            .unwrap();
     assert_eq!(report.sent, 2, "{report:?}");
     let keychain = Keychain::with_service(scout_testkit::test_keychain_service());
     let stored = keychain.get(&SecretKey::tiktok_tokens("app-refresh", "cipher-refresh")).unwrap().unwrap();
@@ -342,7 +375,13 @@ async fn status_sync_moves_creators_by_what_tiktok_shows_and_skips_refused_moves
     }
     let s = setup("sync", "ok", &ids("creator-", 5), true).await;
     queue(&s).await;
-    assert_eq!(s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap().sent, 5);
+    assert_eq!(
+        s.ws.run_outbox(&scout_app::OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default())
+            .await
+            .unwrap()
+            .sent,
+        5
+    );
     let o = &s.open_ids;
     // TikTok Shop shows acceptance as products in the showcase and posting as content with them.
     s.api.set_creator_status(&o[0], "ACCEPTED");
@@ -395,11 +434,20 @@ async fn a_crash_mid_call_leaves_the_batch_to_check_and_nothing_is_sent_again() 
     drop(store);
 
     let ws = Workspace::open(&path).await.unwrap();
-    let report = ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap();
+    let report = ws
+        .run_outbox(&scout_app::OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default())
+        .await
+        .unwrap();
     assert_eq!((report.needs_check, report.sent), (3, 0), "{report:?}");
     let offers = ws.offers(s.campaign).await.unwrap();
     assert!(offers.iter().all(|o| o.state == OfferState::NeedsCheck), "{offers:?}");
-    assert!(ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap().sent == 0);
+    assert!(
+        ws.run_outbox(&scout_app::OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default())
+            .await
+            .unwrap()
+            .sent
+            == 0
+    );
     assert!(s.api.requests().is_empty(), "nothing reached TikTok Shop");
 }
 

@@ -101,7 +101,16 @@ async fn an_order_through_our_target_collaboration_counts_for_the_creator_it_nam
     }
     let s: Setup = setup("orderattr", "ok", &ids("creator-", 2), true).await;
     queue(&s).await;
-    assert_eq!(s.ws.run_tiktok_outbox(&CancelToken::default()).await.unwrap().sent, 2);
+    assert_eq!(
+        s.ws.run_outbox(
+            &scout_app::OutboxRun::only(scout_app::OfferChannel::Tiktok),
+            &CancelToken::default()
+        )
+        .await
+        .unwrap()
+        .sent,
+        2
+    );
     let collaboration = s.ws.offers(s.campaign).await.unwrap()[0].external_id.clone().unwrap();
     let created = (Utc::now() - Duration::hours(1)).timestamp();
     let order = |id: &str, creator: &str| {

@@ -33,4 +33,27 @@ describe("ErrorNote", () => {
     expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Open Settings" })).toBeNull();
   });
+
+  it("sends a seller whose mail server refused the password to Settings and says when Scout tries again", async () => {
+    const at = new Date();
+    at.setHours(14, 5, 0, 0);
+    render(ErrorNote, {
+      what: "E-mail stopped",
+      error: { code: "sign_in", message: "the mail server refused to sign in: 535", field: "email.password" },
+      retryAt: at.toISOString(),
+    });
+    expect(screen.getByRole("alert")).toHaveTextContent("enter it again in Settings → E-mail");
+    expect(screen.getByRole("alert")).toHaveTextContent("Scout tries again at 14:05.");
+    await fireEvent.click(screen.getByRole("button", { name: "Open Settings" }));
+    expect(app.screen).toBe("settings");
+  });
+
+  it("tells a second Scout to wait for the first", () => {
+    render(ErrorNote, {
+      what: "Couldn't send",
+      error: { code: "busy", message: "another Scout is delivering", field: null },
+    });
+    expect(screen.getByRole("alert")).toHaveTextContent("Wait until it has finished");
+    expect(screen.queryByRole("button")).toBeNull();
+  });
 });

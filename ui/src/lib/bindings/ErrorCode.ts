@@ -3,4 +3,4 @@
 /**
  * What the UI can branch on; every error crossing IPC carries one.
  */
-export type ErrorCode = "not_found" | "invalid_input" | "import_failed" | "cancelled" | "workspace" | "io" | "keychain" | "network" | "rate_limited" | "reauthorize" | "quota" | "refused_by_service" | "internal";
+export type ErrorCode = "not_found" | "invalid_input" | "import_failed" | "cancelled" | "workspace" | "io" | "keychain" | "network" | "rate_limited" | "reauthorize" | "quota" | "sign_in" | "busy" | "refused_by_service" | "internal";
