@@ -139,7 +139,12 @@ fn excel_serial(t: &str) -> Option<Option<NaiveDateTime>> {
 /// time (from the hour on); the time is `None` when there is no ':'.
 fn split_time(t: &str) -> (&str, Option<&str>) {
     let Some(colon) = t.find(':') else { return (t, None) };
-    let hour_at = t[..colon].rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+    // After the last character before the colon that is not a digit (which may be more than one byte).
+    let hour_at = t[..colon]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let before = &t[..hour_at];
     if !(before.ends_with(' ') || before.ends_with('T')) {
         return (t, None);

@@ -19,6 +19,8 @@ mod dates;
 mod decode;
 mod error;
 mod fields;
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod fuzzing;
 mod lines;
 mod mapping;
 mod money;
