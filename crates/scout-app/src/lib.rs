@@ -7,11 +7,10 @@
 
 mod campaigns;
 mod collaborations;
+mod creators;
 mod demo;
 mod demo_results;
 mod error;
-mod export;
-mod import;
 mod logging;
 mod matching;
 mod models;
@@ -19,16 +18,14 @@ mod outreach;
 mod paths;
 mod results;
 mod simulation;
+mod streaming;
 mod tiktok;
 mod workspace;
 
 pub use campaigns::{LookalikeCreator, ShortlistedCreator};
 pub use collaborations::{FollowUpSettings, FollowUps};
+pub use creators::{FieldOption, ImportPreview, ImportReport, ImportRequest, ImportStatus, MappingSource};
 pub use error::{AppError, ErrorCode, ErrorPayload, Result};
-pub use import::{
-    CancelToken, FieldOption, ImportPreview, ImportProgress, ImportReport, ImportRequest, ImportStatus,
-    MappingSource,
-};
 pub use logging::{init_logging, LogGuard};
 pub use matching::{MatchPage, MatchRow};
 pub use models::{LearnedModel, ModelCard};
@@ -41,6 +38,7 @@ pub use results::RETRAIN_AFTER_NEW_OUTCOMES;
 pub use scout_outreach::email::{SmtpAccount, SmtpSecurity};
 pub use scout_outreach::template::{default_template, OfferTemplate, RenderedMessage};
 pub use simulation::{SimulationReport, EXAMPLE_CAMPAIGN};
+pub use streaming::{CancelToken, ImportProgress};
 pub use tiktok::{
     TiktokConnection, TiktokQuota, TiktokQuotaPart, TiktokStatus, TiktokSyncReport,
     DEFAULT_TIKTOK_INTERVAL_MS,

@@ -161,45 +161,52 @@ fn errors_name_the_problem_and_use_documented_exit_codes() {
 }
 
 #[test]
-fn a_crash_in_the_middle_of_an_import_leaves_the_workspace_as_it_was() {
+fn a_crash_in_the_middle_of_either_import_leaves_the_workspace_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("ws.scout");
     // A committed list (2,000 synthetic creators) first, so the test runs from a plain clone.
     let demo = scout_testkit::fixtures().join("demo/creators-demo.csv");
     assert_eq!(scout(&ws, &["import", demo.to_str().unwrap()]).status.code(), Some(0));
-    let big = dir.path().join("big.csv");
-    let gen = Command::new(SCOUT)
-        .args(["fixtures", "creators", "--count", "200000", "--seed", "9", "--out"])
-        .arg(&big)
-        .output()
-        .unwrap();
-    assert!(gen.status.success(), "fixtures generate");
-
-    let mut child = Command::new(SCOUT)
-        .arg("--workspace")
-        .arg(&ws)
-        .args(["--quiet", "import"])
-        .arg(&big)
-        .spawn()
-        .unwrap();
-    // Wait until the import has written part of its transaction to the WAL, then kill it hard.
-    let wal = PathBuf::from(format!("{}-wal", ws.display()));
-    let started = Instant::now();
-    while std::fs::metadata(&wal).map_or(0, |m| m.len()) < 4_000_000 {
-        assert!(child.try_wait().unwrap().is_none(), "the import is still running when killed");
-        assert!(started.elapsed() < Duration::from_secs(60), "the import writes within a minute");
-        std::thread::sleep(Duration::from_millis(20));
+    let creators = dir.path().join("big.csv");
+    let orders = dir.path().join("orders.csv");
+    for (what, out) in [
+        (["creators", "--count", "200000", "--seed", "9"], &creators),
+        (["orders", "--rows", "150000", "--seed", "9"], &orders),
+    ] {
+        let gen = Command::new(SCOUT).arg("fixtures").args(what).arg("--out").arg(out).output().unwrap();
+        assert!(gen.status.success(), "fixtures generate: {}", stderr(&gen));
     }
-    child.kill().unwrap(); // SIGKILL
-    child.wait().unwrap();
+
+    // The creator import and the results import share one engine: each is killed hard part-way.
+    for import in
+        [vec!["import", creators.to_str().unwrap()], vec!["results", "import", orders.to_str().unwrap()]]
+    {
+        let mut child =
+            Command::new(SCOUT).arg("--workspace").arg(&ws).arg("--quiet").args(&import).spawn().unwrap();
+        // Wait until the import has written part of its transaction to the WAL, then kill it.
+        let wal = PathBuf::from(format!("{}-wal", ws.display()));
+        let before = std::fs::metadata(&wal).map_or(0, |m| m.len());
+        let started = Instant::now();
+        while std::fs::metadata(&wal).map_or(0, |m| m.len()) < before + 4_000_000 {
+            assert!(child.try_wait().unwrap().is_none(), "{import:?} is still running when killed");
+            assert!(started.elapsed() < Duration::from_secs(60), "{import:?} writes within a minute");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+    }
 
     let list = json(&scout(&ws, &["creators", "list", "--json", "--limit", "1"]));
     assert_eq!(list["total"], 2000, "no creator of the killed import is visible");
     let batches = json(&scout(&ws, &["batches", "--json"]));
     assert_eq!(batches.as_array().unwrap().len(), 1, "the killed import left no batch");
-    let redo = json(&scout(&ws, &["import", big.to_str().unwrap(), "--json"]));
+    let report = json(&scout(&ws, &["results", "report", "--json"]));
+    assert_eq!(report["currencies"], serde_json::json!([]), "no order line of the killed import: {report}");
+    let redo = json(&scout(&ws, &["import", creators.to_str().unwrap(), "--json"]));
     assert_eq!(redo["status"], "imported", "the same file imports after the crash");
     assert_eq!(redo["rows_total"], 200_000, "in full");
+    let redo = json(&scout(&ws, &["results", "import", orders.to_str().unwrap(), "--json"]));
+    assert_eq!(redo["rows_total"], 150_000, "the orders too: {redo}");
 }
 
 #[test]

@@ -1,59 +1,19 @@
-//! Importing a results file (order or video export; the header says which) in one transaction: rows
-//! are read on a blocking thread and written as they stream, each counted once as created, updated,
-//! unchanged or rejected; a cancelled or failed import leaves the workspace as it was.
+//! Importing a results file (order or video export; the header says which) through the shared streamed
+//! engine (`streaming`): one transaction, each row counted once as created, updated, unchanged or
+//! rejected; a cancelled or failed import leaves the workspace as it was.
 
-use crate::import::blocking;
-use crate::{AppError, CancelToken, ImportProgress, Result, Workspace};
+use crate::streaming::{blocking, stream_rows, ChunkWriter};
+use crate::{CancelToken, ImportProgress, Result, Workspace};
 use scout_domain::attribution::Attribution;
 use scout_domain::{Currency, OrderLine, ResultsFileKind, ResultsImportReport, ResultsRowIssue, VideoResult};
-use scout_ingest::{open_results, sniff, ResultsFile, ResultsReader, ResultsRow};
+use scout_ingest::{open_results, sniff, ResultsFile, ResultsRow};
 use scout_store::{ResultsImportSession, ResultsOutcome};
 use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
 
-const CHUNK_ROWS: usize = 2_000;
 /// Issues returned in the report (all are stored with the import).
 const REPORT_ISSUES: usize = 500;
-
-enum Chunk {
-    Orders(Vec<ResultsRow<OrderLine>>, u64),
-    Videos(Vec<ResultsRow<VideoResult>>, u64),
-}
-
-/// Sends the reader's rows in chunks until the end, an error, or cancellation; says how the file's
-/// dates were read when some could have been read either way.
-fn pump<T>(
-    mut rows: ResultsReader<T>,
-    wrap: fn(Vec<ResultsRow<T>>, u64) -> Chunk,
-    tx: &tokio::sync::mpsc::Sender<Result<Chunk>>,
-    cancel: &CancelToken,
-) -> Option<String> {
-    let dates = |rows: &ResultsReader<T>| {
-        let order = rows.date_order();
-        (rows.dates_decided() > 0 || order.order().is_none()).then(|| order.describe())
-    };
-    let send = |item: Result<Chunk>| tx.blocking_send(item).is_ok();
-    let mut chunk = Vec::with_capacity(CHUNK_ROWS);
-    while let Some(item) = rows.next() {
-        match item {
-            Ok(row) => chunk.push(row),
-            Err(e) => {
-                send(Err(e.into()));
-                return None;
-            }
-        }
-        if chunk.len() == CHUNK_ROWS {
-            let bytes = rows.bytes_read();
-            if cancel.is_cancelled() || !send(Ok(wrap(std::mem::take(&mut chunk), bytes))) {
-                return None;
-            }
-        }
-    }
-    let bytes = rows.bytes_read();
-    send(Ok(wrap(chunk, bytes)));
-    dates(&rows)
-}
 
 fn key_hash(key: &str) -> u128 {
     use std::hash::{Hash, Hasher};
@@ -159,69 +119,92 @@ impl Tally {
     }
 }
 
-async fn write_orders(
-    s: &mut ResultsImportSession,
-    t: &mut Tally,
-    rows: Vec<ResultsRow<OrderLine>>,
-) -> Result<()> {
-    let mut accepted = Vec::with_capacity(rows.len());
-    for row in rows {
-        t.report.rows_total += 1;
-        t.cell_issues(row.issues());
-        match row {
-            ResultsRow::Accepted { line, record, .. } => {
-                let key = format!("{}\u{1f}{}", record.order_id, record.sku_id);
-                match t.repeat(key, line) {
-                    None => accepted.push(record),
-                    Some(first) => {
-                        let sku = if record.sku_id.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" SKU {}", record.sku_id)
-                        };
-                        let cells = vec![record.order_id.clone(), record.sku_id.clone()];
-                        let why = format!(
-                            "repeats order {}{sku} of line {first}; that row was kept",
-                            record.order_id
-                        );
-                        t.reject(line, cells, why);
-                    }
-                }
-            }
-            ResultsRow::Rejected { line, cells, reason, .. } => t.reject(line, cells, reason),
-        }
-    }
-    let written = s.write_orders(&accepted).await?;
-    t.count_orders(&written);
-    Ok(())
+/// The results import's side of the engine: its transaction and running count.
+struct ResultsWriter {
+    session: ResultsImportSession,
+    tally: Tally,
 }
 
-async fn write_videos(
-    s: &mut ResultsImportSession,
-    t: &mut Tally,
-    rows: Vec<ResultsRow<VideoResult>>,
-) -> Result<()> {
-    for row in rows {
-        t.report.rows_total += 1;
-        t.cell_issues(row.issues());
-        match row {
-            ResultsRow::Accepted { line, record, .. } => {
-                if let Some(first) = t.repeat(record.video_id.clone(), line) {
-                    let cells = vec![record.video_id.clone()];
-                    t.reject(
-                        line,
-                        cells,
-                        format!("repeats video {} of line {first}; that row was kept", record.video_id),
-                    );
-                    continue;
-                }
-                let outcome = s.write_video(&record).await?;
-                t.count(outcome);
-            }
-            ResultsRow::Rejected { line, cells, reason, .. } => t.reject(line, cells, reason),
-        }
+impl ResultsWriter {
+    async fn store_issues(&mut self) -> Result<()> {
+        Ok(self.session.add_issues(&std::mem::take(&mut self.tally.stored_issues)).await?)
     }
-    Ok(())
+}
+
+impl ChunkWriter<ResultsRow<OrderLine>> for ResultsWriter {
+    async fn write(&mut self, rows: Vec<ResultsRow<OrderLine>>) -> Result<()> {
+        let t = &mut self.tally;
+        let mut accepted = Vec::with_capacity(rows.len());
+        for row in rows {
+            t.report.rows_total += 1;
+            t.cell_issues(row.issues());
+            match row {
+                ResultsRow::Accepted { line, record, .. } => {
+                    let key = format!("{}\u{1f}{}", record.order_id, record.sku_id);
+                    match t.repeat(key, line) {
+                        None => accepted.push(record),
+                        Some(first) => {
+                            let sku = if record.sku_id.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" SKU {}", record.sku_id)
+                            };
+                            let cells = vec![record.order_id.clone(), record.sku_id.clone()];
+                            let why = format!(
+                                "repeats order {}{sku} of line {first}; that row was kept",
+                                record.order_id
+                            );
+                            t.reject(line, cells, why);
+                        }
+                    }
+                }
+                ResultsRow::Rejected { line, cells, reason, .. } => t.reject(line, cells, reason),
+            }
+        }
+        let written = self.session.write_orders(&accepted).await?;
+        self.tally.count_orders(&written);
+        self.store_issues().await
+    }
+
+    fn rows_done(&self) -> u64 {
+        self.tally.report.rows_total
+    }
+
+    async fn rollback(self) -> Result<()> {
+        Ok(self.session.rollback().await?)
+    }
+}
+
+impl ChunkWriter<ResultsRow<VideoResult>> for ResultsWriter {
+    async fn write(&mut self, rows: Vec<ResultsRow<VideoResult>>) -> Result<()> {
+        for row in rows {
+            self.tally.report.rows_total += 1;
+            self.tally.cell_issues(row.issues());
+            match row {
+                ResultsRow::Accepted { line, record, .. } => {
+                    if let Some(first) = self.tally.repeat(record.video_id.clone(), line) {
+                        let cells = vec![record.video_id.clone()];
+                        let why =
+                            format!("repeats video {} of line {first}; that row was kept", record.video_id);
+                        self.tally.reject(line, cells, why);
+                        continue;
+                    }
+                    let outcome = self.session.write_video(&record).await?;
+                    self.tally.count(outcome);
+                }
+                ResultsRow::Rejected { line, cells, reason, .. } => self.tally.reject(line, cells, reason),
+            }
+        }
+        self.store_issues().await
+    }
+
+    fn rows_done(&self) -> u64 {
+        self.tally.report.rows_total
+    }
+
+    async fn rollback(self) -> Result<()> {
+        Ok(self.session.rollback().await?)
+    }
 }
 
 impl Workspace {
@@ -245,49 +228,15 @@ impl Workspace {
             ResultsFile::Orders(_) => ResultsFileKind::Orders,
             ResultsFile::Videos(_) => ResultsFileKind::Videos,
         };
-        let mut session =
-            self.store.begin_results_import(&source.file_name, kind, &source.content_hash).await?;
-        let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Chunk>>(4);
-        let reader_cancel = cancel.clone();
-        let reader = tokio::task::spawn_blocking(move || match opened {
-            ResultsFile::Orders(r) => pump(r, Chunk::Orders, &tx, &reader_cancel),
-            ResultsFile::Videos(r) => pump(r, Chunk::Videos, &tx, &reader_cancel),
-        });
-        let mut tally = Tally::new(&source.file_name, kind);
-        let outcome: Result<()> = async {
-            while let Some(chunk) = rx.recv().await {
-                if cancel.is_cancelled() {
-                    return Err(AppError::Cancelled);
-                }
-                let bytes = match chunk? {
-                    Chunk::Orders(rows, bytes) => {
-                        write_orders(&mut session, &mut tally, rows).await?;
-                        bytes
-                    }
-                    Chunk::Videos(rows, bytes) => {
-                        write_videos(&mut session, &mut tally, rows).await?;
-                        bytes
-                    }
-                };
-                session.add_issues(&std::mem::take(&mut tally.stored_issues)).await?;
-                progress(ImportProgress {
-                    rows_done: tally.report.rows_total,
-                    bytes_done: bytes,
-                    bytes_total: source.size_bytes,
-                });
-            }
-            if cancel.is_cancelled() {
-                return Err(AppError::Cancelled);
-            }
-            Ok(())
-        }
-        .await;
-        drop(rx);
-        tally.report.date_order = reader.await.ok().flatten();
-        if let Err(e) = outcome {
-            session.rollback().await?;
-            return Err(e);
-        }
+        let session = self.store.begin_results_import(&source.file_name, kind, &source.content_hash).await?;
+        let writer = ResultsWriter { session, tally: Tally::new(&source.file_name, kind) };
+        let total = source.size_bytes;
+        let (writer, date_order) = match opened {
+            ResultsFile::Orders(r) => stream_rows(move || Ok(r), writer, total, &progress, &cancel).await?,
+            ResultsFile::Videos(r) => stream_rows(move || Ok(r), writer, total, &progress, &cancel).await?,
+        };
+        let ResultsWriter { session, mut tally } = writer;
+        tally.report.date_order = date_order.flatten();
         session.commit(&tally.report).await?;
         tracing::info!(
             rows = tally.report.rows_total,

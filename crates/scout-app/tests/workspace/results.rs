@@ -9,6 +9,7 @@ use scout_app::{CancelToken, ImportRequest, Workspace};
 use scout_domain::{
     AgreedTerms, BasisPoints, CampaignSpec, ContentPost, Currency, Money, ResultsQuery, SampleShipment, Stage,
 };
+use std::sync::{Arc, Mutex};
 
 const HEADER: &str = "Order ID,Product ID,Product Name,SKU ID,Price,Payment Amount,Currency,Quantity,Order Status,\
 Fully returned or refunded,Creator Username,Content Type,Content ID,commission model,Standard commission rate,\
@@ -206,6 +207,54 @@ async fn cancelling_a_results_import_leaves_nothing_behind() {
     assert!(matches!(err, scout_app::AppError::Cancelled), "{err}");
     let report = ws.results_report(&ResultsQuery::default()).await.unwrap();
     assert!(report.currencies.is_empty(), "no order line was kept");
+}
+
+/// Both importers run on the shared streamed engine: each is cancelled part-way (from its progress
+/// report) and leaves nothing; each imports the same file whole afterwards.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn both_importers_cancel_part_way_and_leave_nothing() {
+    let (dir, ws) = workspace().await;
+    let creators = dir.path().join("creators.csv");
+    let cfg = scout_fixtures::GeneratorConfig {
+        seed: 5,
+        count: 60_000,
+        as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+    };
+    scout_fixtures::write_csv(&cfg, std::fs::File::create(&creators).unwrap()).unwrap();
+    let orders = dir.path().join("orders.csv");
+    let sample = scout_fixtures::orders::samples::SAMPLES[0];
+    let run = scout_fixtures::orders::OrderConfig { rows: Some(60_000), ..sample.orders };
+    let lines = scout_fixtures::orders::simulate_orders(&sample.seeds().unwrap(), &run).unwrap();
+    let file = std::fs::File::create(&orders).unwrap();
+    scout_fixtures::orders::write_orders_csv(lines, sample.language, file).unwrap();
+
+    let cancel_on_progress = |cancel: &CancelToken, seen: &Arc<Mutex<u64>>| {
+        let (c, s) = (cancel.clone(), seen.clone());
+        move |p: scout_app::ImportProgress| {
+            *s.lock().unwrap() = p.rows_done;
+            c.cancel();
+        }
+    };
+    let (cancel, seen) = (CancelToken::default(), Arc::new(Mutex::new(0)));
+    let request = ImportRequest::file(creators.clone());
+    let err = ws.import_file(request, cancel_on_progress(&cancel, &seen), cancel).await.unwrap_err();
+    assert!(matches!(err, scout_app::AppError::Cancelled), "{err}");
+    let rows = *seen.lock().unwrap();
+    assert!(rows > 0 && rows < 60_000, "the creator import was cancelled part-way ({rows} rows in)");
+
+    let (cancel, seen) = (CancelToken::default(), Arc::new(Mutex::new(0)));
+    let err = ws.import_results(&orders, cancel_on_progress(&cancel, &seen), cancel).await.unwrap_err();
+    assert!(matches!(err, scout_app::AppError::Cancelled), "{err}");
+    let rows = *seen.lock().unwrap();
+    assert!(rows > 0 && rows < 60_000, "the results import was cancelled part-way ({rows} rows in)");
+
+    assert_eq!(ws.info().await.unwrap().creator_count, 0, "no creator of the cancelled import");
+    let report = ws.results_report(&ResultsQuery::default()).await.unwrap();
+    assert!(report.currencies.is_empty(), "no order line of the cancelled import");
+    let imported = ws.import_file(ImportRequest::file(creators), |_| {}, CancelToken::default());
+    assert_eq!(imported.await.unwrap().counts.rows_total, 60_000, "whole afterwards");
+    let imported = ws.import_results(&orders, |_| {}, CancelToken::default()).await.unwrap();
+    assert_eq!(imported.rows_total, 60_000, "whole afterwards");
 }
 
 #[tokio::test]

@@ -1,6 +1,6 @@
 //! Writing what the workspace holds back out to files.
 
-use crate::import::blocking;
+use crate::streaming::blocking;
 use crate::{AppError, Result, Workspace};
 use scout_ingest::template::{record_cells, CSV_HEADERS};
 use scout_store::CreatorQuery;

@@ -1,42 +1,22 @@
 //! Importing a creator file: preview (sniffed format, suggested mapping, sample rows) and the import
-//! itself. The file is read on a blocking thread and written in chunks inside one transaction, so
-//! reading and writing overlap on two cores, memory stays flat, and cancelling or failing part-way
-//! leaves the workspace exactly as it was. Every input row is counted once: created, updated,
-//! unchanged, merged or rejected.
+//! itself through the shared streamed engine (`streaming`): one transaction, all or nothing. Every input
+//! row is counted once: created, updated, unchanged, merged or rejected.
 
+use crate::streaming::{blocking, stream_rows, CancelToken, ChunkWriter, ImportProgress};
 use crate::{AppError, Result, Workspace};
 use chrono::{NaiveDate, Utc};
 use scout_domain::{Currency, Platform};
 use scout_ingest::{ColumnMapping, Field, ImportDefaults, ParsedRow, RowReader};
-use scout_store::{BatchCounts, IncomingRow, IssueOutcome, NewBatch, RowOutcome, SourceKind, StoredIssue};
+use scout_store::{
+    BatchCounts, ImportSession, IncomingRow, IssueOutcome, NewBatch, RowOutcome, SourceKind, StoredIssue,
+};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use ts_rs::TS;
 
-/// Rows handed from the reader to the writer at a time.
-const CHUNK_ROWS: usize = 2_000;
 /// Issues carried in the report itself; all of them are stored with the batch.
 const REPORT_ISSUES: usize = 1_000;
-const PROGRESS_EVERY: Duration = Duration::from_millis(100);
-
-/// Cancels a running import from another task or thread.
-#[derive(Debug, Clone, Default)]
-pub struct CancelToken(Arc<AtomicBool>);
-
-impl CancelToken {
-    pub fn cancel(&self) {
-        self.0.store(true, Ordering::Relaxed);
-    }
-    pub fn is_cancelled(&self) -> bool {
-        self.0.load(Ordering::Relaxed)
-    }
-    pub fn reset(&self) {
-        self.0.store(false, Ordering::Relaxed);
-    }
-}
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -72,17 +52,6 @@ pub enum MappingSource {
     Saved,
     /// Given with the request.
     Given,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct ImportProgress {
-    #[ts(type = "number")]
-    pub rows_done: u64,
-    #[ts(type = "number")]
-    pub bytes_done: u64,
-    #[ts(type = "number")]
-    pub bytes_total: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -196,14 +165,78 @@ fn header_key(headers: &[String]) -> String {
     headers.iter().map(|h| scout_ingest::normalize_header(h)).collect::<Vec<_>>().join("\u{1f}")
 }
 
-pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| AppError::Internal(format!("file reader stopped: {e}")))?
+/// The creator import's side of the engine: its transaction, counts and issues.
+struct CreatorWriter {
+    session: ImportSession,
+    counts: BatchCounts,
+    report_issues: Vec<StoredIssue>,
+    issue_total: u64,
 }
 
-/// A chunk of parsed rows and how far into the file the reader had got.
-type Chunk = (Vec<ParsedRow>, u64);
+impl ChunkWriter<ParsedRow> for CreatorWriter {
+    async fn write(&mut self, rows: Vec<ParsedRow>) -> Result<()> {
+        let counts = &mut self.counts;
+        let mut issues: Vec<StoredIssue> = Vec::new();
+        let mut accepted = Vec::with_capacity(rows.len());
+        for row in rows {
+            counts.rows_total += 1;
+            match row {
+                ParsedRow::Accepted { line, record, issues: cell_issues } => {
+                    issues.extend(cell_issues.into_iter().map(issue_from_cell));
+                    accepted.push(IncomingRow { line, record });
+                }
+                ParsedRow::Rejected { line, cells, reason, issues: cell_issues } => {
+                    counts.rejected += 1;
+                    issues.extend(cell_issues.into_iter().map(issue_from_cell));
+                    issues.push(StoredIssue {
+                        line,
+                        column: None,
+                        raw_value: None,
+                        message: reason,
+                        outcome: IssueOutcome::Rejected,
+                        cells: Some(cells),
+                    });
+                }
+            }
+        }
+        for (line, outcome) in self.session.apply(accepted).await? {
+            match outcome {
+                RowOutcome::Created => counts.created += 1,
+                RowOutcome::Updated => counts.updated += 1,
+                RowOutcome::Unchanged => counts.unchanged += 1,
+                RowOutcome::Merged { first_line } => {
+                    counts.merged += 1;
+                    let first =
+                        first_line.map_or_else(|| "an earlier line".to_string(), |l| format!("line {l}"));
+                    issues.push(StoredIssue {
+                        line,
+                        column: None,
+                        raw_value: None,
+                        message: format!(
+                            "same creator as {first}; merged into it (values on the later line win, blanks keep earlier values)"
+                        ),
+                        outcome: IssueOutcome::Merged,
+                        cells: None,
+                    });
+                }
+            }
+        }
+        issues.sort_by_key(|i| i.line);
+        self.session.add_issues(&issues).await?;
+        self.issue_total += issues.len() as u64;
+        let room = REPORT_ISSUES.saturating_sub(self.report_issues.len());
+        self.report_issues.extend(issues.iter().take(room).cloned());
+        Ok(())
+    }
+
+    fn rows_done(&self) -> u64 {
+        self.counts.rows_total
+    }
+
+    async fn rollback(self) -> Result<()> {
+        Ok(self.session.rollback().await?)
+    }
+}
 
 impl Workspace {
     /// The file's preview with the mapping to use: the given one, else the one saved for this header
@@ -296,7 +329,7 @@ impl Workspace {
             });
         }
 
-        let mut session = self
+        let session = self
             .store
             .begin_import(
                 NewBatch {
@@ -312,120 +345,16 @@ impl Workspace {
             )
             .await?;
         let bytes_total = source.size_bytes;
-        let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Chunk>>(4);
-        let reader_cancel = cancel.clone();
         let defaults = ImportDefaults { platform, currency: request.currency.clone() };
-        let reader = tokio::task::spawn_blocking(move || {
-            let send = |item: Result<Chunk>| tx.blocking_send(item).is_ok();
-            let mut rows = match RowReader::open(&source, &mapping, defaults) {
-                Ok(r) => r,
-                Err(e) => {
-                    send(Err(e.into()));
-                    return;
-                }
-            };
-            let mut chunk = Vec::with_capacity(CHUNK_ROWS);
-            while let Some(item) = rows.next() {
-                match item {
-                    Ok(row) => chunk.push(row),
-                    Err(e) => {
-                        send(Err(e.into()));
-                        return;
-                    }
-                }
-                if chunk.len() == CHUNK_ROWS {
-                    if reader_cancel.is_cancelled()
-                        || !send(Ok((std::mem::take(&mut chunk), rows.bytes_read())))
-                    {
-                        return;
-                    }
-                    chunk.reserve(CHUNK_ROWS);
-                }
-            }
-            if !chunk.is_empty() {
-                send(Ok((chunk, rows.bytes_read())));
-            }
-        });
-
-        let mut counts = BatchCounts::default();
-        let mut report_issues: Vec<StoredIssue> = Vec::new();
-        let mut issue_total: u64 = 0;
-        let mut last_progress = Instant::now();
-        while let Some(item) = rx.recv().await {
-            if cancel.is_cancelled() {
-                break;
-            }
-            let (rows, bytes_done) = match item {
-                Ok(chunk) => chunk,
-                Err(e) => {
-                    drop(rx);
-                    session.rollback().await?;
-                    return Err(e);
-                }
-            };
-            let mut issues: Vec<StoredIssue> = Vec::new();
-            let mut accepted = Vec::with_capacity(rows.len());
-            for row in rows {
-                counts.rows_total += 1;
-                match row {
-                    ParsedRow::Accepted { line, record, issues: cell_issues } => {
-                        issues.extend(cell_issues.into_iter().map(issue_from_cell));
-                        accepted.push(IncomingRow { line, record });
-                    }
-                    ParsedRow::Rejected { line, cells, reason, issues: cell_issues } => {
-                        counts.rejected += 1;
-                        issues.extend(cell_issues.into_iter().map(issue_from_cell));
-                        issues.push(StoredIssue {
-                            line,
-                            column: None,
-                            raw_value: None,
-                            message: reason,
-                            outcome: IssueOutcome::Rejected,
-                            cells: Some(cells),
-                        });
-                    }
-                }
-            }
-            for (line, outcome) in session.apply(accepted).await? {
-                match outcome {
-                    RowOutcome::Created => counts.created += 1,
-                    RowOutcome::Updated => counts.updated += 1,
-                    RowOutcome::Unchanged => counts.unchanged += 1,
-                    RowOutcome::Merged { first_line } => {
-                        counts.merged += 1;
-                        let first =
-                            first_line.map_or_else(|| "an earlier line".to_string(), |l| format!("line {l}"));
-                        issues.push(StoredIssue {
-                            line,
-                            column: None,
-                            raw_value: None,
-                            message: format!(
-                                "same creator as {first}; merged into it (values on the later line win, blanks keep earlier values)"
-                            ),
-                            outcome: IssueOutcome::Merged,
-                            cells: None,
-                        });
-                    }
-                }
-            }
-            issues.sort_by_key(|i| i.line);
-            session.add_issues(&issues).await?;
-            issue_total += issues.len() as u64;
-            let room = REPORT_ISSUES.saturating_sub(report_issues.len());
-            report_issues.extend(issues.iter().take(room).cloned());
-            if last_progress.elapsed() >= PROGRESS_EVERY {
-                progress(ImportProgress { rows_done: counts.rows_total, bytes_done, bytes_total });
-                last_progress = Instant::now();
-            }
-        }
-        drop(rx);
-        reader.await.map_err(|e| AppError::Internal(format!("file reader stopped: {e}")))?;
-        if cancel.is_cancelled() {
-            session.rollback().await?;
-            tracing::info!(rows = counts.rows_total, "import cancelled and rolled back");
-            return Err(AppError::Cancelled);
-        }
-        progress(ImportProgress { rows_done: counts.rows_total, bytes_done: bytes_total, bytes_total });
+        let open = move || Ok(RowReader::open(&source, &mapping, defaults)?);
+        let writer = CreatorWriter {
+            session,
+            counts: BatchCounts::default(),
+            report_issues: Vec::new(),
+            issue_total: 0,
+        };
+        let (writer, _) = stream_rows(open, writer, bytes_total, &progress, &cancel).await?;
+        let CreatorWriter { session, counts, report_issues, issue_total } = writer;
         let batch_id = session.commit(counts).await?;
         tracing::info!(batch = batch_id, ?counts, "import committed");
         self.finish_import_in_background();

@@ -1,0 +1,6 @@
+//! Creators: importing lists (preview, mapping, the streamed import) and exporting them again.
+
+mod export;
+mod import;
+
+pub use import::{FieldOption, ImportPreview, ImportReport, ImportRequest, ImportStatus, MappingSource};
