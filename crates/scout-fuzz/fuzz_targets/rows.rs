@@ -1,5 +1,6 @@
-//! The whole row reader on arbitrary bytes: sniff, preview with the suggested mapping, then every row
-//! to the end. Each step answers or errs; nothing panics, and no row comes back without its line.
+//! Both row readers on arbitrary bytes: the creator list's (sniff, preview with the suggested mapping,
+//! every row to the end) and the results exports' (orders or videos, as the header says). Each step
+//! answers or errs; nothing panics, and no row comes back without its line.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -19,6 +20,14 @@ fuzz_target!(|data: &[u8]| {
                     Err(_) => break,
                 }
             }
+        }
+    }
+    if let Ok(source) = scout_ingest::sniff(&path) {
+        let usd = scout_domain::Currency::usd();
+        match scout_ingest::open_results(&source, &usd) {
+            Ok(scout_ingest::ResultsFile::Orders(rows)) => rows.take(100_000).for_each(drop),
+            Ok(scout_ingest::ResultsFile::Videos(rows)) => rows.take(100_000).for_each(drop),
+            Err(_) => {}
         }
     }
     let _ = std::fs::remove_file(path);

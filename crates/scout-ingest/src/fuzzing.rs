@@ -1,5 +1,6 @@
 //! The cell readers as the fuzz targets (`crates/scout-fuzz`) and property tests call them: every
-//! reader of a number, rate, amount, date, country or share, on one cell's text. Built only with the
+//! reader of a number, rate, amount, date, country, share, text, e-mail address or category list, on one
+//! cell's text. Built only with the
 //! `fuzzing` feature (or in tests); nothing here is part of the import's API.
 
 use crate::dates::{self, DayMonthOrder};
@@ -33,7 +34,11 @@ pub fn read_cell(raw: &str) -> usize {
     read += usize::from(crate::country::country_code(raw).is_some());
     read += usize::from(crate::country::parse_country_shares(raw).is_ok());
     read += usize::from(crate::country::parse_top_country(raw).is_some());
-    read
+    read += usize::from(crate::values::text(raw).is_some());
+    read += usize::from(crate::values::email(raw).0.is_some());
+    let mut categories = Vec::new();
+    crate::values::categories(raw, &mut categories);
+    read + categories.len()
 }
 
 #[cfg(test)]

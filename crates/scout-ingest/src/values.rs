@@ -26,7 +26,10 @@ pub(crate) fn categories(raw: &str, into: &mut Vec<String>) {
 /// An e-mail address, and a remark when the cell was not exactly one valid address.
 pub(crate) fn email(raw: &str) -> (Option<String>, Option<String>) {
     let t = raw.trim();
-    let t = if t.len() > 7 && t[..7].eq_ignore_ascii_case("mailto:") { &t[7..] } else { t };
+    let t = match t.get(..7) {
+        Some(scheme) if t.len() > 7 && scheme.eq_ignore_ascii_case("mailto:") => &t[7..],
+        _ => t,
+    };
     if t.is_empty() || is_null(t) {
         return (None, None);
     }

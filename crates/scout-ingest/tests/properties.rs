@@ -13,6 +13,31 @@ fn read_all(path: &Path) -> scout_ingest::Result<Vec<ParsedRow>> {
     RowReader::open(&preview.source, &preview.mapping, ImportDefaults::default())?.collect()
 }
 
+/// Inputs the `rows` fuzz target once crashed on (its first byte picks the extension, as there), kept
+/// so they never do again.
+#[test]
+fn the_fuzzers_old_crashes_read_without_panicking() {
+    const EXTENSIONS: [&str; 6] = ["csv", "tsv", "txt", "xlsx", "xls", "ods"];
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scout-fuzz/regressions/rows");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let Some((first, rest)) = bytes.split_first() else { continue };
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join(format!("file.{}", EXTENSIONS[usize::from(*first) % EXTENSIONS.len()]));
+        std::fs::write(&path, rest).unwrap();
+        let _ = read_all(&path);
+        if let Ok(source) = sniff(&path) {
+            let _ = scout_ingest::open_results(&source, &scout_domain::Currency::usd()).map(|f| match f {
+                scout_ingest::ResultsFile::Orders(rows) => rows.count(),
+                scout_ingest::ResultsFile::Videos(rows) => rows.count(),
+            });
+        }
+        seen += 1;
+    }
+    assert!(seen > 0, "the regressions are there");
+}
+
 /// Cell text a seller's file may hold: figures in many spellings, quotes, separators, line breaks,
 /// other scripts and blanks.
 fn cell() -> impl Strategy<Value = String> {
