@@ -102,6 +102,21 @@ pub struct Attribution {
     pub method: Method,
 }
 
+/// Why an order line belongs to no collaboration: kinds the results screen can group by, each saying
+/// what would attribute it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unattributed {
+    #[error("the export names no creator for this order")]
+    NoCreator,
+    #[error("{handle} has no collaboration in any campaign")]
+    UnknownCreator { handle: Handle },
+    #[error("no collaboration with {handle} is for {product}")]
+    OtherProduct { handle: Handle, product: String },
+    /// `windows`: each collaboration with this creator for the product, as "from to last day".
+    #[error("ordered {ordered}, outside {handle}'s collaboration window ({})", windows.join("; "))]
+    OutsideWindow { handle: Handle, ordered: NaiveDate, windows: Vec<String> },
+}
+
 /// Every collaboration, indexed for attribution.
 #[derive(Debug, Clone, Default)]
 pub struct Attributor {
@@ -126,21 +141,24 @@ impl Attributor {
     }
 
     /// The collaboration `line` belongs to, or why none does.
-    pub fn attribute<'a>(&self, line: impl Into<OrderFacts<'a>>) -> std::result::Result<Attribution, String> {
+    pub fn attribute<'a>(
+        &self,
+        line: impl Into<OrderFacts<'a>>,
+    ) -> std::result::Result<Attribution, Unattributed> {
         let line = line.into();
         if let Some(found) = self.by_target_collaboration(&line) {
             return Ok(found);
         }
         let Some(handle) = line.creator else {
-            return Err("the export names no creator for this order".into());
+            return Err(Unattributed::NoCreator);
         };
         let Some(windows) = self.by_handle.get(handle) else {
-            return Err(format!("{handle} has no collaboration in any campaign"));
+            return Err(Unattributed::UnknownCreator { handle: handle.clone() });
         };
         let selling: Vec<&CollaborationWindow> = windows.iter().filter(|w| w.sells(&line)).collect();
         if selling.is_empty() {
-            let product = line.product_name.or(line.product_id).unwrap_or("this product");
-            return Err(format!("no collaboration with {handle} is for {product}"));
+            let product = line.product_name.or(line.product_id).unwrap_or("this product").to_string();
+            return Err(Unattributed::OtherProduct { handle: handle.clone(), product });
         }
         let at = line.created_at;
         match selling.iter().filter(|w| w.holds(at)).max_by_key(|w| (w.invited_on, w.campaign_id)) {
@@ -150,7 +168,7 @@ impl Attributor {
                 method: Method::Window,
             }),
             None => {
-                let spans: Vec<String> = selling
+                let windows = selling
                     .iter()
                     .map(|w| {
                         format!(
@@ -160,11 +178,7 @@ impl Attributor {
                         )
                     })
                     .collect();
-                Err(format!(
-                    "ordered {}, outside {handle}'s collaboration window ({})",
-                    at.date(),
-                    spans.join("; ")
-                ))
+                Err(Unattributed::OutsideWindow { handle: handle.clone(), ordered: at.date(), windows })
             }
         }
     }
@@ -239,12 +253,12 @@ mod tests {
         assert_eq!(w.closes(), d(5, 31).and_hms_opt(0, 0, 0).unwrap());
         let a = Attributor::new(vec![w.clone()]);
         assert_eq!(a.attribute(&line(d(5, 30))).unwrap().method, Method::Window);
-        let late = a.attribute(&line(d(5, 31))).unwrap_err();
+        let late = a.attribute(&line(d(5, 31))).unwrap_err().to_string();
         assert_eq!(
             late,
             "ordered 2026-05-31, outside @mia's collaboration window (2026-03-01 to 2026-05-30)"
         );
-        let early = a.attribute(&line(d(2, 28))).unwrap_err();
+        let early = a.attribute(&line(d(2, 28))).unwrap_err().to_string();
         assert!(early.starts_with("ordered 2026-02-28, outside"), "{early}");
         let posted = Attributor::new(vec![CollaborationWindow { last_post_on: Some(d(4, 1)), ..w }]);
         assert!(posted.attribute(&line(d(6, 30))).is_ok(), "90 days after the 1 April post");
@@ -258,7 +272,7 @@ mod tests {
         assert_eq!(a.attribute(&line(d(4, 2))).unwrap().campaign_id, 2, "both hold it: the later one");
         let other = Attributor::new(vec![window(3, d(3, 1), Some("P9"))]);
         assert_eq!(
-            other.attribute(&line(d(3, 2))).unwrap_err(),
+            other.attribute(&line(d(3, 2))).unwrap_err().to_string(),
             "no collaboration with @mia is for Glow serum"
         );
         // Without a product id on the campaign, the product name decides (case and spaces aside).
@@ -288,8 +302,11 @@ mod tests {
         let a = Attributor::new(vec![window(1, d(3, 1), Some("P1"))]);
         let mut l = line(d(3, 5));
         l.creator = Some(Handle::parse("zoe").unwrap());
-        assert_eq!(a.attribute(&l).unwrap_err(), "@zoe has no collaboration in any campaign");
+        let zoe = Handle::parse("zoe").unwrap();
+        assert_eq!(a.attribute(&l).unwrap_err(), Unattributed::UnknownCreator { handle: zoe });
+        assert_eq!(a.attribute(&l).unwrap_err().to_string(), "@zoe has no collaboration in any campaign");
         l.creator = None;
-        assert_eq!(a.attribute(&l).unwrap_err(), "the export names no creator for this order");
+        assert_eq!(a.attribute(&l).unwrap_err(), Unattributed::NoCreator);
+        assert_eq!(a.attribute(&l).unwrap_err().to_string(), "the export names no creator for this order");
     }
 }

@@ -2,7 +2,7 @@
 //! audience mix, money in integer minor units, rates in basis points, provenance — and the pure rules on
 //! them (handle normalisation, engagement rate, share validation), campaigns, offer terms and collaboration
 //! records (agreed terms, sample shipments, posts) with their validation, the pipeline's state
-//! machine, results (affiliate order lines, video results) and their money (ledgers and net ROI with
+//! machine and its follow-up rules, results (affiliate order lines, video results) and their money (ledgers and net ROI with
 //! their formulas). No database, no HTTP, no window.
 
 pub mod attribution;
@@ -11,6 +11,7 @@ mod campaign;
 mod collaboration;
 mod creator;
 mod error;
+mod follow_ups;
 mod money;
 mod offer;
 mod orders;
@@ -26,6 +27,7 @@ pub use campaign::{
 pub use collaboration::{AgreedTerms, ContentPost, SampleShipment};
 pub use creator::{CountryCode, CreatorFigures, CreatorKey, CreatorProfile, CreatorRecord, Handle, Platform};
 pub use error::{DomainError, Result};
+pub use follow_ups::{follow_ups_due, FollowUpKind, PipelineFacts, SHIP_SAMPLE_WITHIN_DAYS};
 pub use money::{Currency, Money};
 pub use offer::{ContentType, FreeSample, OfferTerms};
 pub use orders::{OrderLine, Settlement, VideoResult};

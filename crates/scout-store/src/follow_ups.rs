@@ -1,38 +1,14 @@
-//! Follow-ups: what the seller should chase, worked out from the pipeline rather than stored — an invite
-//! without a reply after N days, a free sample agreed but not shipped, content due. A follow-up can be
-//! snoozed until a date; it disappears for good when the creator moves on.
+//! Follow-ups as stored data makes them: the pipeline's facts read for the domain's rules
+//! (`scout_domain::follow_ups_due`), minus what the seller snoozed. A follow-up disappears for good when
+//! the creator moves on.
 
+use crate::pipeline::parse_stage;
 use crate::{Result, Store};
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use scout_domain::{follow_ups_due, FollowUpKind, PipelineFacts};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use ts_rs::TS;
-
-/// Days a seller has to ship an agreed free sample before Scout reminds them (TikTok gives creators'
-/// sample requests 7 days; shipping soon after agreeing keeps the deal warm).
-pub const SHIP_SAMPLE_WITHIN_DAYS: u64 = 2;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum FollowUpKind {
-    /// Invited, no reply yet.
-    NoReply,
-    /// A free sample was agreed and has not been shipped.
-    ShipSample,
-    /// The agreed content is due.
-    ContentDue,
-}
-
-impl FollowUpKind {
-    fn as_str(self) -> &'static str {
-        match self {
-            FollowUpKind::NoReply => "no_reply",
-            FollowUpKind::ShipSample => "ship_sample",
-            FollowUpKind::ContentDue => "content_due",
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -49,10 +25,6 @@ pub struct FollowUp {
     pub since: DateTime<Utc>,
     /// The seller's local date on which it is (or was) due.
     pub due_on: NaiveDate,
-}
-
-fn local_date(at: DateTime<Utc>, tz: FixedOffset) -> NaiveDate {
-    at.with_timezone(&tz).date_naive()
 }
 
 impl Store {
@@ -72,8 +44,7 @@ impl Store {
              EXISTS (SELECT 1 FROM sample_shipments sh WHERE sh.campaign_id = s.campaign_id \
                      AND sh.creator_id = s.creator_id) AS shipped \
              FROM shortlist s JOIN campaigns c ON c.id = s.campaign_id JOIN creators cr ON cr.id = s.creator_id \
-             LEFT JOIN agreements a ON a.campaign_id = s.campaign_id AND a.creator_id = s.creator_id \
-             WHERE s.stage IN ('invited', 'agreed', 'sample_shipped')",
+             LEFT JOIN agreements a ON a.campaign_id = s.campaign_id AND a.creator_id = s.creator_id",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -85,29 +56,18 @@ impl Store {
         .await?;
         let mut out = Vec::new();
         for r in &rows {
-            let stage: String = r.try_get("stage")?;
-            let since: DateTime<Utc> = r.try_get("since")?;
-            let mut due: Vec<(FollowUpKind, NaiveDate)> = Vec::new();
-            if stage == "invited" {
-                let day = local_date(since, tz) + Days::new(u64::from(no_reply_days));
-                due.push((FollowUpKind::NoReply, day));
-            }
-            let free_sample: Option<bool> = r.try_get("free_sample")?;
-            let shipped: bool = r.try_get("shipped")?;
-            if stage == "agreed" && free_sample == Some(true) && !shipped {
-                let agreed_at: DateTime<Utc> = r.try_get("agreed_at")?;
-                due.push((
-                    FollowUpKind::ShipSample,
-                    local_date(agreed_at, tz) + Days::new(SHIP_SAMPLE_WITHIN_DAYS),
-                ));
-            }
-            if stage != "invited" {
-                if let Some(day) = r.try_get::<Option<NaiveDate>, _>("content_due")? {
-                    due.push((FollowUpKind::ContentDue, day));
-                }
-            }
-            let campaign_id: i64 = r.try_get("campaign_id")?;
             let creator_id: i64 = r.try_get("creator_id")?;
+            let since: DateTime<Utc> = r.try_get("since")?;
+            let facts = PipelineFacts {
+                stage: parse_stage(r.try_get("stage")?, creator_id)?,
+                since,
+                free_sample: r.try_get("free_sample")?,
+                agreed_at: r.try_get("agreed_at")?,
+                content_due: r.try_get("content_due")?,
+                shipped: r.try_get("shipped")?,
+            };
+            let due = follow_ups_due(&facts, tz, no_reply_days);
+            let campaign_id: i64 = r.try_get("campaign_id")?;
             for (kind, due_on) in due {
                 let snoozed = snoozes
                     .iter()

@@ -38,7 +38,7 @@ pub use creator_list::{CreatorPage, CreatorQuery, CreatorRow, CreatorSort};
 pub use creators::{CreatorDetail, CreatorFacets, CreatorSnapshot, Facet, FieldSource};
 pub use delivery_lease::DeliveryLease;
 pub use error::{Result, StoreError};
-pub use follow_ups::{FollowUp, FollowUpKind, SHIP_SAMPLE_WITHIN_DAYS};
+pub use follow_ups::FollowUp;
 pub use import::{ImportSession, IncomingRow, RowOutcome};
 pub use match_models::StoredModel;
 pub use match_sources::MatchSource;
@@ -50,6 +50,7 @@ pub use results::{
     AttributionCounts, CostEntry, CostKind, OrderCounts, OrderSums, ReportInputs, ResultsImportSession,
     ResultsOutcome, SalesGroup,
 };
+pub use scout_domain::{FollowUpKind, SHIP_SAMPLE_WITHIN_DAYS};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{ConnectOptions, SqliteConnection, SqlitePool};

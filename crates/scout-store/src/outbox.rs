@@ -28,11 +28,13 @@ impl OfferChannel {
         }
     }
 
-    fn parse(s: &str) -> OfferChannel {
+    /// A stored channel; anything else is a corrupt row, never a default.
+    fn parse(s: &str, offer_id: i64) -> Result<OfferChannel> {
         match s {
-            "tiktok" => OfferChannel::Tiktok,
-            "email" => OfferChannel::Email,
-            _ => OfferChannel::Manual,
+            "tiktok" => Ok(OfferChannel::Tiktok),
+            "email" => Ok(OfferChannel::Email),
+            "manual" => Ok(OfferChannel::Manual),
+            other => Err(unknown("channel", offer_id, other)),
         }
     }
 }
@@ -50,16 +52,22 @@ pub enum OfferState {
 }
 
 impl OfferState {
-    pub(crate) fn parse(s: &str) -> OfferState {
+    /// A stored state; anything else is a corrupt row, never a default.
+    pub(crate) fn parse(s: &str, offer_id: i64) -> Result<OfferState> {
         match s {
-            "queued" => OfferState::Queued,
-            "sending" => OfferState::Sending,
-            "sent" => OfferState::Sent,
-            "failed" => OfferState::Failed,
-            "cancelled" => OfferState::Cancelled,
-            _ => OfferState::NeedsCheck,
+            "queued" => Ok(OfferState::Queued),
+            "sending" => Ok(OfferState::Sending),
+            "sent" => Ok(OfferState::Sent),
+            "failed" => Ok(OfferState::Failed),
+            "needs_check" => Ok(OfferState::NeedsCheck),
+            "cancelled" => Ok(OfferState::Cancelled),
+            other => Err(unknown("state", offer_id, other)),
         }
     }
+}
+
+fn unknown(column: &'static str, id: i64, value: &str) -> StoreError {
+    StoreError::Corrupt { table: "offers", column, id, message: format!("'{value}' is not a known {column}") }
 }
 
 /// An offer to queue. `terms` is the JSON of the domain's `OfferTerms`, validated before it gets here.
@@ -114,16 +122,17 @@ pub(crate) const OFFER_COLUMNS: &str =
      state, retryable, attempts, last_error, external_id, created_at, sent_at";
 
 pub(crate) fn offer_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Offer> {
+    let id: i64 = r.try_get("id")?;
     Ok(Offer {
-        id: r.try_get("id")?,
+        id,
         idempotency_key: r.try_get("idempotency_key")?,
         campaign_id: r.try_get("campaign_id")?,
         creator_id: r.try_get("creator_id")?,
-        channel: OfferChannel::parse(r.try_get("channel")?),
+        channel: OfferChannel::parse(r.try_get("channel")?, id)?,
         recipient: r.try_get("recipient")?,
         subject: r.try_get("subject")?,
         body: r.try_get("body")?,
-        state: OfferState::parse(r.try_get("state")?),
+        state: OfferState::parse(r.try_get("state")?, id)?,
         retryable: r.try_get("retryable")?,
         attempts: r.try_get::<i64, _>("attempts")?.max(0) as u32,
         last_error: r.try_get("last_error")?,

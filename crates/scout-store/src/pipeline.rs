@@ -214,7 +214,9 @@ impl Store {
             "SELECT s.campaign_id, json_extract(c.spec, '$.name') AS campaign_name, s.creator_id, cr.handle, \
              cr.display_name, cr.followers, s.stage, coalesce(s.stage_changed_at, s.added_at) AS since, \
              (SELECT o.state FROM offers o WHERE o.campaign_id = s.campaign_id AND o.creator_id = s.creator_id \
-              ORDER BY o.id DESC LIMIT 1) AS offer_state, a.commission_bp \
+              ORDER BY o.id DESC LIMIT 1) AS offer_state, \
+             (SELECT o.id FROM offers o WHERE o.campaign_id = s.campaign_id AND o.creator_id = s.creator_id \
+              ORDER BY o.id DESC LIMIT 1) AS offer_id, a.commission_bp \
              FROM shortlist s JOIN campaigns c ON c.id = s.campaign_id JOIN creators cr ON cr.id = s.creator_id \
              LEFT JOIN agreements a ON a.campaign_id = s.campaign_id AND a.creator_id = s.creator_id \
              WHERE ?1 IS NULL OR s.campaign_id = ?1 ORDER BY since DESC, s.creator_id",
@@ -226,6 +228,7 @@ impl Store {
             .map(|r| {
                 let creator_id: i64 = r.try_get("creator_id")?;
                 let offer_state: Option<String> = r.try_get("offer_state")?;
+                let offer_id: Option<i64> = r.try_get("offer_id")?;
                 Ok(PipelineCard {
                     campaign_id: r.try_get("campaign_id")?,
                     campaign_name: r.try_get("campaign_name")?,
@@ -235,7 +238,10 @@ impl Store {
                     followers: r.try_get::<Option<i64>, _>("followers")?.map(|f| f.max(0) as u64),
                     stage: parse_stage(r.try_get("stage")?, creator_id)?,
                     since: r.try_get("since")?,
-                    offer_state: offer_state.as_deref().map(crate::outbox::OfferState::parse),
+                    offer_state: offer_state
+                        .as_deref()
+                        .map(|s| crate::outbox::OfferState::parse(s, offer_id.unwrap_or_default()))
+                        .transpose()?,
                     agreed_commission: crate::codec::rate(r, "commission_bp")?,
                 })
             })

@@ -724,6 +724,25 @@ mod outbox {
     }
 
     #[tokio::test]
+    async fn an_unknown_stored_offer_state_is_an_error_never_a_default() {
+        let (dir, store) = store().await;
+        let (campaign, c) = campaign_with_creators(&store).await;
+        let id = store.queue_offers(&[offer(campaign, c[0], None)]).await.unwrap()[0];
+        let path = dir.path().join("ws.scout");
+        let url = format!("sqlite://{}", path.display());
+        let mut db = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url).await.unwrap();
+        // The table's CHECK refuses it; a newer Scout's state (read after a downgrade) gets past it like this.
+        sqlx::query("PRAGMA ignore_check_constraints = ON").execute(&mut db).await.unwrap();
+        sqlx::query("UPDATE offers SET state = 'lost' WHERE id = ?").bind(id).execute(&mut db).await.unwrap();
+        let err = store.offers(campaign).await.unwrap_err();
+        assert!(
+            matches!(&err, StoreError::Corrupt { table: "offers", column: "state", id: i, .. } if *i == id),
+            "{err}"
+        );
+        assert!(err.to_string().contains("'lost' is not a known state"), "{err}");
+    }
+
+    #[tokio::test]
     async fn one_delivery_lease_at_a_time_and_it_goes_with_its_holder() {
         let (_dir, store) = store().await;
         let held = store.try_delivery_lease().unwrap().expect("free at first");

@@ -108,8 +108,12 @@ pub(crate) fn tiktok_error(e: TiktokError) -> AppError {
     }
 }
 
+/// Not connected yet: the connection is a setting, so the window offers the way to Settings.
 fn not_connected() -> AppError {
-    AppError::InvalidInput("TikTok Shop is not connected: connect it in Settings → TikTok Shop".into())
+    AppError::InvalidField {
+        field: "tiktok.connection".into(),
+        message: "TikTok Shop is not connected: connect it in Settings → TikTok Shop".into(),
+    }
 }
 
 impl Workspace {
@@ -200,10 +204,9 @@ impl Workspace {
         let Some(tokens) = self.keychain.get_async(connection.tokens_key()).await? else { return Ok(None) };
         let tokens: Tokens = serde_json::from_str(tokens.expose()).map_err(|_| {
             // serde's message could quote the value: leave it out.
-            AppError::InvalidInput(
-                "the TikTok Shop tokens in the keychain are unreadable; reconnect TikTok Shop in Settings"
-                    .into(),
-            )
+            AppError::Tiktok(TiktokError::Unauthorized {
+                message: "the TikTok Shop tokens in the keychain are unreadable".into(),
+            })
         })?;
         let client = TiktokClient::new(connection.config(), secret.expose().to_string(), tokens)
             .map_err(tiktok_error)?;

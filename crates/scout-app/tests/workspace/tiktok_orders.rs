@@ -190,7 +190,10 @@ async fn syncing_without_a_connection_says_where_to_connect() {
     // No secrets: never connected.
     let s = setup("ordernone", "ok", &ids("creator-", 1), false).await;
     let err = s.ws.sync_tiktok_orders_recent(30).await.unwrap_err();
-    assert!(matches!(err, AppError::InvalidInput(_)), "{err:?}");
+    assert!(
+        matches!(&err, AppError::InvalidField { field, .. } if field == "tiktok.connection"),
+        "the setting to fix, so the window offers the way to Settings: {err:?}"
+    );
     assert!(err.to_string().contains("connect it in Settings"), "{err}");
     let err = s.ws.sync_tiktok_orders_recent(0).await.unwrap_err();
     assert!(matches!(&err, AppError::InvalidField { field, .. } if field == "days"), "{err:?}");

@@ -257,7 +257,7 @@ impl Store {
                 target_collaboration_id: tcid.as_deref(),
             };
             let reason = match attributor.attribute(facts) {
-                Err(why) => why,
+                Err(why) => why.to_string(),
                 Ok(_) => "a collaboration claims it now; reopen Results to update".into(),
             };
             let currency = Currency::parse(&currency).map_err(|e| StoreError::Corrupt {
