@@ -75,7 +75,7 @@ pub enum AppError {
     DeliveryBusy,
     /// A TikTok Shop call that failed, typed, so the window can say what to do (reconnect, wait, …).
     #[error("{}", tiktok_message(.0))]
-    Tiktok(scout_outreach::tiktok::TiktokError),
+    Tiktok(scout_tiktok::TiktokError),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -137,8 +137,8 @@ fn email_code(e: &EmailError) -> ErrorCode {
 }
 
 /// What the seller can do about a TikTok Shop failure, as the code the UI branches on.
-fn tiktok_code(e: &scout_outreach::tiktok::TiktokError) -> ErrorCode {
-    use scout_outreach::tiktok::TiktokError as T;
+fn tiktok_code(e: &scout_tiktok::TiktokError) -> ErrorCode {
+    use scout_tiktok::TiktokError as T;
     match e {
         T::Transport(_) => ErrorCode::Network,
         T::RateLimited { .. } | T::Unavailable { .. } => ErrorCode::RateLimited,
@@ -157,7 +157,7 @@ fn tiktok_code(e: &scout_outreach::tiktok::TiktokError) -> ErrorCode {
 
 /// The message, with the one step that helps when the shop must be connected again (the command line
 /// shows messages without the window's advice).
-fn tiktok_message(e: &scout_outreach::tiktok::TiktokError) -> String {
+fn tiktok_message(e: &scout_tiktok::TiktokError) -> String {
     if tiktok_code(e) == ErrorCode::Reauthorize {
         format!("reconnect TikTok Shop in Settings: {e}")
     } else {
@@ -182,7 +182,7 @@ pub(crate) fn domain_error(e: scout_domain::DomainError, prefix: &str) -> AppErr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use scout_outreach::tiktok::TiktokError as T;
+    use scout_tiktok::TiktokError as T;
 
     #[test]
     fn tiktok_failures_keep_their_kind_across_ipc() {

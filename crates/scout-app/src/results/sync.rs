@@ -12,8 +12,8 @@ use super::import::Tally;
 use crate::{AppError, Result, Workspace};
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use scout_domain::{OrderLine, ResultsFileKind, ResultsImportReport, ResultsRowIssue};
-use scout_outreach::tiktok::AffiliateOrder;
 use scout_store::ResultsImportSession;
+use scout_tiktok::AffiliateOrder;
 use std::time::Instant;
 
 /// The "file name" of every sync's results import.

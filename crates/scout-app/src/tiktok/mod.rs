@@ -14,8 +14,8 @@ pub use sync::TiktokSyncReport;
 
 use crate::{AppError, Result, Workspace};
 use chrono::{DateTime, Utc};
-use scout_outreach::tiktok::{self, TiktokClient, TiktokConfig, TiktokError, Tokens};
 use scout_secrets::{Secret, SecretKey};
+use scout_tiktok::{self as tiktok, TiktokClient, TiktokConfig, TiktokError, Tokens};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

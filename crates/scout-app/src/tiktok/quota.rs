@@ -1,7 +1,7 @@
 //! The shop's weekly outreach quota as Scout shows and obeys it.
 
 use chrono::{DateTime, Duration, Utc};
-use scout_outreach::tiktok::{self, TiktokError};
+use scout_tiktok::{self as tiktok, TiktokError};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

@@ -7,11 +7,11 @@ use crate::tiktok::{quota_retry_at, quota_unreadable, quota_unreadable_note, tik
 use crate::{AppError, Result, Workspace};
 use chrono::{DateTime, Utc};
 use scout_domain::{ContentType, OfferTerms};
-use scout_outreach::tiktok::{
+use scout_store::{ClaimedBatch, Offer, OfferChannel};
+use scout_tiktok::{
     CreatedCollaboration, FreeSampleRule, ProductCommission, TargetCollaboration, TiktokClient, TiktokError,
     MAX_CREATORS,
 };
-use scout_store::{ClaimedBatch, Offer, OfferChannel};
 
 pub(super) struct TiktokDelivery<'a> {
     ws: &'a Workspace,

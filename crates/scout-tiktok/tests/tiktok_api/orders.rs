@@ -5,8 +5,8 @@
 use super::{assert_signed_shop_call, FakeTiktok};
 use chrono::{DateTime, Duration as ChronoDuration, Utc};
 use scout_domain::{BasisPoints, Handle, OrderLine, Settlement};
-use scout_outreach::tiktok::{AffiliateOrder, TiktokError};
 use scout_testkit::{FAKE_TIKTOK_ACCESS as ACCESS, FAKE_TIKTOK_ORDERS_ANCHOR as ANCHOR};
+use scout_tiktok::{AffiliateOrder, TiktokError};
 use serde_json::json;
 use std::time::Duration;
 
@@ -159,7 +159,7 @@ async fn a_long_window_is_asked_for_a_month_at_a_time_oldest_first() {
         (g + 60 * day, l),
     ];
     assert_eq!(bodies, want, "two empty months, then the last 15 days over four pages; no gap, no overlap");
-    assert_eq!(scout_outreach::tiktok::ORDERS_WINDOW_DAYS, 30);
+    assert_eq!(scout_tiktok::ORDERS_WINDOW_DAYS, 30);
 }
 
 #[tokio::test]

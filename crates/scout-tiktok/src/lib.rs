@@ -1,5 +1,7 @@
-//! The TikTok Shop Open API client for target collaborations (the platform's partnership offers):
-//! OAuth code exchange and token refresh, signed shop-scoped calls to create an invitation for up to
+//! The TikTok Shop Open API client — one crate for every use Scout makes of the API (outreach today;
+//! discovery, samples, messages and results next). Target collaborations (the platform's partnership
+//! offers): OAuth code exchange and token refresh, signed shop-scoped calls (`signing`: the request
+//! signature) to create an invitation for up to
 //! 50 creators, read where its creators stand, search the shop's collaborations, read the weekly
 //! outreach quota, and read the shop's affiliate orders as order lines. Every wire name follows the
 //! generated models of the Partner Center docs (`wire`, `fixtures/tiktok/wire_fields.json`). Rate limits and server errors are
@@ -14,6 +16,7 @@ mod error;
 mod order_lines;
 mod orders;
 mod quota;
+pub mod signing;
 mod wire;
 
 pub use auth::exchange_code;

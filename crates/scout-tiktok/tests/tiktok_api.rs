@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{Duration as ChronoDuration, Utc};
-use scout_outreach::tiktok::{
+use scout_tiktok::{
     batches, exchange_code, CollaborationFilter, CreatorAnswer, FreeSampleRule, ProductCommission, QuotaPart,
     TargetCollaboration, TiktokClient, TiktokConfig, TiktokError, Tokens, MAX_CREATORS,
 };

@@ -7,8 +7,8 @@
 
 use super::FakeTiktok;
 use chrono::{Duration as ChronoDuration, Utc};
-use scout_outreach::tiktok::CollaborationFilter;
 use scout_testkit::FAKE_TIKTOK_ORDERS_ANCHOR as ANCHOR;
+use scout_tiktok::CollaborationFilter;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;

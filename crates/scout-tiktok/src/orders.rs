@@ -186,7 +186,7 @@ mod tests {
     use super::*;
 
     fn mapped(id: &str, skus: &[&str]) -> AffiliateOrder {
-        let mut raw = crate::tiktok::order_lines::tests::order();
+        let mut raw = crate::order_lines::tests::order();
         raw["id"] = id.into();
         let sku = raw["skus"][0].clone();
         raw["skus"] = skus
