@@ -2,6 +2,8 @@
 //! Nothing worth testing lives here; the UI reaches Rust only through the commands in `commands.rs`.
 
 mod campaign_commands;
+#[cfg(test)]
+mod command_manifest;
 mod commands;
 mod error;
 mod notifications;

@@ -27,6 +27,11 @@ const USD_PER_UNIT: [(&str, f64); 16] = [
     ("AED", 0.27),
 ];
 
+/// The currencies with a reference rate, in the order shown to sellers.
+pub fn currencies() -> impl Iterator<Item = &'static str> {
+    USD_PER_UNIT.iter().map(|(code, _)| *code)
+}
+
 /// The amount in US dollars at the reference rate; `None` for a currency without one.
 pub fn to_usd(money: &Money) -> Option<f64> {
     let rate = USD_PER_UNIT.iter().find(|(code, _)| *code == money.currency.code())?.1;

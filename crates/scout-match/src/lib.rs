@@ -23,6 +23,7 @@ mod target;
 pub mod taxonomy;
 pub mod text;
 mod train;
+pub mod ui_lists;
 mod warnings;
 
 pub use columns::{IndexColumns, TargetColumns};

@@ -16,42 +16,7 @@ import {
 } from "./audience";
 import type { CampaignSpec, Money } from "./types";
 
-/** The taxonomy's top-level categories (crates/scout-match/src/taxonomy.rs), as sellers see them. */
-export const CATEGORIES = [
-  "Beauty & Personal Care",
-  "Womenswear",
-  "Menswear",
-  "Health & Supplements",
-  "Home & Kitchen",
-  "Electronics",
-  "Sports & Outdoors",
-  "Food & Beverage",
-  "Pet Supplies",
-  "Baby & Maternity",
-  "Toys & Hobbies",
-  "Jewelry & Accessories",
-] as const;
-
-/** Currencies with a reference rate in Rust (crates/scout-match/src/fx.rs). Their minor units are
- * counted with Rust's own decimals table (format.ts), so IDR's two decimals mean the same on both sides. */
-export const CURRENCIES = [
-  "USD",
-  "GBP",
-  "EUR",
-  "CAD",
-  "AUD",
-  "SGD",
-  "MYR",
-  "THB",
-  "PHP",
-  "IDR",
-  "VND",
-  "MXN",
-  "BRL",
-  "JPY",
-  "SAR",
-  "AED",
-] as const;
+export { CATEGORIES, CURRENCIES } from "./bindings/lists";
 
 export type CountryWeight = { country: string; percent: string };
 

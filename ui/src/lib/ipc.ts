@@ -1,6 +1,7 @@
 // The only module that calls Rust: one typed function per command in docs/ipc-contract.md.
 // Every function rejects with an `IpcFailure`, which is an `IpcError { code, message, field }`.
 import { Channel, invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import type { Command } from "./bindings/commands";
 import type {
   AgreedTerms,
   Collaboration,
@@ -107,7 +108,8 @@ export function toIpcError(reason: unknown): IpcFailure {
   return new IpcFailure("internal", `Unexpected error: ${text}`);
 }
 
-async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+/** Calls a command the shell registers (`Command` is generated from its handler list). */
+async function call<T>(command: Command, args?: InvokeArgs): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (reason) {

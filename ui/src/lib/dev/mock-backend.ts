@@ -11,6 +11,7 @@
 // ?mockResultsImport=truncated makes "Import results…" report more issues than it lists.
 // ?mockTiktok=1 says TikTok Shop is connected (Results offers "Sync from TikTok Shop").
 // ?mockIndexing=1 makes an import leave its sort indexes building for 6 s, like a large one does.
+import type { Command } from "../bindings/commands";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Channel } from "@tauri-apps/api/core";
 import { mockCampaigns } from "./mock-campaigns";
@@ -371,7 +372,8 @@ export function installMockBackend() {
           : `database is locked (while running ${command})`,
       );
     }
-    switch (command) {
+    // Only names the shell registers (or its plugins') type-check as cases.
+    switch (command as Command | `plugin:${string}`) {
       case "workspace_info":
         return info();
       case "open_workspace": {

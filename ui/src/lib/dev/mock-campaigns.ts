@@ -1,6 +1,7 @@
 // DEVELOPMENT ONLY — the campaign, match and model commands for the in-browser mock backend. The
 // "ranking" here is a made-up formula (age overlap, category, a seeded jitter) so the screens move when
 // the editor changes; it is not Scout's model, and every number it shows is synthetic.
+import type { Command } from "../bindings/commands";
 import type { SyntheticCreator } from "./synthetic";
 import { FEATURE_LABELS } from "../match-labels";
 import type {
@@ -389,7 +390,8 @@ export function mockCampaigns(getCreators: () => SyntheticCreator[], seedCampaig
 
   return (command: string, args: Record<string, unknown>): unknown => {
     const id = Number(args.campaignId ?? args.id);
-    switch (command) {
+    // Only names the shell registers (or its plugins') type-check as cases.
+    switch (command as Command | `plugin:${string}`) {
       case "list_campaigns":
         return campaigns.map(withCount);
       case "get_campaign":

@@ -9,6 +9,7 @@
 // ?mockResultsImport=truncated  "Import results…" reports a large file: 500 issues listed, the rest counted.
 // "Sync from TikTok Shop" (shown with ?mockTiktok=1) adds the one-currency set, then finds it unchanged.
 // Campaign ids 1 and 3 match the first campaigns ?mockCampaigns=3 creates (2 is simulated there).
+import type { Command } from "../bindings/commands";
 import type { Channel } from "@tauri-apps/api/core";
 import { random } from "./synthetic";
 import { currencyFractionDigits } from "../format";
@@ -796,7 +797,8 @@ export function mockResults(mode: Mode, options: { importIssues?: "few" | "trunc
   if (mode !== "empty") generate(mode);
 
   return (command: string, args: Record<string, unknown>): unknown => {
-    switch (command) {
+    // Only names the shell registers (or its plugins') type-check as cases.
+    switch (command as Command | `plugin:${string}`) {
       case "results_report":
         return report(args.query as ResultsQuery);
       case "import_results":
