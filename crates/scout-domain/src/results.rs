@@ -280,4 +280,46 @@ mod tests {
         assert!(err.to_string().contains("EUR cannot be added to USD"), "{err}");
         assert_eq!(total.gmv, 240_000, "a refused addition changes nothing");
     }
+
+    /// Writes `ui/src/lib/bindings/ledger-cases.json` (with the ts-rs bindings, so CI's drift check
+    /// covers it): ledgers and the net result this code computes for each, so the UI's tests check
+    /// their figures against Rust's own answers, not against a TypeScript port's.
+    #[test]
+    fn export_ledger_cases_for_the_ui() {
+        let mut state: u64 = 0x5c0u64;
+        let mut next = |limit: i64| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            ((state >> 33) as i64).rem_euclid(limit.max(1))
+        };
+        let mut cases = Vec::new();
+        for i in 0..120 {
+            let currency = Currency::parse(["USD", "JPY", "IDR", "GBP", "MYR"][i % 5]).unwrap();
+            let scale = if currency.decimals() == 0 { 1 } else { 100 };
+            let mut l = Ledger::empty(currency);
+            l.orders = next(400) as u64;
+            l.units_sold = l.orders + next(50) as u64;
+            l.units_refunded = next(1 + l.units_sold as i64) as u64 / 4;
+            l.gmv = next(5_000_000) * scale / 100;
+            l.refunds = next(1 + l.gmv / 3);
+            l.product_cost = next(1 + l.gmv * 3 / 4);
+            l.commission_paid = if i % 7 == 0 { 0 } else { next(1 + l.gmv / 5) };
+            l.commission_pending = if i % 11 == 0 { 0 } else { next(1 + l.gmv / 10) };
+            l.commission_estimated = l.commission_paid + l.commission_pending;
+            // Every tenth spends nothing on creators (no ROI); some spend more than they earn.
+            let spends = i % 10 != 0;
+            if !spends {
+                (l.commission_paid, l.commission_pending, l.commission_estimated) = (0, 0, 0);
+            }
+            l.flat_fees = if spends && i % 3 == 0 { next(2_000_000) * scale / 100 } else { 0 };
+            l.sample_cost = if spends && i % 4 == 0 { next(30_000) * scale / 100 } else { 0 };
+            let net = l.net().unwrap();
+            cases.push(serde_json::json!({ "ledger": l, "net": net }));
+        }
+        let dir = std::env::var("TS_RS_EXPORT_DIR").expect("set in .cargo/config.toml");
+        let path = std::path::Path::new(&dir).join("ledger-cases.json");
+        let text = serde_json::to_string_pretty(&cases).unwrap() + "\n";
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(&path, text).unwrap();
+        }
+    }
 }

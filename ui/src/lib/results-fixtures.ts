@@ -1,5 +1,6 @@
 // TEST DATA for the Results tests: report rows and reports built the way Rust builds them (the net
-// result and its formulas come from the dev mock's port of `Ledger::net`). Imported by tests only.
+// result and its formulas come from the dev mock's port of `Ledger::net`, which mock-results.test.ts
+// holds to Rust's own answers in bindings/ledger-cases.json). Imported by tests only.
 import { emptyLedger, net } from "./dev/mock-results";
 import type { CurrencyReport, Funnel, Ledger, ReportRow, ResultsReport, UnattributedOrder } from "./types";
 

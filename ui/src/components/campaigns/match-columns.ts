@@ -1,27 +1,22 @@
-// The Matches table's columns. `hideBelow` drops a column when the table is narrower than that many
-// pixels (the drawer is open, or the live preview beside the editor); `sort` is what clicking the header
-// sorts by. The shortlist column exists only for a saved campaign.
+// The Matches table's columns (the shared `TableColumn` shape). The shortlist column exists only for a
+// saved campaign.
+import { visibleColumns, type TableColumn } from "../../lib/table-columns";
 import type { MatchSort } from "../../lib/types";
 
-export type MatchColumn = {
-  id:
-    | "rank"
-    | "avatar"
-    | "creator"
-    | "score"
-    | "confidence"
-    | "warnings"
-    | "followers"
-    | "engagement"
-    | "gmv"
-    | "country"
-    | "shortlist";
-  label: string;
-  sort?: MatchSort;
-  numeric?: boolean;
-  width: string;
-  hideBelow?: number;
-};
+export type MatchColumn = TableColumn<
+  | "rank"
+  | "avatar"
+  | "creator"
+  | "score"
+  | "confidence"
+  | "warnings"
+  | "followers"
+  | "engagement"
+  | "gmv"
+  | "country"
+  | "shortlist",
+  MatchSort
+>;
 
 export const MATCH_COLUMNS: MatchColumn[] = [
   { id: "rank", label: "#", numeric: true, width: "52px" },
@@ -45,13 +40,5 @@ export const MATCH_COLUMNS: MatchColumn[] = [
 ];
 
 export function matchColumns(width: number, withShortlist: boolean): MatchColumn[] {
-  return MATCH_COLUMNS.filter(
-    (column) =>
-      (withShortlist || column.id !== "shortlist") &&
-      (column.hideBelow === undefined || width === 0 || width >= column.hideBelow),
-  );
-}
-
-export function matchGrid(columns: MatchColumn[]): string {
-  return columns.map((column) => column.width).join(" ");
+  return visibleColumns(MATCH_COLUMNS, width).filter((column) => withShortlist || column.id !== "shortlist");
 }

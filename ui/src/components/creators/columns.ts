@@ -1,25 +1,20 @@
-// The Creators table's columns. `hideBelow` drops a column when the table is narrower than that many
-// pixels (the drawer is open, or the window is small); `sort` is what clicking the header sorts by.
+// The Creators table's columns (the shape and its rules are the shared `TableColumn`).
+import type { TableColumn } from "../../lib/table-columns";
 import type { CreatorSort } from "../../lib/types";
 
-export type Column = {
-  id:
-    | "avatar"
-    | "handle"
-    | "name"
-    | "followers"
-    | "views"
-    | "engagement"
-    | "gmv"
-    | "categories"
-    | "country"
-    | "updated";
-  label: string;
-  sort?: CreatorSort;
-  numeric?: boolean;
-  width: string;
-  hideBelow?: number;
-};
+export type Column = TableColumn<
+  | "avatar"
+  | "handle"
+  | "name"
+  | "followers"
+  | "views"
+  | "engagement"
+  | "gmv"
+  | "categories"
+  | "country"
+  | "updated",
+  CreatorSort
+>;
 
 export const COLUMNS: Column[] = [
   { id: "avatar", label: "", width: "30px" },
@@ -40,14 +35,3 @@ export const COLUMNS: Column[] = [
   { id: "country", label: "Country", sort: "country", width: "64px", hideBelow: 720 },
   { id: "updated", label: "Updated", sort: "updated_at", numeric: true, width: "84px", hideBelow: 800 },
 ];
-
-/** The columns shown at a given table width. */
-export function visibleColumns(width: number): Column[] {
-  return COLUMNS.filter(
-    (column) => column.hideBelow === undefined || width === 0 || width >= column.hideBelow,
-  );
-}
-
-export function gridTemplate(columns: Column[]): string {
-  return columns.map((column) => column.width).join(" ");
-}

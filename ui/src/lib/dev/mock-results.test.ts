@@ -1,9 +1,10 @@
 // The dev mock answers like Rust does (docs/ipc-contract.md, "Results"), so screens seen in the browser
 // show what the app will.
 import { describe, expect, it } from "vitest";
-import { mockResults } from "./mock-results";
+import { mockResults, net } from "./mock-results";
+import ledgerCases from "../bindings/ledger-cases.json";
 import type { Channel } from "@tauri-apps/api/core";
-import type { ImportProgress, ResultsImportReport, ResultsReport } from "../types";
+import type { ImportProgress, Ledger, NetResult, ResultsImportReport, ResultsReport } from "../types";
 
 const all = { campaign_id: null, currency: null };
 
@@ -15,6 +16,15 @@ function refusal(run: () => unknown) {
   }
   throw new Error("expected a refusal");
 }
+
+describe("the ledger maths", () => {
+  it("gives Rust's own answer (Ledger::net, written by cargo test) for every committed case", () => {
+    expect(ledgerCases.length).toBeGreaterThan(100);
+    for (const { ledger, net: rust } of ledgerCases as { ledger: Ledger; net: NetResult }[]) {
+      expect(net(ledger)).toEqual(rust);
+    }
+  });
+});
 
 describe("the results mock", () => {
   it("orders currencies by orders (most first) and says what the figures leave out", () => {
