@@ -492,7 +492,8 @@ async fn outreach_workspace(path: &Path, smtp_port: u16) -> Vec<String> {
     });
     settings.interval_ms = 200;
     ws.set_email_settings(&settings).await.unwrap();
-    ws.set_email_password(scout_secrets::Secret::new("e2e app password")).await.unwrap();
+    // A mistyped password: the first delivery is refused at sign-in, and the window says how to fix it.
+    ws.set_email_password(scout_secrets::Secret::new("e2e app pasword")).await.unwrap();
     ws.close().await;
     handles
 }
@@ -528,9 +529,34 @@ async fn offers_go_out_by_email_and_the_board_follows_the_collaboration() {
     button(&c, "Send 3 offers").await.click().await.unwrap();
     find(&c, "//*[@role='status' and contains(normalize-space(.), '3 offers queued')]").await;
 
+    // The server refuses the mistyped password: nothing goes, the offers wait, and the queue says what
+    // to do (with its way to Settings) and when Scout tries again.
+    button(&c, "See the send queue").await.click().await.unwrap();
+    let refused = find(&c, "//*[@role='alert' and contains(., 'E-mail stopped')]").await;
+    let note = text_of(&refused).await;
+    assert!(note.contains("enter it again in Settings → E-mail"), "{note}");
+    assert!(note.contains("Scout tries again at"), "{note}");
+    assert!(sink.received().is_empty(), "nothing arrived with the wrong password");
+    screenshot(&c, "o2a-sign-in-refused").await;
+    refused
+        .find(Locator::XPath(".//button[normalize-space(.)='Open Settings']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    fill(&c, "password", "e2e app password").await;
+    find(&c, "//*[@data-testid='email-account']//button[normalize-space(.)='Save']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&c, "//*[@data-testid='email-account']//*[@role='status' and normalize-space(.)='Saved']").await;
+    find(&c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Outreach']").await.click().await.unwrap();
+    button(&c, "Send now").await.click().await.unwrap();
+
     // The send queue shows them delivered; the SMTP server received exactly three, after logging in
     // with the password from the keychain.
-    button(&c, "See the send queue").await.click().await.unwrap();
     find(
         &c,
         "//*[@data-testid='queue-summary' and contains(normalize-space(.), '1 offer waiting · 3 sent')]",

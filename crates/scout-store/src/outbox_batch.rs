@@ -42,14 +42,29 @@ impl Store {
         .await?)
     }
 
-    /// Every offer of `channel` waiting for a retry is due now (the seller fixed the account or
-    /// connection that held them back). Returns how many.
+    /// Every offer of `channel` held back or waiting for a retry is due now (the seller fixed the
+    /// account or connection that held them back). Returns how many.
     pub async fn retry_now(&self, channel: OfferChannel, now: DateTime<Utc>) -> Result<u64> {
         let done = sqlx::query(
             "UPDATE offers SET next_attempt_at = ?1 \
-             WHERE channel = ?2 AND state = 'failed' AND retryable = 1 AND next_attempt_at > ?1",
+             WHERE channel = ?2 AND (state = 'queued' OR (state = 'failed' AND retryable = 1)) \
+             AND next_attempt_at > ?1",
         )
         .bind(now)
+        .bind(channel.as_str())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// Holds every queued offer of `channel` until `until` (the service refused the seller's sign-in:
+    /// nothing of the channel should knock again before the seller fixes it). Returns how many.
+    pub async fn hold_queued(&self, channel: OfferChannel, until: DateTime<Utc>) -> Result<u64> {
+        let done = sqlx::query(
+            "UPDATE offers SET next_attempt_at = ?1 WHERE channel = ?2 AND state = 'queued' \
+             AND (next_attempt_at IS NULL OR next_attempt_at < ?1)",
+        )
+        .bind(until)
         .bind(channel.as_str())
         .execute(&self.pool)
         .await?;

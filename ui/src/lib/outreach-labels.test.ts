@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BOARD_STAGES, STAGE_LABELS, dueLabel } from "./outreach-labels";
+import { BOARD_STAGES, STAGE_LABELS, dueLabel, offerStatus } from "./outreach-labels";
 
 describe("outreach labels", () => {
   it("labels every board column once", () => {
@@ -13,5 +13,18 @@ describe("outreach labels", () => {
     expect(dueLabel("2026-11-29", "2026-11-24")).toBe("in 5 days");
     expect(dueLabel("2026-11-23", "2026-11-24")).toBe("1 day overdue");
     expect(dueLabel("2026-11-20", "2026-11-24")).toBe("4 days overdue");
+  });
+
+  it("counts a failure Scout retries by itself as waiting, and a failure for good as the seller's", () => {
+    expect(offerStatus({ state: "failed", retryable: true })).toEqual({
+      label: "Will retry",
+      tone: "retrying",
+      waiting: true,
+      needsSeller: false,
+    });
+    const lost = offerStatus({ state: "failed", retryable: false });
+    expect([lost.label, lost.needsSeller, lost.waiting]).toEqual(["Failed", true, false]);
+    expect(offerStatus({ state: "needs_check", retryable: false }).needsSeller).toBe(true);
+    expect(offerStatus({ state: "queued", retryable: false }).waiting).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // Words for outreach and pipeline values, in one place: stages (the board's columns, in order),
 // follow-up kinds, channels and offer delivery states.
-import type { FollowUpKind, OfferChannel, OfferState, Stage } from "./types";
+import type { FollowUpKind, Offer, OfferChannel, OfferState, Stage } from "./types";
 
 /** The board's columns: the working stages, then where collaborations end. */
 export const BOARD_STAGES: readonly Stage[] = [
@@ -51,6 +51,24 @@ export const OFFER_STATE_LABELS: Record<OfferState, string> = {
   needs_check: "Check whether it arrived",
   cancelled: "Cancelled",
 };
+
+/** Where an offer's delivery stands, for the send queue: a failure Scout retries by itself is waiting
+ * ("Will retry"), not a problem for the seller; a failure for good and an interrupted send need them. */
+export function offerStatus(offer: Pick<Offer, "state" | "retryable">): {
+  label: string;
+  tone: OfferState | "retrying";
+  waiting: boolean;
+  needsSeller: boolean;
+} {
+  if (offer.state === "failed" && offer.retryable)
+    return { label: "Will retry", tone: "retrying", waiting: true, needsSeller: false };
+  return {
+    label: OFFER_STATE_LABELS[offer.state],
+    tone: offer.state,
+    waiting: offer.state === "queued" || offer.state === "sending",
+    needsSeller: offer.state === "failed" || offer.state === "needs_check",
+  };
+}
 
 /** "today", "tomorrow", "in 3 days", "2 days overdue" for a YYYY-MM-DD date against `today`. */
 export function dueLabel(due: string, today: string): string {

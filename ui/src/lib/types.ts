@@ -84,6 +84,7 @@ export type { OfferPreview } from "./bindings/OfferPreview";
 export type { OfferState } from "./bindings/OfferState";
 export type { OfferTemplate } from "./bindings/OfferTemplate";
 export type { OfferTerms } from "./bindings/OfferTerms";
+export type { Offer } from "./bindings/Offer";
 export type { OutboxItem } from "./bindings/OutboxItem";
 export type { OutboxStatus } from "./bindings/OutboxStatus";
 export type { PipelineCard } from "./bindings/PipelineCard";

@@ -205,7 +205,9 @@ async fn the_outbox_logs_in_with_the_password_from_the_keychain() {
     let refused = &report.problems[0];
     assert_eq!(refused.code, scout_app::ErrorCode::SignIn, "{refused:?}");
     assert_eq!(refused.field.as_deref(), Some("email.password"));
-    assert!(refused.retry_at.is_some(), "Scout says when it tries again: {refused:?}");
+    assert_eq!(refused.retry_at, None, "a refused password is not tried again by itself: {refused:?}");
+    let again = ws.run_outbox(&run, &cancel).await.unwrap();
+    assert_eq!((again.sent, again.retrying, again.problems.len()), (0, 0, 0), "no second knock: {again:?}");
     let offers = ws.offers(campaign).await.unwrap();
     assert!(
         offers.iter().all(|o| o.attempts == 0 && o.state != scout_app::OfferState::Sending),

@@ -1,8 +1,9 @@
 //! The e-mail channel: one message at a time through the seller's SMTP account, at the account's
 //! interval and under its daily cap. A refused sign-in or an unreachable server stops the channel and
-//! gives the offer back (it never reached the server); a 4xx retries the message later; a 5xx fails it.
+//! gives the offer back (it never reached the server: a minute's wait for the network, until the seller
+//! fixes the password for a refusal); a 4xx retries the message later; a 5xx fails it.
 
-use super::{DeliveryChannel, OutboxReport, Outcome, Settlement, Stop};
+use super::{DeliveryChannel, OutboxReport, Outcome, Release, Settlement, Stop};
 use crate::outreach::EmailSettings;
 use crate::{AppError, Result, Workspace};
 use chrono::{Duration, Utc};
@@ -49,9 +50,10 @@ impl DeliveryChannel for EmailDelivery<'_> {
     async fn send(&mut self, batch: &ClaimedBatch) -> Result<Settlement> {
         let mut outcomes = Vec::with_capacity(batch.offers.len());
         let mut stop = None;
+        let mut released = Release::Unreachable;
         for o in &batch.offers {
             if stop.is_some() {
-                outcomes.push(Outcome::Released("not sent yet: the e-mail channel stopped".into()));
+                outcomes.push(Outcome::Released("not sent yet: the e-mail channel stopped".into(), released));
                 continue;
             }
             let to = o.recipient.clone().unwrap_or_default();
@@ -61,7 +63,11 @@ impl DeliveryChannel for EmailDelivery<'_> {
                     cause: format!("offer {} sent by e-mail to {to}", o.id),
                 },
                 Err(e @ (EmailError::SignIn(_) | EmailError::Network(_))) => {
-                    let outcome = Outcome::Released(e.to_string());
+                    released = match e {
+                        EmailError::SignIn(_) => Release::Refused,
+                        _ => Release::Unreachable,
+                    };
+                    let outcome = Outcome::Released(e.to_string(), released);
                     stop = Some(Stop::Problem(AppError::Email(e)));
                     outcome
                 }

@@ -21,8 +21,12 @@ use ts_rs::TS;
 
 /// Attempts before an offer that keeps failing for now is given up.
 pub(crate) const MAX_ATTEMPTS: u32 = 5;
-/// How long an offer waits when the service could not be reached or refused the seller's sign-in.
-const RELEASE_FOR: Duration = Duration::minutes(1);
+/// How long an offer waits when the service could not be reached.
+const UNREACHABLE_WAIT: Duration = Duration::minutes(1);
+/// How long an offer waits when the service refused the seller's sign-in: until the seller fixes it
+/// (saving a password or reconnecting makes it due at once), so Scout never keeps knocking with a
+/// refused password (mail providers lock accounts that do); a day at the most.
+const REFUSED_WAIT: Duration = Duration::hours(24);
 /// The channels a run delivers, in this order.
 const CHANNELS: [OfferChannel; 2] = [OfferChannel::Email, OfferChannel::Tiktok];
 
@@ -87,9 +91,8 @@ pub(crate) enum Outcome {
     /// Not sent through no fault of its own (others in its invitation were refused): due again at once,
     /// given up after [`MAX_ATTEMPTS`].
     Again(String),
-    /// Never reached the service (unreachable, sign-in refused): due again after [`RELEASE_FOR`] without
-    /// losing an attempt.
-    Released(String),
+    /// Never reached the service: due again after the wait without losing an attempt.
+    Released(String, Release),
     Failed(String),
 }
 
@@ -110,6 +113,15 @@ impl Settlement {
     pub fn then(self, stop: Stop) -> Settlement {
         Settlement { stop: Some(stop), ..self }
     }
+}
+
+/// Why an offer was given back unsent, which says how long it waits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Release {
+    /// The service could not be reached: try again in a minute.
+    Unreachable,
+    /// The service refused the seller's sign-in: wait until the seller fixes it.
+    Refused,
 }
 
 #[derive(Debug)]
@@ -222,7 +234,15 @@ impl Workspace {
                     break;
                 }
                 Some(Stop::Problem(e)) => {
-                    let retry_at = self.store.next_attempt_at(C::CHANNEL).await?;
+                    // A refused sign-in waits for the seller, not for a time.
+                    let waits_for_seller = matches!(e.code(), ErrorCode::SignIn | ErrorCode::Reauthorize);
+                    let retry_at = if waits_for_seller {
+                        // Nothing else of the channel knocks with the refused sign-in either.
+                        self.store.hold_queued(C::CHANNEL, Utc::now() + REFUSED_WAIT).await?;
+                        None
+                    } else {
+                        self.store.next_attempt_at(C::CHANNEL).await?
+                    };
                     report.problems.push(problem(C::CHANNEL, &e, retry_at));
                     break;
                 }
@@ -274,8 +294,9 @@ impl Workspace {
                     store.mark_offer_failed(o.id, reason, None).await?;
                     report.failed += 1;
                 }
-                Outcome::Released(reason) => {
-                    store.release_offer(o.id, &reason, now + RELEASE_FOR).await?;
+                Outcome::Released(reason, why) => {
+                    let wait = if why == Release::Refused { REFUSED_WAIT } else { UNREACHABLE_WAIT };
+                    store.release_offer(o.id, &reason, now + wait).await?;
                     report.retrying += 1;
                 }
                 Outcome::Retry(reason) | Outcome::Failed(reason) => {

@@ -2,7 +2,7 @@
 //! creators who get the same terms and message in the same campaign, never more than the outreach quota
 //! leaves. Refused creators fail with TikTok Shop's reason; the rest of their invitation goes again.
 
-use super::{DeliveryChannel, OutboxReport, Outcome, Settlement, Stop};
+use super::{DeliveryChannel, OutboxReport, Outcome, Release, Settlement, Stop};
 use crate::tiktok::{quota_retry_at, quota_unreadable, quota_unreadable_note, tiktok_error, Pacer};
 use crate::{AppError, Result, Workspace};
 use chrono::{DateTime, Utc};
@@ -88,7 +88,8 @@ impl TiktokDelivery<'_> {
         }
         if e.needs_reauthorization() {
             let stop = Stop::Problem(tiktok_error(e));
-            return Settlement::all(batch, |_| Outcome::Released(reason.clone())).then(stop);
+            return Settlement::all(batch, |_| Outcome::Released(reason.clone(), Release::Refused))
+                .then(stop);
         }
         if e.is_retryable() {
             return Settlement::all(batch, |_| Outcome::Retry(reason.clone()))
