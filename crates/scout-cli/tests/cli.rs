@@ -312,9 +312,9 @@ fn offers_killed_mid_delivery_are_never_sent_twice() {
 fn a_second_outbox_run_leaves_the_first_ones_offer_in_flight_alone() {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("ws.scout");
-    // The server holds the first message's DATA for six seconds: the first run (the window's worker,
+    // The server holds the first message's DATA for ten seconds: the first run (the window's worker,
     // say) is mid-delivery while a second one starts.
-    let sink = SmtpSink::start_with(dir.path(), &SmtpOptions { slow_seconds: 6, login: None });
+    let sink = SmtpSink::start_with(dir.path(), &SmtpOptions { slow_seconds: 10, login: None });
     let (campaign, _) = queue_demo_email_offers(&ws, sink.port, 2);
     let mut first =
         Command::new(SCOUT).arg("--workspace").arg(&ws).args(["--quiet", "outbox", "run"]).spawn().unwrap();
