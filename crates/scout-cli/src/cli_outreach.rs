@@ -104,8 +104,9 @@ pub enum OffersCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum OutboxCommand {
-    /// Deliver due offers of one channel: e-mail (the SMTP password comes from the OS keychain) or
-    /// TikTok Shop (target collaborations of up to 50 creators; connect first with `scout tiktok connect`).
+    /// Deliver due offers: e-mail (the SMTP password comes from the OS keychain) and TikTok Shop
+    /// (target collaborations of up to 50 creators; connect first with `scout tiktok connect`). When
+    /// another Scout is delivering from this workspace, nothing is sent and the run says so.
     Run {
         /// Only this channel (default: every channel with offers due).
         #[arg(long, value_enum)]
@@ -115,6 +116,9 @@ pub enum OutboxCommand {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Mark offers left mid-delivery by a stop as "check whether it arrived" (done by itself whenever a
+    /// workspace opens; refused while another Scout is delivering).
+    Recover,
 }
 
 #[derive(Debug, Subcommand)]

@@ -144,6 +144,11 @@ pub async fn offers(ws: &Workspace, cmd: &OffersCommand) -> Result<u8, AppError>
 
 pub async fn outbox(ws: &Workspace, cmd: &OutboxCommand) -> Result<u8, AppError> {
     match cmd {
+        OutboxCommand::Recover => {
+            let n = ws.recover_interrupted_offers().await?;
+            println!("{n} interrupted offers now wait for you to check whether they arrived");
+            Ok(0)
+        }
         OutboxCommand::Run { channel, password_stdin } => {
             let channel = channel.map(|c| match c {
                 OutboxChannelArg::Email => OfferChannel::Email,

@@ -327,6 +327,9 @@ fn a_second_outbox_run_leaves_the_first_ones_offer_in_flight_alone() {
     assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
     let said = String::from_utf8_lossy(&second.stdout).to_string();
     assert!(said.contains("sent 0") && said.contains("another Scout"), "{said}");
+    let recover = scout(&ws, &["outbox", "recover"]);
+    assert_eq!(recover.status.code(), Some(1), "recovery is refused while the first run delivers");
+    assert!(stderr(&recover).contains("another Scout"), "{}", stderr(&recover));
     let offers = json(&scout(&ws, &["offers", "list", campaign, "--json"]));
     let states: Vec<&str> = offers.as_array().unwrap().iter().map(|o| o["state"].as_str().unwrap()).collect();
     assert_eq!(states, ["sending", "queued"], "the first run's offer in flight is left alone");
