@@ -276,13 +276,7 @@ fn offers_killed_mid_delivery_are_never_sent_twice() {
     assert!(stderr(&again).contains("already has an offer"), "{}", stderr(&again));
 
     // Deliver, and kill the sender while the server holds the first message's DATA.
-    let mut run =
-        Command::new(SCOUT).arg("--workspace").arg(&ws).args(["--quiet", "outbox", "run"]).spawn().unwrap();
-    let started = Instant::now();
-    while sink.data_started() == 0 {
-        assert!(started.elapsed() < Duration::from_secs(30), "delivery starts");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let mut run = outbox_run_holding_data(&ws, &sink);
     run.kill().unwrap(); // SIGKILL, mid-delivery
     run.wait().unwrap();
     std::thread::sleep(Duration::from_secs(5)); // whatever the server makes of the half-finished message
@@ -316,13 +310,7 @@ fn a_second_outbox_run_leaves_the_first_ones_offer_in_flight_alone() {
     // say) is mid-delivery while a second one starts.
     let sink = SmtpSink::start_with(dir.path(), &SmtpOptions { slow_seconds: 10, login: None });
     let (campaign, _) = queue_demo_email_offers(&ws, sink.port, 2);
-    let mut first =
-        Command::new(SCOUT).arg("--workspace").arg(&ws).args(["--quiet", "outbox", "run"]).spawn().unwrap();
-    let started = Instant::now();
-    while sink.data_started() == 0 {
-        assert!(started.elapsed() < Duration::from_secs(30), "delivery starts");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let mut first = outbox_run_holding_data(&ws, &sink);
     let second = scout(&ws, &["outbox", "run"]);
     assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
     let said = String::from_utf8_lossy(&second.stdout).to_string();
@@ -339,6 +327,18 @@ fn a_second_outbox_run_leaves_the_first_ones_offer_in_flight_alone() {
     let states: Vec<&str> = offers.as_array().unwrap().iter().map(|o| o["state"].as_str().unwrap()).collect();
     assert_eq!(states, ["sent", "sent"], "and sends everything once");
     assert_eq!(sink.received().len(), 2);
+}
+
+/// `scout outbox run` started in the background, returned once the server holds its first message.
+fn outbox_run_holding_data(ws: &Path, sink: &SmtpSink) -> std::process::Child {
+    let run =
+        Command::new(SCOUT).arg("--workspace").arg(ws).args(["--quiet", "outbox", "run"]).spawn().unwrap();
+    let started = Instant::now();
+    while sink.data_started() == 0 {
+        assert!(started.elapsed() < Duration::from_secs(30), "delivery starts");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    run
 }
 
 /// A demo workspace with an e-mail account at `port` and e-mail offers queued to its best `n` matches
