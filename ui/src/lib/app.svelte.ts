@@ -1,8 +1,8 @@
 // What the whole window shares: the open workspace, the current screen, and signals between screens
 // (the data changed; focus the search box; start an import).
-import { pickImportFile } from "./dialogs";
-import { toIpcError, workspaceInfo, type IpcFailure } from "./ipc";
-import type { WorkspaceInfo } from "./types";
+import { pickImportFile } from "./common/dialogs";
+import { toIpcError, workspaceInfo, type IpcFailure } from "./common/ipc";
+import type { WorkspaceInfo } from "./common/types";
 
 /** How often the window asks whether a large import's sort indexes are built yet. */
 export const INDEX_WATCH_MS = 2000;

@@ -1,5 +1,5 @@
 // TEST DATA: what `workspace_info` answers for a workspace of `creators` creators. Imported by tests only.
-import type { WorkspaceInfo } from "./types";
+import type { WorkspaceInfo } from "./common/types";
 
 export function workspaceInfo(creators: number, sortIndexesBuilding = false): WorkspaceInfo {
   return {

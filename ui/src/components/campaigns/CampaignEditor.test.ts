@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import CampaignEditor from "./CampaignEditor.svelte";
-import { emptyDraft } from "../../lib/campaign-draft";
+import { emptyDraft } from "../../lib/campaigns/campaign-draft";
 
 afterEach(() => {
   cleanup();

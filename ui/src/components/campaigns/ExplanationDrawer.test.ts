@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ExplanationDrawer from "./ExplanationDrawer.svelte";
-import { emptyDraft, previewSpec } from "../../lib/campaign-draft";
-import { Shortlist } from "../../lib/shortlist.svelte";
-import type { CreatorRow, Explanation, FactorContribution, LookalikeCreator } from "../../lib/types";
+import { emptyDraft, previewSpec } from "../../lib/campaigns/campaign-draft";
+import { Shortlist } from "../../lib/campaigns/shortlist.svelte";
+import type { CreatorRow, Explanation, FactorContribution, LookalikeCreator } from "../../lib/common/types";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import OverlapSummary from "./OverlapSummary.svelte";
-import type { AudienceOverlap, CreatorRow, ShortlistedCreator } from "../../lib/types";
+import type { AudienceOverlap, CreatorRow, ShortlistedCreator } from "../../lib/common/types";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 

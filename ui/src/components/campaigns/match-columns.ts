@@ -1,7 +1,7 @@
 // The Matches table's columns (the shared `TableColumn` shape). The shortlist column exists only for a
 // saved campaign.
-import { visibleColumns, type TableColumn } from "../../lib/table-columns";
-import type { MatchSort } from "../../lib/types";
+import { visibleColumns, type TableColumn } from "../../lib/common/table-columns";
+import type { MatchSort } from "../../lib/common/types";
 
 export type MatchColumn = TableColumn<
   | "rank"

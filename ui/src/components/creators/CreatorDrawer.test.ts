@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import CreatorDrawer from "./CreatorDrawer.svelte";
-import type { CreatorDetail, LookalikeCreator } from "../../lib/types";
+import type { CreatorDetail, LookalikeCreator } from "../../lib/common/types";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 

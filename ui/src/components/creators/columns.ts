@@ -1,6 +1,6 @@
 // The Creators table's columns (the shape and its rules are the shared `TableColumn`).
-import type { TableColumn } from "../../lib/table-columns";
-import type { CreatorSort } from "../../lib/types";
+import type { TableColumn } from "../../lib/common/table-columns";
+import type { CreatorSort } from "../../lib/common/types";
 
 export type Column = TableColumn<
   | "avatar"

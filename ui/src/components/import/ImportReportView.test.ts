@@ -2,7 +2,7 @@ import "@testing-library/jest-dom/vitest";
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, render, screen, within } from "@testing-library/svelte";
 import ImportReportView from "./ImportReportView.svelte";
-import type { ImportReport } from "../../lib/types";
+import type { ImportReport } from "../../lib/common/types";
 
 const report: ImportReport = {
   batch_id: 7,

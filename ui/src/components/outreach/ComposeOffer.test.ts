@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ComposeOffer from "./ComposeOffer.svelte";
-import { emptyDraft, previewSpec } from "../../lib/campaign-draft";
-import type { CreatorRow, OfferPreview } from "../../lib/types";
+import { emptyDraft, previewSpec } from "../../lib/campaigns/campaign-draft";
+import type { CreatorRow, OfferPreview } from "../../lib/common/types";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 

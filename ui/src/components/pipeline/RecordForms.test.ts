@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import RecordForms from "./RecordForms.svelte";
-import type { PipelineCard } from "../../lib/types";
+import type { PipelineCard } from "../../lib/common/types";
 
 const card: PipelineCard = {
   campaign_id: 3,

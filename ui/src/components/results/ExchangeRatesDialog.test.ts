@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ExchangeRatesDialog from "./ExchangeRatesDialog.svelte";
-import type { Conversion } from "../../lib/types";
+import type { Conversion } from "../../lib/common/types";
 
 afterEach(() => {
   cleanup();

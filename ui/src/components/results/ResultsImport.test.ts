@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from "@testing-library/sve
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ResultsImportDialog from "./ResultsImportDialog.svelte";
 import ResultsImportReportView from "./ResultsImportReportView.svelte";
-import type { ResultsImportReport } from "../../lib/types";
+import type { ResultsImportReport } from "../../lib/common/types";
 
 const report: ResultsImportReport = {
   file_name: "orders_november.csv",

@@ -4,13 +4,13 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-li
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ResultsScreen from "./ResultsScreen.svelte";
 import { app } from "../../lib/app.svelte";
-import { currencyReport, EXAMPLE, reportRow, resultsReport } from "../../lib/results-fixtures";
-import type { ResultsQuery, ResultsReport } from "../../lib/types";
+import { currencyReport, EXAMPLE, reportRow, resultsReport } from "../../lib/results/results-fixtures";
+import type { ResultsQuery, ResultsReport } from "../../lib/common/types";
 
 // jsdom has no canvas: the chart module is replaced by one that records what would be drawn.
 const drawn = vi.hoisted(() => [] as { type: string }[]);
-vi.mock("../../lib/charts", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../../lib/charts")>();
+vi.mock("../../lib/results/charts", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../../lib/results/charts")>();
   return {
     ...actual,
     loadChart: async () =>

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import UnattributedOrders from "./UnattributedOrders.svelte";
-import { order } from "../../lib/results-fixtures";
-import type { PipelineCard } from "../../lib/types";
+import { order } from "../../lib/results/results-fixtures";
+import type { PipelineCard } from "../../lib/common/types";
 
 function card(campaignId: number, creatorId: number, handle: string, campaignName: string): PipelineCard {
   return {

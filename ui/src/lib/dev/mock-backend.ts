@@ -29,7 +29,7 @@ import type {
   ImportProgress,
   ImportReport,
   IpcError,
-} from "../types";
+} from "../common/types";
 
 const params = new URLSearchParams(location.search);
 let creators: SyntheticCreator[] = syntheticCreators(Number(params.get("mockCreators") ?? 0));

@@ -3,7 +3,7 @@
 // the editor changes; it is not Scout's model, and every number it shows is synthetic.
 import type { Command } from "../bindings/commands";
 import type { SyntheticCreator } from "./synthetic";
-import { FEATURE_LABELS } from "../match-labels";
+import { FEATURE_LABELS } from "../campaigns/match-labels";
 import type {
   AudienceOverlap,
   Campaign,
@@ -20,7 +20,7 @@ import type {
   RankQuery,
   ShortlistEntry,
   WarningKind,
-} from "../types";
+} from "../common/types";
 
 function fail(code: IpcError["code"], message: string, field: string | null = null): never {
   throw { code, message, field } satisfies IpcError;

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mockResults, net } from "./mock-results";
 import ledgerCases from "../bindings/ledger-cases.json";
 import type { Channel } from "@tauri-apps/api/core";
-import type { ImportProgress, Ledger, NetResult, ResultsImportReport, ResultsReport } from "../types";
+import type { ImportProgress, Ledger, NetResult, ResultsImportReport, ResultsReport } from "../common/types";
 
 const all = { campaign_id: null, currency: null };
 

@@ -12,7 +12,7 @@
 import type { Command } from "../bindings/commands";
 import type { Channel } from "@tauri-apps/api/core";
 import { random } from "./synthetic";
-import { currencyFractionDigits } from "../format";
+import { currencyFractionDigits } from "../common/format";
 import type {
   Conversion,
   CurrencyReport,
@@ -29,7 +29,7 @@ import type {
   Stage,
   TimePoint,
   UnattributedOrder,
-} from "../types";
+} from "../common/types";
 
 type Mode = "empty" | "one" | "multi";
 

@@ -1,7 +1,7 @@
 // DEVELOPMENT ONLY — synthetic creators for the in-browser mock backend (`npm run dev:mock`).
 // Every name, handle and figure here is made up by a seeded generator; none is a real account.
 // Some are deliberately awkward: very long, right-to-left, emoji, missing figures, hostile bios.
-import { currencyFractionDigits } from "../format";
+import { currencyFractionDigits } from "../common/format";
 import type {
   AudienceMix,
   CreatorDetail,
@@ -9,7 +9,7 @@ import type {
   CreatorRow,
   CreatorSnapshot,
   FieldSource,
-} from "../types";
+} from "../common/types";
 
 export type SyntheticCreator = { row: CreatorRow; detail: CreatorDetail };
 
