@@ -1,8 +1,23 @@
-// What the whole window shares: the open workspace, the current screen, and signals between screens
-// (the data changed; focus the search box; start an import).
+// What the whole window shares, and the workspace's service: the open workspace (its commands: what is
+// open, opening another, loading the demo), the current screen, and signals between screens (the data
+// changed; focus the search box; start an import).
 import { pickImportFile } from "./common/dialogs";
-import { toIpcError, workspaceInfo, type IpcFailure } from "./common/ipc";
-import type { WorkspaceInfo } from "./common/types";
+import { call, toIpcError, type IpcFailure } from "./common/ipc";
+import type { ImportReport, WorkspaceInfo } from "./common/types";
+
+export function workspaceInfo(): Promise<WorkspaceInfo> {
+  return call("workspace_info");
+}
+
+/** Opens the workspace file at `path` (a `.scout` or `.db` file), creating it if missing. */
+export function openWorkspace(path: string): Promise<WorkspaceInfo> {
+  return call("open_workspace", { path });
+}
+
+/** Imports the bundled synthetic demo creators into the open workspace (one report per demo file). */
+export function loadDemoWorkspace(): Promise<ImportReport[]> {
+  return call("load_demo_workspace");
+}
 
 /** How often the window asks whether a large import's sort indexes are built yet. */
 export const INDEX_WATCH_MS = 2000;

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/sv
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ExplanationDrawer from "./ExplanationDrawer.svelte";
 import { emptyDraft, previewSpec } from "../../lib/campaigns/campaign-draft";
-import { Shortlist } from "../../lib/campaigns/shortlist.svelte";
+import { Shortlist } from "../../lib/campaigns/campaigns.svelte";
 import type { CreatorRow, Explanation, FactorContribution, LookalikeCreator } from "../../lib/common/types";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";

@@ -1,5 +1,5 @@
 // The OS file dialogs the screens use (tauri-plugin-dialog). Each resolves to a path, or null when the
-// person cancels; failures reject with an `IpcFailure` like the commands in ipc.ts.
+// person cancels; failures reject with an `IpcFailure` like every command (ipc.ts).
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { toIpcError } from "./ipc";
 

@@ -1,27 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import {
-  adoptModel,
-  annotateShortlisted,
-  createCampaign,
-  explainPreview,
-  exportRejectedRows,
-  getCreator,
-  IpcFailure,
-  listCreators,
-  lookalikes,
-  previewMatches,
-  rankMatches,
-  runImport,
-  shortlistAdd,
-  shortlistOverlap,
-  toIpcError,
-  workspaceInfo,
-} from "./ipc";
-import { emptyDraft, previewSpec } from "../campaigns/campaign-draft";
-import { DEFAULT_MATCH_VIEW, toRankQuery } from "../campaigns/match-view";
-import { DEFAULT_VIEW, toQuery } from "../creators/creators-view";
-import type { ImportProgress } from "./types";
+import { call, IpcFailure, toIpcError } from "./ipc";
 
 afterEach(() => clearMocks());
 
@@ -59,57 +38,11 @@ describe("toIpcError", () => {
 });
 
 describe("commands", () => {
-  it("send the contract's command names and argument names", async () => {
-    const calls: [string, unknown][] = [];
-    mockIPC((command, payload) => {
-      calls.push([command, payload]);
-      if (command === "list_creators") return { total: 0, offset: 0, rows: [] };
-      return 3;
-    });
-    const query = toQuery(DEFAULT_VIEW, 100, 100);
-    await listCreators(query);
-    await exportRejectedRows(9, "/tmp/out.csv");
-    expect(calls).toEqual([
-      ["list_creators", { query }],
-      ["export_rejected_rows", { batchId: 9, path: "/tmp/out.csv" }],
-    ]);
-  });
-
-  it("send the campaign commands' names and camelCase argument names", async () => {
-    const calls: [string, unknown][] = [];
-    mockIPC((command, payload) => {
-      calls.push([command, payload]);
-      return null;
-    });
-    const { spec } = previewSpec(emptyDraft());
-    const query = toRankQuery(DEFAULT_MATCH_VIEW, 0, 100);
-    await createCampaign(spec);
-    await rankMatches(4, query);
-    await previewMatches(spec, query);
-    await shortlistAdd(4, 9);
-    await annotateShortlisted(4, 9, "call Monday", ["vip"]);
-    await adoptModel(null);
-    await explainPreview(spec, 9);
-    await shortlistOverlap(4);
-    await lookalikes(9, 10);
-    expect(calls).toEqual([
-      ["create_campaign", { spec }],
-      ["rank_matches", { campaignId: 4, query }],
-      ["preview_matches", { spec, query }],
-      ["shortlist_add", { campaignId: 4, creatorId: 9 }],
-      ["annotate_shortlisted", { campaignId: 4, creatorId: 9, note: "call Monday", tags: ["vip"] }],
-      ["adopt_model", { id: null }],
-      ["explain_preview", { spec, creatorId: 9 }],
-      ["shortlist_overlap", { campaignId: 4 }],
-      ["lookalikes", { creatorId: 9, limit: 10 }],
-    ]);
-  });
-
   it("reject with the backend's IpcError", async () => {
     mockIPC(() => {
       throw { code: "workspace", message: "the workspace file is locked by another Scout window" };
     });
-    await expect(workspaceInfo()).rejects.toMatchObject({
+    await expect(call("workspace_info")).rejects.toMatchObject({
       code: "workspace",
       message: "the workspace file is locked by another Scout window",
     });
@@ -119,28 +52,11 @@ describe("commands", () => {
     mockIPC(() => {
       throw "invalid args `id` for command `get_creator`";
     });
-    const failure = await getCreator(1).catch((reason: unknown) => reason);
+    const failure = await call("get_creator", { id: 1 }).catch((reason: unknown) => reason);
     expect(failure).toBeInstanceOf(IpcFailure);
     expect(failure).toMatchObject({
       code: "internal",
       message: "invalid args `id` for command `get_creator`",
     });
-  });
-
-  it("pass import progress from the channel to the callback", async () => {
-    let platform: unknown;
-    mockIPC((command, payload) => {
-      if (command !== "run_import") return null;
-      platform = (payload as { platform: unknown }).platform;
-      const channel = (payload as { onProgress: { onmessage: (p: ImportProgress) => void } }).onProgress;
-      channel.onmessage({ rows_done: 10, bytes_done: 50, bytes_total: 100 });
-      return { batch_id: 1 };
-    });
-    const seen: ImportProgress[] = [];
-    await runImport("/tmp/a.csv", { columns: ["handle"] }, "instagram", (progress: ImportProgress) =>
-      seen.push(progress),
-    );
-    expect(seen).toEqual([{ rows_done: 10, bytes_done: 50, bytes_total: 100 }]);
-    expect(platform).toBe("instagram");
   });
 });

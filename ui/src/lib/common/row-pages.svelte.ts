@@ -2,7 +2,7 @@
 // Each change of query starts a new generation: answers for an older one are dropped, so a slow
 // response can never paint rows of a previous query. Used by the Creators and Matches tables.
 import { SvelteMap } from "svelte/reactivity";
-import { toIpcError, type IpcFailure } from "./ipc";
+import { type IpcFailure, toIpcError } from "./ipc";
 import { locate, PAGE_SIZE, pagesCovering, pagesToEvict } from "./row-window";
 
 /** Enough pages for a few screens either side of the visible one. */

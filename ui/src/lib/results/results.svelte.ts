@@ -1,8 +1,83 @@
-// The Results screen's state: which report (campaign, currency), the report itself, the seller's saved
-// exchange rates, and the currencies seen so far (to offer "convert to …"). A refused conversion puts
-// the currency back to what it was, so the report on screen always matches the selectors.
-import { exchangeRates, listCampaigns, resultsReport, toIpcError, type IpcFailure } from "../common/ipc";
-import type { Campaign, Conversion, ResultsQuery, ResultsReport } from "../common/types";
+// The Results area's service: its commands (the report, importing and syncing orders and videos, the
+// order lines no collaboration claims, exporting, exchange rates) and `ResultsState`, the screen's state:
+// which report (campaign, currency), the report itself, the seller's saved exchange rates, and the
+// currencies seen so far (to offer "convert to …"). A refused conversion puts the currency back to what
+// it was, so the report on screen always matches the selectors.
+import { listCampaigns } from "../campaigns/campaigns.svelte";
+import { call, callWithProgress, toIpcError, type IpcFailure } from "../common/ipc";
+import type {
+  Campaign,
+  Conversion,
+  ImportProgress,
+  ResultsImportReport,
+  ResultsQuery,
+  ResultsReport,
+  UnattributedOrder,
+} from "../common/types";
+
+/**
+ * The results report: one `CurrencyReport` per currency (never added together, most orders first) when
+ * `query.currency` is null, or one converted with the saved rates; rejects with "invalid_input" (no field)
+ * naming a currency without a rate, or when the saved rates convert into another currency.
+ */
+export function resultsReport(query: ResultsQuery): Promise<ResultsReport> {
+  return call("results_report", { query });
+}
+
+/** Imports an affiliate order or video export (the kind is read from its header); rejects with code
+ * "cancelled" after `cancelResultsImport()`. */
+export function importResults(
+  path: string,
+  onProgress: (progress: ImportProgress) => void,
+): Promise<ResultsImportReport> {
+  return callWithProgress("import_results", { path }, onProgress);
+}
+
+/**
+ * Fetches the shop's affiliate orders of the last `days` days (1 to 365) through the TikTok Shop API and
+ * writes them like an imported order export (`file_name` "TikTok Shop API"; an issue's `line` is the
+ * order's position in the sync). Nothing is stored when TikTok Shop fails part-way; rejects with
+ * "invalid_input" when TikTok Shop is not connected.
+ */
+export function syncResults(days: number): Promise<ResultsImportReport> {
+  return call("sync_results", { days });
+}
+
+export function cancelResultsImport(): Promise<void> {
+  return call("cancel_results_import");
+}
+
+/** A page of the order lines no collaboration claims; their count is `ResultsReport.unattributed_lines`. */
+export function unattributedOrders(offset: number, limit: number): Promise<UnattributedOrder[]> {
+  return call("unattributed_orders", { offset, limit });
+}
+
+/** Attaches order lines to one collaboration (campaign × creator); resolves to the lines assigned. */
+export function assignOrders(lineIds: number[], campaignId: number, creatorId: number): Promise<number> {
+  return call("assign_orders", { lineIds, campaignId, creatorId });
+}
+
+/**
+ * Writes the report as one table (a row per total, campaign, creator and product of each currency) to a
+ * .csv or .xlsx file, the format taken from the path's extension; resolves to the number of rows written.
+ */
+export function exportResults(query: ResultsQuery, path: string): Promise<number> {
+  return call("export_results", { query, path });
+}
+
+/** The seller's saved exchange rates, or null when none are saved. */
+export function exchangeRates(): Promise<Conversion | null> {
+  return call("exchange_rates");
+}
+
+/**
+ * Saves the rates (1 `from` = rate_micros / 1,000,000 `to`); null forgets them. Rejects with
+ * "invalid_input", field "rates", and a message naming the currency (a rate ≤ 0, a currency given twice,
+ * a rate for `to` itself).
+ */
+export function saveExchangeRates(conversion: Conversion | null): Promise<void> {
+  return call("save_exchange_rates", { conversion });
+}
 
 export class ResultsState {
   campaigns = $state.raw<Campaign[]>([]);

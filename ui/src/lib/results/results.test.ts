@@ -9,8 +9,8 @@ import {
   resultsReport,
   saveExchangeRates,
   unattributedOrders,
-} from "./ipc";
-import type { ImportProgress } from "./types";
+} from "./results.svelte";
+import type { ImportProgress } from "../common/types";
 
 afterEach(() => clearMocks());
 
