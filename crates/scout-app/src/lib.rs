@@ -6,38 +6,32 @@
 //! UI can do is here, so the CLI can do it too and tests need no window.
 
 mod campaigns;
-mod collaborations;
 mod creators;
 mod demo;
-mod demo_results;
 mod error;
 mod logging;
-mod matching;
-mod models;
 mod outreach;
 mod paths;
+mod pipeline;
 mod results;
-mod simulation;
 mod streaming;
 mod tiktok;
 mod workspace;
 
-pub use campaigns::{LookalikeCreator, ShortlistedCreator};
-pub use collaborations::{FollowUpSettings, FollowUps};
+pub use campaigns::{LearnedModel, LookalikeCreator, MatchPage, MatchRow, ModelCard, ShortlistedCreator};
 pub use creators::{FieldOption, ImportPreview, ImportReport, ImportRequest, ImportStatus, MappingSource};
+pub use demo::{SimulationReport, EXAMPLE_CAMPAIGN};
 pub use error::{AppError, ErrorCode, ErrorPayload, Result};
 pub use logging::{init_logging, LogGuard};
-pub use matching::{MatchPage, MatchRow};
-pub use models::{LearnedModel, ModelCard};
 pub use outreach::{
     EmailSettings, OfferDraft, OfferPreview, OutboxProblem, OutboxReport, OutboxRun, PreviewedMessage,
     SellerProfile,
 };
 pub use paths::{default_log_dir, default_workspace_path};
+pub use pipeline::{FollowUpSettings, FollowUps};
 pub use results::RETRAIN_AFTER_NEW_OUTCOMES;
 pub use scout_outreach::email::{SmtpAccount, SmtpSecurity};
 pub use scout_outreach::template::{default_template, OfferTemplate, RenderedMessage};
-pub use simulation::{SimulationReport, EXAMPLE_CAMPAIGN};
 pub use streaming::{CancelToken, ImportProgress};
 pub use tiktok::{
     TiktokConnection, TiktokQuota, TiktokQuotaPart, TiktokStatus, TiktokSyncReport,

@@ -9,7 +9,7 @@ use ts_rs::TS;
 #[derive(Debug, Clone)]
 pub struct Workspace {
     pub(crate) store: Store,
-    pub(crate) match_cache: crate::matching::SharedIndexCache,
+    pub(crate) match_cache: crate::campaigns::matching::SharedIndexCache,
     /// Where the seller's passwords and tokens live (never in the database).
     pub(crate) keychain: scout_secrets::Keychain,
 }

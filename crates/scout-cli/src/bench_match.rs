@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use scout_app::AppError;
+use scout_demo::history::{facts_from_record, simulate, HistoryConfig};
 use scout_domain::CampaignSpec;
-use scout_fixtures::history::{facts_from_record, simulate, HistoryConfig};
 use scout_fixtures::{CreatorGenerator, GeneratorConfig};
 use scout_match::{explain, fit, lookalikes, rank, LinearModel, MatchIndex, RankQuery, Target, TrainParams};
 use std::path::Path;

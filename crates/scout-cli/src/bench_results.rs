@@ -4,11 +4,11 @@
 
 use crate::bench::{bench_dir, remove_db, timed, Timed};
 use scout_app::{AppError, ImportRequest, Workspace};
-use scout_domain::{CampaignSpec, Money, Stage};
-use scout_fixtures::orders::{
+use scout_demo::orders::{
     simulate_orders, synthetic_collaborations, write_orders_csv, CollaborationSeed, CollaborationsConfig,
     ExportLanguage, OrderConfig,
 };
+use scout_domain::{CampaignSpec, Money, Stage};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,7 +17,7 @@ use std::time::Instant;
 const SEED: u64 = 7;
 const COLLABORATIONS: usize = 1_000;
 
-fn internal(what: &str) -> impl Fn(scout_fixtures::FixtureError) -> AppError + '_ {
+fn internal(what: &str) -> impl Fn(scout_demo::DemoError) -> AppError + '_ {
     move |e| AppError::Internal(format!("{what}: {e}"))
 }
 

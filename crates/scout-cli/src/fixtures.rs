@@ -3,12 +3,13 @@
 
 use crate::cli::{ExportFormatArg, ExportLanguageArg, FixturesCommand, ResultsExportArgs};
 use scout_app::AppError;
-use scout_fixtures::orders::{
+use scout_demo::orders::{
     simulate_orders, simulate_videos, synthetic_collaborations, write_orders_csv, write_orders_xlsx,
     write_videos_csv, write_videos_xlsx, CollaborationSeed, CollaborationsConfig, ExportLanguage,
     OrderConfig, XLSX_MAX_ROWS,
 };
-use scout_fixtures::{FixtureError, GeneratorConfig};
+use scout_demo::DemoError;
+use scout_fixtures::GeneratorConfig;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::time::Instant;
@@ -113,13 +114,13 @@ fn create(path: &Path) -> Result<std::fs::File, AppError> {
     })
 }
 
-fn fixture_error(e: FixtureError) -> AppError {
+fn fixture_error(e: DemoError) -> AppError {
     match e {
-        FixtureError::InvalidOrderConfig { .. } | FixtureError::InvalidSeed { .. } => {
+        DemoError::InvalidOrderConfig { .. } | DemoError::InvalidSeed { .. } => {
             AppError::InvalidInput(e.to_string())
         }
-        FixtureError::Io { path, source } => AppError::Io { action: "write", path, source },
-        FixtureError::Xlsx { path, source } => AppError::Export { path, message: source.to_string() },
+        DemoError::Io { path, source } => AppError::Io { action: "write", path, source },
+        DemoError::Xlsx { path, source } => AppError::Export { path, message: source.to_string() },
         other => AppError::Internal(format!("generator: {other}")),
     }
 }

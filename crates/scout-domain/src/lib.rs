@@ -5,7 +5,6 @@
 //! machine and its follow-up rules, results (affiliate order lines, video results) and their money (ledgers and net ROI with
 //! their formulas). No database, no HTTP, no window.
 
-pub mod attribution;
 mod audience;
 mod campaign;
 mod collaboration;
@@ -14,11 +13,9 @@ mod error;
 mod follow_ups;
 mod money;
 mod offer;
-mod orders;
 mod pipeline;
 mod rate;
-mod report;
-mod results;
+pub mod results;
 
 pub use audience::{AgeBand, AgeShare, AudienceMix, CountryShare, GenderSplit};
 pub use campaign::{
@@ -30,12 +27,10 @@ pub use error::{DomainError, Result};
 pub use follow_ups::{follow_ups_due, FollowUpKind, PipelineFacts, SHIP_SAMPLE_WITHIN_DAYS};
 pub use money::{Currency, Money};
 pub use offer::{ContentType, FreeSample, OfferTerms};
-pub use orders::{OrderLine, Settlement, VideoResult};
 pub use pipeline::Stage;
 pub use rate::BasisPoints;
-pub use report::{
-    Conversion, CurrencyReport, ExchangeRate, Funnel, LearningProgress, ReportGroup, ReportRow,
-    ResultsFileKind, ResultsImportReport, ResultsQuery, ResultsReport, ResultsRowIssue, TimePoint,
-    UnattributedOrder,
+pub use results::{
+    Conversion, CurrencyReport, ExchangeRate, Figure, Funnel, LearningProgress, Ledger, NetResult, OrderLine,
+    ReportGroup, ReportRow, ResultsFileKind, ResultsImportReport, ResultsQuery, ResultsReport,
+    ResultsRowIssue, Settlement, TimePoint, UnattributedOrder, VideoResult,
 };
-pub use results::{Figure, Ledger, NetResult};

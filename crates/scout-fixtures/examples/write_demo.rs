@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-fn main() -> scout_fixtures::Result<()> {
+fn main() -> scout_demo::Result<()> {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
     let dir = fixtures.join("demo");
     scout_fixtures::demo::write_demo_files(&dir)?;
@@ -15,8 +15,8 @@ fn main() -> scout_fixtures::Result<()> {
         dir.display()
     );
     let dir = fixtures.join("results");
-    scout_fixtures::orders::samples::write_results_samples(&dir)?;
-    for sample in &scout_fixtures::orders::samples::SAMPLES {
+    scout_demo::orders::samples::write_results_samples(&dir)?;
+    for sample in &scout_demo::orders::samples::SAMPLES {
         println!("wrote {} in {}", sample.file, dir.display());
     }
     Ok(())

@@ -2,11 +2,11 @@
 //! three countries with the creator's own country first. Some rows have no audience data at all, as in
 //! real exports, and a few only a gender split and countries.
 
-use crate::catalog::Category;
-use crate::draw::{chance, log_normal, normal, pick, split_basis_points, uniform};
-use crate::markets::Market;
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
+use scout_demo::catalog::Category;
+use scout_demo::draw::{chance, log_normal, normal, pick, split_basis_points, uniform};
+use scout_demo::markets::Market;
 use scout_domain::{
     AgeBand, AgeShare, AudienceMix, BasisPoints, CountryCode, CountryShare, GenderSplit, Result,
 };
@@ -92,9 +92,9 @@ fn draw_countries(rng: &mut ChaCha8Rng, market: &Market) -> Result<Vec<CountrySh
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::CATEGORIES;
-    use crate::draw::row_rng;
-    use crate::markets::MARKETS;
+    use scout_demo::catalog::CATEGORIES;
+    use scout_demo::draw::row_rng;
+    use scout_demo::markets::MARKETS;
 
     #[test]
     fn every_audience_passes_the_domain_rules() {

@@ -1,11 +1,11 @@
 //! The small demo files committed under `fixtures/demo/`, and the one place that says how they are made,
 //! so a test can check the committed files never drift from the generator.
 
-use crate::error::{FixtureError, Result};
 use crate::generator::GeneratorConfig;
 use crate::snapshot::{write_update_csv, UpdateConfig};
 use crate::template::write_csv;
 use chrono::NaiveDate;
+use scout_demo::{DemoError, Result};
 use std::path::Path;
 
 pub const DEMO_FILE: &str = "creators-demo.csv";
@@ -43,7 +43,7 @@ pub fn update_csv() -> Result<Vec<u8>> {
 pub fn write_demo_files(dir: &Path) -> Result<()> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| FixtureError::Io { path, source }
+        move |source| DemoError::Io { path, source }
     };
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     for (name, bytes) in [(DEMO_FILE, demo_csv()?), (UPDATE_FILE, update_csv()?)] {

@@ -2,11 +2,11 @@
 //! domain.md's "Typical figures" describe (engagement per view falls with the follower tier, views grow
 //! sub-linearly with followers, sales follow views and the category's basket size).
 
-use crate::catalog::Category;
-use crate::draw::{chance, log_normal, normal, uniform};
-use crate::markets::Market;
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
+use scout_demo::catalog::Category;
+use scout_demo::draw::{chance, log_normal, normal, uniform};
+use scout_demo::markets::Market;
 use scout_domain::{BasisPoints, CreatorFigures, Currency, Money};
 
 pub(crate) const MIN_FOLLOWERS: u64 = 500;

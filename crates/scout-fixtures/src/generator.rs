@@ -2,17 +2,17 @@
 //! length holds nothing but a counter, and the first N rows of a longer run equal a run of N rows.
 
 use crate::audience::draw_audience;
-use crate::bios::bio;
-use crate::catalog::{Category, CATEGORIES};
-use crate::draw::{chance, pick, pick_distinct_weighted, pick_weighted, row_rng};
-use crate::error::{FixtureError, Result};
 use crate::figures::{draw_account, draw_figures};
-use crate::handles::HandleMaker;
-use crate::markets::MARKETS;
-use crate::names::display_name;
 use chrono::NaiveDate;
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
+use scout_demo::bios::bio;
+use scout_demo::catalog::{Category, CATEGORIES};
+use scout_demo::draw::{chance, pick, pick_distinct_weighted, pick_weighted, row_rng};
+use scout_demo::handles::HandleMaker;
+use scout_demo::markets::MARKETS;
+use scout_demo::names::display_name;
+use scout_demo::{DemoError, Result};
 use scout_domain::{
     CountryCode, CreatorKey, CreatorProfile, CreatorRecord, Currency, DomainError, Handle, Platform,
 };
@@ -37,7 +37,7 @@ pub struct CreatorGenerator {
     cfg: GeneratorConfig,
     handles: HandleMaker,
     next: u64,
-    failure: Option<FixtureError>,
+    failure: Option<DemoError>,
 }
 
 impl CreatorGenerator {
@@ -50,14 +50,14 @@ impl CreatorGenerator {
     }
 
     /// Why the stream ended before `count` rows, if it did.
-    pub fn take_failure(&mut self) -> Option<FixtureError> {
+    pub fn take_failure(&mut self) -> Option<DemoError> {
         self.failure.take()
     }
 
     /// Row `index` of any run with this seed, whatever its `count` (an index at or past `count` gives the
     /// creators a longer run would add), dated with this generator's `as_of`.
     pub fn creator_at(&self, index: u64) -> Result<CreatorRecord> {
-        let refused = |source: DomainError| FixtureError::Domain { row: index, source };
+        let refused = |source: DomainError| DemoError::Domain { row: index, source };
         let mut rng = row_rng(self.cfg.seed, index);
         let market = pick_weighted(&mut rng, &MARKETS, |m| m.weight);
         let platform = match rng.random_range(0..100u32) {

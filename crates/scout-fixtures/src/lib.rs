@@ -4,28 +4,17 @@
 //! test data for the importer and the matcher, and benchmark data at any size from a hundred to a
 //! million rows without holding them in memory. The same seed always gives the same bytes, and every
 //! creator is labelled synthetic in its bio. It writes the import template owned by `scout-ingest`; it does no importing.
-//! It also simulates campaign histories from known effects (`history`), for training tests and the demo,
-//! and results exports (`orders`): affiliate order lines and video results from simulated
-//! collaborations, as Seller Center and Affiliate Center write them in English, Spanish or Indonesian.
+//! Test and benchmark data only: nothing here ships in the app. The synthetic world it draws from
+//! (markets, names, handles, categories, bios) and the runtime demo's histories and results exports are
+//! `scout-demo`.
 
 mod audience;
-mod bios;
-mod catalog;
 pub mod demo;
-mod draw;
-mod error;
 mod figures;
 mod generator;
-mod handles;
-pub mod history;
-mod markets;
-mod names;
-pub mod orders;
 mod snapshot;
 mod template;
 
-pub use bios::SYNTHETIC_LABEL;
-pub use error::{FixtureError, Result};
 pub use generator::{CreatorGenerator, GeneratorConfig};
 pub use scout_ingest::template::{format_money, format_percent, CSV_HEADERS, LIST_SEPARATOR};
 pub use snapshot::{update_records, write_update_csv, UpdateConfig};
@@ -33,5 +22,5 @@ pub use template::{write_csv, write_records};
 
 /// The product categories the generator tags creators with, in the template's spelling.
 pub fn category_names() -> impl Iterator<Item = &'static str> {
-    catalog::CATEGORIES.iter().map(|c| c.name)
+    scout_demo::catalog::CATEGORIES.iter().map(|c| c.name)
 }

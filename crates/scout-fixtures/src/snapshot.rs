@@ -1,13 +1,13 @@
 //! A later snapshot of a generated run: some of the same creators re-listed with grown figures, plus a
 //! few new ones, for demonstrating dated snapshots, growth and merging on re-import.
 
-use crate::draw::{chance, log_normal, mix64, normal, row_rng, uniform};
-use crate::error::{FixtureError, Result};
 use crate::generator::{CreatorGenerator, GeneratorConfig};
 use crate::template::write_records;
 use chrono::NaiveDate;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use scout_demo::draw::{chance, log_normal, mix64, normal, row_rng, uniform};
+use scout_demo::{DemoError, Result};
 use scout_domain::{CreatorFigures, CreatorRecord, Money};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -30,10 +30,10 @@ pub struct UpdateConfig {
 pub fn update_records(cfg: &UpdateConfig) -> Result<Vec<CreatorRecord>> {
     let base = cfg.base;
     if cfg.relisted > base.count {
-        return Err(FixtureError::TooManyRelisted { relisted: cfg.relisted, count: base.count });
+        return Err(DemoError::TooManyRelisted { relisted: cfg.relisted, count: base.count });
     }
     if cfg.as_of < base.as_of {
-        return Err(FixtureError::UpdateBeforeBase { base: base.as_of, update: cfg.as_of });
+        return Err(DemoError::UpdateBeforeBase { base: base.as_of, update: cfg.as_of });
     }
     let months = (cfg.as_of - base.as_of).num_days() as f64 / 30.0;
     let before = CreatorGenerator::new(base);
@@ -129,7 +129,7 @@ mod tests {
         let base = GeneratorConfig { seed: 1, count: 5, as_of: date };
         let cfg = UpdateConfig { base, relisted: 6, added: 0, as_of: date };
         assert!(
-            matches!(update_records(&cfg), Err(FixtureError::TooManyRelisted { relisted: 6, count: 5 })),
+            matches!(update_records(&cfg), Err(DemoError::TooManyRelisted { relisted: 6, count: 5 })),
             "six out of five is refused"
         );
     }

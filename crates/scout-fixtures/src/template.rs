@@ -1,8 +1,8 @@
 //! Writing generated creators as CSV in Scout's import template (the template itself lives in
 //! `scout_ingest::template`).
 
-use crate::error::Result;
 use crate::generator::{CreatorGenerator, GeneratorConfig};
+use scout_demo::Result;
 pub use scout_ingest::template::write_records;
 
 /// Generates `cfg.count` creators straight into `out` as CSV; returns the number of rows written.

@@ -4,7 +4,7 @@
 
 use crate::streaming::{blocking, stream_rows, ChunkWriter};
 use crate::{CancelToken, ImportProgress, Result, Workspace};
-use scout_domain::attribution::Attribution;
+use scout_domain::results::attribution::Attribution;
 use scout_domain::{Currency, OrderLine, ResultsFileKind, ResultsImportReport, ResultsRowIssue, VideoResult};
 use scout_ingest::{open_results, sniff, ResultsFile, ResultsRow};
 use scout_store::{ResultsImportSession, ResultsOutcome};

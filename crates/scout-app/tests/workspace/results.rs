@@ -222,11 +222,11 @@ async fn both_importers_cancel_part_way_and_leave_nothing() {
     };
     scout_fixtures::write_csv(&cfg, std::fs::File::create(&creators).unwrap()).unwrap();
     let orders = dir.path().join("orders.csv");
-    let sample = scout_fixtures::orders::samples::SAMPLES[0];
-    let run = scout_fixtures::orders::OrderConfig { rows: Some(60_000), ..sample.orders };
-    let lines = scout_fixtures::orders::simulate_orders(&sample.seeds().unwrap(), &run).unwrap();
+    let sample = scout_demo::orders::samples::SAMPLES[0];
+    let run = scout_demo::orders::OrderConfig { rows: Some(60_000), ..sample.orders };
+    let lines = scout_demo::orders::simulate_orders(&sample.seeds().unwrap(), &run).unwrap();
     let file = std::fs::File::create(&orders).unwrap();
-    scout_fixtures::orders::write_orders_csv(lines, sample.language, file).unwrap();
+    scout_demo::orders::write_orders_csv(lines, sample.language, file).unwrap();
 
     let cancel_on_progress = |cancel: &CancelToken, seen: &Arc<Mutex<u64>>| {
         let (c, s) = (cancel.clone(), seen.clone());

@@ -4,7 +4,7 @@
 use super::report::INVITED_AT;
 use crate::{Result, Store, StoreError};
 use chrono::{NaiveDate, NaiveDateTime};
-use scout_domain::attribution::{Attributor, CollaborationWindow, OrderFacts};
+use scout_domain::results::attribution::{Attributor, CollaborationWindow, OrderFacts};
 use scout_domain::{Currency, Handle, Money, UnattributedOrder};
 use sha2::{Digest, Sha256};
 use sqlx::{Sqlite, Transaction};

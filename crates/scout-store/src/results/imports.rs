@@ -3,7 +3,7 @@
 
 use crate::{Result, Store};
 use chrono::Utc;
-use scout_domain::attribution::{Attribution, Attributor};
+use scout_domain::results::attribution::{Attribution, Attributor};
 use scout_domain::{OrderLine, ResultsFileKind, ResultsImportReport, ResultsRowIssue, VideoResult};
 use sha2::{Digest, Sha256};
 use sqlx::{QueryBuilder, Sqlite, Transaction};

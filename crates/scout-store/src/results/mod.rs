@@ -2,7 +2,7 @@
 //! whole file in one transaction (a cancelled or failed import leaves the workspace as it was); a row
 //! whose values did not change since the last import is skipped, so importing a file again changes
 //! nothing. Each order line is attributed to a collaboration as it is written, by
-//! [`scout_domain::attribution`]; when collaborations change later, [`Store::reattribute_orders`] brings
+//! [`scout_domain::results::attribution`]; when collaborations change later, [`Store::reattribute_orders`] brings
 //! every line the seller did not assign by hand up to date. The report's raw sums live in [`report`].
 
 mod attribution;

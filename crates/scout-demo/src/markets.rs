@@ -4,7 +4,7 @@
 use crate::names::{self, NameStyle};
 
 #[derive(Debug)]
-pub(crate) struct Market {
+pub struct Market {
     pub code: &'static str,
     /// How common the market is among creators (weights add up to 100).
     pub weight: u32,
@@ -28,7 +28,7 @@ const fn latin(pool: &'static names::NamePool) -> NameStyle {
     NameStyle { native: pool, romanised: None, native_share: 1.0 }
 }
 
-pub(crate) const MARKETS: [Market; 16] = [
+pub const MARKETS: [Market; 16] = [
     Market {
         code: "US",
         weight: 28,

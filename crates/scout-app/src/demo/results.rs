@@ -7,11 +7,11 @@
 
 use crate::{AppError, Result, Workspace};
 use chrono::{Days, Utc};
-use scout_domain::{AgreedTerms, BasisPoints, CampaignSpec, ContentPost, Money, SampleShipment, Stage};
-use scout_fixtures::orders::{
+use scout_demo::orders::{
     simulate_orders, simulate_videos, write_orders_csv, write_videos_xlsx, CollaborationSeed, ExportLanguage,
     OrderConfig,
 };
+use scout_domain::{AgreedTerms, BasisPoints, CampaignSpec, ContentPost, Money, SampleShipment, Stage};
 use scout_match::RankQuery;
 
 /// The finished campaign's name; the demo is recognised by its "Example: " prefix.
@@ -122,7 +122,7 @@ impl Workspace {
         // The export was taken yesterday: no order in it is later than now.
         let until = today - Days::new(1);
         let cfg = OrderConfig { seed: SEED, until, organic_share: 0.15, rows: None };
-        let demo_error = |e: scout_fixtures::FixtureError| AppError::Internal(format!("demo results: {e}"));
+        let demo_error = |e: scout_demo::DemoError| AppError::Internal(format!("demo results: {e}"));
         let dir = tempfile::tempdir().map_err(|source| AppError::Io {
             action: "create a temporary folder in",
             path: std::env::temp_dir(),

@@ -6,7 +6,7 @@ use crate::draw::{chance, pick};
 use rand_chacha::ChaCha8Rng;
 
 #[derive(Debug)]
-pub(crate) struct NamePool {
+pub struct NamePool {
     pub given: &'static [&'static str],
     pub family: &'static [&'static str],
     /// Family name first (Vietnamese, Japanese) or last.
@@ -17,7 +17,7 @@ pub(crate) struct NamePool {
 
 /// A market's names: its own script, and for non-Latin scripts also the romanised form many creators use.
 #[derive(Debug)]
-pub(crate) struct NameStyle {
+pub struct NameStyle {
     pub native: &'static NamePool,
     pub romanised: Option<&'static NamePool>,
     /// The share of creators who write their name in the native pool.
@@ -27,7 +27,7 @@ pub(crate) struct NameStyle {
 const GENERIC_EMOJI: [&str; 5] = ["✨", "🌸", "💕", "🔥", "🌿"];
 
 /// A display name, or `None` for the ~3 % of rows whose source leaves it blank.
-pub(crate) fn display_name(rng: &mut ChaCha8Rng, style: &NameStyle, emoji: &str) -> Option<String> {
+pub fn display_name(rng: &mut ChaCha8Rng, style: &NameStyle, emoji: &str) -> Option<String> {
     if chance(rng, 0.03) {
         return None;
     }
@@ -54,7 +54,7 @@ pub(crate) fn display_name(rng: &mut ChaCha8Rng, style: &NameStyle, emoji: &str)
     Some(name)
 }
 
-pub(crate) const ENGLISH: NamePool = NamePool {
+pub const ENGLISH: NamePool = NamePool {
     given: &[
         "Maya", "Olivia", "Emma", "Ava", "Sophia", "Mia", "Chloe", "Grace", "Lily", "Zoe", "Jade", "Nora",
         "Ella", "Ruby", "Hannah", "Jasmine", "Kayla", "Brianna", "Jack", "Liam", "Noah", "Ethan", "Mason",
@@ -69,7 +69,7 @@ pub(crate) const ENGLISH: NamePool = NamePool {
     joiner: " ",
 };
 
-pub(crate) const FILIPINO: NamePool = NamePool {
+pub const FILIPINO: NamePool = NamePool {
     given: &[
         "Angel", "Maricel", "Bea", "Kyla", "Carlo", "Paolo", "Joshua", "Mikaela", "Jericho", "Trisha",
         "Nicole",
@@ -90,7 +90,7 @@ pub(crate) const FILIPINO: NamePool = NamePool {
     joiner: " ",
 };
 
-pub(crate) const INDONESIAN: NamePool = NamePool {
+pub const INDONESIAN: NamePool = NamePool {
     given: &[
         "Putri", "Dewi", "Ayu", "Sari", "Rizky", "Bayu", "Andi", "Fajar", "Nabila", "Intan", "Dimas", "Citra",
     ],
@@ -101,7 +101,7 @@ pub(crate) const INDONESIAN: NamePool = NamePool {
     joiner: " ",
 };
 
-pub(crate) const MALAYSIAN: NamePool = NamePool {
+pub const MALAYSIAN: NamePool = NamePool {
     given: &[
         "Aisyah", "Siti", "Nurul", "Farah", "Hafiz", "Amir", "Irfan", "Aiman", "Mei Ling", "Jia Wen",
         "Kavitha",
@@ -111,7 +111,7 @@ pub(crate) const MALAYSIAN: NamePool = NamePool {
     joiner: " ",
 };
 
-pub(crate) const SINGAPOREAN: NamePool = NamePool {
+pub const SINGAPOREAN: NamePool = NamePool {
     given: &[
         "Wei Ling",
         "Jia Hui",
@@ -129,21 +129,21 @@ pub(crate) const SINGAPOREAN: NamePool = NamePool {
     joiner: " ",
 };
 
-pub(crate) const THAI: NamePool = NamePool {
+pub const THAI: NamePool = NamePool {
     given: &["สมใจ", "ปิยะ", "ณัฐ", "กานดา", "พิมพ์", "ธนา", "มาลี", "สุดา", "น้ำฝน", "แพรวา"],
     family: &["ใจดี", "ศรีสุข", "วงศ์ใหญ่", "สุขสันต์", "แสงทอง", "บุญมี"],
     family_first: false,
     joiner: " ",
 };
 
-pub(crate) const THAI_LATIN: NamePool = NamePool {
+pub const THAI_LATIN: NamePool = NamePool {
     given: &["Ploy", "Fah", "Mint", "Bow", "Beam", "Pim", "Namtan", "Kwan", "Arm", "Tonkla"],
     family: &["Srisuk", "Wongsa", "Saetang", "Chaiyo", "Boonmee", "Thongdee"],
     family_first: false,
     joiner: " ",
 };
 
-pub(crate) const VIETNAMESE: NamePool = NamePool {
+pub const VIETNAMESE: NamePool = NamePool {
     given: &[
         "Thị Lan",
         "Ngọc Trâm",
@@ -161,35 +161,35 @@ pub(crate) const VIETNAMESE: NamePool = NamePool {
     joiner: " ",
 };
 
-pub(crate) const JAPANESE: NamePool = NamePool {
+pub const JAPANESE: NamePool = NamePool {
     given: &["さくら", "陽菜", "結衣", "美咲", "あおい", "蓮", "悠斗", "大翔", "ゆうき", "みゆ"],
     family: &["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林"],
     family_first: true,
     joiner: "",
 };
 
-pub(crate) const JAPANESE_LATIN: NamePool = NamePool {
+pub const JAPANESE_LATIN: NamePool = NamePool {
     given: &["Sakura", "Yui", "Hina", "Misaki", "Aoi", "Ren", "Haruto", "Yuki", "Miyu"],
     family: &["Sato", "Suzuki", "Takahashi", "Tanaka", "Ito", "Watanabe", "Yamamoto"],
     family_first: false,
     joiner: " ",
 };
 
-pub(crate) const ARABIC: NamePool = NamePool {
+pub const ARABIC: NamePool = NamePool {
     given: &["نورة", "سارة", "ريم", "لمى", "فهد", "خالد", "عبدالله", "جود", "دانة", "ليان"],
     family: &["العتيبي", "القحطاني", "الشمري", "الحربي", "الدوسري", "الغامدي"],
     family_first: false,
     joiner: " ",
 };
 
-pub(crate) const ARABIC_LATIN: NamePool = NamePool {
+pub const ARABIC_LATIN: NamePool = NamePool {
     given: &["Noura", "Sara", "Reem", "Lama", "Fahad", "Khalid", "Abdullah", "Jood", "Dana"],
     family: &["Alotaibi", "Alqahtani", "Alshammari", "Alharbi", "Aldosari"],
     family_first: false,
     joiner: " ",
 };
 
-pub(crate) const SPANISH: NamePool = NamePool {
+pub const SPANISH: NamePool = NamePool {
     given: &[
         "José",
         "María",
@@ -222,14 +222,14 @@ pub(crate) const SPANISH: NamePool = NamePool {
     joiner: " ",
 };
 
-pub(crate) const PORTUGUESE: NamePool = NamePool {
+pub const PORTUGUESE: NamePool = NamePool {
     given: &["João", "Ana", "Beatriz", "Luíza", "Gabriel", "Mariana", "Letícia", "Thiago", "Júlia", "Caio"],
     family: &["Silva", "Santos", "Oliveira", "Souza", "Conceição", "Araújo", "Gonçalves", "Ribeiro", "Lima"],
     family_first: false,
     joiner: " ",
 };
 
-pub(crate) const FRENCH: NamePool = NamePool {
+pub const FRENCH: NamePool = NamePool {
     given: &["Chloé", "Léa", "Manon", "Camille", "Inès", "Zoé", "Théo", "Hugo", "Maël", "Noémie", "Clément"],
     family: &[
         "Martin", "Bernard", "Dubois", "Lefèvre", "Moreau", "Girard", "Fournier", "Rousseau", "Mercier",
@@ -238,14 +238,14 @@ pub(crate) const FRENCH: NamePool = NamePool {
     joiner: " ",
 };
 
-pub(crate) const GERMAN: NamePool = NamePool {
+pub const GERMAN: NamePool = NamePool {
     given: &["Lena", "Jonas", "Lukas", "Leonie", "Marie", "Felix", "Paul", "Jana", "Sören", "Jörg", "Anja"],
     family: &["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Becker", "Schäfer", "Köhler", "Groß"],
     family_first: false,
     joiner: " ",
 };
 
-pub(crate) const ITALIAN: NamePool = NamePool {
+pub const ITALIAN: NamePool = NamePool {
     given: &[
         "Giulia",
         "Chiara",

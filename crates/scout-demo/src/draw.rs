@@ -10,48 +10,44 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::StandardNormal;
 
 /// The random stream of row `index` of a run seeded with `seed`; independent of the run's length.
-pub(crate) fn row_rng(seed: u64, index: u64) -> ChaCha8Rng {
+pub fn row_rng(seed: u64, index: u64) -> ChaCha8Rng {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     rng.set_stream(index);
     rng
 }
 
 /// SplitMix64's finaliser: a fixed, portable bijection on u64 used to derive keys from seeds.
-pub(crate) fn mix64(mut z: u64) -> u64 {
+pub fn mix64(mut z: u64) -> u64 {
     z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
 }
 
-pub(crate) fn normal(rng: &mut ChaCha8Rng) -> f64 {
+pub fn normal(rng: &mut ChaCha8Rng) -> f64 {
     rng.sample(StandardNormal)
 }
 
 /// A log-normal draw given its median and the standard deviation of its natural logarithm.
-pub(crate) fn log_normal(rng: &mut ChaCha8Rng, median: f64, sigma: f64) -> f64 {
+pub fn log_normal(rng: &mut ChaCha8Rng, median: f64, sigma: f64) -> f64 {
     median * (sigma * normal(rng)).exp()
 }
 
-pub(crate) fn uniform(rng: &mut ChaCha8Rng, low: f64, high: f64) -> f64 {
+pub fn uniform(rng: &mut ChaCha8Rng, low: f64, high: f64) -> f64 {
     low + (high - low) * rng.random::<f64>()
 }
 
-pub(crate) fn chance(rng: &mut ChaCha8Rng, p: f64) -> bool {
+pub fn chance(rng: &mut ChaCha8Rng, p: f64) -> bool {
     rng.random::<f64>() < p
 }
 
 /// One element, uniformly. The tables passed in are non-empty constants.
-pub(crate) fn pick<'a, T>(rng: &mut ChaCha8Rng, items: &'a [T]) -> &'a T {
+pub fn pick<'a, T>(rng: &mut ChaCha8Rng, items: &'a [T]) -> &'a T {
     &items[rng.random_range(0..items.len())]
 }
 
 /// One element with probability proportional to its integer weight.
-pub(crate) fn pick_weighted<'a, T>(
-    rng: &mut ChaCha8Rng,
-    items: &'a [T],
-    weight: impl Fn(&T) -> u32,
-) -> &'a T {
+pub fn pick_weighted<'a, T>(rng: &mut ChaCha8Rng, items: &'a [T], weight: impl Fn(&T) -> u32) -> &'a T {
     let total: u32 = items.iter().map(&weight).sum();
     let mut ticket = rng.random_range(0..total.max(1));
     for item in items {
@@ -65,7 +61,7 @@ pub(crate) fn pick_weighted<'a, T>(
 }
 
 /// Up to `n` distinct indices into `items`, drawn by weight without replacement, first drawn first.
-pub(crate) fn pick_distinct_weighted<T>(
+pub fn pick_distinct_weighted<T>(
     rng: &mut ChaCha8Rng,
     items: &[T],
     n: usize,
@@ -92,7 +88,7 @@ pub(crate) fn pick_distinct_weighted<T>(
 
 /// Splits 10,000 basis points in proportion to `weights` so the parts add up to exactly 10,000
 /// (largest remainder; ties go to the earlier part). Non-positive weights get nothing.
-pub(crate) fn split_basis_points(weights: &[f64], total_bp: u32) -> Vec<u32> {
+pub fn split_basis_points(weights: &[f64], total_bp: u32) -> Vec<u32> {
     let sum: f64 = weights.iter().map(|w| w.max(0.0)).sum();
     if sum <= 0.0 || weights.is_empty() {
         return vec![0; weights.len()];

@@ -1,13 +1,13 @@
 //! Throughput of simulating and writing synthetic order lines as CSV (a measurement, not a test), plus
 //! the shares the run ended up with.
-//! `cargo run --release -p scout-fixtures --example orders_throughput -- [ROWS] [en|es|id]`
+//! `cargo run --release -p scout-demo --example orders_throughput -- [ROWS] [en|es|id]`
 
 use chrono::NaiveDate;
-use scout_domain::Settlement;
-use scout_fixtures::orders::{
+use scout_demo::orders::{
     simulate_orders, synthetic_collaborations, write_orders_csv, CollaborationsConfig, ExportLanguage,
     OrderConfig,
 };
+use scout_domain::Settlement;
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

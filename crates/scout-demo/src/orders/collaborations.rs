@@ -7,7 +7,7 @@ use super::products::{price_minor, product_name, PRODUCTS};
 use super::CollaborationSeed;
 use crate::catalog::CATEGORIES;
 use crate::draw::{chance, log_normal, mix64, pick_weighted, row_rng};
-use crate::error::{FixtureError, Result};
+use crate::error::{DemoError, Result};
 use crate::handles::HandleMaker;
 use chrono::{Days, NaiveDate};
 use rand::RngExt;
@@ -38,7 +38,7 @@ pub fn synthetic_collaborations(cfg: &CollaborationsConfig) -> Result<Vec<Collab
         .map(|(code, weight)| Ok((Currency::parse(code).map_err(refused)?, *weight)))
         .collect::<Result<Vec<(Currency, u32)>>>()?;
     if currencies.iter().all(|(_, w)| *w == 0) {
-        return Err(FixtureError::InvalidOrderConfig {
+        return Err(DemoError::InvalidOrderConfig {
             field: "currencies",
             problem: "has no currency with a weight above 0".into(),
         });
@@ -103,6 +103,6 @@ fn shop_catalog(seed: u64, collaborations: usize) -> Vec<usize> {
     chosen
 }
 
-fn refused(source: scout_domain::DomainError) -> FixtureError {
-    FixtureError::InvalidOrderConfig { field: "currencies", problem: source.to_string() }
+fn refused(source: scout_domain::DomainError) -> DemoError {
+    DemoError::InvalidOrderConfig { field: "currencies", problem: source.to_string() }
 }

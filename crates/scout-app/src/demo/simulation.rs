@@ -1,11 +1,11 @@
 //! Simulated campaign history for the demo workspace and for trying the model card: campaigns and
-//! outcomes drawn from known effects by `scout_fixtures::history`, stored with every row marked
+//! outcomes drawn from known effects by `scout_demo::history`, stored with every row marked
 //! simulated (campaign flag and name, outcome source), so nothing simulated passes for the seller's own.
 
 use crate::{Result, Workspace};
 use chrono::Utc;
+use scout_demo::history::{simulate, HistoryConfig};
 use scout_domain::CampaignSpec;
-use scout_fixtures::history::{simulate, HistoryConfig};
 use scout_store::{Outcome, OutcomeSource};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -75,4 +75,4 @@ impl Workspace {
 }
 
 /// The example campaign (a serum launch aimed at young US women), shared with tests.
-pub const EXAMPLE_CAMPAIGN: &str = include_str!("../../../fixtures/campaigns/example.json");
+pub const EXAMPLE_CAMPAIGN: &str = include_str!("../../../../fixtures/campaigns/example.json");

@@ -3,9 +3,9 @@ use scout_domain::DomainError;
 use std::path::PathBuf;
 use thiserror::Error;
 
-/// Why generating or writing fixtures failed. Messages say what was expected and what was found.
+/// Why generating or writing synthetic data failed. Messages say what was expected and what was found.
 #[derive(Debug, Error)]
-pub enum FixtureError {
+pub enum DemoError {
     #[error("writing the CSV failed: {0}")]
     Csv(#[from] csv::Error),
     #[error("could not write {path}: {source}")]
@@ -27,4 +27,4 @@ pub enum FixtureError {
     UpdateBeforeBase { base: NaiveDate, update: NaiveDate },
 }
 
-pub type Result<T> = std::result::Result<T, FixtureError>;
+pub type Result<T> = std::result::Result<T, DemoError>;

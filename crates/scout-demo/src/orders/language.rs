@@ -1,7 +1,7 @@
 //! The languages exports come in: their exact headers (an importer matches against the same lists) and
 //! the words they write for statuses, yes/no, content types and the commission model.
 
-use crate::error::{FixtureError, Result};
+use crate::error::{DemoError, Result};
 
 /// The language of an export's headers and cell formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -158,7 +158,7 @@ impl ExportLanguage {
             "en" => Ok(ExportLanguage::English),
             "es" => Ok(ExportLanguage::Spanish),
             "id" => Ok(ExportLanguage::Indonesian),
-            other => Err(FixtureError::InvalidOrderConfig {
+            other => Err(DemoError::InvalidOrderConfig {
                 field: "language",
                 problem: format!("'{other}' is not en, es or id"),
             }),

@@ -49,7 +49,7 @@ const ENGLISH_TAILS: &[&str] =
 
 /// A one- or two-part bio: a category line in English or a line in the local language, sometimes a
 /// second English line, then [`SYNTHETIC_LABEL`].
-pub(crate) fn bio(rng: &mut ChaCha8Rng, market: &Market, category: &Category) -> String {
+pub fn bio(rng: &mut ChaCha8Rng, market: &Market, category: &Category) -> String {
     let local = LOCAL_LINES.iter().find(|(lang, _)| *lang == market.language).map(|(_, lines)| *lines);
     let first = match local {
         Some(lines) if chance(rng, market.native_bio_share) => *pick(rng, lines),

@@ -2,7 +2,7 @@
 //! the default on the newest outcomes (held out by time), and adopt it — or go back — only when the
 //! seller says so. Nothing switches silently: every switch is recorded.
 
-use crate::matching::default_model;
+use crate::campaigns::matching::default_model;
 use crate::{AppError, Result, Workspace};
 use chrono::{DateTime, Utc};
 use scout_match::{
@@ -106,7 +106,7 @@ impl Workspace {
                 values,
                 active: *target.active(),
                 posted: o.posted,
-                gmv_usd: crate::matching::money_usd(o.gmv_minor, &o.currency),
+                gmv_usd: crate::campaigns::matching::money_usd(o.gmv_minor, &o.currency),
                 invited_on: o.invited_on,
             });
         }

@@ -1,5 +1,12 @@
 //! Campaign use cases: create and edit campaigns (validated by the domain, every error naming its
-//! field), and keep each campaign's shortlist with notes and tags.
+//! field), and keep each campaign's shortlist with notes and tags; ranking and explaining matches
+//! (`matching`) and training, comparing and adopting the learned match model (`models`).
+
+pub(crate) mod matching;
+mod models;
+
+pub use matching::{MatchPage, MatchRow};
+pub use models::{LearnedModel, ModelCard};
 
 use crate::error::domain_error;
 use crate::{AppError, Result, Workspace};

@@ -2,7 +2,7 @@
 //! and what each category implies for commission, basket size and audience.
 
 /// Typical follower age-band weights (13-17, 18-24, 25-34, 35-44, 45-54, 55+), before per-creator noise.
-pub(crate) type AgeProfile = [f64; 6];
+pub type AgeProfile = [f64; 6];
 
 /// Fashion, beauty, jewellery: skewed young.
 const YOUNG: AgeProfile = [10.0, 42.0, 30.0, 11.0, 5.0, 2.0];
@@ -16,7 +16,7 @@ const PARENTS: AgeProfile = [1.0, 16.0, 45.0, 26.0, 9.0, 3.0];
 const FAMILIES: AgeProfile = [9.0, 24.0, 34.0, 22.0, 8.0, 3.0];
 
 #[derive(Debug)]
-pub(crate) struct Category {
+pub struct Category {
     pub name: &'static str,
     /// How common the category is among affiliate creators (weights add up to 100).
     pub weight: u32,
@@ -32,7 +32,7 @@ pub(crate) struct Category {
     pub hooks: [&'static str; 2],
 }
 
-pub(crate) const CATEGORIES: [Category; 12] = [
+pub const CATEGORIES: [Category; 12] = [
     Category {
         name: "Beauty & Personal Care",
         weight: 20,

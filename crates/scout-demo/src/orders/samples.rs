@@ -5,7 +5,7 @@ use super::{
     simulate_orders, simulate_videos, synthetic_collaborations, write_orders_csv, write_orders_xlsx,
     write_videos_xlsx, CollaborationSeed, CollaborationsConfig, ExportLanguage, OrderConfig,
 };
-use crate::error::{FixtureError, Result};
+use crate::error::{DemoError, Result};
 use chrono::NaiveDate;
 use std::path::Path;
 
@@ -105,7 +105,7 @@ impl ResultsSample {
         match self.kind {
             SampleKind::OrdersCsv => {
                 let file = std::fs::File::create(&path)
-                    .map_err(|source| FixtureError::Io { path: path.clone(), source })?;
+                    .map_err(|source| DemoError::Io { path: path.clone(), source })?;
                 write_orders_csv(simulate_orders(&seeds, &self.orders)?, self.language, file)
             }
             SampleKind::OrdersXlsx => {
@@ -120,7 +120,7 @@ impl ResultsSample {
 
 /// (Re)writes every sample into `dir` (the repository's `fixtures/results`).
 pub fn write_results_samples(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|source| FixtureError::Io { path: dir.to_path_buf(), source })?;
+    std::fs::create_dir_all(dir).map_err(|source| DemoError::Io { path: dir.to_path_buf(), source })?;
     for sample in &SAMPLES {
         sample.write(dir)?;
     }

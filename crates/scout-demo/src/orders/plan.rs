@@ -6,7 +6,7 @@ use super::collaborations::SYNTHETIC_HANDLE_PREFIX;
 use super::ids::{prefixed_id, text_key, LIVE_PREFIX, SKU_PREFIX, VIDEO_PREFIX};
 use super::{CollaborationSeed, OrderConfig};
 use crate::draw::{mix64, row_rng, uniform};
-use crate::error::{FixtureError, Result};
+use crate::error::{DemoError, Result};
 use crate::handles::HandleMaker;
 use crate::markets::MARKETS;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
@@ -80,7 +80,7 @@ pub(crate) struct Plan {
 impl Plan {
     pub fn new(seeds: &[CollaborationSeed], cfg: &OrderConfig) -> Result<Plan> {
         if !(0.0..=0.95).contains(&cfg.organic_share) {
-            return Err(FixtureError::InvalidOrderConfig {
+            return Err(DemoError::InvalidOrderConfig {
                 field: "organic_share",
                 problem: format!("is {}; expected a share from 0 to 0.95", cfg.organic_share),
             });
@@ -117,7 +117,7 @@ impl Plan {
         let expected_total: f64 = day_expected.iter().sum();
         let total_lines = match cfg.rows {
             Some(rows) if rows > 0 && expected_total <= 0.0 => {
-                return Err(FixtureError::InvalidOrderConfig {
+                return Err(DemoError::InvalidOrderConfig {
                     field: "rows",
                     problem: format!(
                         "asks for {rows} lines but no collaboration sells anything by {}",
@@ -181,8 +181,8 @@ pub(crate) fn whole_unit_step(currency: &Currency) -> i64 {
     }
 }
 
-fn invalid(index: usize, problem: impl Into<String>) -> FixtureError {
-    FixtureError::InvalidSeed { index, problem: problem.into() }
+fn invalid(index: usize, problem: impl Into<String>) -> DemoError {
+    DemoError::InvalidSeed { index, problem: problem.into() }
 }
 
 fn prepare(key: u64, index: usize, seed: &CollaborationSeed) -> Result<Collab> {

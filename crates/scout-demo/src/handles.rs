@@ -16,7 +16,7 @@ const HALF_MASK: u64 = (1 << HALF_BITS) - 1;
 const SLOTS: u64 = 1 << (2 * HALF_BITS);
 
 #[derive(Debug, Clone)]
-pub(crate) struct HandleMaker {
+pub struct HandleMaker {
     key: u64,
 }
 

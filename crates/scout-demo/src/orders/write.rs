@@ -5,7 +5,7 @@
 use super::cells::{order_cells, render, video_cells, Cell};
 use super::language::ExportLanguage;
 use super::render::written_units;
-use crate::error::{FixtureError, Result};
+use crate::error::{DemoError, Result};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 use scout_domain::{Currency, OrderLine, VideoResult};
 use std::io::Write;
@@ -110,7 +110,7 @@ fn write_xlsx<T: ExportRow>(
     lang: ExportLanguage,
     path: &Path,
 ) -> Result<u64> {
-    let failed = |source: XlsxError| FixtureError::Xlsx { path: path.to_path_buf(), source };
+    let failed = |source: XlsxError| DemoError::Xlsx { path: path.to_path_buf(), source };
     let mut book = Workbook::new();
     // A fixed creation time: the same rows give the same workbook.
     let created = ExcelDateTime::from_ymd(2026, 1, 1).map_err(failed)?;
@@ -130,7 +130,7 @@ fn write_xlsx<T: ExportRow>(
     let mut written = 0u64;
     for row in rows {
         if written == XLSX_MAX_ROWS {
-            return Err(FixtureError::TooManyRowsForXlsx { max: XLSX_MAX_ROWS });
+            return Err(DemoError::TooManyRowsForXlsx { max: XLSX_MAX_ROWS });
         }
         written += 1;
         let r = written as u32;
