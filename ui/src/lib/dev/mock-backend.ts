@@ -15,21 +15,12 @@ import type { Command } from "../bindings/commands";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Channel } from "@tauri-apps/api/core";
 import { mockCampaigns } from "./mock-campaigns";
+import { fail, sleep } from "./mock-common";
+import { creatorFacets, listCreators } from "./mock-creators";
+import { demoBatch, demoReport, importReport, mockBatch, preview } from "./mock-import";
 import { mockResults, NOT_RESULTS } from "./mock-results";
 import { syntheticCreators, type SyntheticCreator } from "./synthetic";
-import type {
-  BatchCounts,
-  FieldOption,
-  CreatorQuery,
-  CreatorRow,
-  Facet,
-  Field,
-  ImportBatch,
-  ImportPreview,
-  ImportProgress,
-  ImportReport,
-  IpcError,
-} from "../common/types";
+import type { CreatorQuery, Field, ImportBatch, ImportProgress, ImportReport } from "../common/types";
 
 const params = new URLSearchParams(location.search);
 let creators: SyntheticCreator[] = syntheticCreators(Number(params.get("mockCreators") ?? 0));
@@ -51,182 +42,12 @@ const resultsCommands = mockResults(
   { importIssues: params.get("mockResultsImport") === "truncated" ? "truncated" : "few" },
 );
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function fail(code: IpcError["code"], message: string): never {
-  throw { code, message, field: null } satisfies IpcError;
-}
-
 function info() {
   return {
     ...workspace,
     creator_count: creators.length,
     batch_count: batches.length,
     sort_indexes_building: Date.now() < indexesBuiltAt,
-  };
-}
-
-function sortKey(row: CreatorRow, sort: CreatorQuery["sort"]): string | number | null {
-  switch (sort) {
-    case "gmv":
-      return row.gmv?.minor ?? null;
-    case "display_name":
-      return row.display_name?.toLowerCase() ?? null;
-    default:
-      return row[sort];
-  }
-}
-
-function compare(a: CreatorRow, b: CreatorRow, sort: CreatorQuery["sort"]): number {
-  const x = sortKey(a, sort);
-  const y = sortKey(b, sort);
-  if (x === y) return a.id - b.id;
-  if (x === null) return 1;
-  if (y === null) return -1;
-  return x < y ? -1 : 1;
-}
-
-// The sorted, filtered list for the last query, so paging through 100,000 rows doesn't re-sort each page.
-let lastList: { key: string; rows: CreatorRow[] } | null = null;
-
-function listCreators(query: CreatorQuery) {
-  const key = JSON.stringify({ ...query, offset: 0, limit: 0, size: creators.length });
-  const rows = lastList?.key === key ? lastList.rows : matching(query);
-  lastList = { key, rows };
-  return {
-    total: rows.length,
-    offset: query.offset,
-    rows: rows.slice(query.offset, query.offset + query.limit),
-  };
-}
-
-function matching(query: CreatorQuery): CreatorRow[] {
-  const search = query.search?.toLowerCase();
-  let rows = creators.map((creator) => creator.row);
-  rows = rows.filter(
-    (row) =>
-      (!search || row.handle.includes(search) || (row.display_name ?? "").toLowerCase().includes(search)) &&
-      (!query.platform || row.platform === query.platform) &&
-      (!query.country || row.country === query.country) &&
-      (!query.category || row.categories.includes(query.category)) &&
-      (query.min_followers === null || (row.followers ?? -1) >= query.min_followers) &&
-      (query.max_followers === null || (row.followers !== null && row.followers <= query.max_followers)) &&
-      (query.min_engagement_bp === null || (row.engagement_rate ?? -1) >= query.min_engagement_bp),
-  );
-  // Unknown values sort last in both directions, as the store does.
-  const known = rows.filter((row) => sortKey(row, query.sort) !== null);
-  const unknown = rows.filter((row) => sortKey(row, query.sort) === null);
-  known.sort((a, b) => {
-    const order = compare(a, b, query.sort);
-    return query.descending ? -order : order;
-  });
-  return [...known, ...unknown.sort((a, b) => a.id - b.id)];
-}
-
-function facets(values: string[]): Facet[] {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count);
-}
-
-const HEADERS = [
-  "Creator username",
-  "Creator name",
-  "Followers",
-  "Avg. video views",
-  "Engagement rate",
-  "GMV (USD)",
-  "Category",
-  "Country/Region",
-  "Contact e-mail",
-  "Internal notes",
-];
-const GUESS: (Field | null)[] = [
-  "handle",
-  "display_name",
-  "followers",
-  "avg_views",
-  "engagement_rate",
-  "gmv",
-  "categories",
-  "country",
-  "email",
-  null,
-];
-
-// The labels Rust's `Field::label` gives (crates/scout-ingest/src/fields.rs).
-const FIELD_OPTIONS: FieldOption[] = (
-  [
-    ["handle", "Handle"],
-    ["platform", "Platform"],
-    ["open_id", "Open ID"],
-    ["display_name", "Display name"],
-    ["followers", "Followers"],
-    ["following", "Following"],
-    ["avg_views", "Avg. views"],
-    ["avg_likes", "Avg. likes"],
-    ["avg_comments", "Avg. comments"],
-    ["avg_shares", "Avg. shares"],
-    ["engagement_rate", "Engagement rate"],
-    ["gmv", "GMV"],
-    ["currency", "Currency"],
-    ["units_sold", "Units sold"],
-    ["avg_commission_rate", "Avg. commission rate"],
-    ["categories", "Categories"],
-    ["country", "Country"],
-    ["language", "Language"],
-    ["bio", "Bio"],
-    ["email", "E-mail"],
-    ["audience_female", "Audience female %"],
-    ["audience_male", "Audience male %"],
-    ["audience_other", "Audience other gender %"],
-    ["age_13_to_17", "Age 13–17 %"],
-    ["age_18_to_24", "Age 18–24 %"],
-    ["age_25_to_34", "Age 25–34 %"],
-    ["age_35_to_44", "Age 35–44 %"],
-    ["age_45_to_54", "Age 45–54 %"],
-    ["age_55_plus", "Age 55+ %"],
-    ["audience_countries", "Audience countries"],
-    ["as_of", "As of"],
-  ] as const
-).map(([field, label]) => ({ field, label, required: field === "handle" }));
-
-function preview(mapping: { columns: (Field | null)[] } | null): ImportPreview {
-  const columns = mapping?.columns ?? GUESS;
-  const sample = syntheticCreators(8, 99).map(({ row, detail }, index) => [
-    `@${row.handle}`,
-    row.display_name ?? "",
-    row.followers === null ? "" : String(row.followers),
-    row.avg_views === null ? "n/a" : String(row.avg_views),
-    row.engagement_rate === null ? "" : `${(row.engagement_rate / 100).toFixed(2)}%`,
-    row.gmv ? `$${(row.gmv.minor / 100).toFixed(2)}` : "",
-    row.categories.join("; "),
-    row.country ?? "",
-    detail.profile.email ?? "",
-    index === 2 ? "<img src=x onerror=alert(1)>" : index === 4 ? "asked for samples twice — follow up" : "",
-  ]);
-  return {
-    source: {
-      path: "/home/seller/Downloads/affiliate_creators_2026-11-20.csv",
-      file_name: "affiliate_creators_2026-11-20.csv",
-      format: "csv",
-      encoding: "UTF-8",
-      delimiter: ",",
-      content_hash: "0".repeat(64),
-      size_bytes: 4_812_333,
-    },
-    headers: HEADERS,
-    mapping: { columns: [...columns] },
-    mapping_source: "suggested",
-    sample_rows: sample,
-    row_estimate: 1250,
-    missing_required: columns.includes("handle") ? [] : ["handle"],
-    unmapped_columns: HEADERS.filter((_, index) => (columns[index] ?? null) === null),
-    platform: { platform: null, evidence: [], conflict: false },
-    already_imported_batch: batches.some((batch) => batch.source_name === "affiliate_creators_2026-11-20.csv")
-      ? (batches[0]?.id ?? null)
-      : null,
-    fields: FIELD_OPTIONS,
   };
 }
 
@@ -258,92 +79,7 @@ async function runImport(onProgress: Channel<ImportProgress>): Promise<ImportRep
   });
   batches = [batch, ...batches];
   if (params.get("mockIndexing") === "1") indexesBuiltAt = Date.now() + 6000;
-  return {
-    batch_id: batch.id,
-    file_name: batch.source_name,
-    status: "imported",
-    rows_total: 1250,
-    created: 1170,
-    updated: 30,
-    unchanged: 24,
-    merged: 14,
-    rejected: 12,
-    issues: [
-      {
-        line: 17,
-        column: "Followers",
-        raw_value: "1,2,3",
-        message: "followers '1,2,3' is not a number",
-        outcome: "rejected",
-        cells: null,
-      },
-      {
-        line: 42,
-        column: "Creator username",
-        raw_value: "",
-        message: "the handle is empty; every row needs one",
-        outcome: "rejected",
-        cells: null,
-      },
-      {
-        line: 58,
-        column: "Creator username",
-        raw_value: "@Mia.Carter",
-        message: "same creator as line 12 (tiktok/mia.carter); the later row's figures were kept",
-        outcome: "merged",
-        cells: null,
-      },
-      {
-        line: 77,
-        column: "Engagement rate",
-        raw_value: "n/a",
-        message: "engagement rate 'n/a' is not a percentage; left unknown",
-        outcome: "value_skipped",
-        cells: null,
-      },
-      {
-        line: 103,
-        column: "Country/Region",
-        raw_value: "Untied States",
-        message: "'Untied States' is not a country name or ISO code; left unknown",
-        outcome: "value_skipped",
-        cells: null,
-      },
-      {
-        line: 230,
-        column: "Internal notes",
-        raw_value: "<img src=x onerror=alert(1)>",
-        message: "the handle '<img' has characters a handle can't have",
-        outcome: "rejected",
-        cells: null,
-      },
-    ],
-    issues_truncated: 20,
-    duration_ms: 3120,
-    platform: "tiktok",
-    platform_evidence: [],
-  };
-}
-
-function mockBatch(
-  id: number,
-  sourceName: string,
-  kind: ImportBatch["source_kind"],
-  counts: BatchCounts,
-): ImportBatch {
-  const now = new Date().toISOString();
-  return {
-    id,
-    source_name: sourceName,
-    source_kind: kind,
-    content_hash: null,
-    format: "csv",
-    headers: HEADERS,
-    as_of: now.slice(0, 10),
-    started_at: now,
-    finished_at: now,
-    counts,
-  };
+  return importReport(batch);
 }
 
 function addBadge() {
@@ -393,50 +129,20 @@ export function installMockBackend() {
       }
       case "load_demo_workspace": {
         creators = syntheticCreators(demoSize);
-        batches = [
-          mockBatch(1, "creators-demo.csv", "demo", {
-            rows_total: demoSize,
-            created: demoSize,
-            updated: 0,
-            unchanged: 0,
-            merged: 0,
-            rejected: 0,
-          }),
-        ];
-        return [
-          {
-            batch_id: 1,
-            file_name: "creators-demo.csv",
-            status: "imported",
-            rows_total: demoSize,
-            created: demoSize,
-            updated: 0,
-            unchanged: 0,
-            merged: 0,
-            rejected: 0,
-            issues: [],
-            issues_truncated: 0,
-            duration_ms: 420,
-            platform: "tiktok",
-            platform_evidence: [],
-          },
-        ] satisfies ImportReport[];
+        batches = [demoBatch(demoSize)];
+        return [demoReport(demoSize)];
       }
       case "list_creators":
-        return listCreators(args.query as CreatorQuery);
+        return listCreators(creators, args.query as CreatorQuery);
       case "creator_facets":
-        return {
-          platforms: facets(creators.map((c) => c.row.platform)),
-          countries: facets(creators.flatMap((c) => (c.row.country ? [c.row.country] : []))),
-          categories: facets(creators.flatMap((c) => c.row.categories)),
-        };
+        return creatorFacets(creators);
       case "get_creator":
         return (
           creators.find((c) => c.detail.id === args.id)?.detail ??
           fail("not_found", `creator ${String(args.id)} does not exist`)
         );
       case "preview_import":
-        return preview(args.mapping as { columns: (Field | null)[] } | null);
+        return preview(args.mapping as { columns: (Field | null)[] } | null, batches);
       case "run_import":
         return runImport(args.onProgress as Channel<ImportProgress>);
       case "cancel_import":

@@ -1,7 +1,8 @@
 // The dev mock answers like Rust does (docs/ipc-contract.md, "Results"), so screens seen in the browser
 // show what the app will.
 import { describe, expect, it } from "vitest";
-import { mockResults, net } from "./mock-results";
+import { mockResults } from "./mock-results";
+import { net } from "./mock-results-ledger";
 import ledgerCases from "../bindings/ledger-cases.json";
 import type { Channel } from "@tauri-apps/api/core";
 import type { ImportProgress, Ledger, NetResult, ResultsImportReport, ResultsReport } from "../common/types";

@@ -1,7 +1,7 @@
 // TEST DATA for the Results tests: report rows and reports built the way Rust builds them (the net
 // result and its formulas come from the dev mock's port of `Ledger::net`, which mock-results.test.ts
 // holds to Rust's own answers in bindings/ledger-cases.json). Imported by tests only.
-import { emptyLedger, net } from "../dev/mock-results";
+import { emptyLedger, net } from "../dev/mock-results-ledger";
 import type {
   CurrencyReport,
   Funnel,
