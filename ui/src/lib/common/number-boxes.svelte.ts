@@ -1,5 +1,7 @@
-// Filter boxes for numbers: each holds what is typed, shows when it cannot be read, and once typing
-// pauses every readable box's number goes to the view together (an empty box clears its filter).
+// Filter boxes for numbers, the one kind every list's filter bar uses (Creators, Matches): each holds
+// what is typed, shows when it cannot be read, and once typing pauses every readable box's number goes
+// to the view together (an empty box clears its filter).
+import { untrack } from "svelte";
 
 export type NumberParser = (text: string) => number | null;
 
@@ -46,6 +48,17 @@ export class NumberBoxes<K extends string> {
       this.#commit(values);
     }, COMMIT_DELAY_MS);
   };
+
+  /**
+   * Follows a value the view got from outside (a restored view, "Clear") without rewriting what is being
+   * typed: the box is reset only when its text doesn't already say `value`. Call it from an effect that
+   * reads only that one value, so a box changes only when its own value does.
+   */
+  follow(key: K, value: number | null) {
+    untrack(() => {
+      if (this.value(key) !== value) this.text[key] = value === null ? "" : String(value);
+    });
+  }
 
   /** Empties every box without committing (the caller clears the view). */
   clear() {

@@ -32,4 +32,16 @@ describe("number filter boxes", () => {
     expect(commit).toHaveBeenCalledTimes(1);
     expect(boxes.text).toEqual({ low: "", high: "" });
   });
+
+  it("follow a value changed outside without rewriting what is typed", () => {
+    const boxes = new NumberBoxes({ low: 5, high: null }, { low: percent, high: percent }, vi.fn());
+    boxes.follow("low", 8);
+    expect(boxes.text.low).toBe("8");
+    boxes.text.low = "8.0";
+    boxes.follow("low", 8);
+    expect(boxes.text.low).toBe("8.0");
+    boxes.text.high = "170";
+    boxes.follow("high", null);
+    expect(boxes.text.high).toBe("");
+  });
 });

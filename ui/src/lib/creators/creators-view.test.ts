@@ -5,6 +5,7 @@ import {
   isFiltered,
   loadView,
   parseCount,
+  parseEngagementPercent,
   saveView,
   toQuery,
 } from "./creators-view";
@@ -84,5 +85,13 @@ describe("helpers", () => {
     expect(parseCount("1.5M")).toBe(1_500_000);
     expect(parseCount("")).toBeNull();
     expect(parseCount("lots")).toBeNaN();
+  });
+
+  it("reads the engagement box as a number of percent from 0 to 100", () => {
+    expect(parseEngagementPercent(" 3.5 ")).toBe(3.5);
+    expect(parseEngagementPercent("")).toBeNull();
+    expect(parseEngagementPercent("170")).toBeNaN();
+    expect(parseEngagementPercent("-1")).toBeNaN();
+    expect(parseEngagementPercent("high")).toBeNaN();
   });
 });

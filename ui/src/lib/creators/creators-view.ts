@@ -119,3 +119,11 @@ export function parseCount(input: string): number | null {
   const scale = match[2] === "k" ? 1_000 : match[2] === "m" ? 1_000_000 : 1;
   return Math.round(Number(match[1]) * scale);
 }
+
+/** Reads the minimum engagement box: a number of percent from 0 to 100; "" is no limit (null); anything
+ * else is NaN. */
+export function parseEngagementPercent(input: string): number | null {
+  if (input.trim() === "") return null;
+  const value = Number(input);
+  return Number.isFinite(value) && value >= 0 && value <= 100 ? value : Number.NaN;
+}
