@@ -1,5 +1,5 @@
-// The maths behind the virtualized Creators table: which pages of rows cover what is on screen, and
-// where keyboard navigation moves the selection. Pure functions, so they are tested without a DOM.
+// The maths behind the virtualized tables (Creators, Matches): which pages of rows cover what is on
+// screen, and where keyboard navigation moves the selection. Pure functions, tested without a DOM.
 
 /** Rows per `list_creators` request. */
 export const PAGE_SIZE = 100;

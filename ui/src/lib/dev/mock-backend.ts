@@ -1,6 +1,7 @@
 // DEVELOPMENT ONLY — answers Scout's IPC commands inside a plain browser, so the screens can be seen
 // and screenshotted before (or without) the Rust side. Loaded only when VITE_MOCK_IPC=1 (see main.ts);
-// production builds don't contain it. All data is synthetic (see synthetic.ts).
+// production builds don't contain it. All data is synthetic (see synthetic.ts). This file holds the
+// workspace and routes each command; the areas' answers are in the mock-*.ts beside it.
 //
 // URL parameters: ?mockCreators=N starts with N creators (default 0: the first-run screen);
 // ?mockDemoSize=N sets how many creators "Load demo workspace" adds (default 400).
