@@ -1,5 +1,5 @@
 //! The command-name manifest for the UI: every handler the shell registers (`generate_handler!` in
-//! `lib.rs`), written by `cargo test` as `ui/src/lib/bindings/commands.ts`, so `ipc.ts` can call only
+//! `lib.rs`), written by `cargo test` as `ui/src/lib/bindings/commands.ts`, so `common/ipc.ts` can call only
 //! names that exist (its `call` takes a `Command`) and CI's drift check sees a change. The test also
 //! checks that every registered name is a `#[tauri::command]` function of the command files.
 

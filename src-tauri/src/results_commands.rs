@@ -4,7 +4,7 @@
 use crate::error::IpcResult;
 use crate::state::AppState;
 use scout_app::ImportProgress;
-use scout_domain::{Conversion, ResultsImportReport, ResultsQuery, ResultsReport, UnattributedOrder};
+use scout_domain::{Conversion, ImportReport, ResultsQuery, ResultsReport, UnattributedOrder};
 use std::path::PathBuf;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -19,7 +19,7 @@ pub async fn import_results(
     state: State<'_, AppState>,
     path: PathBuf,
     on_progress: Channel<ImportProgress>,
-) -> IpcResult<ResultsImportReport> {
+) -> IpcResult<ImportReport> {
     let ws = state.workspace().await?;
     state.results_cancel.reset();
     let report = ws
@@ -38,7 +38,7 @@ pub async fn import_results(
 /// Fetches the affiliate orders of the last `days` days (1 to 365) through the TikTok Shop API and writes
 /// them like an imported order export; nothing is stored when TikTok Shop fails part-way.
 #[tauri::command]
-pub async fn sync_results(state: State<'_, AppState>, days: u32) -> IpcResult<ResultsImportReport> {
+pub async fn sync_results(state: State<'_, AppState>, days: u32) -> IpcResult<ImportReport> {
     let ws = state.workspace().await?;
     let report = ws.sync_tiktok_orders_recent(days).await?;
     ws.prepare_matching();

@@ -19,7 +19,7 @@ mod tiktok;
 mod workspace;
 
 pub use campaigns::{LearnedModel, LookalikeCreator, MatchPage, MatchRow, ModelCard, ShortlistedCreator};
-pub use creators::{FieldOption, ImportPreview, ImportReport, ImportRequest, ImportStatus, MappingSource};
+pub use creators::{FieldOption, ImportPreview, ImportRequest, MappingSource};
 pub use demo::{SimulationReport, EXAMPLE_CAMPAIGN};
 pub use error::{AppError, ErrorCode, ErrorPayload, Result};
 pub use logging::{init_logging, LogGuard};
@@ -39,6 +39,10 @@ pub use tiktok::{
 };
 pub use workspace::{Workspace, WorkspaceInfo};
 
+pub use scout_domain::{
+    AttributionCounts, ImportCounts, ImportKind, ImportReport, ImportStatus, IssueOutcome, PlatformReading,
+    RowIssue,
+};
 pub use scout_ingest::{ColumnMapping, Field};
 pub use scout_match::{
     AudienceOverlap, ConfidenceBand, Coverage, Explanation, FactorContribution, FactorCoverage, FactorStatus,
@@ -48,5 +52,5 @@ pub use scout_match::{
 pub use scout_store::{
     Campaign, Collaboration, CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, CreatorRow,
     CreatorSort, FollowUp, FollowUpKind, ImportBatch, Offer, OfferChannel, OfferState, OutboxItem,
-    OutcomeCounts, PipelineCard, PipelineEvent, ShortlistEntry, SourceKind, StoredIssue,
+    OutcomeCounts, PipelineCard, PipelineEvent, ShortlistEntry, SourceKind,
 };

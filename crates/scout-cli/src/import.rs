@@ -1,8 +1,7 @@
 use crate::cli::{ImportArgs, PreviewArgs};
-use crate::output::{import_progress, print_json, print_report};
-use crate::EXIT_REJECTED_ROWS;
+use crate::output::{import_exit_code, import_progress, print_json, print_report};
 use indicatif::ProgressBar;
-use scout_app::{AppError, ColumnMapping, Field, ImportRequest, ImportStatus, Workspace};
+use scout_app::{AppError, ColumnMapping, Field, ImportRequest, Workspace};
 use std::path::Path;
 
 /// Applies `COLUMN=FIELD` overrides to the suggested mapping.
@@ -73,7 +72,7 @@ pub async fn import(ws: &Workspace, args: &ImportArgs, quiet: bool) -> Result<u8
     if args.json {
         print_json(&report)?;
     } else {
-        print_report(&report);
+        print_report(&report, "line");
     }
     // The rows are stored and the report is out; the sort indexes a large import deferred are built
     // before the command ends, so the next `scout list` does not pay for them.
@@ -83,8 +82,7 @@ pub async fn import(ws: &Workspace, args: &ImportArgs, quiet: bool) -> Result<u8
     let finished = ws.finish_deferred().await;
     spinner.finish_and_clear();
     finished?;
-    let rejected = report.status == ImportStatus::Imported && report.counts.rejected > 0;
-    Ok(if rejected { EXIT_REJECTED_ROWS } else { 0 })
+    Ok(import_exit_code(&report))
 }
 
 pub async fn preview(ws: &Workspace, args: &PreviewArgs) -> Result<u8, AppError> {

@@ -79,7 +79,7 @@ async fn run(cli: Cli) -> Result<u8, AppError> {
         Command::Demo => {
             let reports = open(&cli).await?.load_demo().await?;
             for r in &reports {
-                output::print_report(r);
+                output::print_report(r, "line");
             }
             Ok(0)
         }

@@ -1,7 +1,10 @@
 //! Terminal output: reports, tables, compact numbers, JSON.
 
+use crate::EXIT_REJECTED_ROWS;
 use indicatif::{ProgressBar, ProgressStyle};
-use scout_app::{AppError, CancelToken, ImportProgress, ImportReport, ImportStatus};
+use scout_app::{
+    AppError, CancelToken, ImportKind, ImportProgress, ImportReport, ImportStatus, IssueOutcome,
+};
 use scout_domain::{BasisPoints, Money};
 use serde::Serialize;
 
@@ -69,39 +72,65 @@ pub fn money(m: Option<&Money>) -> String {
     m.map_or_else(|| "—".into(), ToString::to_string)
 }
 
-pub fn print_report(r: &ImportReport) {
+/// Prints what an import or a sync did; issues are placed by `unit` ("line" of a file, "order" of a
+/// sync).
+pub fn print_report(r: &ImportReport, unit: &str) {
+    let import = r.import_id.map_or_else(|| "?".into(), |b| b.to_string());
     if r.status == ImportStatus::UnchangedDuplicateFile {
-        println!(
-            "{}: already imported as batch {}; nothing changed",
-            r.file_name,
-            r.batch_id.map_or_else(|| "?".into(), |b| b.to_string())
-        );
+        println!("{}: already imported as import {import}; nothing changed", r.file_name);
         return;
     }
     let c = r.counts;
+    let merged =
+        if r.kind == ImportKind::Creators { format!(", {} merged", c.merged) } else { String::new() };
     println!(
-        "{}: {} rows in {:.1} s — {} created, {} updated, {} unchanged, {} merged, {} rejected (batch {})",
+        "{}: {} rows in {:.1} s — {} created, {} updated, {} unchanged{merged}, {} rejected (import {import})",
         r.file_name,
         c.rows_total,
         r.duration_ms as f64 / 1000.0,
         c.created,
         c.updated,
         c.unchanged,
-        c.merged,
         c.rejected,
-        r.batch_id.map_or_else(|| "?".into(), |b| b.to_string())
     );
-    match r.platform_evidence.as_slice() {
-        [] => println!("  platform: {} (where a row does not say)", r.platform),
-        said => println!("  platform: {} (from {})", r.platform, said.join(", ")),
+    if let Some(p) = &r.platform {
+        match p.evidence.as_slice() {
+            [] => println!("  platform: {} (where a row does not say)", p.platform),
+            said => println!("  platform: {} (from {})", p.platform, said.join(", ")),
+        }
+    }
+    if let Some(a) = r.attribution {
+        println!("  orders: {} attributed to a collaboration, {} not", a.attributed, a.unattributed);
+    }
+    if let Some(order) = &r.date_order {
+        println!("  dates: {order}");
     }
     for i in r.issues.iter().take(20) {
         let column = i.column.as_deref().map(|c| format!(" column '{c}'")).unwrap_or_default();
-        println!("  line {}{column}: {} [{:?}]", i.line, i.message, i.outcome);
+        let what = match i.outcome {
+            IssueOutcome::Rejected => "rejected",
+            IssueOutcome::Merged => "merged",
+            IssueOutcome::ValueSkipped => "value skipped",
+            IssueOutcome::Noted => "note",
+        };
+        println!("  {unit} {}{column}: {what}: {}", i.line, i.message);
     }
     let more = r.issues.len().saturating_sub(20) as u64 + r.issues_truncated;
     if more > 0 {
-        println!("  … and {more} more issues (scout rejected BATCH OUT.csv exports the rejected rows)");
+        let how = match r.kind {
+            ImportKind::Creators => "scout rejected BATCH OUT.csv exports the rejected rows",
+            ImportKind::Orders | ImportKind::Videos => "--json lists the first 1,000",
+        };
+        println!("  … and {more} more issues ({how})");
+    }
+}
+
+/// The exit code of an import: [`EXIT_REJECTED_ROWS`] when rows were rejected.
+pub fn import_exit_code(r: &ImportReport) -> u8 {
+    if r.status == ImportStatus::Imported && r.counts.rejected > 0 {
+        EXIT_REJECTED_ROWS
+    } else {
+        0
     }
 }
 

@@ -2,12 +2,9 @@
 //! results, assign unattributed orders, export the report, keep exchange rates.
 
 use crate::cli_results::{GroupBy, RatesCommand, ResultsCommand, Selection};
-use crate::output::{clip, import_progress, print_json};
-use scout_app::{AppError, Workspace};
-use scout_domain::{Conversion, Currency, ExchangeRate, Money, ReportRow, ResultsImportReport, ResultsQuery};
-
-/// Exit code when some rows were rejected (as for creator imports).
-const EXIT_REJECTED_ROWS: u8 = 3;
+use crate::output::{clip, import_exit_code, import_progress, print_json, print_report};
+use scout_app::{AppError, ImportReport, Workspace};
+use scout_domain::{Conversion, Currency, ExchangeRate, Money, ReportRow, ResultsQuery};
 
 fn query(s: &Selection) -> Result<ResultsQuery, AppError> {
     let currency = s
@@ -19,32 +16,14 @@ fn query(s: &Selection) -> Result<ResultsQuery, AppError> {
     Ok(ResultsQuery { campaign_id: s.campaign, currency })
 }
 
-/// Prints what an import or a sync did; issues are placed by `unit` ("line" of a file, "order" of a
-/// sync). Exits with [`EXIT_REJECTED_ROWS`] when something was rejected.
-fn print_import(r: &ResultsImportReport, json: bool, unit: &str) -> Result<u8, AppError> {
+/// Prints what an import or a sync did, or its JSON; the exit code says whether rows were rejected.
+fn print_import(r: &ImportReport, json: bool, unit: &str) -> Result<u8, AppError> {
     if json {
         print_json(r)?;
     } else {
-        println!(
-            "{}: {} rows — {} created, {} updated, {} unchanged, {} rejected",
-            r.file_name, r.rows_total, r.created, r.updated, r.unchanged, r.rejected
-        );
-        if r.attributed + r.unattributed > 0 {
-            println!("orders: {} attributed to a collaboration, {} not", r.attributed, r.unattributed);
-        }
-        if let Some(order) = &r.date_order {
-            println!("dates: {order}");
-        }
-        for i in &r.issues {
-            let col = i.column.as_deref().map(|c| format!(" column '{c}'")).unwrap_or_default();
-            let verb = if i.rejected { "rejected" } else { "note" };
-            println!("  {unit} {}{col}: {verb}: {}", i.line, i.message);
-        }
-        if r.issues_truncated > 0 {
-            println!("  … and {} more issues", r.issues_truncated);
-        }
+        print_report(r, unit);
     }
-    Ok(if r.rejected > 0 { EXIT_REJECTED_ROWS } else { 0 })
+    Ok(import_exit_code(r))
 }
 
 pub async fn run(ws: &Workspace, cmd: &ResultsCommand, quiet: bool) -> Result<u8, AppError> {

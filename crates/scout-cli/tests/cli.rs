@@ -123,7 +123,7 @@ fn bad_rows_are_reported_rejected_rows_exported_and_exit_code_says_so() {
     assert_eq!(alice["figures"]["followers"], Value::Null, "the unreadable figure is unknown, not 0");
 
     let fix = dir.path().join("fix.csv");
-    let batch = r["batch_id"].as_i64().unwrap().to_string();
+    let batch = r["import_id"].as_i64().unwrap().to_string();
     assert_eq!(
         scout(&ws, &["rejected", &batch, fix.to_str().unwrap()]).status.code(),
         Some(0),
@@ -536,7 +536,8 @@ fn results_sync_fetches_the_last_days_of_orders_from_tiktok_shop() {
     assert_eq!(out.status.code(), Some(3));
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(
-        text.contains("TikTok Shop API: 8 rows — 0 created, 0 updated, 7 unchanged, 1 rejected"),
+        text.contains("TikTok Shop API: 8 rows in ")
+            && text.contains("— 0 created, 0 updated, 7 unchanged, 1 rejected"),
         "{text}"
     );
     assert!(text.contains("order 7: rejected: order 576000000000000007: skipped:"), "{text}");
@@ -616,7 +617,7 @@ fn import_reports_the_platform_it_used_and_takes_one() {
     assert_ne!(refused.status.code(), Some(0), "two platforms named: not guessed");
     assert!(stderr(&refused).contains("more than one platform"), "{}", stderr(&refused));
     let chosen = scout(&ws, &["import", mixed.to_str().unwrap(), "--platform", "instagram", "--json"]);
-    assert_eq!(json(&chosen)["platform"], "instagram", "{}", stderr(&chosen));
+    assert_eq!(json(&chosen)["platform"]["platform"], "instagram", "{}", stderr(&chosen));
     let bad = scout(&ws, &["import", mixed.to_str().unwrap(), "--platform", "myspace"]);
     assert!(stderr(&bad).contains("--platform"), "{}", stderr(&bad));
 }

@@ -63,6 +63,9 @@ pub enum IssueOutcome {
     Merged,
     /// One cell could not be read; the rest of the row was imported.
     ValueSkipped,
+    /// The row was imported whole; something about it is worth knowing (a value read with an
+    /// assumption, such as an unknown settlement status taken as pending).
+    Noted,
 }
 
 impl IssueOutcome {
@@ -72,6 +75,7 @@ impl IssueOutcome {
             IssueOutcome::Rejected => "rejected",
             IssueOutcome::Merged => "merged",
             IssueOutcome::ValueSkipped => "value_skipped",
+            IssueOutcome::Noted => "noted",
         }
     }
 
@@ -81,6 +85,7 @@ impl IssueOutcome {
             "rejected" => Some(IssueOutcome::Rejected),
             "merged" => Some(IssueOutcome::Merged),
             "value_skipped" => Some(IssueOutcome::ValueSkipped),
+            "noted" => Some(IssueOutcome::Noted),
             _ => None,
         }
     }
@@ -114,6 +119,11 @@ impl RowIssue {
             outcome: IssueOutcome::ValueSkipped,
             cells: None,
         }
+    }
+
+    /// A remark about a row that was imported whole.
+    pub fn noted(line: u64, message: String) -> RowIssue {
+        RowIssue { line, column: None, raw_value: None, message, outcome: IssueOutcome::Noted, cells: None }
     }
 
     /// A row that was not imported, with its cells when they were read.
@@ -204,7 +214,9 @@ mod tests {
 
     #[test]
     fn issue_outcomes_read_back_what_they_store_and_nothing_else() {
-        for o in [IssueOutcome::Rejected, IssueOutcome::Merged, IssueOutcome::ValueSkipped] {
+        for o in
+            [IssueOutcome::Rejected, IssueOutcome::Merged, IssueOutcome::ValueSkipped, IssueOutcome::Noted]
+        {
             assert_eq!(IssueOutcome::parse(o.as_str()), Some(o));
         }
         assert_eq!(IssueOutcome::parse("skipped"), None);

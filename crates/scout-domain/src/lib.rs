@@ -11,6 +11,7 @@ mod collaboration;
 mod creator;
 mod error;
 mod follow_ups;
+mod imports;
 mod money;
 mod offer;
 mod pipeline;
@@ -25,12 +26,16 @@ pub use collaboration::{AgreedTerms, ContentPost, SampleShipment};
 pub use creator::{CountryCode, CreatorFigures, CreatorKey, CreatorProfile, CreatorRecord, Handle, Platform};
 pub use error::{DomainError, Result};
 pub use follow_ups::{follow_ups_due, FollowUpKind, PipelineFacts, SHIP_SAMPLE_WITHIN_DAYS};
+pub use imports::{
+    AttributionCounts, ImportCounts, ImportKind, ImportReport, ImportStatus, IssueOutcome, PlatformReading,
+    RowIssue, REPORT_ISSUES,
+};
 pub use money::{Currency, Money};
 pub use offer::{ContentType, FreeSample, OfferTerms};
 pub use pipeline::Stage;
 pub use rate::BasisPoints;
 pub use results::{
     Conversion, CurrencyReport, ExchangeRate, Figure, Funnel, LearningProgress, Ledger, NetResult, OrderLine,
-    ReportGroup, ReportRow, ResultsFileKind, ResultsImportReport, ResultsQuery, ResultsReport,
-    ResultsRowIssue, Settlement, TimePoint, UnattributedOrder, VideoResult,
+    ReportGroup, ReportRow, ResultsFileKind, ResultsQuery, ResultsReport, Settlement, TimePoint,
+    UnattributedOrder, VideoResult,
 };

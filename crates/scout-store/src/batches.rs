@@ -2,6 +2,7 @@
 
 use crate::{Result, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
+use scout_domain::{ImportCounts, IssueOutcome, RowIssue};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use ts_rs::TS;
@@ -24,11 +25,12 @@ impl SourceKind {
         }
     }
 
-    fn parse(s: &str) -> SourceKind {
+    fn parse(s: &str) -> Option<SourceKind> {
         match s {
-            "demo" => SourceKind::Demo,
-            "api" => SourceKind::Api,
-            _ => SourceKind::File,
+            "file" => Some(SourceKind::File),
+            "demo" => Some(SourceKind::Demo),
+            "api" => Some(SourceKind::Api),
+            _ => None,
         }
     }
 }
@@ -47,24 +49,6 @@ pub struct NewBatch {
     pub as_of: NaiveDate,
 }
 
-/// How an import's rows ended up. Every input row is counted exactly once.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct BatchCounts {
-    #[ts(type = "number")]
-    pub rows_total: u64,
-    #[ts(type = "number")]
-    pub created: u64,
-    #[ts(type = "number")]
-    pub updated: u64,
-    #[ts(type = "number")]
-    pub unchanged: u64,
-    #[ts(type = "number")]
-    pub merged: u64,
-    #[ts(type = "number")]
-    pub rejected: u64,
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ImportBatch {
@@ -78,70 +62,36 @@ pub struct ImportBatch {
     pub as_of: NaiveDate,
     pub started_at: DateTime<Utc>,
     pub finished_at: Option<DateTime<Utc>>,
-    pub counts: BatchCounts,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum IssueOutcome {
-    /// The row was not imported.
-    Rejected,
-    /// The row repeated an earlier row's creator; its figures were merged into that creator.
-    Merged,
-    /// One cell could not be read; the rest of the row was imported.
-    ValueSkipped,
-}
-
-impl IssueOutcome {
-    fn as_str(self) -> &'static str {
-        match self {
-            IssueOutcome::Rejected => "rejected",
-            IssueOutcome::Merged => "merged",
-            IssueOutcome::ValueSkipped => "value_skipped",
-        }
-    }
-
-    fn parse(s: &str) -> IssueOutcome {
-        match s {
-            "rejected" => IssueOutcome::Rejected,
-            "merged" => IssueOutcome::Merged,
-            _ => IssueOutcome::ValueSkipped,
-        }
-    }
-}
-
-/// One thing an import reports about one row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct StoredIssue {
-    #[ts(type = "number")]
-    pub line: u64,
-    pub column: Option<String>,
-    pub raw_value: Option<String>,
-    pub message: String,
-    pub outcome: IssueOutcome,
-    /// The row's raw cells, kept for rejected rows so they can be exported, fixed and imported again.
-    pub cells: Option<Vec<String>>,
+    pub counts: ImportCounts,
 }
 
 const BATCH_COLUMNS: &str =
     "id, source_name, source_kind, content_hash, format, headers, as_of, started_at, finished_at, \
      rows_total, created, updated, unchanged, merged, rejected";
 
+/// A stored value the code cannot read: the workspace was changed by something else, or is damaged.
+fn corrupt(table: &'static str, column: &'static str, id: i64, found: &str) -> StoreError {
+    StoreError::Corrupt { table, column, id, message: format!("'{found}' is not a value Scout writes here") }
+}
+
 fn batch_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<ImportBatch> {
     let count = |name: &str| -> Result<u64> { Ok(row.try_get::<i64, _>(name)?.max(0) as u64) };
+    let id: i64 = row.try_get("id")?;
+    let kind: &str = row.try_get("source_kind")?;
+    let headers: &str = row.try_get("headers")?;
     Ok(ImportBatch {
-        id: row.try_get("id")?,
+        id,
         source_name: row.try_get("source_name")?,
-        source_kind: SourceKind::parse(row.try_get::<&str, _>("source_kind")?),
+        source_kind: SourceKind::parse(kind)
+            .ok_or_else(|| corrupt("import_batches", "source_kind", id, kind))?,
         content_hash: row.try_get("content_hash")?,
         format: row.try_get("format")?,
-        headers: serde_json::from_str(row.try_get("headers")?).unwrap_or_default(),
+        headers: serde_json::from_str(headers)
+            .map_err(|_| corrupt("import_batches", "headers", id, headers))?,
         as_of: row.try_get("as_of")?,
         started_at: row.try_get("started_at")?,
         finished_at: row.try_get("finished_at")?,
-        counts: BatchCounts {
+        counts: ImportCounts {
             rows_total: count("rows_total")?,
             created: count("created")?,
             updated: count("updated")?,
@@ -155,7 +105,7 @@ fn batch_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<ImportBatch> {
 pub(crate) async fn insert_issues(
     conn: &mut sqlx::SqliteConnection,
     batch_id: i64,
-    issues: &[StoredIssue],
+    issues: &[RowIssue],
 ) -> Result<()> {
     // 7 parameters a row; SQLite allows 32766 per statement.
     for chunk in issues.chunks(2000) {
@@ -208,9 +158,9 @@ impl Store {
     }
 
     /// The issues an import reported, in file order; at most `limit` of them.
-    pub async fn batch_issues(&self, batch_id: i64, limit: u32) -> Result<Vec<StoredIssue>> {
+    pub async fn batch_issues(&self, batch_id: i64, limit: u32) -> Result<Vec<RowIssue>> {
         let rows = sqlx::query(
-            "SELECT line, column_name, raw_value, message, outcome, cells FROM import_issues \
+            "SELECT id, line, column_name, raw_value, message, outcome, cells FROM import_issues \
              WHERE batch_id = ? ORDER BY line, id LIMIT ?",
         )
         .bind(batch_id)
@@ -219,21 +169,27 @@ impl Store {
         .await?;
         rows.iter()
             .map(|row| {
-                let cells: Option<String> = row.try_get("cells")?;
-                Ok(StoredIssue {
+                let id: i64 = row.try_get("id")?;
+                let outcome: &str = row.try_get("outcome")?;
+                let cells: Option<&str> = row.try_get("cells")?;
+                let cells = cells
+                    .map(|c| serde_json::from_str(c).map_err(|_| corrupt("import_issues", "cells", id, c)))
+                    .transpose()?;
+                Ok(RowIssue {
                     line: row.try_get::<i64, _>("line")?.max(0) as u64,
                     column: row.try_get("column_name")?,
                     raw_value: row.try_get("raw_value")?,
                     message: row.try_get("message")?,
-                    outcome: IssueOutcome::parse(row.try_get::<&str, _>("outcome")?),
-                    cells: cells.and_then(|c| serde_json::from_str(&c).ok()),
+                    outcome: IssueOutcome::parse(outcome)
+                        .ok_or_else(|| corrupt("import_issues", "outcome", id, outcome))?,
+                    cells,
                 })
             })
             .collect()
     }
 
     /// Every rejected row of an import with its cells and reason, in file order.
-    pub async fn rejected_rows(&self, batch_id: i64) -> Result<Vec<StoredIssue>> {
+    pub async fn rejected_rows(&self, batch_id: i64) -> Result<Vec<RowIssue>> {
         self.batch(batch_id).await?;
         let all = self.batch_issues(batch_id, u32::MAX).await?;
         Ok(all.into_iter().filter(|i| i.outcome == IssueOutcome::Rejected).collect())

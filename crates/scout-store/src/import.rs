@@ -5,9 +5,10 @@
 use crate::batches::insert_issues;
 use crate::codec::{creator_from_row, StoredCreator, CREATOR_COLUMNS};
 use crate::import_writer::Writer;
-use crate::{BatchCounts, NewBatch, Result, Store, StoredIssue};
+use crate::{NewBatch, Result, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use scout_domain::{CreatorKey, CreatorRecord, Platform};
+use scout_domain::{ImportCounts, RowIssue};
 use sqlx::Connection;
 use std::collections::hash_map::{DefaultHasher, Entry};
 use std::collections::{HashMap, HashSet};
@@ -321,7 +322,7 @@ impl ImportSession {
     }
 
     /// Records issues (rejected rows, merges, unreadable cells) against this import.
-    pub async fn add_issues(&mut self, issues: &[StoredIssue]) -> Result<()> {
+    pub async fn add_issues(&mut self, issues: &[RowIssue]) -> Result<()> {
         let (batch_id, issues) = (self.batch_id, issues.to_vec());
         self.writer
             .write(Box::new(move |conn| {
@@ -332,7 +333,7 @@ impl ImportSession {
 
     /// Writes the final counts and commits the whole import. Its sort indexes (when it deferred them)
     /// and the WAL checkpoint are left to `Store::finish_deferred`.
-    pub async fn commit(self, counts: BatchCounts) -> Result<i64> {
+    pub async fn commit(self, counts: ImportCounts) -> Result<i64> {
         let (mut conn, busy) = self.writer.finish().await?;
         let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
         sqlx::query(

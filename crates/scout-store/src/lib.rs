@@ -31,7 +31,7 @@ mod results;
 mod settings;
 mod stored_audience;
 
-pub use batches::{BatchCounts, ImportBatch, IssueOutcome, NewBatch, SourceKind, StoredIssue};
+pub use batches::{ImportBatch, NewBatch, SourceKind};
 pub use campaigns::{Campaign, ShortlistEntry};
 pub use collaborations::{describe_terms, Collaboration};
 pub use creator_list::{CreatorPage, CreatorQuery, CreatorRow, CreatorSort};

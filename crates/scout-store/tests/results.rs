@@ -7,8 +7,8 @@ mod common;
 use chrono::{Days, NaiveDate, Utc};
 use common::{import, record, store};
 use scout_domain::{
-    BasisPoints, Currency, Handle, OrderLine, Platform, ResultsFileKind, ResultsImportReport, Settlement,
-    Stage, VideoResult,
+    BasisPoints, Currency, Handle, ImportCounts, ImportKind, ImportReport, OrderLine, Platform,
+    ResultsFileKind, Settlement, Stage, VideoResult,
 };
 use scout_store::{ResultsOutcome, Store};
 
@@ -44,21 +44,15 @@ fn line(order: &str, handle: &str, days_ago: u64, payment: i64) -> OrderLine {
     }
 }
 
-fn report(created: u64, updated: u64, unchanged: u64) -> ResultsImportReport {
-    ResultsImportReport {
-        file_name: "orders.csv".into(),
-        kind: ResultsFileKind::Orders,
+fn report(created: u64, updated: u64, unchanged: u64) -> ImportReport {
+    let counts = ImportCounts {
         rows_total: created + updated + unchanged,
         created,
         updated,
         unchanged,
-        rejected: 0,
-        issues: vec![],
-        issues_truncated: 0,
-        date_order: None,
-        attributed: 0,
-        unattributed: 0,
-    }
+        ..ImportCounts::default()
+    };
+    ImportReport { counts, ..ImportReport::new("orders.csv".into(), ImportKind::Orders) }
 }
 
 async fn write(store: &Store, lines: &[OrderLine]) -> Vec<(ResultsOutcome, Option<i64>)> {

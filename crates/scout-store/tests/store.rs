@@ -2,11 +2,8 @@
 #![allow(clippy::unwrap_used)]
 
 use chrono::NaiveDate;
-use scout_domain::{CreatorFigures, Handle, Platform};
-use scout_store::{
-    BatchCounts, CreatorQuery, CreatorSort, IncomingRow, IssueOutcome, NewBatch, RowOutcome, SourceKind,
-    Store, StoredIssue,
-};
+use scout_domain::{CreatorFigures, Handle, ImportCounts, IssueOutcome, Platform, RowIssue};
+use scout_store::{CreatorQuery, CreatorSort, IncomingRow, NewBatch, RowOutcome, SourceKind, Store};
 
 mod common;
 use common::{assert_references_hold, begin, import, record, rows, store};
@@ -132,7 +129,7 @@ async fn a_write_that_fails_after_its_chunk_was_accepted_fails_the_import_and_st
         Err(e) => e,
         Ok(_) => match s.apply(rows(vec![record("carl", Some(4), None)])).await {
             Err(e) => e,
-            Ok(_) => s.commit(BatchCounts::default()).await.unwrap_err(),
+            Ok(_) => s.commit(ImportCounts::default()).await.unwrap_err(),
         },
     };
     assert!(err.to_string().contains("boom is refused"), "the database's reason is kept: {err}");
@@ -156,7 +153,7 @@ async fn duplicates_within_one_import_merge_and_say_which_line() {
     assert_eq!(out1[1].1, RowOutcome::Merged { first_line: Some(2) }, "a repeat in the same chunk merges");
     let out2 = s.apply(vec![IncomingRow { line: 90, record: record("zach", Some(9), None) }]).await.unwrap();
     assert_eq!(out2[0].1, RowOutcome::Merged { first_line: Some(2) }, "a repeat in a later chunk merges too");
-    s.commit(BatchCounts::default()).await.unwrap();
+    s.commit(ImportCounts::default()).await.unwrap();
     assert_references_hold(&store).await;
     let zach = detail_of(&store, "zach").await;
     assert_eq!(zach.figures.followers, Some(9), "the later row's figure wins");
@@ -205,7 +202,7 @@ async fn a_first_import_finds_its_own_earlier_chunks_and_later_imports_keep_ids(
         RowOutcome::Merged { first_line: None },
         "the same creator, renamed within the file"
     );
-    s.commit(BatchCounts::default()).await.unwrap();
+    s.commit(ImportCounts::default()).await.unwrap();
     assert_references_hold(&store).await;
     assert_eq!(store.creator_count().await.unwrap(), 2);
     let after = detail_of(&store, "after").await;
@@ -231,7 +228,7 @@ async fn a_rolled_back_import_leaves_no_trace() {
     import(&store, "a.csv", 1, vec![record("alice", Some(100), None)]).await;
     let mut s = begin(&store, "cancelled.csv", 2).await;
     s.apply(rows(vec![record("alice", Some(999), None), record("carol", Some(1), None)])).await.unwrap();
-    s.add_issues(&[StoredIssue {
+    s.add_issues(&[RowIssue {
         line: 4,
         column: None,
         raw_value: None,
@@ -347,7 +344,7 @@ async fn a_bulk_load_defers_the_sort_indexes_until_finished_and_a_rollback_keeps
 
     let mut s = store.begin_import(big_batch(), 1_000_000).await.unwrap();
     s.apply(rows(vec![record("alice", Some(1), None), record("bob", Some(2), None)])).await.unwrap();
-    s.commit(BatchCounts::default()).await.unwrap();
+    s.commit(ImportCounts::default()).await.unwrap();
     assert_references_hold(&store).await;
     let deferred = store.deferred_indexes().await.unwrap();
     assert!(deferred.contains(&"creators_followers".to_string()), "the sort indexes wait: {deferred:?}");
@@ -372,7 +369,7 @@ async fn sort_indexes_a_stop_left_unbuilt_are_built_when_the_workspace_opens() {
     let path = dir.path().join("ws.scout");
     let mut s = store.begin_import(big_batch(), 1_000_000).await.unwrap();
     s.apply(rows(vec![record("alice", Some(1), None)])).await.unwrap();
-    s.commit(BatchCounts::default()).await.unwrap();
+    s.commit(ImportCounts::default()).await.unwrap();
     assert_references_hold(&store).await;
     assert!(!store.deferred_indexes().await.unwrap().is_empty());
     assert!(!creator_indexes(&path).await.contains(&"creators_followers".to_string()));

@@ -5,18 +5,15 @@
 use crate::streaming::{blocking, stream_rows, CancelToken, ChunkWriter, ImportProgress};
 use crate::{AppError, Result, Workspace};
 use chrono::{NaiveDate, Utc};
-use scout_domain::{Currency, Platform};
-use scout_ingest::{ColumnMapping, Field, ImportDefaults, ParsedRow, RowReader};
-use scout_store::{
-    BatchCounts, ImportSession, IncomingRow, IssueOutcome, NewBatch, RowOutcome, SourceKind, StoredIssue,
+use scout_domain::{
+    Currency, ImportKind, ImportReport, ImportStatus, IssueOutcome, Platform, PlatformReading, RowIssue,
 };
+use scout_ingest::{ColumnMapping, Field, ImportDefaults, ParsedRow, RowReader};
+use scout_store::{ImportSession, IncomingRow, NewBatch, RowOutcome, SourceKind};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::time::Instant;
 use ts_rs::TS;
-
-/// Issues carried in the report itself; all of them are stored with the batch.
-const REPORT_ISSUES: usize = 1_000;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -52,38 +49,6 @@ pub enum MappingSource {
     Saved,
     /// Given with the request.
     Given,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum ImportStatus {
-    Imported,
-    /// The same file with the same mapping was imported before; nothing was read or changed.
-    UnchangedDuplicateFile,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct ImportReport {
-    #[ts(type = "number | null")]
-    pub batch_id: Option<i64>,
-    pub file_name: String,
-    pub status: ImportStatus,
-    #[serde(flatten)]
-    #[ts(flatten)]
-    pub counts: BatchCounts,
-    /// The first issues, in file order (all are stored and exportable).
-    pub issues: Vec<StoredIssue>,
-    /// How many issues are not in `issues`.
-    #[ts(type = "number")]
-    pub issues_truncated: u64,
-    #[ts(type = "number")]
-    pub duration_ms: u64,
-    /// The platform of rows that name none, and what said so (empty: the seller chose it, or nothing
-    /// in the file said, and TikTok was taken).
-    pub platform: Platform,
-    pub platform_evidence: Vec<String>,
 }
 
 /// What to import and how.
@@ -145,15 +110,8 @@ fn import_platform(
     }
 }
 
-fn issue_from_cell(c: scout_ingest::CellIssue) -> StoredIssue {
-    StoredIssue {
-        line: c.line,
-        column: Some(c.column),
-        raw_value: Some(c.raw_value),
-        message: c.message,
-        outcome: IssueOutcome::ValueSkipped,
-        cells: None,
-    }
+fn issue_from_cell(c: scout_ingest::CellIssue) -> RowIssue {
+    RowIssue::value_skipped(c.line, c.column, c.raw_value, c.message)
 }
 
 fn mapping_json(mapping: &ColumnMapping) -> Option<String> {
@@ -168,15 +126,13 @@ fn header_key(headers: &[String]) -> String {
 /// The creator import's side of the engine: its transaction, counts and issues.
 struct CreatorWriter {
     session: ImportSession,
-    counts: BatchCounts,
-    report_issues: Vec<StoredIssue>,
-    issue_total: u64,
+    report: ImportReport,
 }
 
 impl ChunkWriter<ParsedRow> for CreatorWriter {
     async fn write(&mut self, rows: Vec<ParsedRow>) -> Result<()> {
-        let counts = &mut self.counts;
-        let mut issues: Vec<StoredIssue> = Vec::new();
+        let counts = &mut self.report.counts;
+        let mut issues: Vec<RowIssue> = Vec::new();
         let mut accepted = Vec::with_capacity(rows.len());
         for row in rows {
             counts.rows_total += 1;
@@ -188,14 +144,7 @@ impl ChunkWriter<ParsedRow> for CreatorWriter {
                 ParsedRow::Rejected { line, cells, reason, issues: cell_issues } => {
                     counts.rejected += 1;
                     issues.extend(cell_issues.into_iter().map(issue_from_cell));
-                    issues.push(StoredIssue {
-                        line,
-                        column: None,
-                        raw_value: None,
-                        message: reason,
-                        outcome: IssueOutcome::Rejected,
-                        cells: Some(cells),
-                    });
+                    issues.push(RowIssue::rejected(line, reason, Some(cells)));
                 }
             }
         }
@@ -208,7 +157,7 @@ impl ChunkWriter<ParsedRow> for CreatorWriter {
                     counts.merged += 1;
                     let first =
                         first_line.map_or_else(|| "an earlier line".to_string(), |l| format!("line {l}"));
-                    issues.push(StoredIssue {
+                    issues.push(RowIssue {
                         line,
                         column: None,
                         raw_value: None,
@@ -223,14 +172,12 @@ impl ChunkWriter<ParsedRow> for CreatorWriter {
         }
         issues.sort_by_key(|i| i.line);
         self.session.add_issues(&issues).await?;
-        self.issue_total += issues.len() as u64;
-        let room = REPORT_ISSUES.saturating_sub(self.report_issues.len());
-        self.report_issues.extend(issues.iter().take(room).cloned());
+        issues.iter().for_each(|i| self.report.note_issue(i));
         Ok(())
     }
 
     fn rows_done(&self) -> u64 {
-        self.counts.rows_total
+        self.report.counts.rows_total
     }
 
     async fn rollback(self) -> Result<()> {
@@ -305,35 +252,30 @@ impl Workspace {
                 preview.headers.join(", ")
             )));
         }
-        let (platform, platform_evidence) = import_platform(request.platform, &preview)?;
+        let (platform, evidence) = import_platform(request.platform, &preview)?;
         let source = preview.source;
         let mapping = preview.mapping;
         let headers = preview.headers;
         let file_name = source.file_name.clone();
+        let mut report = ImportReport::new(file_name.clone(), ImportKind::Creators);
+        report.platform = Some(PlatformReading { platform, evidence });
         let mapping_text = mapping_json(&mapping);
         let given_mapping = mapping_text.clone();
         if let Some(batch) =
             self.store.find_batch_by_hash(&source.content_hash, mapping_text.as_deref()).await?
         {
             tracing::info!(batch = batch.id, "same file already imported; nothing to do");
-            return Ok(ImportReport {
-                batch_id: Some(batch.id),
-                file_name,
-                status: ImportStatus::UnchangedDuplicateFile,
-                counts: BatchCounts::default(),
-                issues: Vec::new(),
-                issues_truncated: 0,
-                duration_ms: started.elapsed().as_millis() as u64,
-                platform,
-                platform_evidence,
-            });
+            report.import_id = Some(batch.id);
+            report.status = ImportStatus::UnchangedDuplicateFile;
+            report.duration_ms = started.elapsed().as_millis() as u64;
+            return Ok(report);
         }
 
         let session = self
             .store
             .begin_import(
                 NewBatch {
-                    source_name: request.source_name.unwrap_or_else(|| file_name.clone()),
+                    source_name: request.source_name.unwrap_or(file_name),
                     source_kind: request.source_kind,
                     content_hash: Some(source.content_hash.clone()),
                     format: Some(format!("{:?}", source.format).to_lowercase()),
@@ -347,31 +289,18 @@ impl Workspace {
         let bytes_total = source.size_bytes;
         let defaults = ImportDefaults { platform, currency: request.currency.clone() };
         let open = move || Ok(RowReader::open(&source, &mapping, defaults)?);
-        let writer = CreatorWriter {
-            session,
-            counts: BatchCounts::default(),
-            report_issues: Vec::new(),
-            issue_total: 0,
-        };
+        let writer = CreatorWriter { session, report };
         let (writer, _) = stream_rows(open, writer, bytes_total, &progress, &cancel).await?;
-        let CreatorWriter { session, counts, report_issues, issue_total } = writer;
-        let batch_id = session.commit(counts).await?;
-        tracing::info!(batch = batch_id, ?counts, "import committed");
+        let CreatorWriter { session, mut report } = writer;
+        let batch_id = session.commit(report.counts).await?;
+        tracing::info!(batch = batch_id, counts = ?report.counts, "import committed");
         self.finish_import_in_background();
         if let (MappingSource::Given, Some(json)) = (mapping_source, &given_mapping) {
             self.store.save_mapping(&header_key(&headers), json).await?;
         }
-        Ok(ImportReport {
-            batch_id: Some(batch_id),
-            file_name,
-            status: ImportStatus::Imported,
-            counts,
-            issues_truncated: issue_total - report_issues.len() as u64,
-            issues: report_issues,
-            duration_ms: started.elapsed().as_millis() as u64,
-            platform,
-            platform_evidence,
-        })
+        report.import_id = Some(batch_id);
+        report.duration_ms = started.elapsed().as_millis() as u64;
+        Ok(report)
     }
 
     /// Builds the sort indexes a bulk import deferred and checkpoints its WAL, in the background: the

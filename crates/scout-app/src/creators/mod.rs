@@ -3,4 +3,4 @@
 mod export;
 mod import;
 
-pub use import::{FieldOption, ImportPreview, ImportReport, ImportRequest, ImportStatus, MappingSource};
+pub use import::{FieldOption, ImportPreview, ImportRequest, MappingSource};

@@ -5,15 +5,14 @@
 use crate::streaming::{blocking, stream_rows, ChunkWriter};
 use crate::{CancelToken, ImportProgress, Result, Workspace};
 use scout_domain::results::attribution::Attribution;
-use scout_domain::{Currency, OrderLine, ResultsFileKind, ResultsImportReport, ResultsRowIssue, VideoResult};
+use scout_domain::{
+    AttributionCounts, Currency, ImportReport, OrderLine, ResultsFileKind, RowIssue, VideoResult,
+};
 use scout_ingest::{open_results, sniff, ResultsFile, ResultsRow};
 use scout_store::{ResultsImportSession, ResultsOutcome};
 use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
-
-/// Issues returned in the report (all are stored with the import).
-const REPORT_ISSUES: usize = 500;
 
 fn key_hash(key: &str) -> u128 {
     use std::hash::{Hash, Hasher};
@@ -28,63 +27,45 @@ fn key_hash(key: &str) -> u128 {
 
 /// The running count of one import (a file, or a sync from the TikTok Shop API).
 pub(super) struct Tally {
-    pub(super) report: ResultsImportReport,
+    pub(super) report: ImportReport,
     /// A 128-bit hash of each (order id, SKU) or video id → the line that first had it. Hashes instead
     /// of the keys keep a million-row file's set small; two keys sharing 128 bits is not a real risk.
     seen: HashMap<u128, u64>,
-    pub(super) stored_issues: Vec<(ResultsRowIssue, Option<Vec<String>>)>,
+    /// Issues of the chunk being written, stored with it.
+    pub(super) stored_issues: Vec<RowIssue>,
 }
 
 impl Tally {
     pub(super) fn new(file_name: &str, kind: ResultsFileKind) -> Tally {
         Tally {
-            report: ResultsImportReport {
-                file_name: file_name.to_string(),
-                kind,
-                rows_total: 0,
-                created: 0,
-                updated: 0,
-                unchanged: 0,
-                rejected: 0,
-                issues: Vec::new(),
-                issues_truncated: 0,
-                date_order: None,
-                attributed: 0,
-                unattributed: 0,
+            report: ImportReport {
+                attribution: (kind == ResultsFileKind::Orders).then(AttributionCounts::default),
+                ..ImportReport::new(file_name.to_string(), kind.into())
             },
             seen: HashMap::new(),
             stored_issues: Vec::new(),
         }
     }
 
-    pub(super) fn issue(&mut self, issue: ResultsRowIssue, cells: Option<Vec<String>>) {
-        if self.report.issues.len() < REPORT_ISSUES {
-            self.report.issues.push(issue.clone());
-        } else {
-            self.report.issues_truncated += 1;
-        }
-        self.stored_issues.push((issue, cells));
+    pub(super) fn issue(&mut self, issue: RowIssue) {
+        self.report.note_issue(&issue);
+        self.stored_issues.push(issue);
     }
 
     fn cell_issues(&mut self, issues: &[scout_ingest::CellIssue]) {
         for i in issues {
-            let issue = ResultsRowIssue {
-                line: i.line,
-                column: Some(i.column.clone()),
-                raw_value: Some(i.raw_value.clone()),
-                message: i.message.clone(),
-                rejected: false,
-            };
-            self.issue(issue, None);
+            self.issue(RowIssue::value_skipped(
+                i.line,
+                i.column.clone(),
+                i.raw_value.clone(),
+                i.message.clone(),
+            ));
         }
     }
 
     pub(super) fn reject(&mut self, line: u64, cells: Vec<String>, reason: String) {
-        self.report.rejected += 1;
-        self.issue(
-            ResultsRowIssue { line, column: None, raw_value: None, message: reason, rejected: true },
-            Some(cells),
-        );
+        self.report.counts.rejected += 1;
+        self.issue(RowIssue::rejected(line, reason, Some(cells)));
     }
 
     /// `Some(first line)` when `key` was already in this file.
@@ -102,19 +83,20 @@ impl Tally {
     pub(super) fn count_orders(&mut self, written: &[(ResultsOutcome, Option<Attribution>)]) {
         for (outcome, attribution) in written {
             self.count(*outcome);
+            let counts = self.report.attribution.get_or_insert_with(AttributionCounts::default);
             if attribution.is_some() {
-                self.report.attributed += 1;
+                counts.attributed += 1;
             } else {
-                self.report.unattributed += 1;
+                counts.unattributed += 1;
             }
         }
     }
 
     pub(super) fn count(&mut self, outcome: ResultsOutcome) {
         match outcome {
-            ResultsOutcome::Created => self.report.created += 1,
-            ResultsOutcome::Updated => self.report.updated += 1,
-            ResultsOutcome::Unchanged => self.report.unchanged += 1,
+            ResultsOutcome::Created => self.report.counts.created += 1,
+            ResultsOutcome::Updated => self.report.counts.updated += 1,
+            ResultsOutcome::Unchanged => self.report.counts.unchanged += 1,
         }
     }
 }
@@ -136,7 +118,7 @@ impl ChunkWriter<ResultsRow<OrderLine>> for ResultsWriter {
         let t = &mut self.tally;
         let mut accepted = Vec::with_capacity(rows.len());
         for row in rows {
-            t.report.rows_total += 1;
+            t.report.counts.rows_total += 1;
             t.cell_issues(row.issues());
             match row {
                 ResultsRow::Accepted { line, record, .. } => {
@@ -167,7 +149,7 @@ impl ChunkWriter<ResultsRow<OrderLine>> for ResultsWriter {
     }
 
     fn rows_done(&self) -> u64 {
-        self.tally.report.rows_total
+        self.tally.report.counts.rows_total
     }
 
     async fn rollback(self) -> Result<()> {
@@ -178,7 +160,7 @@ impl ChunkWriter<ResultsRow<OrderLine>> for ResultsWriter {
 impl ChunkWriter<ResultsRow<VideoResult>> for ResultsWriter {
     async fn write(&mut self, rows: Vec<ResultsRow<VideoResult>>) -> Result<()> {
         for row in rows {
-            self.tally.report.rows_total += 1;
+            self.tally.report.counts.rows_total += 1;
             self.tally.cell_issues(row.issues());
             match row {
                 ResultsRow::Accepted { line, record, .. } => {
@@ -199,7 +181,7 @@ impl ChunkWriter<ResultsRow<VideoResult>> for ResultsWriter {
     }
 
     fn rows_done(&self) -> u64 {
-        self.tally.report.rows_total
+        self.tally.report.counts.rows_total
     }
 
     async fn rollback(self) -> Result<()> {
@@ -216,7 +198,7 @@ impl Workspace {
         path: &Path,
         progress: impl Fn(ImportProgress) + Send,
         cancel: CancelToken,
-    ) -> Result<ResultsImportReport> {
+    ) -> Result<ImportReport> {
         let started = Instant::now();
         let owned = path.to_path_buf();
         let source = blocking(move || Ok(sniff(&owned)?)).await?;
@@ -237,11 +219,12 @@ impl Workspace {
         };
         let ResultsWriter { session, mut tally } = writer;
         tally.report.date_order = date_order.flatten();
-        session.commit(&tally.report).await?;
+        tally.report.import_id = Some(session.commit(&tally.report).await?);
+        tally.report.duration_ms = started.elapsed().as_millis() as u64;
         tracing::info!(
-            rows = tally.report.rows_total,
-            created = tally.report.created,
-            rejected = tally.report.rejected,
+            rows = tally.report.counts.rows_total,
+            created = tally.report.counts.created,
+            rejected = tally.report.counts.rejected,
             ms = started.elapsed().as_millis() as u64,
             "results imported"
         );

@@ -11,7 +11,7 @@
 use super::import::Tally;
 use crate::{AppError, Result, Workspace};
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
-use scout_domain::{OrderLine, ResultsFileKind, ResultsImportReport, ResultsRowIssue};
+use scout_domain::{ImportReport, OrderLine, ResultsFileKind, RowIssue};
 use scout_store::ResultsImportSession;
 use scout_tiktok::AffiliateOrder;
 use std::time::Instant;
@@ -45,24 +45,17 @@ async fn write_orders(
     for (position, order) in (1u64..).zip(orders) {
         match order {
             AffiliateOrder::Skipped { order_id, reason } => {
-                tally.report.rows_total += 1;
+                tally.report.counts.rows_total += 1;
                 let message = about_order(&order_id, &format!("skipped: {reason}"));
                 tally.reject(position, vec![order_id], message);
             }
             AffiliateOrder::Mapped { order_id, lines, notes } => {
                 for note in notes {
                     let message = about_order(&order_id, &note);
-                    let issue = ResultsRowIssue {
-                        line: position,
-                        column: None,
-                        raw_value: None,
-                        message,
-                        rejected: false,
-                    };
-                    tally.issue(issue, None);
+                    tally.issue(RowIssue::noted(position, message));
                 }
                 for line in lines {
-                    tally.report.rows_total += 1;
+                    tally.report.counts.rows_total += 1;
                     let key = format!("{}\u{1f}{}", line.order_id, line.sku_id);
                     if let Some(first) = tally.repeat(key, position) {
                         let why = format!(
@@ -107,7 +100,7 @@ impl Workspace {
         &self,
         since: DateTime<Utc>,
         until: DateTime<Utc>,
-    ) -> Result<ResultsImportReport> {
+    ) -> Result<ImportReport> {
         if since >= until {
             return Err(AppError::InvalidInput(format!(
                 "nothing to sync: the window starts at {} and ends at {}",
@@ -133,8 +126,9 @@ impl Workspace {
             session.rollback().await?;
             return Err(e);
         }
-        session.commit(&tally.report).await?;
-        let r = &tally.report;
+        tally.report.import_id = Some(session.commit(&tally.report).await?);
+        tally.report.duration_ms = started.elapsed().as_millis() as u64;
+        let r = &tally.report.counts;
         tracing::info!(
             orders = fetched_orders,
             lines = r.rows_total,
@@ -148,7 +142,7 @@ impl Workspace {
     }
 
     /// Syncs the affiliate orders of the last `days` days (1 to 365), up to now.
-    pub async fn sync_tiktok_orders_recent(&self, days: u32) -> Result<ResultsImportReport> {
+    pub async fn sync_tiktok_orders_recent(&self, days: u32) -> Result<ImportReport> {
         if !(1..=365).contains(&days) {
             return Err(AppError::InvalidField {
                 field: "days".into(),

@@ -43,8 +43,9 @@ async fn an_instagram_list_is_imported_as_instagram_creators() {
         "Rank,Instagram name,Name,Category_1,Followers\n1,cristiano,Cristiano Ronaldo,Sports,519.9M\n2,kyliejenner,Kylie 🤍,Fashion,378.7M\n",
     )
     .await;
-    assert_eq!((report.counts.created, report.platform), (2, Platform::Instagram), "{report:?}");
-    assert_eq!(report.platform_evidence, ["the header 'Instagram name' (instagram)"]);
+    let platform = report.platform.as_ref().expect("a creator list says its platform");
+    assert_eq!((report.counts.created, platform.platform), (2, Platform::Instagram), "{report:?}");
+    assert_eq!(platform.evidence, ["the header 'Instagram name' (instagram)"]);
     let found = rows(&ws).await;
     assert!(found.iter().all(|r| r.platform == Platform::Instagram), "no Instagram creator stored as TikTok");
     let kylie = found.iter().find(|r| r.handle.as_str() == "kyliejenner").unwrap();
@@ -64,7 +65,7 @@ async fn an_instagram_list_is_imported_as_instagram_creators() {
 async fn a_youtube_list_by_its_headers_and_a_conflicting_file_needs_a_choice() {
     let (dir, ws) = workspace().await;
     let report = import(&ws, dir.path(), "channels.csv", "Youtuber,Subscribers\nMrBeast,200M\n").await;
-    assert_eq!(report.platform, Platform::YouTube, "{report:?}");
+    assert_eq!(report.platform.as_ref().map(|p| p.platform), Some(Platform::YouTube), "{report:?}");
 
     let file = dir.path().join("tiktok_export.csv");
     std::fs::write(&file, "Instagram name,Followers\nsomeone,1200\n").unwrap();
@@ -78,8 +79,8 @@ async fn a_youtube_list_by_its_headers_and_a_conflicting_file_needs_a_choice() {
     let chosen = ImportRequest { platform: Some(Platform::Instagram), ..ImportRequest::file(file) };
     let report = ws.import_file(chosen, |_| {}, CancelToken::default()).await.unwrap();
     assert_eq!(
-        (report.platform, report.counts.created),
-        (Platform::Instagram, 1),
+        (report.platform.as_ref().map(|p| p.platform), report.counts.created),
+        (Some(Platform::Instagram), 1),
         "the seller's choice wins"
     );
 }

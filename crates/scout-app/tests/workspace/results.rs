@@ -7,7 +7,8 @@ use crate::workspace;
 use chrono::Utc;
 use scout_app::{CancelToken, ImportRequest, Workspace};
 use scout_domain::{
-    AgreedTerms, BasisPoints, CampaignSpec, ContentPost, Currency, Money, ResultsQuery, SampleShipment, Stage,
+    AgreedTerms, BasisPoints, CampaignSpec, ContentPost, Currency, IssueOutcome, Money, ResultsQuery,
+    SampleShipment, Stage,
 };
 use std::sync::{Arc, Mutex};
 
@@ -92,11 +93,22 @@ async fn an_order_export_becomes_the_campaigns_net_result() {
     std::fs::write(&file, orders_csv(false)).unwrap();
 
     let r = ws.import_results(&file, |_| {}, CancelToken::default()).await.unwrap();
-    assert_eq!((r.rows_total, r.created, r.updated, r.unchanged, r.rejected), (6, 4, 0, 0, 2));
-    assert_eq!((r.attributed, r.unattributed), (3, 1), "mia's two lines and leo's; zoe has no collaboration");
+    assert_eq!(
+        (r.counts.rows_total, r.counts.created, r.counts.updated, r.counts.unchanged, r.counts.rejected),
+        (6, 4, 0, 0, 2)
+    );
+    assert_eq!(
+        r.attribution.map(|a| (a.attributed, a.unattributed)),
+        Some((3, 1)),
+        "mia's two lines and leo's; zoe has no collaboration"
+    );
     assert_eq!(r.date_order, None, "year-first dates cannot be read two ways: nothing to say");
-    let rejected: Vec<(u64, &str)> =
-        r.issues.iter().filter(|i| i.rejected).map(|i| (i.line, i.message.as_str())).collect();
+    let rejected: Vec<(u64, &str)> = r
+        .issues
+        .iter()
+        .filter(|i| i.outcome == IssueOutcome::Rejected)
+        .map(|i| (i.line, i.message.as_str()))
+        .collect();
     assert_eq!(rejected.len(), 2, "{:?}", r.issues);
     assert_eq!(rejected[0].0, 6);
     assert!(rejected[0].1.contains("repeats order 5770003 SKU 1 of line 4"), "{rejected:?}");
@@ -140,10 +152,13 @@ async fn an_order_export_becomes_the_campaigns_net_result() {
 
     // The same file again changes nothing; a newer export with mia's commission paid updates one line.
     let again = ws.import_results(&file, |_| {}, CancelToken::default()).await.unwrap();
-    assert_eq!((again.created, again.updated, again.unchanged, again.rejected), (0, 0, 4, 2));
+    assert_eq!(
+        (again.counts.created, again.counts.updated, again.counts.unchanged, again.counts.rejected),
+        (0, 0, 4, 2)
+    );
     std::fs::write(&file, orders_csv(true)).unwrap();
     let newer = ws.import_results(&file, |_| {}, CancelToken::default()).await.unwrap();
-    assert_eq!((newer.created, newer.updated, newer.unchanged), (0, 1, 3));
+    assert_eq!((newer.counts.created, newer.counts.updated, newer.counts.unchanged), (0, 1, 3));
     let settled = ws.results_report(&one).await.unwrap();
     let l = &settled.currencies[0].by_campaign[0].ledger;
     assert_eq!(
@@ -254,7 +269,7 @@ async fn both_importers_cancel_part_way_and_leave_nothing() {
     let imported = ws.import_file(ImportRequest::file(creators), |_| {}, CancelToken::default());
     assert_eq!(imported.await.unwrap().counts.rows_total, 60_000, "whole afterwards");
     let imported = ws.import_results(&orders, |_| {}, CancelToken::default()).await.unwrap();
-    assert_eq!(imported.rows_total, 60_000, "whole afterwards");
+    assert_eq!(imported.counts.rows_total, 60_000, "whole afterwards");
 }
 
 #[tokio::test]
@@ -293,13 +308,17 @@ async fn the_committed_sample_exports_import_whole_in_every_language_and_twice_c
         [("orders_en.csv", 300), ("orders_es.xlsx", 200), ("orders_id.csv", 300), ("videos_en.xlsx", 0)];
     for (name, lines) in files {
         let r = ws.import_results(&root.join(name), |_| {}, CancelToken::default()).await.unwrap();
-        assert_eq!(r.rejected, 0, "{name}: {:?}", r.issues.iter().take(3).collect::<Vec<_>>());
-        assert_eq!(r.created, r.rows_total, "{name}");
+        assert_eq!(r.counts.rejected, 0, "{name}: {:?}", r.issues.iter().take(3).collect::<Vec<_>>());
+        assert_eq!(r.counts.created, r.counts.rows_total, "{name}");
         if lines > 0 {
-            assert_eq!(r.rows_total, lines, "{name}");
+            assert_eq!(r.counts.rows_total, lines, "{name}");
         }
         let again = ws.import_results(&root.join(name), |_| {}, CancelToken::default()).await.unwrap();
-        assert_eq!((again.created, again.updated, again.unchanged), (0, 0, r.rows_total), "{name} again");
+        assert_eq!(
+            (again.counts.created, again.counts.updated, again.counts.unchanged),
+            (0, 0, r.counts.rows_total),
+            "{name} again"
+        );
     }
     let report = ws.results_report(&ResultsQuery::default()).await.unwrap();
     let mut codes: Vec<&str> = report.currencies.iter().map(|c| c.currency.code()).collect();

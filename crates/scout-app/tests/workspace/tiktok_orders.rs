@@ -8,7 +8,7 @@
 use super::tiktok::{ids, queue, setup, Setup};
 use chrono::{DateTime, Duration, Utc};
 use scout_app::{AppError, CancelToken};
-use scout_domain::{ResultsFileKind, ResultsQuery};
+use scout_domain::{ImportKind, IssueOutcome, ResultsQuery};
 use scout_secrets::{Keychain, Secret, SecretKey};
 use scout_testkit::{FAKE_TIKTOK_ACCESS, FAKE_TIKTOK_ORDERS_ANCHOR};
 use serde_json::json;
@@ -51,13 +51,24 @@ async fn synced_orders_are_counted_reported_to_the_cent_and_a_second_sync_change
     let s = setup("ordersync", "ok", &ids("creator-", 1), true).await;
     let (since, until) = sample_window();
     let r = s.ws.sync_tiktok_orders(since, until).await.unwrap();
-    assert_eq!((r.file_name.as_str(), r.kind), ("TikTok Shop API", ResultsFileKind::Orders));
+    assert_eq!((r.file_name.as_str(), r.kind), ("TikTok Shop API", ImportKind::Orders));
     // Seven orders: six mapped into seven lines (order 2 has two SKUs), one refused for its currency.
-    assert_eq!((r.rows_total, r.created, r.updated, r.unchanged, r.rejected), (8, 7, 0, 0, 1), "{r:?}");
-    assert_eq!((r.attributed, r.unattributed), (0, 7), "no collaboration in this workspace");
+    assert_eq!(
+        (r.counts.rows_total, r.counts.created, r.counts.updated, r.counts.unchanged, r.counts.rejected),
+        (8, 7, 0, 0, 1),
+        "{r:?}"
+    );
+    assert_eq!(
+        r.attribution.map(|a| (a.attributed, a.unattributed)),
+        Some((0, 7)),
+        "no collaboration in this workspace"
+    );
     assert_eq!(r.issues.len(), 1, "{:?}", r.issues);
     let issue = &r.issues[0];
-    assert!(issue.rejected && issue.line == 7, "the seventh order of the sync: {issue:?}");
+    assert!(
+        issue.outcome == IssueOutcome::Rejected && issue.line == 7,
+        "the seventh order of the sync: {issue:?}"
+    );
     assert!(
         issue.message.starts_with("order 576000000000000007: skipped: skus[0].price.currency")
             && issue.message.contains("US$"),
@@ -87,7 +98,13 @@ async fn synced_orders_are_counted_reported_to_the_cent_and_a_second_sync_change
 
     let again = s.ws.sync_tiktok_orders(since, until).await.unwrap();
     assert_eq!(
-        (again.rows_total, again.created, again.updated, again.unchanged, again.rejected),
+        (
+            again.counts.rows_total,
+            again.counts.created,
+            again.counts.updated,
+            again.counts.unchanged,
+            again.counts.rejected
+        ),
         (8, 0, 0, 7, 1),
         "the same window twice changes nothing: {again:?}"
     );
@@ -129,7 +146,11 @@ async fn an_order_through_our_target_collaboration_counts_for_the_creator_it_nam
     s.api.set_orders(&[order("9001", "creator0"), order("9002", "stranger")]);
 
     let r = s.ws.sync_tiktok_orders_recent(30).await.unwrap();
-    assert_eq!((r.created, r.attributed, r.unattributed), (2, 1, 1), "{r:?}");
+    assert_eq!(
+        (r.counts.created, r.attribution.map(|a| (a.attributed, a.unattributed))),
+        (2, Some((1, 1))),
+        "{r:?}"
+    );
     let body = &s.api.requests_to("POST", ORDERS)[0]["body"];
     let span = body["create_time_lt"].as_i64().unwrap() - body["create_time_ge"].as_i64().unwrap();
     assert_eq!(span, 30 * 86_400, "the last 30 days: {body}");
@@ -167,7 +188,7 @@ async fn a_failure_on_a_later_page_stores_nothing_and_refreshed_tokens_are_kept(
 
     // The first day fits on the first page, which works.
     let r = s.ws.sync_tiktok_orders(since, since + Duration::days(1)).await.unwrap();
-    assert_eq!((r.created, r.rejected), (1, 0), "order 1: {r:?}");
+    assert_eq!((r.counts.created, r.counts.rejected), (1, 0), "order 1: {r:?}");
 }
 
 #[tokio::test]
@@ -178,7 +199,7 @@ async fn tokens_refreshed_during_a_sync_are_kept_in_the_keychain() {
     let s = setup("ordertoken", "ok", &ids("creator-", 1), true).await;
     let keychain = expire_stored_access_token("ordertoken");
     let (since, until) = sample_window();
-    assert_eq!(s.ws.sync_tiktok_orders(since, until).await.unwrap().created, 7);
+    assert_eq!(s.ws.sync_tiktok_orders(since, until).await.unwrap().counts.created, 7);
     let refreshed = format!("{FAKE_TIKTOK_ACCESS}-refreshed-1");
     assert_eq!(stored_access_token(&keychain, "ordertoken"), refreshed);
     let calls = s.api.requests_to("POST", ORDERS);

@@ -11,6 +11,5 @@ pub use ledger::{Figure, Ledger, NetResult};
 pub use orders::{OrderLine, Settlement, VideoResult};
 pub use report::{
     Conversion, CurrencyReport, ExchangeRate, Funnel, LearningProgress, ReportGroup, ReportRow,
-    ResultsFileKind, ResultsImportReport, ResultsQuery, ResultsReport, ResultsRowIssue, TimePoint,
-    UnattributedOrder,
+    ResultsFileKind, ResultsQuery, ResultsReport, TimePoint, UnattributedOrder,
 };

@@ -150,51 +150,13 @@ pub enum ResultsFileKind {
     Videos,
 }
 
-/// Something about one row of a results file: a value that could not be read (the rest of the row was
-/// kept), or the reason the whole row was rejected.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct ResultsRowIssue {
-    #[ts(type = "number")]
-    pub line: u64,
-    /// The column's header, when the issue is about one cell.
-    pub column: Option<String>,
-    pub raw_value: Option<String>,
-    pub message: String,
-    /// The row was not imported.
-    pub rejected: bool,
-}
-
-/// What importing one results file did. Every data row is counted exactly once in created, updated,
-/// unchanged or rejected.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct ResultsImportReport {
-    pub file_name: String,
-    pub kind: ResultsFileKind,
-    #[ts(type = "number")]
-    pub rows_total: u64,
-    #[ts(type = "number")]
-    pub created: u64,
-    #[ts(type = "number")]
-    pub updated: u64,
-    #[ts(type = "number")]
-    pub unchanged: u64,
-    #[ts(type = "number")]
-    pub rejected: u64,
-    /// The first issues, in file order (all of them are kept with the import).
-    pub issues: Vec<ResultsRowIssue>,
-    /// Issues left out of `issues` to keep the report small.
-    #[ts(type = "number")]
-    pub issues_truncated: u64,
-    /// How the file's day/month order was decided ("day first, as 23 dates in the file show"), when it
-    /// has dates that could be read either way.
-    pub date_order: Option<String>,
-    /// Order lines of this file now attached to a collaboration, and those no collaboration claims.
-    #[ts(type = "number")]
-    pub attributed: u64,
-    #[ts(type = "number")]
-    pub unattributed: u64,
+impl From<ResultsFileKind> for crate::ImportKind {
+    fn from(kind: ResultsFileKind) -> crate::ImportKind {
+        match kind {
+            ResultsFileKind::Orders => crate::ImportKind::Orders,
+            ResultsFileKind::Videos => crate::ImportKind::Videos,
+        }
+    }
 }
 
 /// An order line no collaboration claims, with the reason, for the seller to assign.

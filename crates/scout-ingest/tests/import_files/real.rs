@@ -2,10 +2,6 @@
 
 use crate::{accepted, import};
 use scout_ingest::{FileFormat, ParsedRow};
-use std::path::Path;
-
-const REAL: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/real/tiktok_top1000_dec2022.csv");
 
 /// "60.3M" → 60 300 000, "30.8K" → 30 800, "728" → 728, in integers (no floats to round).
 fn expand(text: &str) -> u64 {
@@ -22,7 +18,10 @@ fn expand(text: &str) -> u64 {
 
 #[test]
 fn the_real_list_imports_without_losing_anything() {
-    let path = Path::new(REAL);
+    let Some(path) = scout_testkit::real_creator_list("the_real_list_imports_without_losing_anything") else {
+        return;
+    };
+    let path = path.as_path();
     let mut expected = csv::Reader::from_path(path).expect("the real file is readable");
     let expected: Vec<csv::StringRecord> = expected.records().map(|r| r.expect("a valid record")).collect();
     assert_eq!(expected.len(), 1000, "the file has 1000 data rows");

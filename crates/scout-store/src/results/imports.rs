@@ -4,7 +4,7 @@
 use crate::{Result, Store};
 use chrono::Utc;
 use scout_domain::results::attribution::{Attribution, Attributor};
-use scout_domain::{OrderLine, ResultsFileKind, ResultsImportReport, ResultsRowIssue, VideoResult};
+use scout_domain::{ImportReport, IssueOutcome, OrderLine, ResultsFileKind, RowIssue, VideoResult};
 use sha2::{Digest, Sha256};
 use sqlx::{QueryBuilder, Sqlite, Transaction};
 use std::collections::HashMap;
@@ -208,8 +208,8 @@ impl ResultsImportSession {
     }
 
     /// Records issues (and rejected rows with their cells).
-    pub async fn add_issues(&mut self, issues: &[(ResultsRowIssue, Option<Vec<String>>)]) -> Result<()> {
-        for (issue, cells) in issues {
+    pub async fn add_issues(&mut self, issues: &[RowIssue]) -> Result<()> {
+        for issue in issues {
             sqlx::query(
                 "INSERT INTO results_import_issues (import_id, line, column_name, raw_value, message, rejected, \
                  cells) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -219,8 +219,8 @@ impl ResultsImportSession {
             .bind(&issue.column)
             .bind(&issue.raw_value)
             .bind(&issue.message)
-            .bind(issue.rejected)
-            .bind(cells.as_ref().map(|c| serde_json::to_string(c).unwrap_or_default()))
+            .bind(issue.outcome == IssueOutcome::Rejected)
+            .bind(issue.cells.as_ref().map(|c| serde_json::to_string(c).unwrap_or_default()))
             .execute(&mut *self.tx)
             .await?;
         }
@@ -229,18 +229,18 @@ impl ResultsImportSession {
 
     /// Records the report's counts, brings older lines' attribution up to date, and commits: every row
     /// of the file is then in the workspace.
-    pub async fn commit(mut self, report: &ResultsImportReport) -> Result<i64> {
+    pub async fn commit(mut self, report: &ImportReport) -> Result<i64> {
         let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
         sqlx::query(
             "UPDATE results_imports SET finished_at = ?, rows_total = ?, created = ?, updated = ?, \
              unchanged = ?, rejected = ? WHERE id = ?",
         )
         .bind(Utc::now())
-        .bind(n(report.rows_total))
-        .bind(n(report.created))
-        .bind(n(report.updated))
-        .bind(n(report.unchanged))
-        .bind(n(report.rejected))
+        .bind(n(report.counts.rows_total))
+        .bind(n(report.counts.created))
+        .bind(n(report.counts.updated))
+        .bind(n(report.counts.unchanged))
+        .bind(n(report.counts.rejected))
         .bind(self.import_id)
         .execute(&mut *self.tx)
         .await?;

@@ -2,8 +2,10 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 use chrono::NaiveDate;
-use scout_domain::{CreatorFigures, CreatorKey, CreatorProfile, CreatorRecord, Handle, Platform};
-use scout_store::{BatchCounts, ImportSession, IncomingRow, NewBatch, RowOutcome, SourceKind, Store};
+use scout_domain::{
+    CreatorFigures, CreatorKey, CreatorProfile, CreatorRecord, Handle, ImportCounts, Platform,
+};
+use scout_store::{ImportSession, IncomingRow, NewBatch, RowOutcome, SourceKind, Store};
 
 pub fn record(handle: &str, followers: Option<u64>, name: Option<&str>) -> CreatorRecord {
     CreatorRecord {
@@ -46,7 +48,7 @@ pub async fn begin(store: &Store, name: &str, day: u32) -> ImportSession {
 pub async fn import(store: &Store, name: &str, day: u32, records: Vec<CreatorRecord>) -> Vec<RowOutcome> {
     let mut s = begin(store, name, day).await;
     let out = s.apply(rows(records)).await.unwrap();
-    s.commit(BatchCounts::default()).await.unwrap();
+    s.commit(ImportCounts::default()).await.unwrap();
     assert_references_hold(store).await;
     out.into_iter().map(|(_, o)| o).collect()
 }

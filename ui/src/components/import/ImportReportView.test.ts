@@ -5,7 +5,10 @@ import ImportReportView from "./ImportReportView.svelte";
 import type { ImportReport } from "../../lib/common/types";
 
 const report: ImportReport = {
-  batch_id: 7,
+  import_id: 7,
+  kind: "creators",
+  date_order: null,
+  attribution: null,
   file_name: "my creators.csv",
   status: "imported",
   issues: [
@@ -36,8 +39,7 @@ const report: ImportReport = {
   ],
   issues_truncated: 20,
   duration_ms: 3100,
-  platform: "instagram",
-  platform_evidence: ["the header 'Instagram name' (instagram)"],
+  platform: { platform: "instagram", evidence: ["the header 'Instagram name' (instagram)"] },
   rows_total: 2040,
   created: 1900,
   updated: 80,

@@ -3,31 +3,50 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ResultsImportDialog from "./ResultsImportDialog.svelte";
-import ResultsImportReportView from "./ResultsImportReportView.svelte";
-import type { ResultsImportReport } from "../../lib/common/types";
+import ImportReportView from "../import/ImportReportView.svelte";
+import type { ImportReport } from "../../lib/common/types";
 
-const report: ResultsImportReport = {
+const report: ImportReport = {
   file_name: "orders_november.csv",
   kind: "orders",
+  import_id: 1,
+  status: "imported",
+  merged: 0,
+  duration_ms: 800,
+  platform: null,
   rows_total: 40,
   created: 30,
   updated: 4,
   unchanged: 3,
   rejected: 3,
-  attributed: 31,
-  unattributed: 3,
+  attribution: { attributed: 31, unattributed: 3 },
   issues_truncated: 0,
   date_order: null,
   issues: [
-    { line: 14, column: "Order ID", raw_value: "", message: "the order id is empty", rejected: true },
+    {
+      line: 14,
+      column: "Order ID",
+      raw_value: "",
+      message: "the order id is empty",
+      outcome: "rejected",
+      cells: null,
+    },
     {
       line: 131,
       column: "Commission rate",
       raw_value: "fifteen",
       message: "'fifteen' is not a percentage",
-      rejected: false,
+      outcome: "value_skipped",
+      cells: null,
     },
-    { line: 590, column: null, raw_value: null, message: "the row has 11 cells", rejected: true },
+    {
+      line: 590,
+      column: null,
+      raw_value: null,
+      message: "the row has 11 cells",
+      outcome: "rejected",
+      cells: null,
+    },
   ],
 };
 
@@ -38,7 +57,7 @@ afterEach(() => {
 
 describe("results import report", () => {
   it("counts every row once and lists each issue with its line, column, value and outcome", () => {
-    render(ResultsImportReportView, { report });
+    render(ImportReportView, { report });
     expect(screen.getByText(/an affiliate order export: 40 rows/)).toBeInTheDocument();
     const counts = screen.getByTestId("import-counts");
     expect(counts).toHaveTextContent("30 Created");
@@ -68,7 +87,7 @@ describe("results import report", () => {
   });
 
   it("counts the issues Rust left out of the list, and says how the dates were read", () => {
-    render(ResultsImportReportView, {
+    render(ImportReportView, {
       report: {
         ...report,
         issues_truncated: 1_234,
@@ -79,7 +98,7 @@ describe("results import report", () => {
     expect(screen.getByRole("heading", { name: "1,237 issues" })).toBeInTheDocument();
     expect(screen.getAllByRole("row").slice(1)).toHaveLength(3);
     expect(screen.getByTestId("issues-truncated")).toHaveTextContent(
-      "… and 1,234 more: only the first 3 are listed here.",
+      "…and 1,234 more issues not listed here.",
     );
     expect(screen.getByTestId("date-order")).toHaveTextContent(
       "Dates read day first, as the file's unambiguous dates show.",
@@ -87,7 +106,7 @@ describe("results import report", () => {
   });
 
   it("says a video export is one, and that a clean file had no issues", () => {
-    render(ResultsImportReportView, { report: { ...report, kind: "videos", issues: [] } });
+    render(ImportReportView, { report: { ...report, kind: "videos", attribution: null, issues: [] } });
     expect(screen.getByText(/a creator video export/)).toBeInTheDocument();
     expect(screen.getByText("No issues: every row was read as expected.")).toBeInTheDocument();
     expect(screen.queryByText(/matched a collaboration/)).not.toBeInTheDocument();
@@ -96,7 +115,7 @@ describe("results import report", () => {
 
 describe("ResultsImportDialog", () => {
   it("imports with progress, then shows the report and tells the screen", async () => {
-    let imported: ResultsImportReport | null = null;
+    let imported: ImportReport | null = null;
     mockIPC((cmd) => {
       if (cmd === "import_results") return report;
       throw new Error(`unexpected ${cmd}`);
@@ -104,7 +123,7 @@ describe("ResultsImportDialog", () => {
     render(ResultsImportDialog, {
       source: { kind: "file", path: "/home/seller/orders_november.csv" },
       onclose: () => {},
-      onimported: (r: ResultsImportReport) => (imported = r),
+      onimported: (r: ImportReport) => (imported = r),
     });
     expect(await screen.findByText(/an affiliate order export/)).toBeInTheDocument();
     expect(imported).toEqual(report);
@@ -152,8 +171,8 @@ describe("ResultsImportDialog", () => {
   });
   it("syncs the chosen days of orders from TikTok Shop and places issues by order", async () => {
     const calls: unknown[] = [];
-    let imported: ResultsImportReport | null = null;
-    const synced: ResultsImportReport = {
+    let imported: ImportReport | null = null;
+    const synced: ImportReport = {
       ...report,
       file_name: "TikTok Shop API",
       issues: [
@@ -162,7 +181,8 @@ describe("ResultsImportDialog", () => {
           column: null,
           raw_value: null,
           message: "order 576000000000000007: skipped: skus[0].price.currency: 'US$' is not a currency code",
-          rejected: true,
+          outcome: "rejected",
+          cells: null,
         },
       ],
     };
@@ -176,7 +196,7 @@ describe("ResultsImportDialog", () => {
     render(ResultsImportDialog, {
       source: { kind: "tiktok" },
       onclose: () => {},
-      onimported: (r: ResultsImportReport) => (imported = r),
+      onimported: (r: ImportReport) => (imported = r),
     });
     expect(screen.getByRole("heading", { name: "Sync orders from TikTok Shop" })).toBeInTheDocument();
     expect(calls).toEqual([]);

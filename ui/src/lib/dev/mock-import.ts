@@ -3,7 +3,7 @@
 // an import and of the demo.
 import { syntheticCreators } from "./synthetic";
 import type {
-  BatchCounts,
+  ImportCounts,
   Field,
   FieldOption,
   ImportBatch,
@@ -120,7 +120,7 @@ export function mockBatch(
   id: number,
   sourceName: string,
   kind: ImportBatch["source_kind"],
-  counts: BatchCounts,
+  counts: ImportCounts,
 ): ImportBatch {
   const now = new Date().toISOString();
   return {
@@ -140,7 +140,10 @@ export function mockBatch(
 /** The report of an import of the mock's file, recorded as `batch`. */
 export function importReport(batch: ImportBatch): ImportReport {
   return {
-    batch_id: batch.id,
+    import_id: batch.id,
+    kind: "creators",
+    date_order: null,
+    attribution: null,
     file_name: batch.source_name,
     status: "imported",
     rows_total: 1250,
@@ -201,8 +204,7 @@ export function importReport(batch: ImportBatch): ImportReport {
     ],
     issues_truncated: 20,
     duration_ms: 3120,
-    platform: "tiktok",
-    platform_evidence: [],
+    platform: { platform: "tiktok", evidence: [] },
   };
 }
 
@@ -221,7 +223,10 @@ export function demoBatch(size: number): ImportBatch {
 /** The demo's report. */
 export function demoReport(size: number): ImportReport {
   return {
-    batch_id: 1,
+    import_id: 1,
+    kind: "creators",
+    date_order: null,
+    attribution: null,
     file_name: "creators-demo.csv",
     status: "imported",
     rows_total: size,
@@ -233,7 +238,6 @@ export function demoReport(size: number): ImportReport {
     issues: [],
     issues_truncated: 0,
     duration_ms: 420,
-    platform: "tiktok",
-    platform_evidence: [],
+    platform: { platform: "tiktok", evidence: [] },
   };
 }

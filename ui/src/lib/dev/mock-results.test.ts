@@ -5,7 +5,7 @@ import { mockResults } from "./mock-results";
 import { net } from "./mock-results-ledger";
 import ledgerCases from "../bindings/ledger-cases.json";
 import type { Channel } from "@tauri-apps/api/core";
-import type { ImportProgress, Ledger, NetResult, ResultsImportReport, ResultsReport } from "../common/types";
+import type { ImportProgress, Ledger, NetResult, ImportReport, ResultsReport } from "../common/types";
 
 const all = { campaign_id: null, currency: null };
 
@@ -126,24 +126,24 @@ describe("the results mock", () => {
     expect(after.currencies.find((c) => c.currency === "USD")?.total.ledger.orders).toBe(1);
   });
 
-  it("imports a large file as Rust reports it: 500 issues listed, the rest counted", async () => {
+  it("imports a large file as Rust reports it: 1,000 issues listed, the rest counted", async () => {
     const handle = mockResults("empty", { importIssues: "truncated" });
     const channel = { onmessage: () => {} } as unknown as Channel<ImportProgress>;
-    const report = (await handle("import_results", { onProgress: channel })) as ResultsImportReport;
-    expect(report.issues).toHaveLength(500);
-    expect(report.issues_truncated).toBe(812);
+    const report = (await handle("import_results", { onProgress: channel })) as ImportReport;
+    expect(report.issues).toHaveLength(1_000);
+    expect(report.issues_truncated).toBe(312);
     expect(report.created + report.updated + report.unchanged + report.rejected).toBe(report.rows_total);
     expect(report.date_order).toBe("Dates read month first, as the file's unambiguous dates show.");
   }, 10_000);
   it("syncs from TikTok Shop like Rust: every line counted once, the second sync unchanged", async () => {
     const handle = mockResults("empty");
-    const first = (await handle("sync_results", { days: 30 })) as ResultsImportReport;
+    const first = (await handle("sync_results", { days: 30 })) as ImportReport;
     expect(first.file_name).toBe("TikTok Shop API");
     expect(first.created + first.updated + first.unchanged + first.rejected).toBe(first.rows_total);
     expect(first.issues[0]?.message).toMatch(/^order \d+: skipped: /);
     const report = handle("results_report", { query: all }) as ResultsReport;
     expect(report.currencies.map((c) => c.currency)).toEqual(["USD"]);
-    const again = (await handle("sync_results", { days: 30 })) as ResultsImportReport;
+    const again = (await handle("sync_results", { days: 30 })) as ImportReport;
     expect([again.created, again.unchanged]).toEqual([0, first.created]);
     await expect(Promise.resolve().then(() => handle("sync_results", { days: 0 }))).rejects.toMatchObject({
       code: "invalid_input",

@@ -15,13 +15,7 @@ import { fail, sleep } from "./mock-common";
 import { generate, type Mode, type ResultsData } from "./mock-results-data";
 import { largeImport, smallImport, syncReport } from "./mock-results-import";
 import { report, unattributed } from "./mock-results-report";
-import type {
-  Conversion,
-  ImportProgress,
-  PipelineCard,
-  ResultsImportReport,
-  ResultsQuery,
-} from "../common/types";
+import type { Conversion, ImportProgress, PipelineCard, ImportReport, ResultsQuery } from "../common/types";
 
 /** What the handler returns for a command that isn't about results. */
 export const NOT_RESULTS = Symbol("not a results command");
@@ -42,10 +36,7 @@ export function mockResults(mode: Mode, options: { importIssues?: "few" | "trunc
   let data: ResultsData = mode === "empty" ? { collabs: [], lines: [], rates: null } : generate(mode);
   let cancelRequested = false;
 
-  async function importResults(
-    path: string,
-    onProgress: Channel<ImportProgress>,
-  ): Promise<ResultsImportReport> {
+  async function importResults(path: string, onProgress: Channel<ImportProgress>): Promise<ImportReport> {
     cancelRequested = false;
     const total = 1_843_200;
     for (let step = 1; step <= 24; step += 1) {
@@ -64,7 +55,7 @@ export function mockResults(mode: Mode, options: { importIssues?: "few" | "trunc
   }
 
   /** A sync from the TikTok Shop API: a pause for the pages, then the one-currency set and what it did. */
-  async function syncResults(days: number): Promise<ResultsImportReport> {
+  async function syncResults(days: number): Promise<ImportReport> {
     if (!Number.isInteger(days) || days < 1 || days > 365) {
       fail("invalid_input", `days: ${days}; sync between 1 and 365 days of orders`, "days");
     }

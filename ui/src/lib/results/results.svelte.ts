@@ -9,7 +9,7 @@ import type {
   Campaign,
   Conversion,
   ImportProgress,
-  ResultsImportReport,
+  ImportReport,
   ResultsQuery,
   ResultsReport,
   UnattributedOrder,
@@ -29,7 +29,7 @@ export function resultsReport(query: ResultsQuery): Promise<ResultsReport> {
 export function importResults(
   path: string,
   onProgress: (progress: ImportProgress) => void,
-): Promise<ResultsImportReport> {
+): Promise<ImportReport> {
   return callWithProgress("import_results", { path }, onProgress);
 }
 
@@ -39,7 +39,7 @@ export function importResults(
  * order's position in the sync). Nothing is stored when TikTok Shop fails part-way; rejects with
  * "invalid_input" when TikTok Shop is not connected.
  */
-export function syncResults(days: number): Promise<ResultsImportReport> {
+export function syncResults(days: number): Promise<ImportReport> {
   return call("sync_results", { days });
 }
 
