@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 use scout_domain::{CreatorFigures, Handle, ImportCounts, IssueOutcome, Platform, RowIssue};
-use scout_store::{CreatorQuery, CreatorSort, IncomingRow, NewBatch, RowOutcome, SourceKind, Store};
+use scout_store::{
+    CreatorQuery, CreatorSort, IncomingRow, NewBatch, RowOutcome, SourceKind, Store, StoreError,
+};
 
 mod common;
 use common::{assert_references_hold, begin, import, record, rows, store};
@@ -252,6 +254,36 @@ async fn a_rolled_back_import_leaves_no_trace() {
     s.apply(rows(vec![record("dave", Some(1), None)])).await.unwrap();
     drop(s);
     assert_eq!(store.creator_count().await.unwrap(), 1, "a dropped import created nobody");
+}
+
+#[tokio::test]
+async fn unknown_stored_import_values_are_errors_never_defaults() {
+    let (dir, store) = store().await;
+    import(&store, "a.csv", 1, vec![record("alice", Some(100), None)]).await;
+    let batch = store.list_batches().await.unwrap()[0].id;
+    let url = format!("sqlite://{}", dir.path().join("ws.scout").display());
+    let mut db = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url).await.unwrap();
+    // What a newer Scout might write, read after a downgrade.
+    sqlx::query("PRAGMA ignore_check_constraints = ON").execute(&mut db).await.unwrap();
+    sqlx::query("INSERT INTO import_issues (batch_id, line, message, outcome) VALUES (?, 2, 'x', 'lost')")
+        .bind(batch)
+        .execute(&mut db)
+        .await
+        .unwrap();
+    let err = store.batch_issues(batch, 10).await.unwrap_err();
+    assert!(matches!(&err, StoreError::Corrupt { table: "import_issues", column: "outcome", .. }), "{err}");
+    assert!(err.to_string().contains("'lost'"), "{err}");
+
+    sqlx::query("UPDATE import_batches SET source_kind = 'ftp' WHERE id = ?")
+        .bind(batch)
+        .execute(&mut db)
+        .await
+        .unwrap();
+    let err = store.list_batches().await.unwrap_err();
+    assert!(
+        matches!(&err, StoreError::Corrupt { table: "import_batches", column: "source_kind", id, .. } if *id == batch),
+        "{err}"
+    );
 }
 
 #[tokio::test]
