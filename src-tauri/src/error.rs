@@ -8,7 +8,7 @@ pub struct IpcError(ErrorPayload);
 
 impl IpcError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> IpcError {
-        IpcError(ErrorPayload { code, message: message.into(), field: None })
+        IpcError(ErrorPayload { code, message: message.into(), field: None, problems: Vec::new() })
     }
 }
 

@@ -98,6 +98,7 @@ pub fn run() -> i32 {
             outreach_commands::set_email_account,
             outreach_commands::default_offer_template,
             outreach_commands::preview_offers,
+            outreach_commands::check_offer_channel,
             outreach_commands::queue_offers,
             outreach_commands::outbox_items,
             outreach_commands::outbox_status,

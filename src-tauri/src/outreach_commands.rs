@@ -56,12 +56,8 @@ pub async fn set_email_account(
     settings: EmailSettings,
     password: Option<String>,
 ) -> IpcResult<()> {
-    let ws = state.workspace().await?;
-    ws.set_email_settings(&settings).await?;
-    if let Some(password) = password.filter(|p| !p.is_empty()) {
-        ws.set_email_password(scout_secrets::Secret::new(password)).await?;
-    }
-    Ok(())
+    let password = password.map(scout_secrets::Secret::new);
+    Ok(state.workspace().await?.save_email_account(&settings, password).await?)
 }
 
 #[tauri::command]
@@ -72,6 +68,16 @@ pub fn default_offer_template() -> OfferTemplate {
 #[tauri::command]
 pub async fn preview_offers(state: State<'_, AppState>, draft: OfferDraft) -> IpcResult<Vec<OfferPreview>> {
     Ok(state.workspace().await?.preview_offers(&draft).await?)
+}
+
+/// Whether offers can go by `channel` now: refused, like `queue_offers` would be, with the setting to
+/// fix (the compose dialog says it before the seller queues anything).
+#[tauri::command]
+pub async fn check_offer_channel(
+    state: State<'_, AppState>,
+    channel: scout_app::OfferChannel,
+) -> IpcResult<()> {
+    Ok(state.workspace().await?.channel_ready(channel).await?)
 }
 
 /// Queues the offers (all or none) and, for e-mail and TikTok Shop, starts delivering them.

@@ -545,7 +545,7 @@ async fn offers_go_out_by_email_and_the_board_follows_the_collaboration() {
         .click()
         .await
         .unwrap();
-    fill(&c, "password", "e2e app password").await;
+    fill(&c, "email.password", "e2e app password").await;
     find(&c, "//*[@data-testid='email-account']//button[normalize-space(.)='Save']")
         .await
         .click()

@@ -1,3 +1,4 @@
+use scout_domain::FieldProblem;
 use scout_outreach::email::EmailError;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -42,8 +43,12 @@ pub enum ErrorCode {
 pub struct ErrorPayload {
     pub code: ErrorCode,
     pub message: String,
-    /// The input field the error is about ("audience.age"), so the UI can show it there.
+    /// The input field the error is about ("audience.age"), so the UI can show it there: the first of
+    /// `problems`.
     pub field: Option<String>,
+    /// Every field the refusal is about, each with its own message (one for most refusals; a form's
+    /// whole check gives all of them at once). Empty when no field is at fault.
+    pub problems: Vec<FieldProblem>,
 }
 
 #[derive(Debug, Error)]
@@ -56,6 +61,9 @@ pub enum AppError {
     InvalidInput(String),
     #[error("{message}")]
     InvalidField { field: String, message: String },
+    /// Several fields of one form refused at once (never empty), so the form can show them all.
+    #[error("{}", .0.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join("; "))]
+    InvalidFields(Vec<FieldProblem>),
     #[error("{0}")]
     NotFound(String),
     #[error("the import was cancelled; nothing was changed")]
@@ -98,7 +106,9 @@ impl AppError {
             }
             AppError::Store(_) => ErrorCode::Internal,
             AppError::Ingest(_) => ErrorCode::ImportFailed,
-            AppError::InvalidInput(_) | AppError::InvalidField { .. } => ErrorCode::InvalidInput,
+            AppError::InvalidInput(_) | AppError::InvalidField { .. } | AppError::InvalidFields(_) => {
+                ErrorCode::InvalidInput
+            }
             AppError::NotFound(_) => ErrorCode::NotFound,
             AppError::Cancelled => ErrorCode::Cancelled,
             AppError::Io { .. } | AppError::Export { .. } => ErrorCode::Io,
@@ -112,14 +122,16 @@ impl AppError {
     }
 
     pub fn payload(&self) -> ErrorPayload {
-        let field = match self {
-            AppError::InvalidField { field, .. } => Some(field.clone()),
+        let problems = match self {
+            AppError::InvalidField { field, message } => vec![FieldProblem::new(field, message)],
+            AppError::InvalidFields(problems) => problems.clone(),
             AppError::NoEmailPassword { .. } | AppError::Email(EmailError::SignIn(_)) => {
-                Some("email.password".into())
+                vec![FieldProblem::new("email.password", self.to_string())]
             }
-            _ => None,
+            _ => Vec::new(),
         };
-        ErrorPayload { code: self.code(), message: self.to_string(), field }
+        let field = problems.first().map(|p| p.field.clone());
+        ErrorPayload { code: self.code(), message: self.to_string(), field, problems }
     }
 }
 

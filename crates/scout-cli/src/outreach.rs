@@ -46,9 +46,10 @@ pub async fn settings(ws: &Workspace, cmd: &SettingsCommand) -> Result<u8, AppEr
                 unsubscribe_url: unsubscribe_url.clone(),
             };
             let settings = EmailSettings { account, interval_ms: *interval_ms, daily_cap: *daily_cap };
-            ws.set_email_settings(&settings).await?;
-            if *password_stdin {
-                ws.set_email_password(read_password()?).await?;
+            let password = if *password_stdin { Some(read_password()?) } else { None };
+            let saving_password = password.is_some();
+            ws.save_email_account(&settings, password).await?;
+            if saving_password {
                 eprintln!("the password is saved in the system keychain");
             }
         }

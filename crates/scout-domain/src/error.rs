@@ -1,4 +1,21 @@
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
+use ts_rs::TS;
+
+/// One field of a form and what is wrong with it, so a form can show every problem beside its field at
+/// once (`field` is the dotted name the form knows it by: "email.host", "seller.name").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FieldProblem {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldProblem {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> FieldProblem {
+        FieldProblem { field: field.into(), message: message.into() }
+    }
+}
 
 /// Why a value was refused by a domain rule. Messages say what was expected and what was found.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

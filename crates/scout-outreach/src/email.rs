@@ -8,7 +8,8 @@ use lettre::message::header::{self, ContentType, HeaderName, HeaderValue};
 use lettre::message::Mailbox;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use scout_domain::FieldProblem;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use ts_rs::TS;
@@ -104,14 +105,57 @@ fn is_local(host: &str) -> bool {
     matches!(host, "localhost" | "127.0.0.1" | "::1")
 }
 
+impl SmtpAccount {
+    /// Everything that keeps the account from sending, each named by its settings field ("email.host",
+    /// …), all at once; empty when the account is usable. The user name is optional (a relay that needs
+    /// no sign-in), and so is the one-click opt-out URL.
+    pub fn problems(&self) -> Vec<FieldProblem> {
+        let mut out = Vec::new();
+        let mut say = |field: &str, message: &str| out.push(FieldProblem::new(field, message));
+        let host = self.host.trim();
+        if host.is_empty() {
+            say("email.host", "the SMTP server is empty; your mail provider names it (smtp.example.com)");
+        } else if host.contains("://") || host.contains(char::is_whitespace) || host.contains('/') {
+            say("email.host", "write the server's name only, without a scheme or path (smtp.example.com)");
+        }
+        if self.port == 0 {
+            say("email.port", "the port must be between 1 and 65535 (465 or 587 for most providers)");
+        }
+        if self.security == SmtpSecurity::PlainLocal && !host.is_empty() && !is_local(host) {
+            say("email.security", "unencrypted SMTP is only allowed to a relay on this machine (localhost)");
+        }
+        if self.from_address.trim().parse::<Address>().is_err() {
+            say("email.from_address", "the From address is not an e-mail address (you@yourshop.com)");
+        }
+        if self.postal_address.trim().is_empty() {
+            say("email.postal_address", "a postal address is required in every commercial message");
+        }
+        let opt_out = self.unsubscribe_mailto.trim().strip_prefix("mailto:").map(|rest| {
+            let address = rest.split('?').next().unwrap_or_default();
+            address.parse::<Address>()
+        });
+        if !matches!(opt_out, Some(Ok(_))) {
+            say(
+                "email.unsubscribe_mailto",
+                "the opt-out address must be a mailto: link (mailto:optout@yourshop.com)",
+            );
+        }
+        if let Some(url) = self.unsubscribe_url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+            if !url.starts_with("https://") {
+                say("email.unsubscribe_url", "the one-click opt-out link must start with https://");
+            }
+        }
+        out
+    }
+}
+
 impl SmtpChannel {
     pub fn new(account: SmtpAccount, password: &str) -> Result<SmtpChannel, EmailError> {
         let bad = |m: &str| EmailError::Account(m.to_string());
-        if account.postal_address.trim().is_empty() {
-            return Err(bad("a postal address is required in every commercial message"));
-        }
-        if !account.unsubscribe_mailto.starts_with("mailto:") {
-            return Err(bad("the opt-out address must be a mailto: link"));
+        let problems = account.problems();
+        if !problems.is_empty() {
+            let said: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+            return Err(bad(&said.join("; ")));
         }
         let tls = || {
             TlsParameters::new(account.host.clone())

@@ -56,6 +56,41 @@ async fn offers_arrive_at_a_real_smtp_server_with_opt_out_and_postal_address() {
 }
 
 #[test]
+fn an_account_names_every_problem_at_once_by_its_field() {
+    assert_eq!(account(25).problems(), [], "the test account is usable");
+    let broken = SmtpAccount {
+        host: "smtp://mail.example.com".into(),
+        port: 0,
+        from_address: "partners at glowlabs".into(),
+        postal_address: "  ".into(),
+        unsubscribe_mailto: "optout@glowlabs.example".into(),
+        unsubscribe_url: Some("http://glowlabs.example/optout".into()),
+        ..account(25)
+    };
+    let fields: Vec<String> = broken.problems().into_iter().map(|p| p.field).collect();
+    assert_eq!(
+        fields,
+        [
+            "email.host",
+            "email.port",
+            "email.security",
+            "email.from_address",
+            "email.postal_address",
+            "email.unsubscribe_mailto",
+            "email.unsubscribe_url"
+        ],
+        "one problem per field, all of them"
+    );
+    let empty = SmtpAccount { host: String::new(), ..account(25) };
+    assert_eq!(
+        empty.problems()[0].message,
+        "the SMTP server is empty; your mail provider names it (smtp.example.com)"
+    );
+    let Err(refused) = SmtpChannel::new(broken, "") else { panic!("an unusable account builds no channel") };
+    assert!(refused.to_string().contains("a postal address is required"), "{refused}");
+}
+
+#[test]
 fn unencrypted_smtp_is_refused_beyond_this_machine() {
     let mut a = account(25);
     a.host = "smtp.example.com".into();

@@ -50,6 +50,19 @@ impl PreviewedMessage {
 }
 
 impl Workspace {
+    /// Whether `channel` can send: the refusal names the setting to fix ("email.account",
+    /// "email.password", "tiktok.connection").
+    pub async fn channel_ready(&self, channel: OfferChannel) -> Result<()> {
+        match channel {
+            OfferChannel::Email => self.email_password().await.map(drop),
+            OfferChannel::Tiktok => {
+                self.tiktok_connection().await?.ok_or_else(crate::tiktok::not_connected)?;
+                Ok(())
+            }
+            OfferChannel::Manual => Ok(()),
+        }
+    }
+
     /// Every creator's message, rendered, or the reason it cannot be sent (no e-mail address, a merge
     /// field without a value). Nothing is stored.
     pub async fn preview_offers(&self, draft: &OfferDraft) -> Result<Vec<OfferPreview>> {
@@ -108,8 +121,11 @@ impl Workspace {
         Ok(previews)
     }
 
-    /// Queues the offers: all, or none when any creator's message has a problem (each one named).
+    /// Queues the offers: all, or none when any creator's message has a problem (each one named) or the
+    /// channel cannot send yet (no e-mail account or its password, TikTok Shop not connected): an offer
+    /// is never queued where nothing will send it.
     pub async fn queue_offers(&self, draft: &OfferDraft) -> Result<Vec<i64>> {
+        self.channel_ready(draft.channel).await?;
         let previews = self.preview_offers(draft).await?;
         let problems: Vec<&str> = previews.iter().filter_map(|p| p.message.problem()).collect();
         if !problems.is_empty() {

@@ -3,6 +3,7 @@
 
 use crate::{AppError, Result, Workspace};
 use chrono::Utc;
+use scout_domain::FieldProblem;
 use scout_outreach::email::{SmtpAccount, SmtpChannel};
 use scout_secrets::{Secret, SecretKey};
 use scout_store::OfferChannel;
@@ -35,9 +36,30 @@ pub struct EmailSettings {
     pub daily_cap: u64,
 }
 
+/// The longest pause between two messages Scout accepts (an hour).
+const MAX_EMAIL_INTERVAL_MS: u64 = 3_600_000;
+
 impl EmailSettings {
     pub fn new(account: SmtpAccount) -> EmailSettings {
         EmailSettings { account, interval_ms: DEFAULT_EMAIL_INTERVAL_MS, daily_cap: DEFAULT_EMAIL_DAILY_CAP }
+    }
+
+    /// Everything wrong with the account and its pace, each named by its field, all at once.
+    pub fn problems(&self) -> Vec<FieldProblem> {
+        let mut out = self.account.problems();
+        if self.interval_ms > MAX_EMAIL_INTERVAL_MS {
+            out.push(FieldProblem::new(
+                "email.interval_ms",
+                "at most an hour (3600 seconds) between messages",
+            ));
+        }
+        if self.daily_cap == 0 {
+            out.push(FieldProblem::new(
+                "email.daily_cap",
+                "at least 1 message a day, or nothing is ever sent",
+            ));
+        }
+        out
     }
 }
 
@@ -67,11 +89,41 @@ impl Workspace {
         self.json_setting(SMTP_KEY).await
     }
 
-    /// Saves the e-mail account (checked by building a channel with it; the password is not stored).
+    /// Saves the e-mail account, refusing it with every problem at once (the password is not stored).
     pub async fn set_email_settings(&self, settings: &EmailSettings) -> Result<()> {
+        let problems = settings.problems();
+        if !problems.is_empty() {
+            return Err(AppError::InvalidFields(problems));
+        }
         SmtpChannel::new(settings.account.clone(), "").map_err(AppError::Email)?;
         self.set_json_setting(SMTP_KEY, settings).await?;
         self.store.retry_now(OfferChannel::Email, Utc::now()).await?;
+        Ok(())
+    }
+
+    /// Saves the account and, when given, its password — what the window's and the command line's form
+    /// does. Nothing is saved unless all of it can be: every problem is named at once, a missing password
+    /// among them (an account with a user name signs in, so it needs one, typed now or saved before).
+    pub async fn save_email_account(&self, settings: &EmailSettings, password: Option<Secret>) -> Result<()> {
+        let mut problems = settings.problems();
+        let password = password.filter(|p| !p.is_empty());
+        let account = &settings.account;
+        if password.is_none() && !account.username.trim().is_empty() {
+            let key = SecretKey::smtp_password(&account.username, &account.host);
+            if self.keychain.get_async(key).await?.is_none() {
+                problems.push(FieldProblem::new(
+                    "email.password",
+                    "enter the account's password (or app password): it signs in as this user",
+                ));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(AppError::InvalidFields(problems));
+        }
+        self.set_email_settings(settings).await?;
+        if let Some(password) = password {
+            self.set_email_password(password).await?;
+        }
         Ok(())
     }
 
@@ -79,7 +131,7 @@ impl Workspace {
     pub async fn set_email_password(&self, password: Secret) -> Result<()> {
         if password.is_empty() {
             return Err(AppError::InvalidField {
-                field: "password".into(),
+                field: "email.password".into(),
                 message: "the password is empty".into(),
             });
         }

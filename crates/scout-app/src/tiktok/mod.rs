@@ -109,7 +109,7 @@ pub(crate) fn tiktok_error(e: TiktokError) -> AppError {
 }
 
 /// Not connected yet: the connection is a setting, so the window offers the way to Settings.
-fn not_connected() -> AppError {
+pub(crate) fn not_connected() -> AppError {
     AppError::InvalidField {
         field: "tiktok.connection".into(),
         message: "TikTok Shop is not connected: connect it in Settings → TikTok Shop".into(),

@@ -179,7 +179,6 @@ async fn the_outbox_logs_in_with_the_password_from_the_keychain() {
         unsubscribe_url: None,
     });
     settings.interval_ms = 0;
-    ws.set_email_settings(&settings).await.unwrap();
     let draft = OfferDraft {
         campaign_id: campaign,
         creator_ids: with_email.clone(),
@@ -187,7 +186,28 @@ async fn the_outbox_logs_in_with_the_password_from_the_keychain() {
         terms: terms(),
         template: default_template(),
     };
+    // Nothing is queued where nothing would send it: no account, then an account without its password.
+    let refused = ws.queue_offers(&draft).await.unwrap_err().payload();
+    assert_eq!(refused.field.as_deref(), Some("email.account"), "{refused:?}");
+    let form = ws.save_email_account(&settings, None).await.unwrap_err().payload();
+    assert_eq!(form.field.as_deref(), Some("email.password"), "the form asks for the password: {form:?}");
+    assert!(ws.email_settings().await.unwrap().is_none(), "a refused form saves nothing");
+    ws.set_email_settings(&settings).await.unwrap();
+    let refused = ws.queue_offers(&draft).await.unwrap_err().payload();
+    assert_eq!(
+        (refused.code, refused.field.as_deref()),
+        (scout_app::ErrorCode::SignIn, Some("email.password"))
+    );
+    assert!(ws.offers(campaign).await.unwrap().is_empty(), "nothing was queued");
+
+    // Queued while the account needs no sign-in; then it does, and no password is saved.
+    let relay = scout_app::EmailSettings {
+        account: scout_app::SmtpAccount { username: String::new(), ..settings.account.clone() },
+        ..settings.clone()
+    };
+    ws.set_email_settings(&relay).await.unwrap();
     ws.queue_offers(&draft).await.unwrap();
+    ws.set_email_settings(&settings).await.unwrap();
     let cancel = scout_app::CancelToken::default();
 
     let run = scout_app::OutboxRun::default();
@@ -227,4 +247,40 @@ async fn the_outbox_logs_in_with_the_password_from_the_keychain() {
         !stored.windows("app pässword".len()).any(|w| w == "app pässword".as_bytes()),
         "the password is not in the workspace file"
     );
+}
+
+#[tokio::test]
+async fn an_e_mail_account_is_refused_with_every_problem_at_once_and_nothing_is_saved() {
+    let (_dir, ws) = workspace().await;
+    let settings = scout_app::EmailSettings {
+        account: scout_app::SmtpAccount {
+            host: String::new(),
+            port: 465,
+            security: scout_app::SmtpSecurity::ImplicitTls,
+            username: String::new(),
+            from_name: "Glow Labs".into(),
+            from_address: "partners".into(),
+            postal_address: String::new(),
+            unsubscribe_mailto: "optout@glowlabs.example".into(),
+            unsubscribe_url: None,
+        },
+        interval_ms: 2_000,
+        daily_cap: 0,
+    };
+    let refused = ws.save_email_account(&settings, None).await.unwrap_err().payload();
+    assert_eq!(refused.code, scout_app::ErrorCode::InvalidInput);
+    let fields: Vec<&str> = refused.problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "email.host",
+            "email.from_address",
+            "email.postal_address",
+            "email.unsubscribe_mailto",
+            "email.daily_cap"
+        ],
+        "{refused:?}"
+    );
+    assert_eq!(refused.field.as_deref(), Some("email.host"), "the first is the field");
+    assert!(ws.email_settings().await.unwrap().is_none(), "nothing was saved");
 }

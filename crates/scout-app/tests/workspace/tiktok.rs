@@ -420,8 +420,12 @@ async fn status_sync_moves_creators_by_what_tiktok_shows_and_skips_refused_moves
 
 #[tokio::test]
 async fn a_crash_mid_call_leaves_the_batch_to_check_and_nothing_is_sent_again() {
-    // No secrets: the workspace is never connected, so any attempt to send would fail loudly.
+    // No secrets: only the connection's settings are saved (so offers can be queued), never its tokens,
+    // so any attempt to send would fail loudly.
     let s = setup("crash", "ok", &ids("creator-", 3), false).await;
+    let connection =
+        TiktokConnection { api_base: s.api.base_url(), ..TiktokConnection::new("app-crash", "cipher") };
+    s.ws.set_tiktok_connection(&connection).await.unwrap();
     let path = s.ws.path();
     queue(&s).await;
     s.ws.close().await;

@@ -14,7 +14,7 @@ describe("ErrorNote", () => {
     const onretry = vi.fn();
     render(ErrorNote, {
       what: "Couldn't sync orders",
-      error: { code: "reauthorize", message: "reconnect TikTok Shop in Settings: revoked", field: null },
+      error: { code: "reauthorize", message: "reconnect TikTok Shop in Settings: revoked" },
       onretry,
     });
     expect(screen.getByRole("alert")).toHaveTextContent("reconnect it in Settings");
@@ -26,7 +26,7 @@ describe("ErrorNote", () => {
   it("offers to try again when waiting helps, and says the network is the problem", () => {
     render(ErrorNote, {
       what: "Couldn't sync orders",
-      error: { code: "network", message: "could not reach TikTok Shop: timed out", field: null },
+      error: { code: "network", message: "could not reach TikTok Shop: timed out" },
       onretry: () => {},
     });
     expect(screen.getByRole("alert")).toHaveTextContent("Check your internet connection");
@@ -39,7 +39,7 @@ describe("ErrorNote", () => {
     at.setHours(14, 5, 0, 0);
     render(ErrorNote, {
       what: "E-mail stopped",
-      error: { code: "sign_in", message: "the mail server refused to sign in: 535", field: "email.password" },
+      error: { code: "sign_in", message: "the mail server refused to sign in: 535" },
       retryAt: at.toISOString(),
     });
     expect(screen.getByRole("alert")).toHaveTextContent("enter it again in Settings → E-mail");
@@ -51,7 +51,7 @@ describe("ErrorNote", () => {
   it("tells a second Scout to wait for the first", () => {
     render(ErrorNote, {
       what: "Couldn't send",
-      error: { code: "busy", message: "another Scout is delivering", field: null },
+      error: { code: "busy", message: "another Scout is delivering" },
     });
     expect(screen.getByRole("alert")).toHaveTextContent("Wait until it has finished");
     expect(screen.queryByRole("button")).toBeNull();

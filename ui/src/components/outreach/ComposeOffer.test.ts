@@ -37,6 +37,8 @@ function backend(previews: OfferPreview[], queued: unknown[]) {
         return { id: 5, spec, simulated: false, created_at: "", updated_at: "", shortlisted: 2, outcomes: 0 };
       case "default_offer_template":
         return { subject: "Offer for {{ creator.handle }}", body: "Hi {{ creator.handle }}" };
+      case "check_offer_channel":
+        return null;
       case "preview_offers":
         return previews;
       case "queue_offers":
@@ -87,6 +89,7 @@ describe("ComposeOffer", () => {
       if (cmd === "get_campaign")
         return { id: 5, spec, simulated: false, created_at: "", updated_at: "", shortlisted: 2, outcomes: 0 };
       if (cmd === "default_offer_template") return { subject: "S", body: "Hi {{ seller.name }}" };
+      if (cmd === "check_offer_channel") return null;
       if (cmd === "preview_offers")
         throw {
           code: "invalid_input",
@@ -101,6 +104,48 @@ describe("ComposeOffer", () => {
     const note = await screen.findByRole("alert");
     expect(note).toHaveTextContent("set your shop's name first");
     expect(screen.getByRole("button", { name: "Set the shop's name in Settings" })).toBeInTheDocument();
+  });
+
+  it("says before queueing that e-mail is not set up, with the way there, and offers no Send", async () => {
+    const { spec } = previewSpec(emptyDraft());
+    const checked: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "get_campaign")
+        return { id: 5, spec, simulated: false, created_at: "", updated_at: "", shortlisted: 2, outcomes: 0 };
+      if (cmd === "default_offer_template") return { subject: "S", body: "B" };
+      if (cmd === "check_offer_channel") {
+        checked.push((args as { channel: string }).channel);
+        if ((args as { channel: string }).channel === "email")
+          throw {
+            code: "invalid_input",
+            message: "no e-mail account is set up (Settings → E-mail)",
+            field: "email.account",
+            problems: [
+              { field: "email.account", message: "no e-mail account is set up (Settings → E-mail)" },
+            ],
+          };
+        return null;
+      }
+      if (cmd === "preview_offers")
+        return creators.map((c) => ({
+          creator: c,
+          recipient: `${c.handle}@x.example`,
+          message: { status: "ready", detail: { subject: "S", body: "B" } },
+        }));
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(ComposeOffer, { campaignId: 5, creators, onclose: () => {}, onqueued: () => {} });
+    const note = await screen.findByRole("alert");
+    expect(note).toHaveTextContent("Offers by e-mail can't go out yet. no e-mail account is set up");
+    expect(screen.getByRole("button", { name: "Set up e-mail in Settings" })).toBeInTheDocument();
+    await fireEvent.click(screen.getByRole("button", { name: "Preview every message" }));
+    const send = await screen.findByRole("button", { name: "Send 2 offers" });
+    expect(send).toBeDisabled();
+    expect(send).toHaveAttribute("title", expect.stringContaining("no e-mail account is set up"));
+
+    await fireEvent.change(screen.getByLabelText("Send by"), { target: { value: "manual" } });
+    await waitFor(() => expect(screen.queryByRole("alert")).not.toBeInTheDocument());
+    expect(checked).toEqual(["email", "manual"]);
   });
 
   it("queues the previewed batch with the terms as typed", async () => {

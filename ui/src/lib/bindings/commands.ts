@@ -36,6 +36,7 @@ export const COMMANDS = [
   "set_email_account",
   "default_offer_template",
   "preview_offers",
+  "check_offer_channel",
   "queue_offers",
   "outbox_items",
   "outbox_status",

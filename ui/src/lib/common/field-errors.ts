@@ -1,12 +1,8 @@
 // Where a refusal is shown: beside the field when the form shows that field, otherwise as a note with a
 // way to the place that owns it. A refusal for a field the form does not show must never be dropped
 // (issue 15: "Preview every message" did nothing when the shop's name was not set).
-import { IpcFailure } from "./ipc";
+import { IpcFailure, toIpcError } from "./ipc";
 import type { IpcError } from "./types";
-
-export type Routed =
-  | { kind: "field"; field: string; message: string }
-  | { kind: "note"; error: IpcError; fix: SettingsFix | null };
 
 /** A field the Settings screen owns, and the words for the way there. */
 export type SettingsFix = { label: string; section: string };
@@ -24,10 +20,37 @@ export function settingsFix(field: string | null | undefined): SettingsFix | nul
   return SETTINGS_FIELDS.find(([prefix]) => field.startsWith(prefix))?.[1] ?? null;
 }
 
-/** Routes a refusal: to the field when `owned` includes it, else to a note (with the fix's way there). */
+/** Where a refusal goes: each message for a field the form shows beside it, the rest in one note. */
+export type Routed = {
+  /** Messages by field, for the fields the form shows. */
+  fields: Record<string, string>;
+  /** What is not about a field the form shows, with the way to the place that owns it; null when nothing. */
+  note: { error: IpcError; fix: SettingsFix | null } | null;
+};
+
+/**
+ * Routes a refusal: every problem about a field in `owned` beside that field (all at once), the others,
+ * or a refusal about no field, to a note with the way to the Settings section that owns them.
+ */
 export function routeError(error: unknown, owned: readonly string[]): Routed {
-  const field = error instanceof IpcFailure ? error.field : null;
-  if (error instanceof IpcFailure && field && owned.includes(field))
-    return { kind: "field", field, message: error.message };
-  return { kind: "note", error: error as IpcError, fix: settingsFix(field) };
+  const failure = toIpcError(error);
+  const fields: Record<string, string> = {};
+  const elsewhere = failure.problems.filter((problem) => {
+    if (!owned.includes(problem.field)) return true;
+    fields[problem.field] ??= problem.message;
+    return false;
+  });
+  const [first] = elsewhere;
+  if (first === undefined)
+    return { fields, note: failure.problems.length > 0 ? null : { error: failure, fix: null } };
+  const noted =
+    elsewhere.length === failure.problems.length
+      ? failure
+      : new IpcFailure(
+          failure.code,
+          elsewhere.map((problem) => problem.message).join("; "),
+          first.field,
+          elsewhere,
+        );
+  return { fields, note: { error: noted, fix: settingsFix(noted.field) } };
 }

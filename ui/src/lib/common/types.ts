@@ -27,6 +27,7 @@ export type { CreatorSnapshot } from "../bindings/CreatorSnapshot";
 export type { CreatorSort } from "../bindings/CreatorSort";
 export type { ErrorCode as IpcErrorCode } from "../bindings/ErrorCode";
 export type { ErrorPayload as IpcError } from "../bindings/ErrorPayload";
+export type { FieldProblem } from "../bindings/FieldProblem";
 export type { Explanation } from "../bindings/Explanation";
 export type { Facet } from "../bindings/Facet";
 export type { FactorContribution } from "../bindings/FactorContribution";

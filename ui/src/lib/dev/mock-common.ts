@@ -3,7 +3,7 @@
 import type { IpcError } from "../common/types";
 
 export function fail(code: IpcError["code"], message: string, field: string | null = null): never {
-  throw { code, message, field } satisfies IpcError;
+  throw { code, message, field, problems: field === null ? [] : [{ field, message }] } satisfies IpcError;
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

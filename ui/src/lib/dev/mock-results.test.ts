@@ -50,11 +50,13 @@ describe("the results mock", () => {
       message:
         "there is no exchange rate from MYR to USD: add it under Exchange rates, or keep currencies apart",
       field: null,
+      problems: [],
     });
     expect(refusal(() => handle("results_report", { query: { ...all, currency: "EUR" } }))).toEqual({
       code: "invalid_input",
       message: "the saved exchange rates convert into USD, not EUR: change them under Exchange rates",
       field: null,
+      problems: [],
     });
     handle("save_exchange_rates", {
       conversion: {
@@ -83,6 +85,7 @@ describe("the results mock", () => {
       code: "invalid_input",
       message: "the rate for GBP must be above 0",
       field: "rates",
+      problems: [{ field: "rates", message: "the rate for GBP must be above 0" }],
     });
     expect(
       save([

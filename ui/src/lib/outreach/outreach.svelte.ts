@@ -5,6 +5,7 @@ import { call } from "../common/ipc";
 import type {
   EmailAccountStatus,
   EmailSettings,
+  OfferChannel,
   OfferDraft,
   OfferPreview,
   OfferTemplate,
@@ -39,6 +40,11 @@ export function defaultOfferTemplate(): Promise<OfferTemplate> {
 
 export function previewOffers(draft: OfferDraft): Promise<OfferPreview[]> {
   return call("preview_offers", { draft });
+}
+
+/** Resolves when offers can go by `channel` now; rejects, naming the setting to fix, when not. */
+export function checkOfferChannel(channel: OfferChannel): Promise<void> {
+  return call("check_offer_channel", { channel });
 }
 
 export function queueOffers(draft: OfferDraft): Promise<number[]> {
