@@ -46,6 +46,16 @@ describe("RecordForms", () => {
     await waitFor(() => expect(field).toHaveTextContent("field 'deliverables' is empty"));
   });
 
+  it("never drops a refusal about a field it does not show: it becomes a note", async () => {
+    mockIPC(() => {
+      throw { code: "invalid_input", message: "the campaign has ended", field: "campaign.status" };
+    });
+    render(RecordForms, { card, currency: "USD", agreement: null, onrecorded: () => {} });
+    await fireEvent.input(screen.getByLabelText("Commission %"), { target: { value: "12" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Record agreement" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Couldn't record it. the campaign has ended");
+  });
+
   it("refuses a commission that is not a number before calling Rust", async () => {
     let called = false;
     mockIPC(() => {
