@@ -88,9 +88,3 @@ class AppState {
 }
 
 export const app = new AppState();
-
-/** "⌘K" on macOS, "Ctrl+K" elsewhere: for tooltips and hints. */
-export function shortcut(key: string): string {
-  const mac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
-  return mac ? `⌘${key}` : `Ctrl+${key}`;
-}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { ChartTheme } from "./charts";
-import { funnelConfig, funnelLabel, roiColor, roiConfig, weeklyConfig } from "./results-chart-configs";
+import {
+  axisFloor,
+  funnelConfig,
+  funnelLabel,
+  roiColor,
+  roiConfig,
+  weeklyConfig,
+} from "./results-chart-configs";
 import { roiByCreator, weeklySeries } from "./results-charts";
 import { funnelSteps } from "./results-funnel";
 import { FUNNEL, reportRow } from "./results-fixtures";
@@ -61,5 +68,21 @@ describe("chart configurations", () => {
     const line = config.data.datasets[1] as { pointBackgroundColor?: string[] };
     expect(line.pointBackgroundColor).toEqual([theme.text, theme.danger]);
     expect(config.data.labels).toEqual(["Nov 2", "Nov 9"]);
+  });
+
+  it("starts the money axis just below a small loss, not a whole step of the biggest week below it", () => {
+    const weeks = weeklySeries(
+      [
+        { week: "2026-11-02", gmv: 1_600_000, net_profit: 410_000 },
+        { week: "2026-11-09", gmv: 0, net_profit: -7_290 },
+      ],
+      "USD",
+    );
+    const y = weeklyConfig(weeks, "USD", theme).options?.scales?.y as { min?: number };
+    expect(y.min).toBe(-100);
+    expect(axisFloor([10, 2_000])).toBe(0);
+    expect(axisFloor([-0.4])).toBe(-0.5);
+    expect(axisFloor([-950, 30_000])).toBe(-2_000);
+    expect(axisFloor([-4_600])).toBe(-10_000);
   });
 });

@@ -38,12 +38,28 @@ function moneyTick(value: number, currency: string): string {
 }
 
 /** GMV as bars and net profit as a line, week by week; a losing week's point is in the danger colour. */
+/**
+ * Where a money axis starts: at 0, or just below the lowest value when one is negative — rounded out to
+ * 1, 2 or 5 × a power of ten of that value's own size, so one small loss does not pull the axis down a
+ * whole step of the biggest sales (a −$72.90 week under $16k weeks starts the axis at −$100, not −$5,000).
+ */
+export function axisFloor(values: readonly number[]): number {
+  const lowest = Math.min(0, ...values);
+  if (lowest >= 0) return 0;
+  const depth = -lowest * 1.1;
+  const power = 10 ** Math.floor(Math.log10(depth));
+  const nice = [1, 2, 5, 10].find((step) => step * power >= depth) ?? 10;
+  return -nice * power;
+}
+
 export function weeklyConfig(
   weeks: readonly WeekPoint[],
   currency: string,
   theme: ChartTheme,
 ): ChartConfiguration<"bar" | "line"> {
   const options = base(theme);
+  const gmv = weeks.map((w) => toMajor(w.gmv));
+  const net = weeks.map((w) => toMajor(w.netProfit));
   return {
     type: "bar",
     data: {
@@ -52,7 +68,7 @@ export function weeklyConfig(
         {
           type: "bar",
           label: "GMV",
-          data: weeks.map((w) => toMajor(w.gmv)),
+          data: gmv,
           backgroundColor: withAlpha(theme.accent, 0.35),
           hoverBackgroundColor: withAlpha(theme.accent, 0.55),
           borderRadius: 3,
@@ -62,7 +78,7 @@ export function weeklyConfig(
         {
           type: "line",
           label: "Net profit",
-          data: weeks.map((w) => toMajor(w.netProfit)),
+          data: net,
           borderColor: theme.text,
           borderWidth: 1.5,
           pointRadius: 2.5,
@@ -84,6 +100,7 @@ export function weeklyConfig(
           ticks: { color: theme.muted, maxRotation: 0, autoSkipPadding: 12, font: options.font },
         },
         y: {
+          min: axisFloor([...gmv, ...net]),
           grid: { color: (ctx) => (ctx.tick.value === 0 ? theme.strong : theme.grid) },
           border: { display: false },
           ticks: {
