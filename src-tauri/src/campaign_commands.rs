@@ -73,6 +73,17 @@ pub async fn get_shortlist(
     Ok(state.workspace().await?.shortlist(campaign_id).await?)
 }
 
+/// Shortlists the first `n` creators of the ranking as filtered and sorted; returns how many were added.
+#[tauri::command]
+pub async fn shortlist_top(
+    state: State<'_, AppState>,
+    campaign_id: i64,
+    query: scout_app::RankQuery,
+    n: u32,
+) -> IpcResult<u32> {
+    Ok(state.workspace().await?.shortlist_top(campaign_id, &query, n).await?)
+}
+
 #[tauri::command]
 pub async fn shortlist_add(state: State<'_, AppState>, campaign_id: i64, creator_id: i64) -> IpcResult<()> {
     Ok(state.workspace().await?.shortlist_add(campaign_id, creator_id).await?)

@@ -85,6 +85,7 @@ pub fn run() -> i32 {
             campaign_commands::explain_preview,
             campaign_commands::get_shortlist,
             campaign_commands::shortlist_add,
+            campaign_commands::shortlist_top,
             campaign_commands::shortlist_remove,
             campaign_commands::annotate_shortlisted,
             campaign_commands::shortlist_overlap,

@@ -56,6 +56,9 @@ pub(crate) struct IndexCache {
     built: Option<(u64, NaiveDate, Arc<MatchIndex>)>,
 }
 
+/// The most creators "shortlist the top N" adds at once.
+pub const MAX_SHORTLIST_TOP: u32 = 200;
+
 pub(crate) type SharedIndexCache = Arc<tokio::sync::Mutex<IndexCache>>;
 
 pub(crate) fn money_usd(minor: i64, currency: &str) -> f64 {
@@ -154,6 +157,28 @@ impl Workspace {
         let campaign = self.store.campaign(campaign_id).await?;
         let shortlisted = self.shortlisted_ids(campaign_id).await?;
         self.rank_spec(&campaign.spec, query, &shortlisted).await
+    }
+
+    /// Shortlists the first `n` creators of the campaign's ranking as `query` filters and sorts it (its
+    /// offset and limit are ignored); those already on the shortlist stay as they are. Returns how many
+    /// were added.
+    pub async fn shortlist_top(&self, campaign_id: i64, query: &RankQuery, n: u32) -> Result<u32> {
+        if !(1..=MAX_SHORTLIST_TOP).contains(&n) {
+            return Err(AppError::InvalidField {
+                field: "top".into(),
+                message: format!(
+                    "{n} is outside 1–{MAX_SHORTLIST_TOP}: shortlist at most {MAX_SHORTLIST_TOP} at once"
+                ),
+            });
+        }
+        let top = RankQuery { offset: 0, limit: n, ..query.clone() };
+        let page = self.rank_matches(campaign_id, &top).await?;
+        let mut added = 0;
+        for row in page.rows.iter().filter(|r| !r.shortlisted) {
+            self.store.shortlist_add(campaign_id, row.creator.id).await?;
+            added += 1;
+        }
+        Ok(added)
     }
 
     /// Ranks the workspace for a campaign being edited (not saved), so the list follows the editor.

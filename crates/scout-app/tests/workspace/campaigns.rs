@@ -75,6 +75,24 @@ async fn a_campaign_ranks_explains_and_shortlists_the_demo() {
     let page = ws.rank_matches(id, &RankQuery { limit: 2, ..Default::default() }).await.unwrap();
     assert!(page.rows.iter().all(|r| r.shortlisted), "matches mark shortlisted creators");
 
+    // "Shortlist the top 10": the two already there stay (with their notes), eight join; then the top 5
+    // of the ranking as filtered.
+    assert_eq!(ws.shortlist_top(id, &RankQuery::default(), 10).await.unwrap(), 8);
+    let top = ws.rank_matches(id, &RankQuery { limit: 10, ..Default::default() }).await.unwrap();
+    assert!(top.rows.iter().all(|r| r.shortlisted), "the top 10 are all on the shortlist");
+    let list = ws.shortlist(id).await.unwrap();
+    assert_eq!(list.len(), 10);
+    assert!(list.iter().any(|s| s.entry.note == "Loves serums"), "notes are kept");
+    let filtered = RankQuery {
+        filters: scout_app::MatchFilters { followers_min: Some(1_000_000), ..Default::default() },
+        ..Default::default()
+    };
+    ws.shortlist_top(id, &filtered, 5).await.unwrap();
+    let top = ws.rank_matches(id, &RankQuery { limit: 5, ..filtered.clone() }).await.unwrap();
+    assert!(top.rows.iter().all(|r| r.shortlisted && r.creator.followers >= Some(1_000_000)), "{top:?}");
+    let refused = ws.shortlist_top(id, &filtered, 0).await.unwrap_err().payload();
+    assert_eq!(refused.field.as_deref(), Some("top"), "{refused:?}");
+
     let mut edited = ws.campaign(id).await.unwrap().spec;
     edited.audience.gender = None;
     edited.audience.keywords.clear();

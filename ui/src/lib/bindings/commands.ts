@@ -23,6 +23,7 @@ export const COMMANDS = [
   "explain_preview",
   "get_shortlist",
   "shortlist_add",
+  "shortlist_top",
   "shortlist_remove",
   "annotate_shortlisted",
   "shortlist_overlap",

@@ -64,6 +64,11 @@ export function shortlistAdd(campaignId: number, creatorId: number): Promise<voi
   return call("shortlist_add", { campaignId, creatorId });
 }
 
+/** Shortlists the first `n` of the ranking as `query` filters and sorts it; resolves to how many joined. */
+export function shortlistTop(campaignId: number, query: RankQuery, n: number): Promise<number> {
+  return call("shortlist_top", { campaignId, query, n });
+}
+
 export function shortlistRemove(campaignId: number, creatorId: number): Promise<void> {
   return call("shortlist_remove", { campaignId, creatorId });
 }
@@ -154,6 +159,20 @@ export class Shortlist {
     } finally {
       this.pending.delete(creatorId);
     }
+  }
+
+  /** Shortlists the top `n` of the ranking as `query` filters and sorts it; resolves to how many joined
+   * (the rest were there already), rejects with the `IpcFailure`. */
+  async addTop(query: RankQuery, n: number): Promise<number> {
+    let added: number;
+    try {
+      added = await shortlistTop(this.campaignId, query, n);
+    } catch (reason) {
+      throw toIpcError(reason);
+    }
+    this.#onchange();
+    await this.load();
+    return added;
   }
 
   /** Saves a note and tags; rejects with the `IpcFailure` (its `field` is "note" or "tags"). */

@@ -139,6 +139,21 @@ export function mockCampaigns(getCreators: () => SyntheticCreator[], seedCampaig
 
   return (command: string, args: Record<string, unknown>): unknown => {
     const id = Number(args.campaignId ?? args.id);
+    /** Puts a creator on this campaign's shortlist; false when already there. */
+    const add = (creatorId: number): boolean => {
+      const list = shortlists.get(id) ?? [];
+      shortlists.set(id, list);
+      if (list.some((e) => e.creator_id === creatorId)) return false;
+      list.push({
+        campaign_id: id,
+        creator_id: creatorId,
+        note: "",
+        tags: [],
+        added_at: now(),
+        stage: "shortlisted",
+      });
+      return true;
+    };
     // Only names the shell registers (or its plugins') type-check as cases.
     switch (command as Command | `plugin:${string}`) {
       case "list_campaigns":
@@ -201,21 +216,16 @@ export function mockCampaigns(getCreators: () => SyntheticCreator[], seedCampaig
             ? [{ entry, creator: creator.row, score: scoreOf(factors(creator, campaign(id).spec)) }]
             : [];
         });
-      case "shortlist_add": {
-        const list = shortlists.get(id) ?? [];
-        const creatorId = Number(args.creatorId);
-        if (!list.some((e) => e.creator_id === creatorId)) {
-          list.push({
-            campaign_id: id,
-            creator_id: creatorId,
-            note: "",
-            tags: [],
-            added_at: now(),
-            stage: "shortlisted",
-          });
-        }
-        shortlists.set(id, list);
+      case "shortlist_add":
+        add(Number(args.creatorId));
         return null;
+      case "shortlist_top": {
+        const n = Number(args.n);
+        if (!(Number.isInteger(n) && n >= 1 && n <= 200))
+          fail("invalid_input", `${n} is outside 1–200: shortlist at most 200 at once`, "top");
+        const on = new Set((shortlists.get(id) ?? []).map((e) => e.creator_id));
+        const page = rank(campaign(id).spec, { ...(args.query as RankQuery), offset: 0, limit: n }, on);
+        return page.rows.filter((row) => !row.shortlisted && add(row.creator.id)).length;
       }
       case "shortlist_remove":
         shortlists.set(
