@@ -298,6 +298,21 @@ async fn first_run_demo_import_search_and_drawer() {
     find(&c, "//table//*[normalize-space(.)='Example: Lip oil launch (finished)']").await;
     screenshot(&c, "9-demo-results").await;
 
+    // The pipeline, reached by its shortcut: the finished campaign's cards still waiting on a post stand
+    // out, with the date it was expected — the same six the follow-ups list.
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys(&format!("{}4", fantoccini::key::Key::Control))
+        .await
+        .unwrap();
+    find(&c, "//h1[normalize-space(.)='Pipeline']").await;
+    let late = find(&c, "//button[contains(@class, 'late')]").await;
+    assert!(text_of(&late).await.contains("Post expected"), "a late card says what it waits on");
+    let count = c.find_all(Locator::XPath("//button[contains(@class, 'late')]")).await.unwrap().len();
+    assert_eq!(count, 6, "three agreed and three sampled cards wait on a post");
+    screenshot(&c, "9b-demo-pipeline-late").await;
+
     c.close().await.unwrap();
 }
 

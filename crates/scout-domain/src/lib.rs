@@ -25,7 +25,9 @@ pub use campaign::{
 pub use collaboration::{AgreedTerms, ContentPost, SampleShipment};
 pub use creator::{CountryCode, CreatorFigures, CreatorKey, CreatorProfile, CreatorRecord, Handle, Platform};
 pub use error::{DomainError, FieldProblem, Result};
-pub use follow_ups::{follow_ups_due, FollowUpKind, PipelineFacts, SHIP_SAMPLE_WITHIN_DAYS};
+pub use follow_ups::{
+    follow_ups_due, FollowUpKind, PipelineFacts, POST_WITHIN_DAYS, SHIP_SAMPLE_WITHIN_DAYS,
+};
 pub use imports::{
     AttributionCounts, ImportCounts, ImportKind, ImportReport, ImportStatus, IssueOutcome, PlatformReading,
     RowIssue, REPORT_ISSUES,

@@ -273,7 +273,7 @@ async fn both_importers_cancel_part_way_and_leave_nothing() {
 }
 
 #[tokio::test]
-async fn the_demo_has_a_finished_campaign_with_results_and_nothing_to_follow_up() {
+async fn the_demo_has_a_finished_campaign_with_results_and_follow_ups_that_agree_with_its_board() {
     let (_dir, ws) = workspace().await;
     ws.load_demo().await.unwrap();
     let report = ws.results_report(&ResultsQuery::default()).await.unwrap();
@@ -290,7 +290,30 @@ async fn the_demo_has_a_finished_campaign_with_results_and_nothing_to_follow_up(
     assert_eq!((f.shortlisted, f.invited), (30, 30));
     assert!(f.posted > 0 && f.sold > 0 && f.sampled >= f.sampled_posted);
     assert!(report.currencies[0].over_time.len() >= 6, "weeks of sales to chart");
-    assert_eq!(ws.follow_up_notice().await.unwrap(), None, "the demo leaves nothing due");
+    // Every card still waiting on its creator's post is a follow-up, overdue by weeks, as the board shows.
+    let id = ws.find_campaign("Example: Lip oil launch (finished)").await.unwrap().id;
+    let waiting: Vec<i64> = ws
+        .pipeline_board(Some(id))
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|c| matches!(c.stage, Stage::Agreed | Stage::SampleShipped))
+        .map(|c| c.creator_id)
+        .collect();
+    assert_eq!(waiting.len(), 6, "three agreed, three with the sample out");
+    let follow = ws.follow_ups().await.unwrap();
+    let mut chased: Vec<i64> =
+        follow.due.iter().filter(|f| f.campaign_id == id).map(|f| f.creator_id).collect();
+    chased.sort_unstable();
+    let mut expected = waiting.clone();
+    expected.sort_unstable();
+    assert_eq!(chased, expected, "the follow-ups are the board's waiting cards: {:?}", follow.due);
+    assert!(
+        follow.due.iter().filter(|f| f.campaign_id == id).all(|f| {
+            f.kind == scout_app::FollowUpKind::ContentDue && f.due_on + chrono::Days::new(14) < follow.today
+        }),
+        "each is a post weeks overdue"
+    );
     let again = ws.load_demo().await.unwrap();
     assert_eq!(again.len(), 2);
     let same = ws.results_report(&ResultsQuery::default()).await.unwrap();

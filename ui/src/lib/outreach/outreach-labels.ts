@@ -37,6 +37,13 @@ export const FOLLOW_UP_LABELS: Record<FollowUpKind, string> = {
   content_due: "Content is due",
 };
 
+/** The same, as a pipeline card says it before how late it is: "Post expected · 31 days overdue". */
+export const FOLLOW_UP_SHORT: Record<FollowUpKind, string> = {
+  no_reply: "Reply expected",
+  ship_sample: "Sample to ship",
+  content_due: "Post expected",
+};
+
 export const CHANNEL_LABELS: Record<OfferChannel, string> = {
   email: "E-mail",
   tiktok: "TikTok Shop",
