@@ -148,6 +148,22 @@ describe("ComposeOffer", () => {
     expect(checked).toEqual(["email", "manual"]);
   });
 
+  it("puts a merge field named in words where the cursor was", async () => {
+    backend([], []);
+    render(ComposeOffer, { campaignId: 5, creators, onclose: () => {}, onqueued: () => {} });
+    const body = (await screen.findByLabelText("Message")) as HTMLTextAreaElement;
+    await waitFor(() => expect(body).toHaveValue("Hi {{ creator.handle }}"));
+    body.setSelectionRange(2, 2);
+    await fireEvent.focus(body);
+    await fireEvent.click(body);
+    await fireEvent.click(screen.getByRole("button", { name: "Your shop" }));
+    expect(body).toHaveValue("Hi{{ seller.name }} {{ creator.handle }}");
+    const subject = screen.getByLabelText("Subject") as HTMLInputElement;
+    await fireEvent.focus(subject);
+    await fireEvent.click(screen.getByRole("button", { name: "Product" }));
+    expect(subject).toHaveValue("Offer for {{ creator.handle }}{{ product.name }}");
+  });
+
   it("queues the previewed batch with the terms as typed", async () => {
     const queued: unknown[] = [];
     const ready = (c: CreatorRow): OfferPreview => ({

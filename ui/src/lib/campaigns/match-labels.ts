@@ -1,6 +1,12 @@
 // Words for the match engine's codes: confidence bands, quality warnings and model features.
 import type { ConfidenceBand, Feature, WarningKind } from "../common/types";
 
+/** The model a ranking used, in words: the shipped default, or the one trained on the seller's outcomes
+ * (its version stays in the tooltip). */
+export function modelName(version: string): string {
+  return version.startsWith("default-") ? "default model" : "your trained model";
+}
+
 export const CONFIDENCE_LABELS: Record<ConfidenceBand, string> = {
   high: "High",
   medium: "Medium",
