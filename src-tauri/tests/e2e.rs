@@ -313,6 +313,31 @@ async fn first_run_demo_import_search_and_drawer() {
     assert_eq!(count, 6, "three agreed and three sampled cards wait on a post");
     screenshot(&c, "9b-demo-pipeline-late").await;
 
+    // A small window (960×600): every screen still lays out, a drawer open on Creators.
+    c.set_window_size(960, 600).await.unwrap();
+    screenshot(&c, "9c-small-pipeline").await;
+    for (key, screen) in [("1", "Creators"), ("2", "Campaigns"), ("3", "Outreach"), ("5", "Results")] {
+        c.active_element()
+            .await
+            .unwrap()
+            .send_keys(&format!("{}{key}", fantoccini::key::Key::Control))
+            .await
+            .unwrap();
+        find(&c, &format!("//h1[normalize-space(.)='{screen}']")).await;
+        if screen == "Creators" {
+            find(&c, "//*[@role='row' and @aria-rowindex='2' and @aria-busy='false']")
+                .await
+                .click()
+                .await
+                .unwrap();
+            find(&c, "//aside[@aria-label='Creator details']//h3[normalize-space(.)='Audience']").await;
+        }
+        if screen == "Outreach" {
+            find(&c, "//*[@data-testid='follow-ups']").await;
+        }
+        screenshot(&c, &format!("9d-small-{}", screen.to_lowercase())).await;
+    }
+
     c.close().await.unwrap();
 }
 

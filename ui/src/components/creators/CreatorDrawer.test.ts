@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import CreatorDrawer from "./CreatorDrawer.svelte";
 import type { CreatorDetail, LookalikeCreator } from "../../lib/common/types";
@@ -50,7 +50,10 @@ function creator(overrides: Partial<CreatorDetail["profile"]>): CreatorDetail {
   };
 }
 
-afterEach(() => clearMocks());
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
 
 describe("CreatorDrawer", () => {
   it("shows a bio containing HTML as literal text and creates no element from it", async () => {
@@ -68,15 +71,41 @@ describe("CreatorDrawer", () => {
     expect(container.innerHTML).toContain("&lt;img src=x onerror=alert(1)&gt;");
   });
 
-  it("shows figures with their source and unknown figures as a dash", async () => {
+  it("shows figures with their source, said once for the section, and unknown figures as a dash", async () => {
     mockIPC((cmd) => (cmd === "timeline" ? [] : creator({})));
     render(CreatorDrawer, { id: 7, onclose: () => {} });
 
     expect(await screen.findByText("1.2M")).toHaveAttribute("title", "1,234,567");
     expect(screen.getByText("$1,234.56")).toBeInTheDocument();
-    expect(screen.getByText("from creators-demo.csv")).toBeInTheDocument();
+    expect(screen.getByText("From creators-demo.csv")).toBeInTheDocument();
+    expect(screen.queryByText("from creators-demo.csv")).not.toBeInTheDocument();
     expect(screen.getAllByText("—").length).toBeGreaterThan(3);
     expect(screen.getByText(/No audience data/)).toBeInTheDocument();
+  });
+
+  it("names a figure's own source when it came from another import than the rest", async () => {
+    const detail = creator({});
+    detail.provenance = [
+      ...detail.provenance,
+      {
+        field: "avg_views",
+        batch_id: 1,
+        source_name: "creators-demo.csv",
+        as_of: "2026-11-20",
+        imported_at: "2026-11-21T08:00:00Z",
+      },
+      {
+        field: "gmv",
+        batch_id: 4,
+        source_name: "week2.csv",
+        as_of: "2026-12-01",
+        imported_at: "2026-12-02T08:00:00Z",
+      },
+    ];
+    mockIPC((cmd) => (cmd === "timeline" ? [] : detail));
+    render(CreatorDrawer, { id: 7, onclose: () => {} });
+    expect(await screen.findByText("from week2.csv")).toBeInTheDocument();
+    expect(screen.getByTestId("figures-source")).toHaveTextContent("From creators-demo.csv");
   });
 
   it("says what went wrong when the creator can't be loaded", async () => {
