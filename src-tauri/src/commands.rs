@@ -82,6 +82,12 @@ pub fn cancel_import(state: State<'_, AppState>) {
     state.cancel.cancel();
 }
 
+/// Saves Scout's import template (the header row of the CSV the import reads) at `path`.
+#[tauri::command]
+pub fn save_import_template(path: PathBuf) -> IpcResult<()> {
+    Ok(scout_app::write_import_template(&path)?)
+}
+
 #[tauri::command]
 pub async fn export_rejected_rows(
     state: State<'_, AppState>,

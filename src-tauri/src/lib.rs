@@ -74,6 +74,7 @@ pub fn run() -> i32 {
             commands::run_import,
             commands::cancel_import,
             commands::export_rejected_rows,
+            commands::save_import_template,
             commands::list_import_batches,
             campaign_commands::list_campaigns,
             campaign_commands::get_campaign,

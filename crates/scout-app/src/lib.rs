@@ -19,7 +19,7 @@ mod tiktok;
 mod workspace;
 
 pub use campaigns::{LearnedModel, LookalikeCreator, MatchPage, MatchRow, ModelCard, ShortlistedCreator};
-pub use creators::{FieldOption, ImportPreview, ImportRequest, MappingSource};
+pub use creators::{write_import_template, FieldOption, ImportPreview, ImportRequest, MappingSource};
 pub use demo::{SimulationReport, EXAMPLE_CAMPAIGN};
 pub use error::{AppError, ErrorCode, ErrorPayload, Result};
 pub use logging::{init_logging, LogGuard};

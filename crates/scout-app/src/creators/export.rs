@@ -25,6 +25,15 @@ fn xlsx_error(path: &Path) -> impl Fn(rust_xlsxwriter::XlsxError) -> AppError + 
     move |e| AppError::Export { path: path.to_path_buf(), message: e.to_string() }
 }
 
+/// Writes Scout's import template — its header row, one column per field the import reads — as a CSV
+/// file for the seller to fill in and import (needs no workspace).
+pub fn write_import_template(path: &Path) -> Result<()> {
+    let failed = |e: csv::Error| AppError::Export { path: path.to_path_buf(), message: e.to_string() };
+    let mut w = csv::Writer::from_path(path).map_err(failed)?;
+    w.write_record(CSV_HEADERS).map_err(failed)?;
+    w.flush().map_err(|source| AppError::Io { action: "write", path: path.to_path_buf(), source })
+}
+
 impl Workspace {
     /// Writes every creator matching the query's filters, in its sort order, to a CSV or XLSX file (by
     /// the extension) in Scout's import template, so the file imports back unchanged. Returns the
@@ -121,5 +130,25 @@ impl Workspace {
             Ok(rejected.len() as u64)
         })
         .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_template_is_the_header_the_import_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("creators-template.csv");
+        write_import_template(&path).unwrap();
+        let committed = include_str!("../../../../fixtures/creators-template.csv");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            committed,
+            "the same as fixtures/creators-template.csv"
+        );
+        let refused = write_import_template(&dir.path().join("missing/creators-template.csv")).unwrap_err();
+        assert!(refused.to_string().contains("missing"), "{refused}");
     }
 }

@@ -3,4 +3,5 @@
 mod export;
 mod import;
 
+pub use export::write_import_template;
 pub use import::{FieldOption, ImportPreview, ImportRequest, MappingSource};

@@ -12,6 +12,7 @@ export const COMMANDS = [
   "run_import",
   "cancel_import",
   "export_rejected_rows",
+  "save_import_template",
   "list_import_batches",
   "list_campaigns",
   "get_campaign",

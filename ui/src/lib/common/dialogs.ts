@@ -46,6 +46,16 @@ export function pickNewWorkspacePath(): Promise<string | null> {
   );
 }
 
+export function pickTemplatePath(): Promise<string | null> {
+  return guarded(() =>
+    save({
+      title: "Save the import template",
+      defaultPath: "creators-template.csv",
+      filters: [{ name: "CSV", extensions: ["csv"] }],
+    }),
+  );
+}
+
 export function pickRejectedRowsPath(sourceFileName: string): Promise<string | null> {
   const stem = sourceFileName.replace(/\.[^.]+$/, "");
   return guarded(() =>

@@ -39,3 +39,8 @@ export function exportRejectedRows(batchId: number, path: string): Promise<numbe
 export function listImportBatches(): Promise<ImportBatch[]> {
   return call("list_import_batches");
 }
+
+/** Saves the import template (the CSV header the import reads) at `path`. */
+export function saveImportTemplate(path: string): Promise<void> {
+  return call("save_import_template", { path });
+}

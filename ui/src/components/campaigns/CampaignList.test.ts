@@ -1,0 +1,45 @@
+import "@testing-library/jest-dom/vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/svelte";
+import CampaignList from "./CampaignList.svelte";
+import { emptyDraft, previewSpec } from "../../lib/campaigns/campaign-draft";
+import type { Campaign } from "../../lib/common/types";
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+function campaign(id: number, name: string, simulated: boolean): Campaign {
+  const { spec } = previewSpec(emptyDraft());
+  return {
+    id,
+    spec: { ...spec, name },
+    simulated,
+    created_at: "",
+    updated_at: "",
+    shortlisted: 0,
+    outcomes: 0,
+  };
+}
+
+describe("CampaignList", () => {
+  it("hides the simulated campaigns on request, remembers it, and keeps the selected one", async () => {
+    const campaigns = [
+      campaign(1, "Mine", false),
+      campaign(2, "Simulated: A", true),
+      campaign(3, "Simulated: B", true),
+    ];
+    render(CampaignList, { campaigns, selected: 3, creating: false, onselect: () => {} });
+    const list = screen.getByRole("list", { name: "Campaigns" });
+    expect(within(list).getAllByRole("listitem")).toHaveLength(3);
+    await fireEvent.click(screen.getByRole("button", { name: "Hide 2 simulated" }));
+    expect(within(list).queryByText("Simulated: A")).not.toBeInTheDocument();
+    expect(within(list).getByText("Simulated: B")).toBeInTheDocument();
+    expect(localStorage.getItem("scout.campaigns.hideSimulated")).toBe("1");
+    cleanup();
+    render(CampaignList, { campaigns, selected: 1, creating: false, onselect: () => {} });
+    expect(screen.getByRole("button", { name: "Show 2 simulated" })).toBeInTheDocument();
+    expect(screen.getAllByRole("listitem")).toHaveLength(1);
+  });
+});
