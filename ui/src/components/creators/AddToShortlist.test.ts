@@ -1,0 +1,48 @@
+import "@testing-library/jest-dom/vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import AddToShortlist from "./AddToShortlist.svelte";
+import { emptyDraft, previewSpec } from "../../lib/campaigns/campaign-draft";
+import type { Campaign } from "../../lib/common/types";
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+function campaign(id: number, name: string, simulated: boolean): Campaign {
+  const { spec } = previewSpec(emptyDraft());
+  return {
+    id,
+    spec: { ...spec, name },
+    simulated,
+    created_at: "",
+    updated_at: "",
+    shortlisted: 0,
+    outcomes: 0,
+  };
+}
+
+describe("AddToShortlist", () => {
+  it("adds the creator to the shortlist of a campaign the seller picks, never a simulated one", async () => {
+    const added: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "list_campaigns")
+        return [campaign(1, "Lip oil launch", false), campaign(2, "Simulated: X", true)];
+      if (cmd === "shortlist_add") {
+        added.push(args);
+        return null;
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(AddToShortlist, { creatorId: 7, handle: "mia" });
+    await fireEvent.click(screen.getByRole("button", { name: "Add to shortlist…" }));
+    expect(screen.queryByRole("button", { name: "Simulated: X" })).not.toBeInTheDocument();
+    await fireEvent.click(await screen.findByRole("button", { name: "Lip oil launch" }));
+    expect(await screen.findByRole("status")).toHaveTextContent(
+      "@mia is on the shortlist of “Lip oil launch”.",
+    );
+    expect(added).toEqual([{ campaignId: 1, creatorId: 7 }]);
+  });
+});
