@@ -2,26 +2,14 @@ import "@testing-library/jest-dom/vitest";
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/svelte";
 import CampaignList from "./CampaignList.svelte";
-import { emptyDraft, previewSpec } from "../../lib/campaigns/campaign-draft";
-import type { Campaign } from "../../lib/common/types";
+import { testCampaign } from "../../lib/campaigns/campaign-fixtures";
 
 afterEach(() => {
   cleanup();
   localStorage.clear();
 });
 
-function campaign(id: number, name: string, simulated: boolean): Campaign {
-  const { spec } = previewSpec(emptyDraft());
-  return {
-    id,
-    spec: { ...spec, name },
-    simulated,
-    created_at: "",
-    updated_at: "",
-    shortlisted: 0,
-    outcomes: 0,
-  };
-}
+const campaign = (id: number, name: string, simulated: boolean) => testCampaign({ id, name, simulated });
 
 describe("CampaignList", () => {
   it("hides the simulated campaigns on request, remembers it, and keeps the selected one", async () => {

@@ -3,26 +3,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import AddToShortlist from "./AddToShortlist.svelte";
-import { emptyDraft, previewSpec } from "../../lib/campaigns/campaign-draft";
-import type { Campaign } from "../../lib/common/types";
+import { testCampaign } from "../../lib/campaigns/campaign-fixtures";
 
 afterEach(() => {
   cleanup();
   clearMocks();
 });
 
-function campaign(id: number, name: string, simulated: boolean): Campaign {
-  const { spec } = previewSpec(emptyDraft());
-  return {
-    id,
-    spec: { ...spec, name },
-    simulated,
-    created_at: "",
-    updated_at: "",
-    shortlisted: 0,
-    outcomes: 0,
-  };
-}
+const campaign = (id: number, name: string, simulated: boolean) => testCampaign({ id, name, simulated });
 
 describe("AddToShortlist", () => {
   it("adds the creator to the shortlist of a campaign the seller picks, never a simulated one", async () => {

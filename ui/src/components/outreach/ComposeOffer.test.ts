@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ComposeOffer from "./ComposeOffer.svelte";
+import { testCampaign } from "../../lib/campaigns/campaign-fixtures";
 import { emptyDraft, previewSpec } from "../../lib/campaigns/campaign-draft";
 import type { CreatorRow, OfferPreview } from "../../lib/common/types";
 
@@ -34,7 +35,7 @@ function backend(previews: OfferPreview[], queued: unknown[]) {
   mockIPC((cmd, args) => {
     switch (cmd) {
       case "get_campaign":
-        return { id: 5, spec, simulated: false, created_at: "", updated_at: "", shortlisted: 2, outcomes: 0 };
+        return { ...testCampaign({ id: 5, shortlisted: 2 }), spec };
       case "default_offer_template":
         return { subject: "Offer for {{ creator.handle }}", body: "Hi {{ creator.handle }}" };
       case "check_offer_channel":
@@ -86,8 +87,7 @@ describe("ComposeOffer", () => {
   it("shows a refusal for a setting it does not show, with the way to fix it", async () => {
     const { spec } = previewSpec(emptyDraft());
     mockIPC((cmd) => {
-      if (cmd === "get_campaign")
-        return { id: 5, spec, simulated: false, created_at: "", updated_at: "", shortlisted: 2, outcomes: 0 };
+      if (cmd === "get_campaign") return { ...testCampaign({ id: 5, shortlisted: 2 }), spec };
       if (cmd === "default_offer_template") return { subject: "S", body: "Hi {{ seller.name }}" };
       if (cmd === "check_offer_channel") return null;
       if (cmd === "preview_offers")
@@ -110,8 +110,7 @@ describe("ComposeOffer", () => {
     const { spec } = previewSpec(emptyDraft());
     const checked: unknown[] = [];
     mockIPC((cmd, args) => {
-      if (cmd === "get_campaign")
-        return { id: 5, spec, simulated: false, created_at: "", updated_at: "", shortlisted: 2, outcomes: 0 };
+      if (cmd === "get_campaign") return { ...testCampaign({ id: 5, shortlisted: 2 }), spec };
       if (cmd === "default_offer_template") return { subject: "S", body: "B" };
       if (cmd === "check_offer_channel") {
         checked.push((args as { channel: string }).channel);
