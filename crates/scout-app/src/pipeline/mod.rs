@@ -42,7 +42,7 @@ pub struct FollowUps {
 }
 
 /// "3 follow-ups due today: @ann (no reply), @bob (ship the sample) and 1 more".
-fn notice_text(due: &[FollowUp]) -> String {
+fn notice_text(due: &[FollowUp], today: NaiveDate) -> String {
     let what = |k: FollowUpKind| match k {
         FollowUpKind::NoReply => "no reply",
         FollowUpKind::ShipSample => "ship the sample",
@@ -52,7 +52,8 @@ fn notice_text(due: &[FollowUp]) -> String {
         due.iter().take(2).map(|f| format!("@{} ({})", f.handle, what(f.kind))).collect();
     let count = if due.len() == 1 { "1 follow-up".to_string() } else { format!("{} follow-ups", due.len()) };
     let more = if due.len() > 2 { format!(" and {} more", due.len() - 2) } else { String::new() };
-    format!("{count} due today: {}{more}", named.join(", "))
+    let when = if due.iter().all(|f| f.due_on == today) { "due today" } else { "due or overdue" };
+    format!("{count} {when}: {}{more}", named.join(", "))
 }
 
 impl Workspace {
@@ -93,7 +94,7 @@ impl Workspace {
             return Ok(None);
         }
         self.set_json_setting(NOTIFIED_KEY, &follow.today).await?;
-        Ok(Some(notice_text(&follow.due)))
+        Ok(Some(notice_text(&follow.due, follow.today)))
     }
 
     pub async fn snooze_follow_up(

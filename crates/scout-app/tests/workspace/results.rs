@@ -314,6 +314,8 @@ async fn the_demo_has_a_finished_campaign_with_results_and_follow_ups_that_agree
         }),
         "each is a post weeks overdue"
     );
+    let notice = ws.follow_up_notice().await.unwrap().expect("the late posts are told");
+    assert!(notice.starts_with("6 follow-ups due or overdue: @"), "{notice}");
     let again = ws.load_demo().await.unwrap();
     assert_eq!(again.len(), 2);
     let same = ws.results_report(&ResultsQuery::default()).await.unwrap();
