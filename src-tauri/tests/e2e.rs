@@ -903,3 +903,197 @@ async fn a_real_list_is_ranked_and_says_what_it_lacks() {
     screenshot(&c, "r2-real-list-explanation").await;
     c.close().await.unwrap();
 }
+
+/// A seller's own list of `n` creators, each with an e-mail address, in the columns a spreadsheet would
+/// have (not Scout's template).
+fn write_own_list(dir: &Path, n: usize) -> PathBuf {
+    let path = dir.join("beauty creators.csv");
+    let mut csv = String::from(
+        "Creator username,Name,Followers,Avg. video views,Engagement rate,Category,Country,Email\n",
+    );
+    for i in 0..n {
+        csv.push_str(&format!(
+            "@glow_{i:02},Glow Creator {i},{}K,{}K,{}.{}%,Beauty & Personal Care,US,glow{i:02}@creators.example\n",
+            20 + i * 7,
+            3 + i,
+            2 + i % 5,
+            i % 10
+        ));
+    }
+    std::fs::write(&path, csv).unwrap();
+    path
+}
+
+/// Clicks the sidebar entry of `screen` and waits for its heading.
+async fn go_to(c: &Client, screen: &str) {
+    find(c, &format!("//nav[@aria-label='Screens']//*[normalize-space(.)='{screen}']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(c, &format!("//h1[normalize-space(.)='{screen}']")).await;
+}
+
+/// Campaign → Shortlist → "Send offer to N creators…": the compose dialog.
+async fn compose_to_shortlist(c: &Client, campaign: &str, n: usize) {
+    go_to(c, "Campaigns").await;
+    find(c, &format!("//nav[@aria-label='Campaign list']//*[normalize-space(.)='{campaign}']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(c, "//*[@data-testid='tab-shortlist']").await.click().await.unwrap();
+    button(c, &format!("Send offer to {n} creators…")).await.click().await.unwrap();
+    find(c, "//dialog[@aria-label='Send an offer']").await;
+}
+
+/// Issue 15's proof: a new seller on an EMPTY workspace goes from first run to ten offers received by an
+/// SMTP server without a command line, and every missing setting is said where they are, with the way
+/// to it.
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver and a Secret Service: run by scripts/test.sh"]
+async fn a_new_seller_sends_their_first_ten_offers_from_an_empty_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("first-week.scout");
+    let list = write_own_list(dir.path(), 14);
+    let sink = scout_testkit::SmtpSink::start_with(
+        dir.path(),
+        &scout_testkit::SmtpOptions {
+            slow_seconds: 0,
+            login: Some(("seller".into(), "first week pass".into())),
+        },
+    );
+    let _driver = Driver::start(4452);
+    let c = connect(4452, &workspace).await;
+
+    // First run → import the seller's own file from the empty state.
+    find(&c, "//*[normalize-space(.)='Build your creator database']").await;
+    button(&c, "Import creators…").await.click().await.unwrap();
+    answer_file_dialog("Import creators", &list).await;
+    button(&c, "Import creators").await.click().await.unwrap();
+    find(&c, "//dialog//*[contains(@class,'count')][.//*[normalize-space(.)='Created']]//*[normalize-space(.)='14']")
+        .await;
+    button(&c, "Done").await.click().await.unwrap();
+    wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "15").await;
+    screenshot(&c, "f1-imported").await;
+
+    // A campaign, from the empty Campaigns screen.
+    go_to(&c, "Campaigns").await;
+    find(&c, "(//*[@data-testid='campaign-new'])[1]").await.click().await.unwrap();
+    fill(&c, "name", "First launch").await;
+    fill(&c, "product.name", "Glow serum").await;
+    find(&c, "//*[@data-field='product.category']//select")
+        .await
+        .select_by_label("Beauty & Personal Care")
+        .await
+        .unwrap();
+    fill(&c, "product.price", "24").await;
+    fill(&c, "product.unit_cost", "6").await;
+    find(&c, "//*[@data-testid='campaign-save']").await.click().await.unwrap();
+    wait_attr(&c, "//*[@data-testid='tab-matches']", "aria-selected", "true").await;
+    wait_attr(&c, "//*[@role='grid' and @aria-label='Matches']", "aria-rowcount", "15").await;
+
+    // Shortlist the top 10 of the ranking in one go.
+    button(&c, "Shortlist top 10").await.click().await.unwrap();
+    find(&c, "//*[@role='status' and normalize-space(.)='10 creators added']").await;
+    screenshot(&c, "f2-shortlisted").await;
+
+    // Compose: e-mail cannot go yet (said at once, Send disabled), and the preview is refused for the
+    // shop's name — said in the dialog, with the way to the field.
+    compose_to_shortlist(&c, "First launch", 10).await;
+    find(&c, "//dialog//*[@role='alert' and contains(., \"Offers by e-mail can't go out yet\")]").await;
+    button(&c, "Preview every message").await.click().await.unwrap();
+    let refusal =
+        find(&c, "//dialog//*[@role='alert' and contains(., \"Couldn't prepare the offers\")]").await;
+    assert!(text_of(&refusal).await.contains("shop's name"), "{}", text_of(&refusal).await);
+    screenshot(&c, "f3-compose-no-shop").await;
+    refusal
+        .find(Locator::XPath(".//button[normalize-space(.)=\"Set the shop's name in Settings\"]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    // Settings opens at the shop's name, focused.
+    find(&c, "//h1[normalize-space(.)='Settings']").await;
+    let focused = c.active_element().await.unwrap();
+    let shop = find(&c, "//*[@data-field='seller.name']//input").await;
+    assert_eq!(focused.element_id(), shop.element_id(), "the shop's name field has the focus");
+    shop.send_keys("Glow Labs").await.unwrap();
+    find(&c, "//*[@data-testid='shop-profile']//button[normalize-space(.)='Save']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&c, "//*[@data-testid='shop-profile']//*[@role='status' and normalize-space(.)='Saved']").await;
+
+    // Back to the offer: the preview now renders all ten; e-mail still cannot go, said before queueing.
+    compose_to_shortlist(&c, "First launch", 10).await;
+    fill(&c, "terms.commission", "15").await;
+    button(&c, "Preview every message").await.click().await.unwrap();
+    let summary = text_of(&find(&c, "//*[@data-testid='preview-summary']").await).await;
+    assert!(summary.contains("10 messages ready"), "{summary}");
+    let channel =
+        find(&c, "//dialog//*[@role='alert' and contains(., \"Offers by e-mail can't go out yet\")]").await;
+    find(&c, "//dialog//button[normalize-space(.)='Send 10 offers' and @disabled]").await;
+    screenshot(&c, "f4-compose-no-email").await;
+    channel
+        .find(Locator::XPath(".//button[normalize-space(.)='Set up e-mail in Settings']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+
+    // The e-mail account, typed into Settings (a relay on this machine, as a local SMTP server is).
+    find(&c, "//h1[normalize-space(.)='Settings']").await;
+    find(&c, "//*[@data-field='email.security']//select")
+        .await
+        .select_by_label("None — a relay on this computer only")
+        .await
+        .unwrap();
+    for (field, value) in [
+        ("email.host", "127.0.0.1".to_string()),
+        ("email.port", sink.port.to_string()),
+        ("email.username", "seller".into()),
+        ("email.password", "first week pass".into()),
+        ("email.from_name", "Glow Labs".into()),
+        ("email.from_address", "partners@glowlabs.example".into()),
+        ("email.postal_address", "12 Market Street, Springfield".into()),
+        ("email.unsubscribe_mailto", "mailto:optout@glowlabs.example".into()),
+        ("email.interval_ms", "0.1".into()),
+    ] {
+        fill(&c, field, &value).await;
+    }
+    screenshot(&c, "f5-email-account").await;
+    find(&c, "//*[@data-testid='email-account']//button[normalize-space(.)='Save']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&c, "//*[@data-testid='email-account']//*[@role='status' and normalize-space(.)='Saved']").await;
+
+    // Send: the ten go out, and the server receives exactly ten, one per creator.
+    compose_to_shortlist(&c, "First launch", 10).await;
+    fill(&c, "terms.commission", "15").await;
+    button(&c, "Preview every message").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='preview-summary' and contains(., '10 messages ready')]").await;
+    button(&c, "Send 10 offers").await.click().await.unwrap();
+    find(&c, "//*[@role='status' and contains(normalize-space(.), '10 offers queued')]").await;
+    button(&c, "See the send queue").await.click().await.unwrap();
+    find(
+        &c,
+        "//*[@data-testid='queue-summary' and contains(normalize-space(.), '0 offers waiting · 10 sent')]",
+    )
+    .await;
+    let received = sink.received();
+    assert_eq!(received.len(), 10, "exactly ten messages: {received:?}");
+    let mut to: Vec<&str> = received.iter().map(|m| m["to"][0].as_str().unwrap()).collect();
+    to.sort_unstable();
+    to.dedup();
+    assert_eq!(to.len(), 10, "ten different creators");
+    assert!(received.iter().all(|m| m["data"].as_str().unwrap().contains("15 % commission")));
+    screenshot(&c, "f6-sent").await;
+
+    c.close().await.unwrap();
+}

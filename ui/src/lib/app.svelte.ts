@@ -35,6 +35,8 @@ class AppState {
   /** The file being imported; the import panel is open while this is set. */
   importPath = $state<string | null>(null);
   importPickError = $state<IpcFailure | null>(null);
+  /** The Settings field to bring into view and focus ("seller.name"), set by a way to fix a refusal. */
+  settingsField = $state<string | null>(null);
 
   /** Re-reads the workspace while a large import's sort indexes build in the background. */
   #indexWatch: ReturnType<typeof setTimeout> | null = null;
@@ -69,6 +71,12 @@ class AppState {
   focusSearch() {
     this.screen = "creators";
     this.searchRequest += 1;
+  }
+
+  /** Opens Settings at `field` (as Rust names it): a refusal's way to the setting it is about. */
+  openSettings(field: string | null = null) {
+    this.settingsField = field;
+    this.screen = "settings";
   }
 
   /** Asks for a file, then opens the import panel on it. */

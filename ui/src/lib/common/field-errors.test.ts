@@ -34,13 +34,17 @@ describe("routeError", () => {
       "email.postal_address": "a postal address is required",
     });
     expect(routed.note?.error.message).toBe("the shop's name is empty");
-    expect(routed.note?.fix?.section).toBe("Shop");
+    expect(routed.note?.fix).toEqual({ label: "Set the shop's name in Settings", field: "seller.name" });
     expect(routeError(failure, ["email.host", "email.postal_address", "seller.name"]).note).toBeNull();
   });
 
   it("knows which settings own which fields", () => {
-    expect(settingsFix("email.account.host")?.section).toBe("E-mail account");
-    expect(settingsFix("tiktok.app_key")?.section).toBe("TikTok Shop");
+    expect(settingsFix("email.account")).toEqual({
+      label: "Set up e-mail in Settings",
+      field: "email.account",
+    });
+    expect(settingsFix("tiktok.app_key")?.label).toBe("Open TikTok Shop in Settings");
+    expect(settingsFix("terms.commission")).toBeNull();
     expect(settingsFix(null)).toBeNull();
   });
 });

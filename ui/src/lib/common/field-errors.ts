@@ -4,20 +4,21 @@
 import { IpcFailure, toIpcError } from "./ipc";
 import type { IpcError } from "./types";
 
-/** A field the Settings screen owns, and the words for the way there. */
-export type SettingsFix = { label: string; section: string };
+/** A field the Settings screen owns, the words for the way there, and the field to land on. */
+export type SettingsFix = { label: string; field: string };
 
-const SETTINGS_FIELDS: [prefix: string, fix: SettingsFix][] = [
-  ["seller.", { label: "Set the shop's name in Settings", section: "Shop" }],
-  ["email.", { label: "Set up e-mail in Settings", section: "E-mail account" }],
-  ["smtp.", { label: "Set up e-mail in Settings", section: "E-mail account" }],
-  ["tiktok.", { label: "Open TikTok Shop in Settings", section: "TikTok Shop" }],
+const SETTINGS_FIELDS: [prefix: string, label: string][] = [
+  ["seller.", "Set the shop's name in Settings"],
+  ["email.", "Set up e-mail in Settings"],
+  ["smtp.", "Set up e-mail in Settings"],
+  ["tiktok.", "Open TikTok Shop in Settings"],
 ];
 
-/** The Settings section that owns `field`, if any. */
+/** The way to the Settings field `field` names, if Settings owns it. */
 export function settingsFix(field: string | null | undefined): SettingsFix | null {
   if (!field) return null;
-  return SETTINGS_FIELDS.find(([prefix]) => field.startsWith(prefix))?.[1] ?? null;
+  const label = SETTINGS_FIELDS.find(([prefix]) => field.startsWith(prefix))?.[1];
+  return label === undefined ? null : { label, field };
 }
 
 /** Where a refusal goes: each message for a field the form shows beside it, the rest in one note. */
