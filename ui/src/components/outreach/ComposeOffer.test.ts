@@ -5,7 +5,8 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ComposeOffer from "./ComposeOffer.svelte";
 import { testCampaign } from "../../lib/campaigns/campaign-fixtures";
 import { emptyDraft, previewSpec } from "../../lib/campaigns/campaign-draft";
-import type { CreatorRow, OfferPreview } from "../../lib/common/types";
+import type { CreatorRow, OfferDraft, OfferPreview } from "../../lib/common/types";
+import { placeCaret } from "../../lib/outreach/template-dom";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
@@ -29,7 +30,9 @@ const ann = creator(1, "ann");
 const bob = creator(2, "bob");
 const creators = [ann, bob];
 
-function backend(previews: OfferPreview[], queued: unknown[]) {
+/** Answers the compose dialog's commands; `previews` for the batch, else each creator's message rendered
+ * here ("Hi @ann"); every draft previewed goes to `drafts`. */
+function backend(previews: OfferPreview[], queued: unknown[], drafts: OfferDraft[] = []) {
   const { spec } = previewSpec(emptyDraft());
   spec.commission.min = 1200;
   mockIPC((cmd, args) => {
@@ -40,8 +43,24 @@ function backend(previews: OfferPreview[], queued: unknown[]) {
         return { subject: "Offer for {{ creator.handle }}", body: "Hi {{ creator.handle }}" };
       case "check_offer_channel":
         return null;
-      case "preview_offers":
-        return previews;
+      case "preview_offers": {
+        const draft = (args as { draft: OfferDraft }).draft;
+        drafts.push(draft);
+        if (previews.length > 0 && draft.creator_ids.length > 1) return previews;
+        return creators
+          .filter((c) => draft.creator_ids.includes(c.id))
+          .map((c) => ({
+            creator: c,
+            recipient: null,
+            message: {
+              status: "ready",
+              detail: {
+                subject: draft.template.subject.replaceAll("{{ creator.handle }}", `@${c.handle}`),
+                body: draft.template.body.replaceAll("{{ creator.handle }}", `@${c.handle}`),
+              },
+            },
+          }));
+      }
       case "queue_offers":
         queued.push(args);
         return [11, 12];
@@ -99,7 +118,7 @@ describe("ComposeOffer", () => {
       throw new Error(`unexpected ${cmd}`);
     });
     render(ComposeOffer, { campaignId: 5, creators, onclose: () => {}, onqueued: () => {} });
-    await waitFor(() => expect(screen.getByLabelText("Subject")).toHaveValue("S"));
+    await waitFor(() => expect(screen.getByLabelText("Subject")).toHaveTextContent("S"));
     await fireEvent.click(screen.getByRole("button", { name: "Preview every message" }));
     const note = await screen.findByRole("alert");
     expect(note).toHaveTextContent("set your shop's name first");
@@ -147,20 +166,58 @@ describe("ComposeOffer", () => {
     expect(checked).toEqual(["email", "manual"]);
   });
 
-  it("puts a merge field named in words where the cursor was", async () => {
-    backend([], []);
+  it("puts a merge field, as a chip named in words, where the cursor was; the template stays minijinja", async () => {
+    const drafts: OfferDraft[] = [];
+    backend([], [], drafts);
     render(ComposeOffer, { campaignId: 5, creators, onclose: () => {}, onqueued: () => {} });
-    const body = (await screen.findByLabelText("Message")) as HTMLTextAreaElement;
-    await waitFor(() => expect(body).toHaveValue("Hi {{ creator.handle }}"));
-    body.setSelectionRange(2, 2);
-    await fireEvent.focus(body);
-    await fireEvent.click(body);
+    const body = await screen.findByRole("textbox", { name: "Message" });
+    await waitFor(() => expect(body).toHaveTextContent("Hi Creator's handle"));
+    expect(body).not.toHaveTextContent("{{");
+    body.focus();
+    placeCaret(body, 2);
     await fireEvent.click(screen.getByRole("button", { name: "Your shop" }));
-    expect(body).toHaveValue("Hi{{ seller.name }} {{ creator.handle }}");
-    const subject = screen.getByLabelText("Subject") as HTMLInputElement;
-    await fireEvent.focus(subject);
+    expect(body.textContent).toBe("HiYour shop Creator's handle");
+    const subject = screen.getByRole("textbox", { name: "Subject" });
+    subject.focus();
+    placeCaret(subject, "Offer for {{ creator.handle }}".length);
     await fireEvent.click(screen.getByRole("button", { name: "Product" }));
-    expect(subject).toHaveValue("Offer for {{ creator.handle }}{{ product.name }}");
+    expect(subject.textContent).toBe("Offer for Creator's handleProduct");
+
+    // Backspace takes the chip before the caret away whole.
+    await fireEvent.keyDown(subject, { key: "Backspace" });
+    expect(subject.textContent).toBe("Offer for Creator's handle");
+    // Pasted text comes in plain, on one line in the subject; a pasted token becomes a chip.
+    await fireEvent.paste(subject, {
+      clipboardData: {
+        getData: (type: string) => (type === "text/plain" ? "\r\n— {{ product.name }}" : ""),
+      },
+    });
+    expect(subject.textContent).toBe("Offer for Creator's handle — Product");
+
+    await fireEvent.click(screen.getByRole("button", { name: "Preview every message" }));
+    await waitFor(() => expect(drafts.some((d) => d.creator_ids.length === 2)).toBe(true));
+    expect(drafts.find((d) => d.creator_ids.length === 2)?.template).toEqual({
+      subject: "Offer for {{ creator.handle }} — {{ product.name }}",
+      body: "Hi{{ seller.name }} {{ creator.handle }}",
+    });
+  });
+
+  it("shows beside the editor the message as the chosen creator will receive it, as the seller types", async () => {
+    const drafts: OfferDraft[] = [];
+    backend([], [], drafts);
+    render(ComposeOffer, { campaignId: 5, creators, onclose: () => {}, onqueued: () => {} });
+    const live = await screen.findByTestId("live-preview", {}, { timeout: 2000 });
+    expect(live).toHaveTextContent("Hi @ann");
+    expect(drafts.at(-1)).toMatchObject({ creator_ids: [1], channel: "manual" });
+
+    await fireEvent.change(screen.getByLabelText("As"), { target: { value: "2" } });
+    await waitFor(() => expect(screen.getByTestId("live-preview")).toHaveTextContent("Hi @bob"));
+    expect(drafts.at(-1)).toMatchObject({ creator_ids: [2] });
+
+    await fireEvent.input(screen.getByLabelText("Commission %"), { target: { value: "lots" } });
+    await waitFor(() =>
+      expect(screen.getByTestId("live-preview")).toHaveTextContent("Type the commission as a percentage"),
+    );
   });
 
   it("queues the previewed batch with the terms as typed", async () => {
