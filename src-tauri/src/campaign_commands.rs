@@ -3,8 +3,8 @@
 use crate::error::IpcResult;
 use crate::state::AppState;
 use scout_app::{
-    AudienceOverlap, Campaign, Explanation, LearnedModel, LookalikeCreator, MatchPage, ModelCard, RankQuery,
-    ShortlistedCreator,
+    AudienceOverlap, Campaign, CampaignFootprint, Explanation, LearnedModel, LookalikeCreator, MatchPage,
+    ModelCard, RankQuery, ShortlistEntry, ShortlistedCreator,
 };
 use scout_domain::CampaignSpec;
 use tauri::State;
@@ -27,6 +27,26 @@ pub async fn create_campaign(state: State<'_, AppState>, spec: CampaignSpec) -> 
 #[tauri::command]
 pub async fn update_campaign(state: State<'_, AppState>, id: i64, spec: CampaignSpec) -> IpcResult<Campaign> {
     Ok(state.workspace().await?.update_campaign(id, &spec).await?)
+}
+
+#[tauri::command]
+pub async fn archive_campaign(state: State<'_, AppState>, id: i64, archived: bool) -> IpcResult<Campaign> {
+    Ok(state.workspace().await?.archive_campaign(id, archived).await?)
+}
+
+#[tauri::command]
+pub async fn duplicate_campaign(state: State<'_, AppState>, id: i64) -> IpcResult<Campaign> {
+    Ok(state.workspace().await?.duplicate_campaign(id).await?)
+}
+
+#[tauri::command]
+pub async fn campaign_footprint(state: State<'_, AppState>, id: i64) -> IpcResult<CampaignFootprint> {
+    Ok(state.workspace().await?.campaign_footprint(id).await?)
+}
+
+#[tauri::command]
+pub async fn delete_campaign(state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+    Ok(state.workspace().await?.delete_campaign(id).await?)
 }
 
 #[tauri::command]
@@ -96,6 +116,11 @@ pub async fn shortlist_remove(
     creator_id: i64,
 ) -> IpcResult<()> {
     Ok(state.workspace().await?.shortlist_remove(campaign_id, creator_id).await?)
+}
+
+#[tauri::command]
+pub async fn shortlist_restore(state: State<'_, AppState>, entry: ShortlistEntry) -> IpcResult<()> {
+    Ok(state.workspace().await?.shortlist_restore(&entry).await?)
 }
 
 #[tauri::command]

@@ -172,6 +172,16 @@ pub async fn move_stage(
 }
 
 #[tauri::command]
+pub async fn undo_move(
+    state: State<'_, AppState>,
+    campaign_id: i64,
+    creator_id: i64,
+    to: Stage,
+) -> IpcResult<Stage> {
+    Ok(state.workspace().await?.undo_move(campaign_id, creator_id, to).await?)
+}
+
+#[tauri::command]
 pub async fn record_reply(
     state: State<'_, AppState>,
     campaign_id: i64,
@@ -239,6 +249,16 @@ pub async fn snooze_follow_up(
     until: NaiveDate,
 ) -> IpcResult<()> {
     Ok(state.workspace().await?.snooze_follow_up(campaign_id, creator_id, kind, until).await?)
+}
+
+#[tauri::command]
+pub async fn unsnooze_follow_up(
+    state: State<'_, AppState>,
+    campaign_id: i64,
+    creator_id: i64,
+    kind: FollowUpKind,
+) -> IpcResult<()> {
+    Ok(state.workspace().await?.unsnooze_follow_up(campaign_id, creator_id, kind).await?)
 }
 
 #[tauri::command]

@@ -101,9 +101,13 @@ impl AppError {
                 | S::OrderLineNotFound(_),
             ) => ErrorCode::NotFound,
             AppError::Store(S::Open { .. } | S::Migrate { .. } | S::Io { .. }) => ErrorCode::Workspace,
-            AppError::Store(S::Domain(_) | S::AlreadyOffered { .. } | S::Suppressed { .. }) => {
-                ErrorCode::InvalidInput
-            }
+            AppError::Store(
+                S::Domain(_)
+                | S::AlreadyOffered { .. }
+                | S::Suppressed { .. }
+                | S::CampaignHasOffers { .. }
+                | S::CannotUndo(_),
+            ) => ErrorCode::InvalidInput,
             AppError::Store(_) => ErrorCode::Internal,
             AppError::Ingest(_) => ErrorCode::ImportFailed,
             AppError::InvalidInput(_) | AppError::InvalidField { .. } | AppError::InvalidFields(_) => {

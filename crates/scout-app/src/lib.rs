@@ -50,7 +50,7 @@ pub use scout_match::{
     QualityWarning, RankQuery, WarningKind,
 };
 pub use scout_store::{
-    Campaign, Collaboration, CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, CreatorRow,
-    CreatorSort, FollowUp, FollowUpKind, ImportBatch, Offer, OfferChannel, OfferState, OutboxItem,
-    OutcomeCounts, PipelineCard, PipelineEvent, ShortlistEntry, SourceKind,
+    Campaign, CampaignFootprint, Collaboration, CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery,
+    CreatorRow, CreatorSort, FollowUp, FollowUpKind, ImportBatch, Offer, OfferChannel, OfferState,
+    OutboxItem, OutcomeCounts, PipelineCard, PipelineEvent, ShortlistEntry, SourceKind,
 };

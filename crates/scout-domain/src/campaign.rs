@@ -69,6 +69,20 @@ const MAX_NAME_CHARS: usize = 120;
 const SHARE_TOLERANCE_BP: u32 = 100;
 
 impl CampaignSpec {
+    /// The name of a copy of this campaign: "Name (copy)", or "Name (copy 2)", "(copy 3)"… when the
+    /// name is taken; the original name is shortened so the copy's stays within the length limit.
+    pub fn copy_name<'a>(&self, taken: impl IntoIterator<Item = &'a str> + Clone) -> String {
+        let base = self.name.trim();
+        (1u32..)
+            .map(|n| if n == 1 { " (copy)".to_string() } else { format!(" (copy {n})") })
+            .map(|suffix| {
+                let room = MAX_NAME_CHARS - suffix.chars().count();
+                format!("{}{suffix}", base.chars().take(room).collect::<String>().trim_end())
+            })
+            .find(|name| !taken.clone().into_iter().any(|t| t == name))
+            .unwrap_or_else(|| base.to_string())
+    }
+
     /// Checks every rule a campaign must meet; the first broken rule is returned, naming its field.
     pub fn validate(&self) -> Result<()> {
         check_name("name", &self.name)?;
@@ -249,6 +263,18 @@ mod tests {
     #[test]
     fn a_sensible_campaign_is_valid() {
         assert_eq!(spec().validate(), Ok(()), "the example campaign breaks no rule");
+    }
+
+    #[test]
+    fn a_copy_is_named_after_the_original_and_never_takes_a_name_in_use() {
+        let s = spec();
+        assert_eq!(s.copy_name(["Other"]), "Glow serum launch (copy)");
+        let taken = ["Glow serum launch (copy)", "Glow serum launch (copy 2)"];
+        assert_eq!(s.copy_name(taken), "Glow serum launch (copy 3)");
+        let long = CampaignSpec { name: "x".repeat(MAX_NAME_CHARS), ..spec() };
+        let copy = long.copy_name([]);
+        assert!(copy.ends_with(" (copy)") && copy.chars().count() == MAX_NAME_CHARS, "{copy}");
+        assert!(CampaignSpec { name: copy, ..spec() }.validate().is_ok());
     }
 
     #[test]

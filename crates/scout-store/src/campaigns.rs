@@ -18,6 +18,8 @@ pub struct Campaign {
     pub simulated: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// When the seller archived it; `None` while active.
+    pub archived_at: Option<DateTime<Utc>>,
     #[ts(type = "number")]
     pub shortlisted: u64,
     #[ts(type = "number")]
@@ -38,7 +40,7 @@ pub struct ShortlistEntry {
     pub stage: scout_domain::Stage,
 }
 
-const CAMPAIGN_SELECT: &str = "SELECT c.id, c.spec, c.simulated, c.created_at, c.updated_at, \
+const CAMPAIGN_SELECT: &str = "SELECT c.id, c.spec, c.simulated, c.created_at, c.updated_at, c.archived_at, \
      (SELECT COUNT(*) FROM shortlist s WHERE s.campaign_id = c.id) AS shortlisted, \
      (SELECT COUNT(*) FROM collaboration_outcomes o WHERE o.campaign_id = c.id) AS outcomes \
      FROM campaigns c";
@@ -58,6 +60,7 @@ fn campaign_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Campaign> {
         simulated: row.try_get("simulated")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
+        archived_at: row.try_get("archived_at")?,
         shortlisted: row.try_get::<i64, _>("shortlisted")?.max(0) as u64,
         outcomes: row.try_get::<i64, _>("outcomes")?.max(0) as u64,
     })

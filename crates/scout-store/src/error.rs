@@ -29,6 +29,10 @@ pub enum StoreError {
     CampaignNotFound(i64),
     #[error("creator {creator_id} is not on campaign {campaign_id}'s shortlist")]
     NotShortlisted { campaign_id: i64, creator_id: i64 },
+    #[error("campaign {campaign_id} has {offers} offer(s) in the send queue or sent: archive it instead, so the record of who was contacted stays")]
+    CampaignHasOffers { campaign_id: i64, offers: u64 },
+    #[error("cannot undo: {0}")]
+    CannotUndo(String),
     #[error("{0} is already recorded")]
     AlreadyRecorded(String),
     #[error("no learned model with id {0}")]

@@ -1,5 +1,5 @@
 //! Follow-ups as stored data makes them: the pipeline's facts read for the domain's rules
-//! (`scout_domain::follow_ups_due`), minus what the seller snoozed. A follow-up disappears for good when
+//! (`scout_domain::follow_ups_due`), minus what the seller snoozed and archived campaigns. A follow-up disappears for good when
 //! the creator moves on.
 
 use crate::pipeline::parse_stage;
@@ -44,7 +44,8 @@ impl Store {
              EXISTS (SELECT 1 FROM sample_shipments sh WHERE sh.campaign_id = s.campaign_id \
                      AND sh.creator_id = s.creator_id) AS shipped \
              FROM shortlist s JOIN campaigns c ON c.id = s.campaign_id JOIN creators cr ON cr.id = s.creator_id \
-             LEFT JOIN agreements a ON a.campaign_id = s.campaign_id AND a.creator_id = s.creator_id",
+             LEFT JOIN agreements a ON a.campaign_id = s.campaign_id AND a.creator_id = s.creator_id \
+             WHERE c.archived_at IS NULL",
         )
         .fetch_all(&self.pool)
         .await?;

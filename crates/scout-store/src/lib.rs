@@ -9,6 +9,7 @@
 
 mod backdate;
 mod batches;
+mod campaign_lifecycle;
 mod campaigns;
 mod codec;
 mod collaborations;
@@ -30,8 +31,10 @@ mod pipeline;
 mod results;
 mod settings;
 mod stored_audience;
+mod undo;
 
 pub use batches::{ImportBatch, NewBatch, SourceKind};
+pub use campaign_lifecycle::CampaignFootprint;
 pub use campaigns::{Campaign, ShortlistEntry};
 pub use collaborations::{describe_terms, Collaboration};
 pub use creator_list::{CreatorPage, CreatorQuery, CreatorRow, CreatorSort};

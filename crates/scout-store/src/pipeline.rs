@@ -24,7 +24,7 @@ pub struct PipelineEvent {
     pub cause: String,
 }
 
-fn stage_name(stage: Stage) -> String {
+pub(crate) fn stage_name(stage: Stage) -> String {
     serde_json::to_value(stage).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
@@ -208,7 +208,8 @@ pub struct PipelineCard {
 }
 
 impl Store {
-    /// Every creator in a pipeline (one campaign's, or all), most recently moved first.
+    /// Every creator in a pipeline (one campaign's, or every active campaign's: an archived one is shown
+    /// only when asked for by id), most recently moved first.
     pub async fn pipeline_board(&self, campaign_id: Option<i64>) -> Result<Vec<PipelineCard>> {
         let rows = sqlx::query(
             "SELECT s.campaign_id, json_extract(c.spec, '$.name') AS campaign_name, s.creator_id, cr.handle, \
@@ -219,7 +220,7 @@ impl Store {
               ORDER BY o.id DESC LIMIT 1) AS offer_id, a.commission_bp \
              FROM shortlist s JOIN campaigns c ON c.id = s.campaign_id JOIN creators cr ON cr.id = s.creator_id \
              LEFT JOIN agreements a ON a.campaign_id = s.campaign_id AND a.creator_id = s.creator_id \
-             WHERE ?1 IS NULL OR s.campaign_id = ?1 ORDER BY since DESC, s.creator_id",
+             WHERE (?1 IS NULL AND c.archived_at IS NULL) OR s.campaign_id = ?1 ORDER BY since DESC, s.creator_id",
         )
         .bind(campaign_id)
         .fetch_all(&self.pool)

@@ -1,7 +1,9 @@
 //! Campaign use cases: create and edit campaigns (validated by the domain, every error naming its
 //! field), and keep each campaign's shortlist with notes and tags; ranking and explaining matches
-//! (`matching`) and training, comparing and adopting the learned match model (`models`).
+//! (`matching`), training, comparing and adopting the learned match model (`models`), and archiving,
+//! duplicating and deleting campaigns (`lifecycle`).
 
+mod lifecycle;
 pub(crate) mod matching;
 mod models;
 

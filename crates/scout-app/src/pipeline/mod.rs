@@ -129,6 +129,22 @@ impl Workspace {
         Ok(self.store.move_stage(campaign_id, creator_id, to, cause).await?)
     }
 
+    /// Takes back the creator's last move in the campaign, a move to `to` ("Undo" on the board): back
+    /// where they were, the move off their timeline. Refused when anything was recorded since.
+    pub async fn undo_move(&self, campaign_id: i64, creator_id: i64, to: Stage) -> Result<Stage> {
+        Ok(self.store.undo_move(campaign_id, creator_id, to).await?)
+    }
+
+    /// Makes a snoozed follow-up due again ("Undo" of a snooze).
+    pub async fn unsnooze_follow_up(
+        &self,
+        campaign_id: i64,
+        creator_id: i64,
+        kind: FollowUpKind,
+    ) -> Result<()> {
+        Ok(self.store.unsnooze_follow_up(campaign_id, creator_id, kind).await?)
+    }
+
     /// Records the creator's reply: moves them to replied with the seller's summary on the timeline.
     pub async fn record_reply(&self, campaign_id: i64, creator_id: i64, summary: &str) -> Result<Stage> {
         let summary = summary.trim();

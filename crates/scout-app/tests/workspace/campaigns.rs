@@ -133,3 +133,39 @@ async fn a_learned_model_is_used_only_once_adopted_and_can_be_rolled_back() {
     ws.use_default_model().await.unwrap();
     assert_eq!(ws.rank_matches(id, &q).await.unwrap().model_version, "default-2", "rolled back");
 }
+
+#[tokio::test]
+async fn a_finished_campaign_is_duplicated_archived_and_deleted_with_its_orders_kept_unattributed() {
+    let (_dir, ws) = workspace().await;
+    ws.load_demo().await.unwrap();
+    let finished = ws.find_campaign("Example: Lip oil launch (finished)").await.unwrap();
+
+    // Its settings, under a new name; none of its shortlist or history.
+    let copy = ws.duplicate_campaign(finished.id).await.unwrap();
+    assert_eq!(copy.spec.name, "Example: Lip oil launch (finished) (copy)");
+    assert_eq!(copy.spec.product, finished.spec.product);
+    assert_eq!((copy.shortlisted, copy.outcomes, copy.simulated), (0, 0, false));
+    let again = ws.duplicate_campaign(finished.id).await.unwrap();
+    assert_eq!(again.spec.name, "Example: Lip oil launch (finished) (copy 2)");
+
+    // Archived: out of the follow-ups, everything kept.
+    assert!(ws.follow_ups().await.unwrap().due.iter().any(|f| f.campaign_id == finished.id));
+    let archived = ws.archive_campaign(finished.id, true).await.unwrap();
+    assert!(archived.archived_at.is_some());
+    assert!(!ws.follow_ups().await.unwrap().due.iter().any(|f| f.campaign_id == finished.id));
+
+    // Deleted: what goes is counted first; its orders stay, unattributed.
+    let footprint = ws.campaign_footprint(finished.id).await.unwrap();
+    assert_eq!((footprint.shortlisted, footprint.offers), (30, 0), "{footprint:?}");
+    assert!(footprint.attributed_order_lines > 100 && footprint.records > 0, "{footprint:?}");
+    let before = ws.results_report(&scout_domain::ResultsQuery::default()).await.unwrap();
+    ws.delete_campaign(finished.id).await.unwrap();
+    let after = ws.results_report(&scout_domain::ResultsQuery::default()).await.unwrap();
+    assert_eq!(
+        after.unattributed_lines,
+        before.unattributed_lines + footprint.attributed_order_lines,
+        "every credited order line is kept, unattributed"
+    );
+    let gone = ws.campaign(finished.id).await.unwrap_err();
+    assert_eq!(gone.code(), ErrorCode::NotFound);
+}

@@ -31,3 +31,26 @@ describe("CampaignList", () => {
     expect(screen.getAllByRole("listitem")).toHaveLength(1);
   });
 });
+
+describe("CampaignList archived campaigns", () => {
+  it("keeps archived campaigns apart, folded, except the one selected", async () => {
+    const campaigns = [
+      testCampaign({ id: 1, name: "Spring launch" }),
+      testCampaign({ id: 2, name: "Old promo", archived_at: "2026-11-01T10:00:00Z" }),
+      testCampaign({ id: 3, name: "Older promo", archived_at: "2026-10-01T10:00:00Z" }),
+    ];
+    render(CampaignList, { campaigns, selected: 1, creating: false, onselect: () => {} });
+    const active = screen.getByRole("list", { name: "Campaigns" });
+    expect(within(active).getAllByRole("listitem")).toHaveLength(1);
+    expect(screen.queryByRole("list", { name: "Archived campaigns" })).not.toBeInTheDocument();
+    await fireEvent.click(screen.getByRole("button", { name: "Show 2 archived" }));
+    const archived = screen.getByRole("list", { name: "Archived campaigns" });
+    expect(within(archived).getByText("Old promo")).toBeInTheDocument();
+    expect(within(archived).getByText("Older promo")).toBeInTheDocument();
+    cleanup();
+    render(CampaignList, { campaigns, selected: 3, creating: false, onselect: () => {} });
+    const folded = screen.getByRole("list", { name: "Archived campaigns" });
+    expect(within(folded).getAllByRole("listitem")).toHaveLength(1);
+    expect(within(folded).getByText("Older promo")).toBeInTheDocument();
+  });
+});

@@ -5,4 +5,8 @@ export type Campaign = { id: number, spec: CampaignSpec,
 /**
  * Made up by the simulator, not by the seller.
  */
-simulated: boolean, created_at: string, updated_at: string, shortlisted: number, outcomes: number, };
+simulated: boolean, created_at: string, updated_at: string, 
+/**
+ * When the seller archived it; `None` while active.
+ */
+archived_at: string | null, shortlisted: number, outcomes: number, };

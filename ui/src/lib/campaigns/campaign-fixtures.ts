@@ -3,7 +3,13 @@ import { emptyDraft, previewSpec } from "./campaign-draft";
 import type { Campaign } from "../common/types";
 
 export function testCampaign(
-  fields: { id: number; name?: string; simulated?: boolean; shortlisted?: number } = { id: 1 },
+  fields: {
+    id: number;
+    name?: string;
+    simulated?: boolean;
+    shortlisted?: number;
+    archived_at?: string | null;
+  } = { id: 1 },
 ): Campaign {
   const { spec } = previewSpec(emptyDraft());
   return {
@@ -12,6 +18,7 @@ export function testCampaign(
     simulated: fields.simulated ?? false,
     created_at: "",
     updated_at: "",
+    archived_at: fields.archived_at ?? null,
     shortlisted: fields.shortlisted ?? 0,
     outcomes: 0,
   };

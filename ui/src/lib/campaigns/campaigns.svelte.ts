@@ -1,18 +1,22 @@
 // The Campaigns area's service: campaigns, their ranked matches and explanations, the shortlist, and the
 // matching model (its card, training one on the workspace's outcomes, adopting it). `Shortlist` is one
 // campaign's shortlist, shared by the Matches table (★ per row), the explanation drawer and the Shortlist
-// tab; adding and removing show at once and are undone if Rust refuses.
+// tab; adding and removing show at once and are undone if Rust refuses; a removal can be taken back
+// from its toast.
 import { SvelteSet } from "svelte/reactivity";
 import { call, toIpcError, type IpcFailure } from "../common/ipc";
+import { toasts } from "../common/toasts.svelte";
 import type {
   AudienceOverlap,
   Campaign,
+  CampaignFootprint,
   CampaignSpec,
   Explanation,
   LearnedModel,
   MatchPage,
   ModelCard,
   RankQuery,
+  ShortlistEntry,
   ShortlistedCreator,
 } from "../common/types";
 
@@ -32,6 +36,26 @@ export function createCampaign(spec: CampaignSpec): Promise<Campaign> {
 
 export function updateCampaign(id: number, spec: CampaignSpec): Promise<Campaign> {
   return call("update_campaign", { id, spec });
+}
+
+/** Archives (`true`) or restores (`false`) a campaign; archived ones leave the board and the follow-ups. */
+export function archiveCampaign(id: number, archived: boolean): Promise<Campaign> {
+  return call("archive_campaign", { id, archived });
+}
+
+/** A new campaign with the same settings, named "… (copy)"; no shortlist or history. */
+export function duplicateCampaign(id: number): Promise<Campaign> {
+  return call("duplicate_campaign", { id });
+}
+
+/** What deleting the campaign would remove, and its offers (while it has any, it cannot be deleted). */
+export function campaignFootprint(id: number): Promise<CampaignFootprint> {
+  return call("campaign_footprint", { id });
+}
+
+/** Deletes a campaign; its credited orders become unattributed. Refused while it has offers. */
+export function deleteCampaign(id: number): Promise<void> {
+  return call("delete_campaign", { id });
 }
 
 /** One page of a saved campaign's ranked matches (at most 500 rows), with the filter's total. */
@@ -71,6 +95,11 @@ export function shortlistTop(campaignId: number, query: RankQuery, n: number): P
 
 export function shortlistRemove(campaignId: number, creatorId: number): Promise<void> {
   return call("shortlist_remove", { campaignId, creatorId });
+}
+
+/** Puts a removed creator back as they were (note, tags, stage): the "Undo" of a removal. */
+export function shortlistRestore(entry: ShortlistEntry): Promise<void> {
+  return call("shortlist_restore", { entry });
 }
 
 export function annotateShortlisted(
@@ -144,12 +173,14 @@ export class Shortlist {
   async toggle(creatorId: number, handle: string) {
     if (this.pending.has(creatorId)) return;
     const adding = !this.ids.has(creatorId);
+    const removed = adding ? null : (this.entries?.find((e) => e.creator.id === creatorId)?.entry ?? null);
     this.pending.add(creatorId);
     if (adding) this.ids.add(creatorId);
     else this.ids.delete(creatorId);
     try {
       await (adding ? shortlistAdd : shortlistRemove)(this.campaignId, creatorId);
       if (this.toggleError?.handle === handle) this.toggleError = null;
+      if (removed) toasts.show(`Removed @${handle} from the shortlist`, () => this.#restore(removed));
       this.#onchange();
       await this.load();
     } catch (reason) {
@@ -159,6 +190,12 @@ export class Shortlist {
     } finally {
       this.pending.delete(creatorId);
     }
+  }
+
+  async #restore(entry: ShortlistEntry) {
+    await shortlistRestore(entry);
+    this.#onchange();
+    await this.load();
   }
 
   /** Shortlists the top `n` of the ranking as `query` filters and sorts it; resolves to how many joined

@@ -10,6 +10,7 @@ export type { ImportKind } from "../bindings/ImportKind";
 export type { AttributionCounts } from "../bindings/AttributionCounts";
 export type { PlatformReading } from "../bindings/PlatformReading";
 export type { Campaign } from "../bindings/Campaign";
+export type { CampaignFootprint } from "../bindings/CampaignFootprint";
 export type { CampaignSpec } from "../bindings/CampaignSpec";
 export type { ColumnMapping } from "../bindings/ColumnMapping";
 export type { CommissionRange } from "../bindings/CommissionRange";

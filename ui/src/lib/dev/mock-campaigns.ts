@@ -128,6 +128,7 @@ export function mockCampaigns(getCreators: () => SyntheticCreator[], seedCampaig
       simulated: i === 1,
       created_at: now(),
       updated_at: now(),
+      archived_at: null,
       shortlisted: 0,
       outcomes: 0,
     });
@@ -169,12 +170,53 @@ export function mockCampaigns(getCreators: () => SyntheticCreator[], seedCampaig
           simulated: false,
           created_at: now(),
           updated_at: now(),
+          archived_at: null,
           shortlisted: 0,
           outcomes: 0,
         };
         campaigns = [created, ...campaigns];
         return created;
       }
+      case "archive_campaign": {
+        const changed = { ...campaign(id), archived_at: args.archived ? now() : null };
+        campaigns = campaigns.map((c) => (c.id === id ? changed : c));
+        return withCount(changed);
+      }
+      case "duplicate_campaign": {
+        const original = campaign(id);
+        const taken = new Set(campaigns.map((c) => c.spec.name));
+        let name = `${original.spec.name} (copy)`;
+        for (let n = 2; taken.has(name); n += 1) name = `${original.spec.name} (copy ${n})`;
+        const copy: Campaign = {
+          ...original,
+          id: Math.max(...campaigns.map((c) => c.id)) + 1,
+          spec: { ...original.spec, name },
+          simulated: false,
+          archived_at: null,
+          created_at: now(),
+          updated_at: now(),
+          shortlisted: 0,
+          outcomes: 0,
+        };
+        campaigns = [copy, ...campaigns];
+        return copy;
+      }
+      case "campaign_footprint": {
+        const count = shortlists.get(campaign(id).id)?.length ?? 0;
+        return {
+          shortlisted: count,
+          offers: 0,
+          timeline_events: count,
+          records: 0,
+          outcomes: 0,
+          attributed_order_lines: 0,
+        };
+      }
+      case "delete_campaign":
+        campaign(id);
+        campaigns = campaigns.filter((c) => c.id !== id);
+        shortlists.delete(id);
+        return null;
       case "update_campaign": {
         const spec = args.spec as CampaignSpec;
         validate(spec);
@@ -233,6 +275,14 @@ export function mockCampaigns(getCreators: () => SyntheticCreator[], seedCampaig
           (shortlists.get(id) ?? []).filter((e) => e.creator_id !== Number(args.creatorId)),
         );
         return null;
+      case "shortlist_restore": {
+        const entry = args.entry as ShortlistEntry;
+        const list = shortlists.get(entry.campaign_id) ?? [];
+        if (list.some((e) => e.creator_id === entry.creator_id))
+          fail("invalid_input", "cannot undo: the creator is on the shortlist again already");
+        shortlists.set(entry.campaign_id, [...list, entry]);
+        return null;
+      }
       case "annotate_shortlisted": {
         const entry =
           (shortlists.get(id) ?? []).find((e) => e.creator_id === Number(args.creatorId)) ??
