@@ -474,6 +474,31 @@ async fn campaign_ranks_explains_and_shortlists() {
     assert_eq!(rows.len(), 2, "two creators on the shortlist");
     screenshot(&c, "c4-shortlist").await;
 
+    // Removing one says so with an Undo, which brings them back.
+    find(&c, "(//button[starts-with(@aria-label, 'Remove @')])[1]").await.click().await.unwrap();
+    wait_count(&c, "//*[@data-testid='shortlist-row']", 1, "one removed").await;
+    find(&c, "//*[@data-testid='toast' and contains(., 'from the shortlist')]").await;
+    screenshot(&c, "c5-removed-toast").await;
+    button(&c, "Undo").await.click().await.unwrap();
+    wait_count(&c, "//*[@data-testid='shortlist-row']", 2, "the removal undone").await;
+
+    // Duplicate, archive (with its undo), delete after the dialog says what goes.
+    button(&c, "Duplicate").await.click().await.unwrap();
+    find(&c, "//h2[normalize-space(.)='E2E serum launch (copy)']").await;
+    button(&c, "Archive").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='campaign-archived']").await;
+    find(&c, "//button[normalize-space(.)='Show 1 archived']").await;
+    screenshot(&c, "c6-archived").await;
+    button(&c, "Restore").await.click().await.unwrap();
+    find(&c, "//button[normalize-space(.)='Delete…']").await.click().await.unwrap();
+    let said = text_of(&find(&c, "//*[@data-testid='delete-footprint']").await).await;
+    assert!(said.contains("Nothing was done with it yet"), "a fresh copy holds nothing: {said}");
+    screenshot(&c, "c7-delete-dialog").await;
+    button(&c, "Delete campaign").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='toast' and contains(., 'Deleted “E2E serum launch (copy)”')]").await;
+    let list = text_of(&find(&c, "//nav[@aria-label='Campaign list']").await).await;
+    assert!(!list.contains("(copy)"), "the copy is gone: {list}");
+
     c.close().await.unwrap();
 }
 
