@@ -4,7 +4,10 @@
 use crate::error::IpcResult;
 use crate::state::AppState;
 use scout_app::ImportProgress;
-use scout_domain::{Conversion, ImportReport, ResultsQuery, ResultsReport, UnattributedOrder};
+use scout_domain::{
+    Conversion, CreditOutcome, CreditPreview, ImportReport, ResultsQuery, ResultsReport, UnattributedOrder,
+    UnattributedPage, UnattributedQuery,
+};
 use std::path::PathBuf;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -50,13 +53,49 @@ pub fn cancel_results_import(state: State<'_, AppState>) {
     state.results_cancel.cancel();
 }
 
+/// Order lines no collaboration claims in the query's period (and of its creator, if named), newest
+/// first; `invalid_input` naming "to" when the period ends before it starts.
 #[tauri::command]
 pub async fn unattributed_orders(
     state: State<'_, AppState>,
+    query: UnattributedQuery,
     offset: u64,
     limit: u64,
 ) -> IpcResult<Vec<UnattributedOrder>> {
-    Ok(state.workspace().await?.unattributed_orders(offset, limit).await?)
+    Ok(state.workspace().await?.unattributed_orders_in(&query, offset, limit).await?)
+}
+
+/// The unattributed orders of the query's period, one group per creator, most orders first.
+#[tauri::command]
+pub async fn unattributed_groups(
+    state: State<'_, AppState>,
+    query: UnattributedQuery,
+    offset: u64,
+    limit: u64,
+) -> IpcResult<UnattributedPage> {
+    Ok(state.workspace().await?.unattributed_groups(&query, offset, limit).await?)
+}
+
+/// What crediting order lines to a creator in a campaign would do, before the seller confirms.
+#[tauri::command]
+pub async fn credit_preview(
+    state: State<'_, AppState>,
+    line_ids: Vec<i64>,
+    campaign_id: i64,
+    creator_id: i64,
+) -> IpcResult<CreditPreview> {
+    Ok(state.workspace().await?.credit_preview(&line_ids, campaign_id, creator_id).await?)
+}
+
+/// Credits order lines to a creator in a campaign: the collaboration is made on the spot.
+#[tauri::command]
+pub async fn credit_orders(
+    state: State<'_, AppState>,
+    line_ids: Vec<i64>,
+    campaign_id: i64,
+    creator_id: i64,
+) -> IpcResult<CreditOutcome> {
+    Ok(state.workspace().await?.credit_orders(&line_ids, campaign_id, creator_id).await?)
 }
 
 #[tauri::command]

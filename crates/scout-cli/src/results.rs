@@ -13,7 +13,7 @@ fn query(s: &Selection) -> Result<ResultsQuery, AppError> {
         .map(Currency::parse)
         .transpose()
         .map_err(|e| AppError::InvalidInput(format!("--currency: {e}")))?;
-    Ok(ResultsQuery { campaign_id: s.campaign, currency })
+    Ok(ResultsQuery { campaign_id: s.campaign, currency, ..Default::default() })
 }
 
 /// Prints what an import or a sync did, or its JSON; the exit code says whether rows were rejected.

@@ -37,7 +37,8 @@ pub use offer::{ContentType, FreeSample, OfferTerms};
 pub use pipeline::Stage;
 pub use rate::BasisPoints;
 pub use results::{
-    Conversion, CurrencyReport, ExchangeRate, Figure, Funnel, LearningProgress, Ledger, NetResult, OrderLine,
-    ReportGroup, ReportRow, ResultsFileKind, ResultsQuery, ResultsReport, Settlement, TimePoint,
-    UnattributedOrder, VideoResult,
+    Conversion, CreditOutcome, CreditPreview, CurrencyReport, ExchangeRate, Figure, Funnel, LearningProgress,
+    Ledger, NetResult, OrderLine, Period, ReportGroup, ReportRow, ResultsFileKind, ResultsQuery,
+    ResultsReport, Settlement, TimePoint, UnattributedCreator, UnattributedOrder, UnattributedPage,
+    UnattributedQuery, VideoResult,
 };

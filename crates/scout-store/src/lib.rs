@@ -14,6 +14,7 @@ mod campaigns;
 mod codec;
 mod collaborations;
 mod creator_list;
+mod creator_marks;
 mod creators;
 mod deferred;
 mod delivery_lease;
@@ -51,7 +52,7 @@ pub use outcomes::{Outcome, OutcomeCounts, OutcomeSource};
 pub use pipeline::{PipelineCard, PipelineEvent};
 pub use results::{
     AttributionCounts, CostEntry, CostKind, OrderCounts, OrderSums, ReportInputs, ResultsImportSession,
-    ResultsOutcome, SalesGroup,
+    ResultsOutcome, SalesGroup, CREDITED_BY_HAND,
 };
 pub use scout_domain::{FollowUpKind, SHIP_SAMPLE_WITHIN_DAYS};
 

@@ -3,7 +3,10 @@
 
 use super::ledgers::{assemble, CampaignInfo};
 use crate::{AppError, Result, Workspace};
-use scout_domain::{Conversion, ResultsQuery, ResultsReport, UnattributedOrder};
+use scout_domain::{
+    Conversion, CreditOutcome, CreditPreview, Period, ResultsQuery, ResultsReport, UnattributedOrder,
+    UnattributedPage, UnattributedQuery,
+};
 
 const RATES_KEY: &str = "results.exchange_rates";
 
@@ -12,6 +15,7 @@ impl Workspace {
     /// how many orders wait to be assigned, and what the model could learn. Brings attribution up to
     /// date first when collaborations changed since the last import.
     pub async fn results_report(&self, query: &ResultsQuery) -> Result<ResultsReport> {
+        check_period(query.period())?;
         if let Some(id) = query.campaign_id {
             self.store.campaign(id).await?;
         }
@@ -39,9 +43,9 @@ impl Workspace {
             .into_iter()
             .map(|c| CampaignInfo { id: c.id, name: c.spec.name.clone(), product: c.spec.product })
             .collect();
-        let inputs = self.store.report_inputs(query.campaign_id).await?;
+        let inputs = self.store.report_inputs_in(query.campaign_id, query.period()).await?;
         let (currencies, warnings) = assemble(&inputs, &campaigns, conversion.as_ref())?;
-        let counts = self.store.attribution_counts(None).await?;
+        let counts = self.store.attribution_counts_in(None, query.period()).await?;
         let learning = self.learning_progress().await?;
         Ok(ResultsReport {
             currencies,
@@ -75,12 +79,101 @@ impl Workspace {
         Ok(self.store.unattributed_orders(offset, limit.min(500)).await?)
     }
 
+    /// Order lines no collaboration claims in a period, optionally of one creator, newest first.
+    pub async fn unattributed_orders_in(
+        &self,
+        query: &UnattributedQuery,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Vec<UnattributedOrder>> {
+        check_period(query.period())?;
+        self.store.reattribute_orders().await?;
+        Ok(self.store.unattributed_orders_in(query, offset, limit.min(500)).await?)
+    }
+
+    /// The unattributed orders of a period grouped by the creator they came through, most orders first.
+    pub async fn unattributed_groups(
+        &self,
+        query: &UnattributedQuery,
+        offset: u64,
+        limit: u64,
+    ) -> Result<UnattributedPage> {
+        check_period(query.period())?;
+        self.store.reattribute_orders().await?;
+        Ok(self.store.unattributed_groups(query, offset, limit.min(500)).await?)
+    }
+
+    /// What crediting order lines to a creator in a campaign would do (the stages, the window, the
+    /// creator's other orders it claims), said before the seller confirms.
+    pub async fn credit_preview(
+        &self,
+        line_ids: &[i64],
+        campaign_id: i64,
+        creator_id: i64,
+    ) -> Result<CreditPreview> {
+        self.check_credit(line_ids, campaign_id).await?;
+        self.store.credit_preview(line_ids, campaign_id, creator_id).await.map_err(credit_error)
+    }
+
+    /// Credits order lines to a creator in a campaign: a collaboration made on the spot (on the board
+    /// at content posted, "credited by hand" on the timeline), the lines assigned for good, and the
+    /// creator's other orders in the collaboration's window claimed with them.
+    pub async fn credit_orders(
+        &self,
+        line_ids: &[i64],
+        campaign_id: i64,
+        creator_id: i64,
+    ) -> Result<CreditOutcome> {
+        self.check_credit(line_ids, campaign_id).await?;
+        self.store.credit_orders(line_ids, campaign_id, creator_id).await.map_err(credit_error)
+    }
+
+    async fn check_credit(&self, line_ids: &[i64], campaign_id: i64) -> Result<()> {
+        if line_ids.is_empty() {
+            return Err(AppError::InvalidField {
+                field: "orders".into(),
+                message: "choose at least one order to credit".into(),
+            });
+        }
+        let campaign = self.store.campaign(campaign_id).await?;
+        if campaign.simulated {
+            return Err(AppError::InvalidField {
+                field: "campaign".into(),
+                message: format!(
+                    "“{}” is simulated: credit orders to one of your own campaigns",
+                    campaign.spec.name
+                ),
+            });
+        }
+        Ok(())
+    }
+
     /// Assigns order lines to a collaboration by hand; later imports keep the assignment.
     pub async fn assign_orders(&self, line_ids: &[i64], campaign_id: i64, creator_id: i64) -> Result<u64> {
         if line_ids.is_empty() {
             return Err(AppError::InvalidInput("choose at least one order to assign".into()));
         }
         Ok(self.store.assign_orders(line_ids, campaign_id, creator_id).await?)
+    }
+}
+
+/// Refuses a period that ends before it starts, naming the field.
+fn check_period(period: Period) -> Result<()> {
+    let problems = period.problems();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::InvalidFields(problems))
+    }
+}
+
+/// A refusal about the credit's campaign or orders names that field; the rest pass through.
+fn credit_error(e: scout_store::StoreError) -> AppError {
+    match e {
+        scout_store::StoreError::Domain(scout_domain::DomainError::InvalidRecord { field, problem }) => {
+            AppError::InvalidField { field: field.into(), message: problem }
+        }
+        other => other.into(),
     }
 }
 

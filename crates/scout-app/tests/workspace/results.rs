@@ -115,7 +115,7 @@ async fn an_order_export_becomes_the_campaigns_net_result() {
     assert_eq!(rejected[1].0, 7);
     assert!(rejected[1].1.contains("Quantity"), "the reason names the column: {rejected:?}");
 
-    let one = ResultsQuery { campaign_id: Some(campaign), currency: None };
+    let one = ResultsQuery { campaign_id: Some(campaign), ..Default::default() };
     let report = ws.results_report(&one).await.unwrap();
     assert_eq!(report.currencies.len(), 1);
     let row = &report.currencies[0].by_campaign[0];
@@ -166,6 +166,25 @@ async fn an_order_export_becomes_the_campaigns_net_result() {
         (1_080 + 700, 0),
         "mia's commission is now paid: 7.00"
     );
+
+    // A period: every order of this file was placed today, the fee agreed and the sample shipped today.
+    let today = Utc::now().date_naive();
+    let yesterday = today - chrono::Days::new(1);
+    let before = ResultsQuery { to: Some(yesterday), ..Default::default() };
+    let empty = ws.results_report(&before).await.unwrap();
+    assert!(empty.currencies.is_empty(), "nothing was sold or spent before today: {:?}", empty.currencies);
+    assert_eq!(empty.unattributed_lines, 0, "zoe's order is today's");
+    let this_week = ResultsQuery { from: Some(yesterday), to: Some(today), ..Default::default() };
+    let week = ws.results_report(&this_week).await.unwrap();
+    let now_all = ws.results_report(&ResultsQuery::default()).await.unwrap();
+    assert_eq!(week.currencies[0].total, now_all.currencies[0].total, "the period holds everything");
+    let inverted = ResultsQuery { from: Some(today), to: Some(yesterday), ..Default::default() };
+    let refused = ws.results_report(&inverted).await.unwrap_err().payload();
+    assert_eq!(refused.field.as_deref(), Some("to"), "{}", refused.message);
+    assert!(refused.message.contains("before it starts"), "{}", refused.message);
+    let groups = ws.unattributed_groups(&scout_domain::UnattributedQuery::default(), 0, 10).await.unwrap();
+    assert_eq!(groups.groups.len(), 1);
+    assert_eq!((groups.groups[0].creator.as_deref(), groups.groups[0].orders), (Some("@zoe"), 1));
 
     // Zoe's order, assigned by hand to leo's collaboration, counts for the campaign.
     let open = ws.unattributed_orders(0, 10).await.unwrap();

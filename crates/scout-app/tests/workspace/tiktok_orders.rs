@@ -156,7 +156,9 @@ async fn an_order_through_our_target_collaboration_counts_for_the_creator_it_nam
     assert_eq!(span, 30 * 86_400, "the last 30 days: {body}");
 
     let report =
-        s.ws.results_report(&ResultsQuery { campaign_id: Some(s.campaign), currency: None }).await.unwrap();
+        s.ws.results_report(&ResultsQuery { campaign_id: Some(s.campaign), ..Default::default() })
+            .await
+            .unwrap();
     let by_creator = &report.currencies[0].by_creator;
     assert_eq!(by_creator.len(), 1, "{by_creator:?}");
     assert_eq!((by_creator[0].label.as_str(), by_creator[0].id), ("@creator0", Some(s.creators[0])));

@@ -5,11 +5,17 @@
 pub mod attribution;
 mod ledger;
 mod orders;
+mod period;
 mod report;
+mod unattributed;
 
 pub use ledger::{Figure, Ledger, NetResult};
 pub use orders::{OrderLine, Settlement, VideoResult};
+pub use period::Period;
 pub use report::{
     Conversion, CurrencyReport, ExchangeRate, Funnel, LearningProgress, ReportGroup, ReportRow,
     ResultsFileKind, ResultsQuery, ResultsReport, TimePoint, UnattributedOrder,
+};
+pub use unattributed::{
+    credit_path, CreditOutcome, CreditPreview, UnattributedCreator, UnattributedPage, UnattributedQuery,
 };

@@ -3,6 +3,7 @@
 //! either one report per currency the workspace sold in, or one converted report with the seller's
 //! rates named in [`Conversion`].
 
+use super::period::Period;
 use crate::{Currency, Ledger, NetResult};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -123,6 +124,19 @@ pub struct ResultsQuery {
     pub campaign_id: Option<i64>,
     /// Convert everything into this currency with the seller's saved rates; `None` keeps currencies apart.
     pub currency: Option<Currency>,
+    /// The first day of the period (orders placed and costs incurred on or after it); `None`: no start.
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    /// The last day of the period, included; `None`: up to now.
+    #[serde(default)]
+    pub to: Option<NaiveDate>,
+}
+
+impl ResultsQuery {
+    /// The period the query covers.
+    pub fn period(&self) -> Period {
+        Period { from: self.from, to: self.to }
+    }
 }
 
 /// Finished collaborations as labelled outcomes for the match model, and whether retraining is due.

@@ -5,7 +5,7 @@ use super::report::INVITED_AT;
 use crate::{Result, Store, StoreError};
 use chrono::{NaiveDate, NaiveDateTime};
 use scout_domain::results::attribution::{Attributor, CollaborationWindow, OrderFacts};
-use scout_domain::{Currency, Handle, Money, UnattributedOrder};
+use scout_domain::{Currency, Handle, Money, Period, UnattributedOrder, UnattributedQuery};
 use sha2::{Digest, Sha256};
 use sqlx::{Sqlite, Transaction};
 
@@ -160,11 +160,23 @@ impl Store {
 
     /// How many lines a collaboration claims, and how many none does.
     pub async fn attribution_counts(&self, campaign_id: Option<i64>) -> Result<AttributionCounts> {
+        self.attribution_counts_in(campaign_id, Period::ALL).await
+    }
+
+    /// How many lines of orders placed in the period a collaboration claims, and how many none does.
+    pub async fn attribution_counts_in(
+        &self,
+        campaign_id: Option<i64>,
+        period: Period,
+    ) -> Result<AttributionCounts> {
         let (attributed, unattributed): (i64, i64) = sqlx::query_as(
             "SELECT coalesce(sum(campaign_id IS NOT NULL), 0), coalesce(sum(campaign_id IS NULL), 0) \
-             FROM order_lines WHERE ?1 IS NULL OR campaign_id = ?1",
+             FROM order_lines WHERE (?1 IS NULL OR campaign_id = ?1) AND (?2 IS NULL OR created_at >= ?2) \
+             AND (?3 IS NULL OR created_at < ?3)",
         )
         .bind(campaign_id)
+        .bind(period.from_sql())
+        .bind(period.until_sql())
         .fetch_one(&self.pool)
         .await?;
         Ok(AttributionCounts { attributed: attributed as u64, unattributed: unattributed as u64 })
@@ -205,7 +217,20 @@ impl Store {
 
     /// Order lines no collaboration claims, newest first, each with the reason.
     pub async fn unattributed_orders(&self, offset: u64, limit: u64) -> Result<Vec<UnattributedOrder>> {
+        self.unattributed_orders_in(&UnattributedQuery::default(), offset, limit).await
+    }
+
+    /// Order lines no collaboration claims of a period and, optionally, one creator; newest first, each
+    /// with the reason.
+    pub async fn unattributed_orders_in(
+        &self,
+        query: &UnattributedQuery,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Vec<UnattributedOrder>> {
         let attributor = Attributor::new(self.collaboration_windows().await?);
+        let period = query.period();
+        let (handle, without) = creator_filter(query);
         type Row = (
             i64,
             String,
@@ -222,10 +247,17 @@ impl Store {
             "SELECT l.id, l.order_id, l.product_id, l.product_name, l.creator_handle, l.created_at, \
              l.payment_minor, l.currency, l.target_collaboration_id, \
              (SELECT c.id FROM creators c WHERE c.platform = 'tiktok' AND c.handle = l.creator_handle) \
-             FROM order_lines l WHERE l.campaign_id IS NULL ORDER BY l.created_at DESC, l.id DESC LIMIT ? OFFSET ?",
+             FROM order_lines l WHERE l.campaign_id IS NULL AND (?3 IS NULL OR l.created_at >= ?3) \
+             AND (?4 IS NULL OR l.created_at < ?4) AND (?5 IS NULL OR l.creator_handle = ?5) \
+             AND (?6 = 0 OR l.creator_handle IS NULL) \
+             ORDER BY l.created_at DESC, l.id DESC LIMIT ?1 OFFSET ?2",
         )
         .bind(i64::try_from(limit).unwrap_or(i64::MAX))
         .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+        .bind(period.from_sql())
+        .bind(period.until_sql())
+        .bind(handle)
+        .bind(without)
         .fetch_all(&self.pool)
         .await?;
         let mut out = Vec::with_capacity(rows.len());
@@ -279,4 +311,30 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// The creator a query narrows the lines to (normalised like `order_lines.creator_handle`), and whether
+/// it asks for the lines without one.
+pub(super) fn creator_filter(query: &UnattributedQuery) -> (Option<String>, bool) {
+    if query.without_creator {
+        return (None, true);
+    }
+    let handle = query
+        .creator
+        .as_deref()
+        .map(|h| Handle::parse(h).map_or_else(|_| h.trim().to_lowercase(), |h| h.as_str().to_string()));
+    (handle, false)
+}
+
+pub(super) fn corrupt_time(id: i64, value: &str) -> StoreError {
+    StoreError::Corrupt {
+        table: "order_lines",
+        column: "created_at",
+        id,
+        message: format!("'{value}' is not a time"),
+    }
+}
+
+pub(super) fn parse_line_time(id: i64, value: &str) -> Result<NaiveDateTime> {
+    parse_time(value).ok_or_else(|| corrupt_time(id, value))
 }

@@ -6,11 +6,13 @@
 //! every line the seller did not assign by hand up to date. The report's raw sums live in [`report`].
 
 mod attribution;
+mod credit;
 mod imports;
 mod learning;
 mod report;
 mod sums;
 
 pub use attribution::AttributionCounts;
+pub use credit::CREDITED_BY_HAND;
 pub use imports::{ResultsImportSession, ResultsOutcome};
 pub use report::{CostEntry, CostKind, OrderCounts, OrderSums, ReportInputs, SalesGroup};

@@ -4,7 +4,7 @@
 
 use crate::{Result, Store};
 use chrono::NaiveDate;
-use scout_domain::Funnel;
+use scout_domain::{Funnel, Period};
 
 /// Sums over some order lines, in minor units of one currency.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -74,15 +74,18 @@ pub struct ReportInputs {
     pub funnel: Funnel,
 }
 
-/// When the collaboration of shortlist row `s` started: the first offer sent, else the first move to
-/// "invited" on the board, else the agreement; '9999' when none of them happened.
+/// When the collaboration of shortlist row `s` started: the earliest of the first offer sent, the first
+/// move to "invited" on the board, the agreement, and the first order the seller assigned to it by hand
+/// (a collaboration credited from Results began no later than its first order); '9999' when none.
 pub(crate) const INVITED_AT: &str =
     "min(coalesce((SELECT min(o.sent_at) FROM offers o WHERE o.campaign_id = s.campaign_id \
      AND o.creator_id = s.creator_id AND o.sent_at IS NOT NULL), '9999'), \
      coalesce((SELECT min(e.at) FROM pipeline_events e WHERE e.campaign_id = s.campaign_id \
      AND e.creator_id = s.creator_id AND e.to_stage = 'invited'), '9999'), \
      coalesce((SELECT a.recorded_at FROM agreements a WHERE a.campaign_id = s.campaign_id \
-     AND a.creator_id = s.creator_id), '9999'))";
+     AND a.creator_id = s.creator_id), '9999'), \
+     coalesce((SELECT min(l.created_at) FROM order_lines l WHERE l.campaign_id = s.campaign_id \
+     AND l.creator_id = s.creator_id AND l.attribution = 'manual'), '9999'))";
 
 pub(crate) const STAGES_INVITED: &str =
     "('invited','replied','negotiating','agreed','sample_shipped','content_posted','completed','declined','no_response')";
@@ -117,16 +120,26 @@ fn count(v: i64) -> u64 {
 impl Store {
     /// The report's raw sums for one campaign (`Some`) or the whole workspace.
     pub async fn report_inputs(&self, campaign_id: Option<i64>) -> Result<ReportInputs> {
+        self.report_inputs_in(campaign_id, Period::ALL).await
+    }
+
+    /// The report's raw sums for one campaign or all, over a period: orders placed, flat fees agreed and
+    /// samples shipped in it, and the collaborations begun in it (the funnel).
+    pub async fn report_inputs_in(&self, campaign_id: Option<i64>, period: Period) -> Result<ReportInputs> {
         let mut conn = self.pool.acquire().await?;
-        let (sales, weekly, orders) = super::sums::sum_lines(&mut conn, campaign_id).await?;
+        let (sales, weekly, orders) = super::sums::sum_lines(&mut conn, campaign_id, period).await?;
+        let (from, until) = (period.from_sql(), period.until_sql());
 
         let mut costs = Vec::new();
         let fees: Vec<(i64, i64, String, i64, String, String)> = sqlx::query_as(
             "SELECT a.campaign_id, a.creator_id, cr.handle, a.flat_fee_minor, a.flat_fee_currency, a.recorded_at \
              FROM agreements a JOIN creators cr ON cr.id = a.creator_id \
-             WHERE a.flat_fee_minor IS NOT NULL AND (?1 IS NULL OR a.campaign_id = ?1)",
+             WHERE a.flat_fee_minor IS NOT NULL AND (?1 IS NULL OR a.campaign_id = ?1) \
+             AND (?2 IS NULL OR substr(a.recorded_at, 1, 10) >= ?2) AND (?3 IS NULL OR substr(a.recorded_at, 1, 10) < ?3)",
         )
         .bind(campaign_id)
+        .bind(&from)
+        .bind(&until)
         .fetch_all(&mut *conn)
         .await?;
         for (campaign_id, creator_id, handle, minor, currency, at) in fees {
@@ -144,9 +157,12 @@ impl Store {
         let samples: Vec<SampleRow> = sqlx::query_as(
             "SELECT s.campaign_id, s.creator_id, cr.handle, s.cost_minor, s.cost_currency, s.shipped_on \
              FROM sample_shipments s JOIN creators cr ON cr.id = s.creator_id \
-             WHERE ?1 IS NULL OR s.campaign_id = ?1",
+             WHERE (?1 IS NULL OR s.campaign_id = ?1) AND (?2 IS NULL OR s.shipped_on >= ?2) \
+             AND (?3 IS NULL OR s.shipped_on < ?3)",
         )
         .bind(campaign_id)
+        .bind(&from)
+        .bind(&until)
         .fetch_all(&mut *conn)
         .await?;
         for (campaign_id, creator_id, handle, minor, currency, on) in samples {
@@ -172,14 +188,20 @@ impl Store {
              sum(EXISTS (SELECT 1 FROM sample_shipments x WHERE x.campaign_id = s.campaign_id \
                  AND x.creator_id = s.creator_id) AND {posted}) \
              FROM shortlist s JOIN campaigns c ON c.id = s.campaign_id \
-             WHERE c.simulated = 0 AND (?1 IS NULL OR s.campaign_id = ?1)",
+             WHERE c.simulated = 0 AND (?1 IS NULL OR s.campaign_id = ?1) \
+             AND (?2 IS NULL OR substr(s.added_at, 1, 10) >= ?2) AND (?3 IS NULL OR substr(s.added_at, 1, 10) < ?3)",
             invited = reached(STAGES_INVITED),
             replied = reached(STAGES_REPLIED),
             agreed = reached(STAGES_AGREED),
         );
         type FunnelRow =
             (i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>);
-        let f: FunnelRow = sqlx::query_as(&funnel_sql).bind(campaign_id).fetch_one(&mut *conn).await?;
+        let f: FunnelRow = sqlx::query_as(&funnel_sql)
+            .bind(campaign_id)
+            .bind(&from)
+            .bind(&until)
+            .fetch_one(&mut *conn)
+            .await?;
         let c = |v: Option<i64>| count(v.unwrap_or(0));
         let funnel = Funnel {
             shortlisted: count(f.0),

@@ -7,6 +7,7 @@ use super::report::{OrderCounts, OrderSums, SalesGroup};
 use crate::Result;
 use chrono::{Datelike, Days, NaiveDate};
 use futures_util::TryStreamExt;
+use scout_domain::Period;
 use sqlx::Row;
 use std::collections::{HashMap, HashSet};
 
@@ -102,10 +103,12 @@ impl OrderSeen {
     }
 }
 
-/// The sums per group, per week, and the distinct order counts, for one campaign's lines or all.
+/// The sums per group, per week, and the distinct order counts, for one campaign's lines or all, of
+/// the orders placed in the period.
 pub(super) async fn sum_lines(
     conn: &mut sqlx::SqliteConnection,
     campaign_id: Option<i64>,
+    period: Period,
 ) -> Result<(Vec<SalesGroup>, Vec<SalesGroup>, OrderCounts)> {
     let mut rows = sqlx::query(
         "SELECT l.order_id, l.currency, l.campaign_id, \
@@ -113,9 +116,12 @@ pub(super) async fn sum_lines(
          l.product_id, l.product_name, substr(l.created_at, 1, 10) AS day, l.quantity, l.units_refunded, \
          l.payment_minor, l.refund_minor, l.settlement, l.commission_est_minor, l.commission_actual_minor \
          FROM order_lines l LEFT JOIN creators c ON c.id = l.creator_id \
-         WHERE ?1 IS NULL OR l.campaign_id = ?1 ORDER BY l.order_id",
+         WHERE (?1 IS NULL OR l.campaign_id = ?1) AND (?2 IS NULL OR l.created_at >= ?2) \
+         AND (?3 IS NULL OR l.created_at < ?3) ORDER BY l.order_id",
     )
     .bind(campaign_id)
+    .bind(period.from_sql())
+    .bind(period.until_sql())
     .fetch(conn);
     let mut groups: HashMap<GroupKey, Group> = HashMap::new();
     let mut weeks: HashMap<WeekKey, Group> = HashMap::new();

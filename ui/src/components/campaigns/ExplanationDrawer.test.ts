@@ -88,7 +88,7 @@ describe("ExplanationDrawer", () => {
     const rows = await screen.findAllByTestId("factor-row");
     expect(rows).toHaveLength(3);
     expect(rows[0]).toHaveTextContent("+8.5");
-    expect(rows[0]).toHaveTextContent(/as of 2026-10-01 · \d+ days/);
+    expect(rows[0]).toHaveTextContent(/as of Oct 1, 2026 · \d+ days/);
     expect(rows[1]).toHaveTextContent("No data — counted as neutral.");
     expect(rows[2]).toHaveClass("dim");
     expect(screen.getByText("50.0")).toBeInTheDocument();

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/sv
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ExportDialog from "./ExportDialog.svelte";
 
-const query = { campaign_id: 3, currency: null };
+const query = { campaign_id: 3, currency: null, from: null, to: null };
 
 afterEach(() => {
   cleanup();

@@ -53,6 +53,8 @@ function backend(report: (query: ResultsQuery) => ResultsReport, calls: ResultsQ
         return report(a.query as ResultsQuery);
       case "unattributed_orders":
         return [];
+      case "unattributed_groups":
+        return { total: 0, lines: 0, groups: [] };
       default:
         throw new Error(`unexpected ${cmd}`);
     }
@@ -242,7 +244,9 @@ describe("ResultsScreen", () => {
     expect(alert).toHaveTextContent(`${missing}. Each currency is shown apart meanwhile.`);
     expect(alert).toHaveAttribute("id", "currency-error");
     expect(select).toHaveAttribute("aria-describedby", "currency-error");
-    await waitFor(() => expect(calls.at(-1)).toEqual({ campaign_id: null, currency: null }));
+    await waitFor(() =>
+      expect(calls.at(-1)).toEqual({ campaign_id: null, currency: null, from: null, to: null }),
+    );
     expect(calls.map((q) => q.currency)).toEqual([null, "USD", null]);
     expect(select.value).toBe("");
     expect(document.querySelectorAll("section[data-currency]")).toHaveLength(2);
@@ -277,6 +281,7 @@ describe("ResultsScreen", () => {
     mockIPC((cmd, args) => {
       const a = args as Record<string, unknown>;
       if (cmd === "list_campaigns" || cmd === "unattributed_orders") return [];
+      if (cmd === "unattributed_groups") return { total: 0, lines: 0, groups: [] };
       if (cmd === "exchange_rates") return saved;
       if (cmd === "save_exchange_rates") {
         saved = a.conversion;

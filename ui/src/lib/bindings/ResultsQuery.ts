@@ -8,4 +8,12 @@ export type ResultsQuery = { campaign_id: number | null,
 /**
  * Convert everything into this currency with the seller's saved rates; `None` keeps currencies apart.
  */
-currency: Currency | null, };
+currency: Currency | null, 
+/**
+ * The first day of the period (orders placed and costs incurred on or after it); `None`: no start.
+ */
+from: string | null, 
+/**
+ * The last day of the period, included; `None`: up to now.
+ */
+to: string | null, };

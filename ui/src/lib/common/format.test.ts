@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   currencyFractionDigits,
   formatAge,
@@ -7,6 +7,9 @@ import {
   formatCountExact,
   formatClock,
   formatDate,
+  formatDateRange,
+  formatLocalDateTime,
+  sellerLocale,
   formatMoney,
   formatRate,
   majorAmount,
@@ -108,10 +111,37 @@ describe("formatMoney", () => {
 describe("dates", () => {
   const now = new Date("2026-11-24T12:00:00Z");
 
-  it("formats RFC 3339 times and plain dates as the UTC date", () => {
-    expect(formatDate("2026-11-20T23:30:00Z")).toBe("2026-11-20");
-    expect(formatDate("2026-11-20")).toBe("2026-11-20");
+  it("writes a day the seller's way: two locales, two orders", () => {
+    expect(formatDate("2026-11-20", "en-GB")).toBe("20 Nov 2026");
+    expect(formatDate("2026-11-20", "en-US")).toBe("Nov 20, 2026");
+    expect(formatDate("2026-11-20", "de-DE")).toBe("20. Nov. 2026");
+    expect(formatDate(new Date(2026, 10, 20, 23, 30).toISOString(), "en-GB")).toBe("20 Nov 2026");
     expect(formatDate(null)).toBe(UNKNOWN);
+    expect(formatDate("soon", "en-GB")).toBe("soon");
+  });
+
+  it("takes the seller's locale from the webview's languages", () => {
+    const languages = vi.spyOn(navigator, "languages", "get");
+    languages.mockReturnValue(["en-GB", "en"]);
+    expect(sellerLocale()).toBe("en-GB");
+    expect(formatDate("2026-11-20")).toBe("20 Nov 2026");
+    languages.mockReturnValue(["en-US"]);
+    expect(formatDate("2026-11-20")).toBe("Nov 20, 2026");
+    languages.mockRestore();
+  });
+
+  it("writes an export's shop time and a period in the seller's locale", () => {
+    expect(formatLocalDateTime("2026-11-02 14:33:00", "en-GB")).toBe("2 Nov 2026, 14:33");
+    expect(formatLocalDateTime("2026-11-02T09:05:00", "en-US")).toBe("Nov 2, 2026, 09:05");
+    // Intl puts thin spaces around the dash; compared with plain ones.
+    const range = (from: string, to: string, locale: string) =>
+      formatDateRange(from, to, locale).replace(/\s/g, " ");
+    expect(range("2026-11-01", "2026-11-30", "en-GB")).toBe("1 – 30 Nov 2026");
+    expect(range("2026-10-15", "2026-11-30", "en-GB")).toBe("15 Oct – 30 Nov 2026");
+    expect(range("2026-11-01", "2026-11-30", "en-US")).toBe("Nov 1 – 30, 2026");
+    expect(formatDateRange("2026-11-01", "2026-11-01", "en-GB")).toBe("1 Nov 2026");
+    expect(formatDateRange("2026-11-01", null, "en-GB")).toBe("since 1 Nov 2026");
+    expect(formatDateRange(null, null)).toBe("all time");
   });
 
   it("says how old something is, briefly", () => {
@@ -145,7 +175,8 @@ describe("formatClock", () => {
   const now = new Date(2026, 11, 6, 9, 30);
   it("says the time alone today and the day beside it otherwise", () => {
     expect(formatClock(new Date(2026, 11, 6, 14, 5).toISOString(), now)).toBe("14:05");
-    expect(formatClock(new Date(2026, 11, 7, 0, 1).toISOString(), now)).toBe("7 Dec 00:01");
+    expect(formatClock(new Date(2026, 11, 7, 0, 1).toISOString(), now, "en-GB")).toBe("7 Dec 00:01");
+    expect(formatClock(new Date(2026, 11, 7, 0, 1).toISOString(), now, "en-US")).toBe("Dec 7 00:01");
     expect(formatClock(null, now)).toBe("—");
     expect(formatClock("soon", now)).toBe("soon");
   });

@@ -1,5 +1,7 @@
 // How figures are written on screen. Unknown values (null) are always "—", never 0.
-// Scout's interface is in English, so numbers use one fixed locale; that also keeps tests stable.
+// Scout's interface is in English, so numbers use one fixed locale; that also keeps tests stable. Dates
+// are written the seller's way (the OS's language, through the webview's `navigator.languages`):
+// "20 Nov 2026" in Britain, "Nov 20, 2026" in the US.
 import currencyDecimals from "../bindings/currency-decimals.json";
 import type { Money } from "./types";
 
@@ -87,24 +89,101 @@ export function formatMoney(money: Money | null | undefined, options: { compact?
   }
 }
 
-/** The calendar date (UTC) of an RFC 3339 time or a YYYY-MM-DD date: "2026-11-20". */
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return UNKNOWN;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  const time = new Date(value);
-  return Number.isNaN(time.getTime()) ? value : time.toISOString().slice(0, 10);
+/** The seller's locale for dates: the webview's first language (the OS's), else "en-US". */
+export function sellerLocale(): string {
+  const nav = globalThis.navigator as Navigator | undefined;
+  const wanted = nav?.languages?.[0] ?? nav?.language;
+  try {
+    return wanted ? (Intl.DateTimeFormat.supportedLocalesOf([wanted])[0] ?? LOCALE) : LOCALE;
+  } catch {
+    return LOCALE;
+  }
 }
 
-/** A time on the seller's clock: "14:05" today, "7 Dec 14:05" on another day. */
-export function formatClock(value: string | null | undefined, now: Date = new Date()): string {
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A cached `Intl.DateTimeFormat` for the locale and options (keyed by both). */
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_PARTS: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric" };
+
+/**
+ * A calendar day in the seller's locale: "20 Nov 2026" (en-GB), "Nov 20, 2026" (en-US). A plain
+ * YYYY-MM-DD date is that day wherever the seller is; an RFC 3339 time is the day on the seller's clock.
+ */
+export function formatDate(value: string | null | undefined, locale: string = sellerLocale()): string {
+  if (!value) return UNKNOWN;
+  if (DATE_ONLY.test(value)) {
+    const day = new Date(`${value}T00:00:00Z`);
+    if (Number.isNaN(day.getTime())) return value;
+    return dateFormat(locale, { ...DAY_PARTS, timeZone: "UTC" }).format(day);
+  }
+  const time = new Date(value);
+  return Number.isNaN(time.getTime()) ? value : dateFormat(locale, DAY_PARTS).format(time);
+}
+
+/**
+ * A day and time as an export wrote it (shop time, no zone: "2026-11-02 14:33:00"), in the seller's
+ * locale: "2 Nov 2026, 14:33" (en-GB). Without a time of day, the day alone.
+ */
+export function formatLocalDateTime(value: string, locale: string = sellerLocale()): string {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(value);
+  if (!match) return value;
+  const [, day, hours, minutes] = match;
+  if (hours === undefined || minutes === undefined) return formatDate(day, locale);
+  const time = new Date(`${day}T${hours}:${minutes}:00Z`);
+  if (Number.isNaN(time.getTime())) return value;
+  return dateFormat(locale, {
+    ...DAY_PARTS,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: "UTC",
+  }).format(time);
+}
+
+/**
+ * A period of days in the seller's locale, the shared parts said once: "1 – 30 Nov 2026" or
+ * "1 Nov – 30 Nov 2026" (Intl's range format), "since 1 Nov 2026", "until 30 Nov 2026", "all time".
+ */
+export function formatDateRange(
+  from: string | null,
+  to: string | null,
+  locale: string = sellerLocale(),
+): string {
+  const day = (value: string) => new Date(`${value}T00:00:00Z`);
+  const format = dateFormat(locale, { ...DAY_PARTS, timeZone: "UTC" });
+  if (from && to && DATE_ONLY.test(from) && DATE_ONLY.test(to)) {
+    if (from === to) return format.format(day(from));
+    return format.formatRange(day(from), day(to));
+  }
+  if (from) return `since ${formatDate(from, locale)}`;
+  if (to) return `until ${formatDate(to, locale)}`;
+  return "all time";
+}
+
+/** A time on the seller's clock: "14:05" today, "7 Dec 14:05" (en-GB) or "Dec 7 14:05" on another day. */
+export function formatClock(
+  value: string | null | undefined,
+  now: Date = new Date(),
+  locale: string = sellerLocale(),
+): string {
   if (!value) return UNKNOWN;
   const time = new Date(value);
   if (Number.isNaN(time.getTime())) return value;
   const pad = (n: number) => String(n).padStart(2, "0");
   const clock = `${pad(time.getHours())}:${pad(time.getMinutes())}`;
   if (time.toDateString() === now.toDateString()) return clock;
-  const month = time.toLocaleString("en", { month: "short" });
-  return `${time.getDate()} ${month} ${clock}`;
+  return `${dateFormat(locale, { day: "numeric", month: "short" }).format(time)} ${clock}`;
 }
 
 const MINUTE = 60_000;

@@ -117,3 +117,8 @@ export type { ResultsQuery } from "../bindings/ResultsQuery";
 export type { ResultsReport } from "../bindings/ResultsReport";
 export type { TimePoint } from "../bindings/TimePoint";
 export type { UnattributedOrder } from "../bindings/UnattributedOrder";
+export type { UnattributedCreator } from "../bindings/UnattributedCreator";
+export type { UnattributedPage } from "../bindings/UnattributedPage";
+export type { UnattributedQuery } from "../bindings/UnattributedQuery";
+export type { CreditPreview } from "../bindings/CreditPreview";
+export type { CreditOutcome } from "../bindings/CreditOutcome";

@@ -13,7 +13,10 @@ import type {
   ResultsQuery,
   ResultsReport,
   TimePoint,
+  UnattributedCreator,
   UnattributedOrder,
+  UnattributedPage,
+  UnattributedQuery,
 } from "../common/types";
 
 function monday(date: string): string {
@@ -198,10 +201,58 @@ export function report({ collabs, lines, rates }: ResultsData, query: ResultsQue
   };
 }
 
+/** The unattributed lines a query asks for: its period (by order day) and creator. */
+function open(lines: Line[], q: UnattributedQuery | undefined): Line[] {
+  return lines.filter(
+    (l) =>
+      l.collab === null &&
+      (!q?.from || l.createdAt.slice(0, 10) >= q.from) &&
+      (!q?.to || l.createdAt.slice(0, 10) <= q.to) &&
+      (q?.without_creator ? l.handle === null : !q?.creator || l.handle === q.creator),
+  );
+}
+
+/** The unattributed lines grouped by creator, most orders first. */
+export function unattributedGroups(
+  lines: Line[],
+  q: UnattributedQuery | undefined,
+  offset: number,
+  limit: number,
+): UnattributedPage {
+  const byHandle = new Map<string | null, Line[]>();
+  for (const l of open(lines, q)) byHandle.set(l.handle, [...(byHandle.get(l.handle) ?? []), l]);
+  const groups: UnattributedCreator[] = [...byHandle.entries()].map(([handle, ls]) => {
+    const paid = new Map<string, number>();
+    for (const l of ls) paid.set(l.currency, (paid.get(l.currency) ?? 0) + l.payment);
+    const times = ls.map((l) => l.createdAt).sort();
+    return {
+      creator: handle,
+      creator_id: ls[0]?.creatorId ?? null,
+      orders: new Set(ls.map((l) => l.orderId)).size,
+      lines: ls.length,
+      payment: [...paid.entries()].map(([currency, minor]) => ({ minor, currency })),
+      first_at: times[0] ?? "",
+      last_at: times[times.length - 1] ?? "",
+      reason: ls[0]?.reason ?? "",
+      campaigns: [],
+    };
+  });
+  groups.sort((a, b) => b.orders - a.orders || b.last_at.localeCompare(a.last_at));
+  return {
+    total: groups.length,
+    lines: groups.reduce((n, g) => n + g.lines, 0),
+    groups: groups.slice(offset, offset + limit),
+  };
+}
+
 /** A page of the lines no collaboration claims, newest first. */
-export function unattributed(lines: Line[], offset: number, limit: number): UnattributedOrder[] {
-  return lines
-    .filter((l) => l.collab === null)
+export function unattributed(
+  lines: Line[],
+  offset: number,
+  limit: number,
+  q?: UnattributedQuery,
+): UnattributedOrder[] {
+  return open(lines, q)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .slice(offset, offset + limit)
     .map((l) => ({

@@ -14,8 +14,15 @@ import type { Channel } from "@tauri-apps/api/core";
 import { fail, sleep } from "./mock-common";
 import { generate, type Mode, type ResultsData } from "./mock-results-data";
 import { largeImport, smallImport, syncReport } from "./mock-results-import";
-import { report, unattributed } from "./mock-results-report";
-import type { Conversion, ImportProgress, PipelineCard, ImportReport, ResultsQuery } from "../common/types";
+import { report, unattributed, unattributedGroups } from "./mock-results-report";
+import type {
+  Conversion,
+  ImportProgress,
+  PipelineCard,
+  ImportReport,
+  ResultsQuery,
+  UnattributedQuery,
+} from "../common/types";
 
 /** What the handler returns for a command that isn't about results. */
 export const NOT_RESULTS = Symbol("not a results command");
@@ -78,7 +85,22 @@ export function mockResults(mode: Mode, options: { importIssues?: "few" | "trunc
       case "sync_results":
         return syncResults(Number(args.days));
       case "unattributed_orders":
-        return unattributed(data.lines, Number(args.offset), Number(args.limit));
+        return unattributed(
+          data.lines,
+          Number(args.offset),
+          Number(args.limit),
+          args.query as UnattributedQuery | undefined,
+        );
+      case "unattributed_groups":
+        return unattributedGroups(
+          data.lines,
+          args.query as UnattributedQuery | undefined,
+          Number(args.offset),
+          Number(args.limit),
+        );
+      case "credit_preview":
+      case "credit_orders":
+        return fail("invalid_input", "the mock backend does not credit orders: try it in the desktop app");
       case "assign_orders": {
         const collab =
           data.collabs.find((c) => c.campaignId === args.campaignId && c.creatorId === args.creatorId) ??

@@ -20,7 +20,7 @@ describe("describeQuota", () => {
     expect(details).toEqual([
       "Weekly quota: 30 of 40 left",
       "Bonus quota (used first): 7 of 10 left",
-      "Starts again 2026-12-13",
+      "Starts again Dec 13, 2026",
       "Your shop's tier reaches creators with up to 1M followers",
     ]);
   });

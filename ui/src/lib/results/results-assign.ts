@@ -1,7 +1,15 @@
 // Assigning unattributed order lines to a collaboration (a creator in a campaign, from the pipeline
 // board): which collaborations to offer for the selected orders, and how an order's time is shown.
+import {
+  formatDate,
+  formatDateRange,
+  formatLocalDateTime,
+  formatMoney,
+  plural,
+  sellerLocale,
+} from "../common/format";
 import { STAGE_LABELS } from "../outreach/outreach-labels";
-import type { PipelineCard, UnattributedOrder } from "../common/types";
+import type { Campaign, CreditPreview, PipelineCard, Stage, UnattributedOrder } from "../common/types";
 
 export interface AssignChoices {
   cards: PipelineCard[];
@@ -52,13 +60,51 @@ export function cardLabel(card: PipelineCard): string {
   return `@${card.handle} · ${card.campaign_name} · ${STAGE_LABELS[card.stage]}`;
 }
 
-/** The date an order was placed, as the export wrote it (shop time, no zone): "2026-11-02". */
-export function orderDate(createdAt: string): string {
-  return /^\d{4}-\d{2}-\d{2}/.test(createdAt) ? createdAt.slice(0, 10) : createdAt;
+/** The day an order was placed (shop time, no zone), in the seller's locale: "2 Nov 2026" (en-GB). */
+export function orderDate(createdAt: string, locale: string = sellerLocale()): string {
+  return /^\d{4}-\d{2}-\d{2}/.test(createdAt) ? formatDate(createdAt.slice(0, 10), locale) : createdAt;
 }
 
-/** The time of day too, for the tooltip: "2026-11-02 14:33". */
-export function orderTime(createdAt: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(createdAt);
-  return match ? `${match[1]} ${match[2]}` : createdAt;
+/** The time of day too, for the tooltip: "2 Nov 2026, 14:33" (en-GB). */
+export function orderTime(createdAt: string, locale: string = sellerLocale()): string {
+  return formatLocalDateTime(createdAt, locale);
+}
+
+/** Stages in which a creator is on a campaign's board without a collaboration orders can count for. */
+const NOT_COLLABORATING: readonly Stage[] = ["shortlisted", "no_response"];
+
+/**
+ * The seller's campaigns a creator can be credited in: those they are not on, or on without a
+ * collaboration (only shortlisted, or silent after the invitation), with where they are now. A campaign
+ * they declined or were withdrawn from is left out (Rust refuses it), as are those they collaborate in
+ * (their orders are assigned there instead).
+ */
+export function creditCampaigns(
+  campaigns: readonly Campaign[],
+  cards: readonly PipelineCard[],
+  creatorId: number,
+): (Campaign & { stage: Stage | null })[] {
+  const stageIn = new Map(
+    cards.filter((c) => c.creator_id === creatorId).map((c) => [c.campaign_id, c.stage]),
+  );
+  return campaigns
+    .filter((c) => !c.simulated)
+    .map((c) => ({ ...c, stage: stageIn.get(c.id) ?? null }))
+    .filter((c) => c.stage === null || NOT_COLLABORATING.includes(c.stage));
+}
+
+/** What crediting does, in one paragraph the seller reads before confirming. */
+export function describeCredit(p: CreditPreview, locale: string = sellerLocale()): string {
+  const path = p.moves.map((s) => STAGE_LABELS[s]).join(" → ");
+  const where =
+    p.stage_now === null ? "adds them to the campaign" : `moves them on from ${STAGE_LABELS[p.stage_now]}`;
+  const moves = path ? `${where} (${path}), “credited by hand” on their timeline` : "keeps their stage";
+  const window = formatDateRange(p.window_from, p.window_to, locale);
+  const others =
+    p.other_lines > 0
+      ? `${plural(p.other_orders, "other unattributed order")} of ${p.creator} for ${p.product} in that window (${p.other_payment
+          .map((m) => formatMoney(m))
+          .join(" + ")}) will count for it too.`
+      : `No other unattributed order of ${p.creator} for ${p.product} falls in that window.`;
+  return `Crediting ${plural(p.lines, "order line")} to ${p.creator} in “${p.campaign_name}” ${moves}. Their collaboration's window runs ${window}: ${others}`;
 }

@@ -1,7 +1,7 @@
 // The Results charts' data, shaped apart from Chart.js so it can be tested: weekly sales with the weeks
 // that sold nothing filled in, and ROI for the creators the seller spent most on. Amounts become major
 // units (the chart's axis) only here; the labels and tooltips format the original minor units.
-import { formatMoney, formatRate, majorAmount } from "../common/format";
+import { formatMoney, formatRate, majorAmount, sellerLocale } from "../common/format";
 import type { Money, ReportRow, TimePoint } from "../common/types";
 
 const DAY_MS = 86_400_000;
@@ -13,11 +13,11 @@ export interface WeekPoint {
   netProfit: Money;
 }
 
-/** "2026-11-02" → "Nov 2". */
-export function shortWeek(week: string): string {
+/** "2026-11-02" → "Nov 2" (en-US), "2 Nov" (en-GB): the seller's locale. */
+export function shortWeek(week: string, locale: string = sellerLocale()): string {
   const date = new Date(`${week}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return week;
-  return date.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+  return date.toLocaleDateString(locale, { month: "short", day: "numeric", timeZone: "UTC" });
 }
 
 /**

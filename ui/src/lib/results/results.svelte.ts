@@ -8,12 +8,24 @@ import { call, callWithProgress, toIpcError, type IpcFailure } from "../common/i
 import type {
   Campaign,
   Conversion,
+  CreditOutcome,
+  CreditPreview,
   ImportProgress,
   ImportReport,
   ResultsQuery,
   ResultsReport,
   UnattributedOrder,
+  UnattributedPage,
+  UnattributedQuery,
 } from "../common/types";
+import {
+  ALL_TIME,
+  loadPeriod,
+  periodDays,
+  periodProblems,
+  savePeriod,
+  type PeriodChoice,
+} from "./results-period";
 
 /**
  * The results report: one `CurrencyReport` per currency (never added together, most orders first) when
@@ -47,9 +59,46 @@ export function cancelResultsImport(): Promise<void> {
   return call("cancel_results_import");
 }
 
-/** A page of the order lines no collaboration claims; their count is `ResultsReport.unattributed_lines`. */
-export function unattributedOrders(offset: number, limit: number): Promise<UnattributedOrder[]> {
-  return call("unattributed_orders", { offset, limit });
+/**
+ * A page of the order lines no collaboration claims in the query's period (and of its creator, if any),
+ * newest first; rejects with "invalid_input", field "to", when the period ends before it starts.
+ */
+export function unattributedOrders(
+  query: UnattributedQuery,
+  offset: number,
+  limit: number,
+): Promise<UnattributedOrder[]> {
+  return call("unattributed_orders", { query, offset, limit });
+}
+
+/** The unattributed orders of the period, one group per creator (most orders first), paged by group. */
+export function unattributedGroups(
+  query: UnattributedQuery,
+  offset: number,
+  limit: number,
+): Promise<UnattributedPage> {
+  return call("unattributed_groups", { query, offset, limit });
+}
+
+/**
+ * What crediting the lines to the creator in the campaign would do: the stages, the window, the creator's
+ * other orders it claims. Rejects with "invalid_input" naming "orders" or "campaign".
+ */
+export function creditPreview(
+  lineIds: number[],
+  campaignId: number,
+  creatorId: number,
+): Promise<CreditPreview> {
+  return call("credit_preview", { lineIds, campaignId, creatorId });
+}
+
+/** Credits the lines to the creator in the campaign: a collaboration made on the spot. */
+export function creditOrders(
+  lineIds: number[],
+  campaignId: number,
+  creatorId: number,
+): Promise<CreditOutcome> {
+  return call("credit_orders", { lineIds, campaignId, creatorId });
 }
 
 /** Attaches order lines to one collaboration (campaign × creator); resolves to the lines assigned. */
@@ -99,10 +148,29 @@ export class ResultsState {
   currencies = $state.raw<string[]>([]);
   /** Bumped each time a report arrives, so lists that hang off it (unattributed orders) reload. */
   version = $state(0);
+  /** The period shown (a preset or the seller's own days), remembered per workspace. */
+  period = $state<PeriodChoice>(ALL_TIME);
+  /** The workspace the period is remembered for. */
+  #workspace: string | null = null;
   #request = 0;
 
   get query(): ResultsQuery {
-    return { campaign_id: this.campaignId, currency: this.currency };
+    const { from, to } = periodDays(this.period);
+    return { campaign_id: this.campaignId, currency: this.currency, from, to };
+  }
+
+  /** Takes the period remembered for this workspace (call before `init`). */
+  usePeriodOf(workspace: string | null) {
+    this.#workspace = workspace;
+    this.period = loadPeriod(workspace);
+  }
+
+  /** Shows another period and remembers it; the seller's own days wait until they make sense. */
+  setPeriod(choice: PeriodChoice) {
+    this.period = choice;
+    if (Object.keys(periodProblems(choice)).length > 0) return;
+    savePeriod(this.#workspace, choice);
+    void this.load(this.currency);
   }
 
   get campaignName(): string | null {

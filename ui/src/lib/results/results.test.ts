@@ -9,6 +9,9 @@ import {
   resultsReport,
   saveExchangeRates,
   unattributedOrders,
+  unattributedGroups,
+  creditPreview,
+  creditOrders,
 } from "./results.svelte";
 import type { ImportProgress } from "../common/types";
 
@@ -21,11 +24,15 @@ describe("results commands", () => {
       calls.push([command, payload]);
       return null;
     });
-    const query = { campaign_id: 3, currency: null };
+    const query = { campaign_id: 3, currency: null, from: "2026-11-01", to: "2026-11-30" };
     const conversion = { to: "USD", rates: [{ from: "GBP", rate_micros: 1_270_000 }] };
     await resultsReport(query);
     await cancelResultsImport();
-    await unattributedOrders(100, 50);
+    const period = { from: "2026-11-01", to: "2026-11-30", creator: "@mia", without_creator: false };
+    await unattributedOrders(period, 100, 50);
+    await unattributedGroups(period, 0, 20);
+    await creditPreview([11], 3, 9);
+    await creditOrders([11], 3, 9);
     await assignOrders([11, 12], 3, 9);
     await exportResults(query, "/tmp/results.xlsx");
     await exportResults(query, "/tmp/results.csv");
@@ -35,7 +42,10 @@ describe("results commands", () => {
     expect(calls).toEqual([
       ["results_report", { query }],
       ["cancel_results_import", {}],
-      ["unattributed_orders", { offset: 100, limit: 50 }],
+      ["unattributed_orders", { query: period, offset: 100, limit: 50 }],
+      ["unattributed_groups", { query: period, offset: 0, limit: 20 }],
+      ["credit_preview", { lineIds: [11], campaignId: 3, creatorId: 9 }],
+      ["credit_orders", { lineIds: [11], campaignId: 3, creatorId: 9 }],
       ["assign_orders", { lineIds: [11, 12], campaignId: 3, creatorId: 9 }],
       // The format is the path's extension: no other argument.
       ["export_results", { query, path: "/tmp/results.xlsx" }],
@@ -69,7 +79,9 @@ describe("results commands", () => {
       if (command === "results_report") throw { code: "invalid_input", message: missing, field: null };
       throw { code: "invalid_input", message: "the rate for GBP must be above 0", field: "rates" };
     });
-    await expect(resultsReport({ campaign_id: null, currency: "USD" })).rejects.toMatchObject({
+    await expect(
+      resultsReport({ campaign_id: null, currency: "USD", from: null, to: null }),
+    ).rejects.toMatchObject({
       code: "invalid_input",
       message: missing,
       field: null,
