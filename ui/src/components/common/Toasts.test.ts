@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/sv
 import Toasts from "./Toasts.svelte";
 import { TOAST_MS, toasts } from "../../lib/common/toasts.svelte";
 import { IpcFailure } from "../../lib/common/ipc";
+import { onWindowKey } from "../../lib/common/window-keys";
 
 afterEach(() => {
   cleanup();
@@ -30,8 +31,10 @@ describe("Toasts", () => {
     expect(screen.queryByRole("button", { name: "Undo" })).not.toBeInTheDocument();
   });
 
-  it("undoes the newest with Ctrl+Z, but not while the seller types in a box", async () => {
+  it("undoes the newest with Ctrl+Z (the window's shortcut), but not while the seller types in a box", async () => {
     render(Toasts);
+    const keys = (event: KeyboardEvent) => onWindowKey(event, () => {});
+    window.addEventListener("keydown", keys);
     const first = vi.fn().mockResolvedValue(undefined);
     const second = vi.fn().mockResolvedValue(undefined);
     toasts.show("first", first);
@@ -44,6 +47,7 @@ describe("Toasts", () => {
     await waitFor(() => expect(second).toHaveBeenCalledOnce());
     expect(first).not.toHaveBeenCalled();
     box.remove();
+    window.removeEventListener("keydown", keys);
   });
 
   it("goes by itself after a while, unless the pointer rests on it", async () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { SCREEN_KEYS, shortcutFor, type KeyPress } from "./shortcuts";
+import { keysOf, SCREEN_KEYS, SHORTCUTS, shortcutFor, withKeys, type KeyPress } from "./shortcuts";
 
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
   key,
   ctrlKey: false,
   metaKey: false,
   altKey: false,
+  shiftKey: false,
   target: document.body,
   ...extra,
 });
@@ -25,10 +26,39 @@ describe("keyboard shortcuts", () => {
     expect(shortcutFor(press("1"))).toBeNull();
   });
 
-  it("? shows the list, except while typing in a box", () => {
-    expect(shortcutFor(press("?"))).toEqual({ kind: "help" });
+  it("? shows the list and / searches the screen, except while typing in a box", () => {
+    expect(shortcutFor(press("?", { shiftKey: true }))).toEqual({ kind: "help" });
+    expect(shortcutFor(press("/"))).toEqual({ kind: "find" });
+    const editor = document.createElement("div");
+    editor.setAttribute("contenteditable", "plaintext-only");
+    const inside = document.createElement("span");
+    editor.append(inside);
+    for (const target of [document.createElement("input"), document.createElement("textarea"), inside]) {
+      expect(shortcutFor(press("?", { target }))).toBeNull();
+      expect(shortcutFor(press("/", { target }))).toBeNull();
+    }
+  });
+
+  it("Ctrl+O imports creators, even from a box; Ctrl+Z undoes a notice's act, but not a box's typing", () => {
     const input = document.createElement("input");
-    expect(shortcutFor(press("?", { target: input }))).toBeNull();
-    expect(shortcutFor(press("?", { target: document.createElement("textarea") }))).toBeNull();
+    expect(shortcutFor(press("o", { ctrlKey: true }))).toEqual({ kind: "import" });
+    expect(shortcutFor(press("o", { ctrlKey: true, target: input }))).toEqual({ kind: "import" });
+    expect(shortcutFor(press("z", { ctrlKey: true }))).toEqual({ kind: "undo" });
+    expect(shortcutFor(press("z", { ctrlKey: true, target: input }))).toBeNull();
+    expect(shortcutFor(press("Z", { ctrlKey: true, shiftKey: true }))).toBeNull(); // redo is not undo
+    expect(shortcutFor(press("o"))).toBeNull();
+  });
+
+  it("leaves the keys lists and dialogs handle to them, and names every key the way tooltips say it", () => {
+    expect(shortcutFor(press("Escape"))).toBeNull();
+    expect(shortcutFor(press("ArrowDown"))).toBeNull();
+    expect(keysOf("screen-pipeline")).toBe("Ctrl+4");
+    expect(keysOf("import")).toBe("Ctrl+O");
+    expect(keysOf("find")).toBe("/");
+    expect(keysOf("close")).toBe("Esc");
+    expect(withKeys("Undo", "undo")).toBe("Undo (Ctrl+Z)");
+    // One entry per id, every one with words and keys.
+    expect(new Set(SHORTCUTS.map((s) => s.id)).size).toBe(SHORTCUTS.length);
+    for (const s of SHORTCUTS) expect(keysOf(s.id) !== "" && s.what !== "").toBe(true);
   });
 });
