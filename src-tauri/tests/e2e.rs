@@ -882,8 +882,37 @@ async fn an_order_export_shows_the_campaigns_roi_and_charts() {
         .unwrap();
     find(&c, "//*[@id='unattributed-orders' and contains(normalize-space(.), '@zoe has no collaboration')]")
         .await;
+    // Grouped by creator: one row for zoe, with her order count, what she sold and why it is not claimed.
+    let zoe = text_of(
+        &find(&c, "//*[@data-testid='unattributed-groups']//tr[contains(normalize-space(.), '@zoe')]").await,
+    )
+    .await;
+    assert!(zoe.contains("$24.00") && zoe.contains("no collaboration"), "{zoe}");
+    find(&c, "//button[@aria-label='Show the orders of @zoe']").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='unattributed-groups']//td[contains(normalize-space(.), '5770004 · Glow')]")
+        .await;
     c.execute("document.getElementById('unattributed-orders').scrollIntoView()", vec![]).await.unwrap();
     screenshot(&c, "r3-results-unattributed").await;
+
+    // A period: all time says so; the last 7 days still hold today's orders and say which days they are.
+    let all_time = text_of(&find(&c, "//*[@data-testid='results-period']").await).await;
+    assert!(all_time.trim().starts_with("All time"), "{all_time}");
+    find(&c, "//select[@aria-label='Period']/option[normalize-space(.)='Last 7 days']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let week =
+        find(&c, "//*[@data-testid='results-period' and not(starts-with(normalize-space(.), 'All time'))]")
+            .await;
+    let week = text_of(&week).await;
+    assert!(week.contains('–') && week.contains("both included"), "{week}");
+    let gmv = text_of(&find(&c, "//*[@data-kpi='gmv']").await).await;
+    assert!(gmv.contains("$168.00"), "today's orders are in the last 7 days: {gmv}");
+    c.execute("document.querySelector(\"[data-testid='results-period']\").scrollIntoView()", vec![])
+        .await
+        .unwrap();
+    screenshot(&c, "r4-results-period").await;
     c.close().await.unwrap();
 }
 
