@@ -39,6 +39,45 @@ pub async fn creator_facets(state: State<'_, AppState>) -> IpcResult<CreatorFace
     Ok(state.workspace().await?.creator_facets().await?)
 }
 
+/// Writes the creators `query` selects (a hand-picked `ids` list, or everything its filters match) to
+/// a CSV or XLSX file in Scout's import template; returns how many.
+#[tauri::command]
+pub async fn export_creators(
+    state: State<'_, AppState>,
+    query: CreatorQuery,
+    path: PathBuf,
+) -> IpcResult<u64> {
+    Ok(state.workspace().await?.export_creators(&query, path).await?)
+}
+
+#[tauri::command]
+pub async fn tag_creators(
+    state: State<'_, AppState>,
+    query: CreatorQuery,
+    tag: String,
+    add: bool,
+) -> IpcResult<Vec<i64>> {
+    Ok(state.workspace().await?.tag_creators(&query, &tag, add).await?)
+}
+
+#[tauri::command]
+pub async fn hide_creators(
+    state: State<'_, AppState>,
+    query: CreatorQuery,
+    hidden: bool,
+) -> IpcResult<Vec<i64>> {
+    Ok(state.workspace().await?.hide_creators(&query, hidden).await?)
+}
+
+#[tauri::command]
+pub async fn shortlist_creators(
+    state: State<'_, AppState>,
+    campaign_id: i64,
+    query: CreatorQuery,
+) -> IpcResult<u64> {
+    Ok(state.workspace().await?.shortlist_creators(campaign_id, &query).await?)
+}
+
 #[tauri::command]
 pub async fn get_creator(state: State<'_, AppState>, id: i64) -> IpcResult<CreatorDetail> {
     Ok(state.workspace().await?.creator(id).await?)

@@ -257,6 +257,50 @@ async fn first_run_demo_import_search_and_drawer() {
     find(&c, &format!("{drawer}//h3[normalize-space(.)='Audience']")).await;
     screenshot(&c, "6-demo-creator").await;
 
+    // Several creators at once: tick one, shift-tick a third (the range), tag them, find them by the tag,
+    // hide them, and take the hiding back from its toast.
+    let tick = |row: u32| format!("//*[@role='row' and @aria-rowindex='{row}']//input[@type='checkbox']");
+    find(&c, &tick(2)).await.click().await.unwrap();
+    let third = find(&c, &tick(4)).await;
+    c.execute(
+        "arguments[0].dispatchEvent(new MouseEvent('click', { bubbles: true, shiftKey: true }))",
+        vec![serde_json::to_value(&third).unwrap()],
+    )
+    .await
+    .unwrap();
+    find(&c, "//*[@data-testid='selection-bar']//*[normalize-space(.)='3 selected']").await;
+    find(&c, "//*[@data-testid='selection-bar']//button[normalize-space(.)='Tag…']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&c, "//input[@aria-label='Tag']").await.send_keys("e2e picks").await.unwrap();
+    button(&c, "Tag 3 creators").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='toast' and contains(., 'Tagged 3 creators')]").await;
+    find(&c, "//select[@aria-label='Tag']").await.select_by_value("e2e picks").await.unwrap();
+    wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "4").await;
+    screenshot(&c, "6b-tagged").await;
+    // New filters start a new selection: tick one, then take every creator the filter matches.
+    find(&c, &tick(2)).await.click().await.unwrap();
+    find(&c, "//*[@data-testid='selection-bar']//button[normalize-space(.)='Select all 3 matching']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&c, "//*[@data-testid='selection-bar']//button[normalize-space(.)='Hide']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let hid = find(&c, "//*[@data-testid='toast' and contains(., 'Hid 3 creators')]").await;
+    wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "1").await;
+    find(&c, "//label[contains(normalize-space(.), 'Show 3 hidden')]").await;
+    screenshot(&c, "6c-hidden").await;
+    hid.find(Locator::XPath(".//button[normalize-space(.)='Undo']")).await.unwrap().click().await.unwrap();
+    wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "4").await;
+    find(&c, "//select[@aria-label='Tag']").await.select_by_value("").await.unwrap();
+    wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "2053").await;
+
     // A mapping set by hand is remembered: map an unknown column to Handle once, and the next file
     // with the same columns opens with that mapping and says so.
     for (name, body) in

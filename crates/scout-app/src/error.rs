@@ -106,6 +106,7 @@ impl AppError {
                 | S::AlreadyOffered { .. }
                 | S::Suppressed { .. }
                 | S::CampaignHasOffers { .. }
+                | S::TooMany { .. }
                 | S::CannotUndo(_),
             ) => ErrorCode::InvalidInput,
             AppError::Store(_) => ErrorCode::Internal,

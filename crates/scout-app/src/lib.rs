@@ -19,7 +19,10 @@ mod tiktok;
 mod workspace;
 
 pub use campaigns::{LearnedModel, LookalikeCreator, MatchPage, MatchRow, ModelCard, ShortlistedCreator};
-pub use creators::{write_import_template, FieldOption, ImportPreview, ImportRequest, MappingSource};
+pub use creators::{
+    write_import_template, FieldOption, ImportPreview, ImportRequest, MappingSource, MAX_SHORTLIST_SELECTION,
+    MAX_TAG_CHARS,
+};
 pub use demo::{SimulationReport, EXAMPLE_CAMPAIGN};
 pub use error::{AppError, ErrorCode, ErrorPayload, Result};
 pub use logging::{init_logging, LogGuard};

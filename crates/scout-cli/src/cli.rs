@@ -134,6 +134,12 @@ pub struct FilterArgs {
     /// Minimum engagement rate in percent, e.g. 3.5.
     #[arg(long, value_name = "PERCENT")]
     pub min_engagement: Option<f64>,
+    /// Only creators with this tag of yours.
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Hidden creators too.
+    #[arg(long)]
+    pub include_hidden: bool,
     #[arg(long, value_enum, default_value = "followers")]
     pub sort: SortArg,
     /// Ascending order (default: descending).
@@ -177,6 +183,21 @@ pub enum CreatorsCommand {
     Export {
         #[arg(value_name = "OUT.csv|OUT.xlsx")]
         out: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    /// Tag every creator matching filters (or take the tag off with --remove).
+    Tag {
+        tag: String,
+        #[arg(long)]
+        remove: bool,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    /// Hide every creator matching filters from the list and the rankings (or show them again with --show).
+    Hide {
+        #[arg(long)]
+        show: bool,
         #[command(flatten)]
         filter: FilterArgs,
     },

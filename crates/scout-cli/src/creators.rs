@@ -12,6 +12,10 @@ fn query(filter: &FilterArgs, offset: u64, limit: u32) -> CreatorQuery {
         min_followers: filter.min_followers,
         max_followers: filter.max_followers,
         min_engagement_bp: filter.min_engagement.map(|p| (p * 100.0).round().max(0.0) as u32),
+        tag: filter.tag.clone(),
+        include_hidden: filter.include_hidden,
+        ids: None,
+        except: Vec::new(),
         sort: match filter.sort {
             SortArg::Handle => CreatorSort::Handle,
             SortArg::Name => CreatorSort::DisplayName,
@@ -103,6 +107,21 @@ pub async fn run(ws: &Workspace, cmd: &CreatorsCommand, quiet: bool) -> Result<u
             let n = ws.export_creators(&query(filter, 0, 0), out.clone()).await?;
             if !quiet {
                 eprintln!("wrote {n} creators to {}", out.display());
+            }
+            Ok(0)
+        }
+        CreatorsCommand::Tag { tag, remove, filter } => {
+            let n = ws.tag_creators(&query(filter, 0, 0), tag, !remove).await?.len();
+            if !quiet {
+                eprintln!("{} {n} creators", if *remove { "untagged" } else { "tagged" });
+            }
+            Ok(0)
+        }
+        CreatorsCommand::Hide { show, filter } => {
+            // Showing again reads hidden creators whatever the filter flags say.
+            let n = ws.hide_creators(&query(filter, 0, 0), !show).await?.len();
+            if !quiet {
+                eprintln!("{} {n} creators", if *show { "showed again" } else { "hid" });
             }
             Ok(0)
         }

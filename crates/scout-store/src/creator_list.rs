@@ -60,6 +60,20 @@ pub struct CreatorQuery {
     #[ts(type = "number | null")]
     pub max_followers: Option<u64>,
     pub min_engagement_bp: Option<u32>,
+    /// Only creators with this tag of the seller's.
+    #[serde(default)]
+    pub tag: Option<String>,
+    /// Hidden creators too (they are left out otherwise).
+    #[serde(default)]
+    pub include_hidden: bool,
+    /// Only these creators (a selection picked by hand); `None` = every creator the filters match.
+    #[serde(default)]
+    #[ts(type = "number[] | null")]
+    pub ids: Option<Vec<i64>>,
+    /// Not these creators (a "select all matching" with some unticked).
+    #[serde(default)]
+    #[ts(type = "number[]")]
+    pub except: Vec<i64>,
     pub sort: CreatorSort,
     pub descending: bool,
     #[ts(type = "number")]
@@ -77,6 +91,10 @@ impl Default for CreatorQuery {
             min_followers: None,
             max_followers: None,
             min_engagement_bp: None,
+            tag: None,
+            include_hidden: false,
+            ids: None,
+            except: Vec::new(),
             sort: CreatorSort::Followers,
             descending: true,
             offset: 0,
@@ -104,6 +122,12 @@ pub struct CreatorRow {
     pub categories: Vec<String>,
     pub country: Option<CountryCode>,
     pub updated_at: DateTime<Utc>,
+    /// The seller's tags, in alphabetical order.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Hidden by the seller (shown only when the list asks for hidden creators too).
+    #[serde(default)]
+    pub hidden: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -152,7 +176,9 @@ impl CountCache {
 }
 
 const ROW_COLUMNS: &str = "id, platform, handle, display_name, followers, avg_views, engagement_eff_bp, \
-     gmv_minor, gmv_currency, categories, country, updated_at";
+     gmv_minor, gmv_currency, categories, country, updated_at, hidden_at IS NOT NULL AS hidden, \
+     (SELECT json_group_array(tag) FROM (SELECT tag FROM creator_tags t WHERE t.creator_id = creators.id \
+      ORDER BY tag)) AS tags";
 
 /// Escapes LIKE wildcards so a search for "50%" finds "50%".
 fn like_pattern(search: &str) -> String {
@@ -175,13 +201,23 @@ fn ids_json(ids: &[i64]) -> String {
 /// The query's filters as a cache key (sort and window do not change a total).
 fn filter_key(q: &CreatorQuery) -> String {
     format!(
-        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
-        q.search, q.platform, q.country, q.category, q.min_followers, q.max_followers, q.min_engagement_bp
+        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{:?}|{:?}",
+        q.search,
+        q.platform,
+        q.country,
+        q.category,
+        q.min_followers,
+        q.max_followers,
+        q.min_engagement_bp,
+        q.tag,
+        q.include_hidden,
+        q.ids,
+        q.except
     )
 }
 
 /// Appends ` AND …` for each filter, on the `creators` table.
-fn push_filters(q: &mut QueryBuilder<'_, Sqlite>, query: &CreatorQuery) {
+pub(crate) fn push_filters<'a>(q: &mut QueryBuilder<'a, Sqlite>, query: &'a CreatorQuery) {
     if let Some(search) = query.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         q.push(" AND search_text LIKE ").push_bind(like_pattern(search)).push(" ESCAPE '\\'");
     }
@@ -206,6 +242,20 @@ fn push_filters(q: &mut QueryBuilder<'_, Sqlite>, query: &CreatorQuery) {
     if let Some(min) = query.min_engagement_bp {
         q.push(" AND engagement_eff_bp >= ").push_bind(i64::from(min));
     }
+    if let Some(tag) = query.tag.as_deref().filter(|t| !t.is_empty()) {
+        q.push(" AND EXISTS (SELECT 1 FROM creator_tags t WHERE t.tag = ")
+            .push_bind(tag.to_string())
+            .push(" AND t.creator_id = creators.id)");
+    }
+    if !query.include_hidden {
+        q.push(" AND id NOT IN (SELECT id FROM creators h WHERE h.hidden_at IS NOT NULL)");
+    }
+    if let Some(ids) = &query.ids {
+        q.push(" AND id IN (SELECT value FROM json_each(").push_bind(ids_json(ids)).push("))");
+    }
+    if !query.except.is_empty() {
+        q.push(" AND id NOT IN (SELECT value FROM json_each(").push_bind(ids_json(&query.except)).push("))");
+    }
 }
 
 fn row_from(row: &sqlx::sqlite::SqliteRow) -> Result<CreatorRow> {
@@ -223,6 +273,13 @@ fn row_from(row: &sqlx::sqlite::SqliteRow) -> Result<CreatorRow> {
         categories: categories_from_json(row.try_get("categories")?, id)?,
         country: country(row)?,
         updated_at: row.try_get("updated_at")?,
+        tags: serde_json::from_str(row.try_get("tags")?).map_err(|e| StoreError::Corrupt {
+            table: "creator_tags",
+            column: "tag",
+            id,
+            message: e.to_string(),
+        })?,
+        hidden: row.try_get("hidden")?,
     })
 }
 
@@ -261,7 +318,7 @@ impl Store {
     /// The ids of the page, in order. Unknown figures sort last in both directions: NULL is the lowest
     /// value in an index, so a descending walk ends with them; an ascending page reads the known values'
     /// range first, then the unknowns. The id breaks ties, so pages never overlap.
-    async fn page_ids(&self, query: &CreatorQuery) -> Result<Vec<i64>> {
+    pub(crate) async fn page_ids(&self, query: &CreatorQuery) -> Result<Vec<i64>> {
         let limit = u64::from(query.limit.min(10_000));
         let col = query.sort.column();
         if query.descending || !query.sort.nullable() {

@@ -23,6 +23,11 @@ pub struct CreatorFacets {
     pub platforms: Vec<Facet>,
     pub countries: Vec<Facet>,
     pub categories: Vec<Facet>,
+    /// The seller's tags, most used first.
+    pub tags: Vec<Facet>,
+    /// How many creators the seller hid.
+    #[ts(type = "number")]
+    pub hidden: u64,
 }
 
 /// Where one current figure came from: the latest import that supplied it.
@@ -104,6 +109,11 @@ impl Store {
                 "SELECT category, count(*) n FROM creator_categories GROUP BY category ORDER BY n DESC",
             )
             .await?,
+            tags: facet("SELECT tag, count(*) n FROM creator_tags GROUP BY tag ORDER BY n DESC, tag").await?,
+            hidden: sqlx::query_scalar::<_, i64>("SELECT count(*) FROM creators WHERE hidden_at IS NOT NULL")
+                .fetch_one(&self.pool)
+                .await?
+                .max(0) as u64,
         })
     }
 

@@ -31,6 +31,8 @@ pub enum StoreError {
     NotShortlisted { campaign_id: i64, creator_id: i64 },
     #[error("campaign {campaign_id} has {offers} offer(s) in the send queue or sent: archive it instead, so the record of who was contacted stays")]
     CampaignHasOffers { campaign_id: i64, offers: u64 },
+    #[error("{found} {what} match; at most {limit} at once — narrow the filter")]
+    TooMany { what: &'static str, found: u64, limit: u64 },
     #[error("cannot undo: {0}")]
     CannotUndo(String),
     #[error("{0} is already recorded")]

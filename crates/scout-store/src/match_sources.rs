@@ -1,4 +1,4 @@
-//! The streamed read the match index is built from: every creator with what matching needs — current
+//! The streamed read the match index is built from: every creator the seller has not hidden, with what matching needs — current
 //! figures, categories, bio, country, whether they can be contacted, audience, the date of the newest
 //! figures, follower history, and the seller's outcomes with them — in id order, a chunk at a time, so
 //! a million creators never sit in memory twice.
@@ -65,7 +65,7 @@ const CREATORS_JSON: &str =
     "SELECT json_group_array(json_array(id, followers, following, avg_views, avg_likes, \
      avg_comments, avg_shares, engagement_bp, gmv_minor, gmv_currency, units_sold, avg_commission_bp, \
      json(categories), country, bio, email IS NOT NULL AND trim(email) <> '', json(audience), updated_at)) \
-     FROM (SELECT * FROM creators WHERE id > ? AND id <= ? ORDER BY id)";
+     FROM (SELECT * FROM creators WHERE id > ? AND id <= ? AND hidden_at IS NULL ORDER BY id)";
 
 const SNAPSHOTS_JSON: &str = "SELECT json_group_array(json_array(creator_id, as_of, followers)) \
      FROM (SELECT creator_id, as_of, followers FROM creator_snapshots WHERE creator_id > ? AND creator_id <= ? \

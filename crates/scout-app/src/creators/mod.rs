@@ -1,7 +1,10 @@
-//! Creators: importing lists (preview, mapping, the streamed import) and exporting them again.
+//! Creators: importing lists (preview, mapping, the streamed import), exporting them again, and acting
+//! on many at once (tag, hide, shortlist: `marks`).
 
 mod export;
 mod import;
+mod marks;
 
 pub use export::write_import_template;
 pub use import::{FieldOption, ImportPreview, ImportRequest, MappingSource};
+pub use marks::{MAX_SHORTLIST_SELECTION, MAX_TAG_CHARS};

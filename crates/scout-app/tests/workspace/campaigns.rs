@@ -169,3 +169,19 @@ async fn a_finished_campaign_is_duplicated_archived_and_deleted_with_its_orders_
     let gone = ws.campaign(finished.id).await.unwrap_err();
     assert_eq!(gone.code(), ErrorCode::NotFound);
 }
+
+#[tokio::test]
+async fn a_selection_of_creators_joins_a_shortlist_once_and_a_whole_list_is_refused() {
+    let (_dir, ws) = workspace().await;
+    ws.load_demo().await.unwrap();
+    let campaign = ws.find_campaign("Example: Glow serum launch").await.unwrap().id;
+    let page = ws.list_creators(&scout_app::CreatorQuery { limit: 3, ..Default::default() }).await.unwrap();
+    let picked =
+        scout_app::CreatorQuery { ids: Some(page.rows.iter().map(|r| r.id).collect()), ..Default::default() };
+    assert_eq!(ws.shortlist_creators(campaign, &picked).await.unwrap(), 3);
+    assert_eq!(ws.shortlist_creators(campaign, &picked).await.unwrap(), 0, "already there");
+    let everyone = ws.shortlist_creators(campaign, &scout_app::CreatorQuery::default()).await.unwrap_err();
+    assert_eq!(everyone.code(), ErrorCode::InvalidInput);
+    assert!(everyone.to_string().contains("2050 creators match; at most 1000"), "{everyone}");
+    assert_eq!(ws.shortlist(campaign).await.unwrap().len(), 3, "nothing more joined");
+}

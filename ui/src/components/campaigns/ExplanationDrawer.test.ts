@@ -21,6 +21,8 @@ const creator: CreatorRow = {
   categories: [],
   country: "US",
   updated_at: "2026-11-20T00:00:00Z",
+  tags: [],
+  hidden: false,
 };
 
 /** A factor row; where its data came from (`source`) is not shown here, so it is left null. */

@@ -20,6 +20,8 @@ function entry(id: number, handle: string): ShortlistedCreator {
     categories: [],
     country: null,
     updated_at: "2026-11-20T00:00:00Z",
+    tags: [],
+    hidden: false,
   };
   return {
     entry: {

@@ -18,13 +18,15 @@ describe("AddToShortlist", () => {
     mockIPC((cmd, args) => {
       if (cmd === "list_campaigns")
         return [campaign(1, "Lip oil launch", false), campaign(2, "Simulated: X", true)];
-      if (cmd === "shortlist_add") {
-        added.push(args);
-        return null;
-      }
       throw new Error(`unexpected ${cmd}`);
     });
-    render(AddToShortlist, { creatorId: 7, handle: "mia" });
+    render(AddToShortlist, {
+      subject: "creator 7",
+      onadd: async (c: { id: number; spec: { name: string } }) => {
+        added.push({ campaignId: c.id, creatorId: 7 });
+        return `@mia is on the shortlist of “${c.spec.name}”.`;
+      },
+    });
     await fireEvent.click(screen.getByRole("button", { name: "Add to shortlist…" }));
     expect(screen.queryByRole("button", { name: "Simulated: X" })).not.toBeInTheDocument();
     await fireEvent.click(await screen.findByRole("button", { name: "Lip oil launch" }));

@@ -133,6 +133,8 @@ describe("CreatorDrawer", () => {
         categories: [],
         country: "US",
         updated_at: "2026-11-20T00:00:00Z",
+        tags: [],
+        hidden: false,
       },
       similarity: 0.81,
       reasons: ["Both based in US"],

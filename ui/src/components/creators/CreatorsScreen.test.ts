@@ -12,7 +12,7 @@ function backend() {
       case "list_creators":
         return { total: 0, offset: 0, rows: [] };
       case "creator_facets":
-        return { platforms: [], countries: [], categories: [] };
+        return { platforms: [], countries: [], categories: [], tags: [], hidden: 0 };
       default:
         throw new Error(`unexpected ${cmd}`);
     }

@@ -3,6 +3,7 @@ import type { TableColumn } from "../../lib/common/table-columns";
 import type { CreatorSort } from "../../lib/common/types";
 
 export type Column = TableColumn<
+  | "select"
   | "avatar"
   | "handle"
   | "name"
@@ -17,6 +18,7 @@ export type Column = TableColumn<
 >;
 
 export const COLUMNS: Column[] = [
+  { id: "select", label: "", width: "26px" },
   { id: "avatar", label: "", width: "30px" },
   { id: "handle", label: "Handle", sort: "handle", width: "minmax(110px, 1.1fr)" },
   { id: "name", label: "Name", sort: "display_name", width: "minmax(110px, 1.4fr)", hideBelow: 400 },

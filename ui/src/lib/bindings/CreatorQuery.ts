@@ -9,4 +9,20 @@ export type CreatorQuery = {
 /**
  * Part of a handle or display name, any case.
  */
-search: string | null, platform: Platform | null, country: string | null, category: string | null, min_followers: number | null, max_followers: number | null, min_engagement_bp: number | null, sort: CreatorSort, descending: boolean, offset: number, limit: number, };
+search: string | null, platform: Platform | null, country: string | null, category: string | null, min_followers: number | null, max_followers: number | null, min_engagement_bp: number | null, 
+/**
+ * Only creators with this tag of the seller's.
+ */
+tag: string | null, 
+/**
+ * Hidden creators too (they are left out otherwise).
+ */
+include_hidden: boolean, 
+/**
+ * Only these creators (a selection picked by hand); `None` = every creator the filters match.
+ */
+ids: number[] | null, 
+/**
+ * Not these creators (a "select all matching" with some unticked).
+ */
+except: number[], sort: CreatorSort, descending: boolean, offset: number, limit: number, };

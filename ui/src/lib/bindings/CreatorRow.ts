@@ -12,4 +12,12 @@ export type CreatorRow = { id: number, platform: Platform, handle: Handle, displ
 /**
  * Stated by a source, or derived from the averages.
  */
-engagement_rate: BasisPoints | null, gmv: Money | null, categories: Array<string>, country: CountryCode | null, updated_at: string, };
+engagement_rate: BasisPoints | null, gmv: Money | null, categories: Array<string>, country: CountryCode | null, updated_at: string, 
+/**
+ * The seller's tags, in alphabetical order.
+ */
+tags: Array<string>, 
+/**
+ * Hidden by the seller (shown only when the list asks for hidden creators too).
+ */
+hidden: boolean, };

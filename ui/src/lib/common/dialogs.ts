@@ -107,3 +107,17 @@ export function pickResultsExportPath(
     }),
   );
 }
+
+/** Where to write the creators picked on the Creators table, as CSV or an Excel file (Scout's template). */
+export function pickCreatorsExportPath(): Promise<string | null> {
+  return guarded(() =>
+    save({
+      title: "Export creators",
+      defaultPath: "creators.csv",
+      filters: [
+        { name: "CSV", extensions: ["csv"] },
+        { name: "Excel workbook", extensions: ["xlsx"] },
+      ],
+    }),
+  );
+}

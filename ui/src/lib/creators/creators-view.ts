@@ -11,6 +11,10 @@ export type CreatorView = {
   maxFollowers: number | null;
   /** Percent as typed (3.5 = 3.5 %); the query carries basis points. */
   minEngagementPercent: number | null;
+  /** One of the seller's tags, or null for any. */
+  tag: string | null;
+  /** Hidden creators listed too (marked hidden). */
+  includeHidden: boolean;
   sort: CreatorSort;
   descending: boolean;
 };
@@ -34,6 +38,8 @@ export const DEFAULT_VIEW: CreatorView = {
   minFollowers: null,
   maxFollowers: null,
   minEngagementPercent: null,
+  tag: null,
+  includeHidden: false,
   sort: "followers",
   descending: true,
 };
@@ -51,7 +57,8 @@ export function isFiltered(view: CreatorView): boolean {
     view.category !== null ||
     view.minFollowers !== null ||
     view.maxFollowers !== null ||
-    view.minEngagementPercent !== null
+    view.minEngagementPercent !== null ||
+    view.tag !== null
   );
 }
 
@@ -66,6 +73,10 @@ export function toQuery(view: CreatorView, offset: number, limit: number): Creat
     max_followers: view.maxFollowers,
     min_engagement_bp:
       view.minEngagementPercent === null ? null : Math.round(view.minEngagementPercent * 100),
+    tag: view.tag,
+    include_hidden: view.includeHidden,
+    ids: null,
+    except: [],
     sort: view.sort,
     descending: view.descending,
     offset,

@@ -1,5 +1,6 @@
-// The Creators area's service: its commands (the list, the filter menus, one creator, "more like this")
-// and `CreatorPages`, the rows of the Creators table (`RowPages` asking `list_creators` for each page of
+// The Creators area's service: its commands (the list, the filter menus, one creator, "more like this";
+// acting on a selection — export, tag, hide, shortlist — each given as one `CreatorQuery`) and
+// `CreatorPages`, the rows of the Creators table (`RowPages` asking `list_creators` for each page of
 // a `CreatorView`).
 import { call } from "../common/ipc";
 import { RowPages } from "../common/row-pages.svelte";
@@ -28,6 +29,28 @@ export function getCreator(id: number): Promise<CreatorDetail> {
 /** The creators most like this one ("more like this"), most alike first; `limit` at most 100. */
 export function lookalikes(creatorId: number, limit: number): Promise<LookalikeCreator[]> {
   return call("lookalikes", { creatorId, limit });
+}
+
+/** Writes the creators `query` selects to a .csv or .xlsx file in Scout's import template; resolves to
+ * how many. */
+export function exportCreators(query: CreatorQuery, path: string): Promise<number> {
+  return call("export_creators", { query, path });
+}
+
+/** Tags (`add`) or untags the creators `query` selects; resolves to those that changed. */
+export function tagCreators(query: CreatorQuery, tag: string, add: boolean): Promise<number[]> {
+  return call("tag_creators", { query, tag, add });
+}
+
+/** Hides (`hidden`) or shows again the creators `query` selects; resolves to those that changed. */
+export function hideCreators(query: CreatorQuery, hidden: boolean): Promise<number[]> {
+  return call("hide_creators", { query, hidden });
+}
+
+/** Adds the creators `query` selects (at most 1,000) to a campaign's shortlist; resolves to how many
+ * joined. */
+export function shortlistCreators(campaignId: number, query: CreatorQuery): Promise<number> {
+  return call("shortlist_creators", { campaignId, query });
 }
 
 export class CreatorPages extends RowPages<CreatorView, CreatorRow, CreatorPage> {

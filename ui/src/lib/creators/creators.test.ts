@@ -16,6 +16,8 @@ function row(id: number): CreatorRow {
     categories: [],
     country: null,
     updated_at: "2026-11-20T00:00:00Z",
+    tags: [],
+    hidden: false,
   };
 }
 

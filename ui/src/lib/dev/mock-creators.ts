@@ -73,5 +73,7 @@ export function creatorFacets(creators: SyntheticCreator[]): CreatorFacets {
     platforms: facets(creators.map((c) => c.row.platform)),
     countries: facets(creators.flatMap((c) => (c.row.country ? [c.row.country] : []))),
     categories: facets(creators.flatMap((c) => c.row.categories)),
+    tags: facets(creators.flatMap((c) => c.row.tags)),
+    hidden: creators.filter((c) => c.row.hidden).length,
   };
 }

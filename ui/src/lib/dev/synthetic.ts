@@ -273,6 +273,8 @@ export function syntheticCreators(count: number, seed = 7, now = Date.now()): Sy
         categories,
         country: next() < 0.05 ? null : country,
         updated_at: updatedAt,
+        tags: [],
+        hidden: false,
       },
       detail: {
         id,
