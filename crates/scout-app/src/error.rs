@@ -162,7 +162,7 @@ fn tiktok_code(e: &scout_tiktok::TiktokError) -> ErrorCode {
         T::Unauthorized { .. } | T::TokenExpired { .. } | T::InvalidSign { .. } | T::MissingScope { .. } => {
             ErrorCode::Reauthorize
         }
-        T::QuotaExhausted { .. } => ErrorCode::Quota,
+        T::QuotaExhausted { .. } | T::DailyLimit { .. } => ErrorCode::Quota,
         T::Invalid { .. } => ErrorCode::InvalidInput,
         T::FollowerLimit { .. }
         | T::Conflict { .. }

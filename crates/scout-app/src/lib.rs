@@ -35,10 +35,15 @@ pub use pipeline::{FollowUpSettings, FollowUps};
 pub use results::RETRAIN_AFTER_NEW_OUTCOMES;
 pub use scout_outreach::email::{SmtpAccount, SmtpSecurity};
 pub use scout_outreach::template::{default_template, OfferTemplate, RenderedMessage};
+/// The creator marketplace's types, as the TikTok Shop client reads them.
+pub use scout_tiktok::{
+    CategoryFilter, CollectProgress, CollectStop, Collected, CreatorPerformance, Figure, GmvBand,
+    MarketplaceCreator, MarketplaceCursor, MarketplaceFilter, MarketplacePage, PostRate, Share,
+};
 pub use streaming::{CancelToken, ImportProgress};
 pub use tiktok::{
-    TiktokConnection, TiktokQuota, TiktokQuotaPart, TiktokStatus, TiktokSyncReport,
-    DEFAULT_TIKTOK_INTERVAL_MS,
+    MarketplaceBudget, TiktokConnection, TiktokQuota, TiktokQuotaPart, TiktokStatus, TiktokSyncReport,
+    DEFAULT_TIKTOK_INTERVAL_MS, MARKETPLACE_DAILY_REQUESTS,
 };
 pub use workspace::{Workspace, WorkspaceInfo};
 

@@ -160,6 +160,11 @@ pub enum TiktokCommand {
     },
     /// Remove the app secret and tokens from the keychain.
     Disconnect,
+    /// The creator marketplace: search, collect all, one creator's performance, today's budget.
+    Creators {
+        #[command(subcommand)]
+        cmd: crate::cli_marketplace::MarketplaceCommand,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,5 +1,5 @@
 //! `scout tiktok`: connect the shop, show the connection's status, sync collaboration answers,
-//! disconnect.
+//! disconnect; `scout tiktok creators` is the creator marketplace (`marketplace`).
 
 use crate::cli_outreach::TiktokCommand;
 use crate::output::print_json;
@@ -64,6 +64,7 @@ pub async fn run(ws: &Workspace, cmd: &TiktokCommand) -> Result<u8, AppError> {
             }
             Ok(if r.errors.is_empty() { 0 } else { 1 })
         }
+        TiktokCommand::Creators { cmd } => crate::marketplace::run(ws, cmd, false).await,
         TiktokCommand::Disconnect => {
             ws.disconnect_tiktok().await?;
             println!("disconnected; the app secret and tokens are removed from the keychain");

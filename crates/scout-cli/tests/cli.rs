@@ -496,6 +496,58 @@ fn tiktok_connect_queue_deliver_and_sync_from_the_command_line() {
 }
 
 #[test]
+fn the_creator_marketplace_is_searched_collected_and_read_from_the_command_line() {
+    if !scout_testkit::keychain_tests_enabled("the_creator_marketplace_is_searched_collected_and_read") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.scout");
+    let out = scout(&ws, &["tiktok", "creators", "search"]);
+    assert_eq!(out.status.code(), Some(1), "not connected yet");
+    assert!(stderr(&out).contains("connect it in Settings"), "{}", stderr(&out));
+
+    let app_key = format!("cli-market-{}", std::process::id());
+    let api = scout_testkit::FakeTiktokApi::start_with(&scout_testkit::FakeTiktokOptions {
+        app_key: app_key.clone(),
+        ..scout_testkit::FakeTiktokOptions::scenario("ok")
+    });
+    let base = api.base_url();
+    let mut connect = tiktok_connect(&app_key, "cipher-cli-market", &base);
+    connect.push("--app-secret-stdin".into());
+    let connect: Vec<&str> = connect.iter().map(String::as_str).collect();
+    let out = scout_with_stdin(&ws, &connect, &format!("{}\n", scout_testkit::FAKE_TIKTOK_APP_SECRET));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    // Two pages of a filtered search.
+    let search = ["tiktok", "creators", "search", "--category", "601450", "--min-followers", "50000"];
+    let out = scout(&ws, &[&search[..], &["--pages", "2", "--json"]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rows = json(&out);
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 40);
+    assert!(rows.iter().all(|r| r["followers"].as_u64().unwrap() >= 50_000));
+    let body = &api.requests_to("POST", "/affiliate_seller/202608/marketplace_creators/search")[0]["body"];
+    assert_eq!(body["category"][0]["parent_category_id"], "601450", "{body}");
+
+    // Every creator of the category, past the ceiling, none twice; the budget counts every request.
+    let out = scout(&ws, &["tiktok", "creators", "search", "--category", "601450", "--all", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let all = json(&out);
+    let ids: std::collections::BTreeSet<&str> =
+        all.as_array().unwrap().iter().map(|r| r["open_id"].as_str().unwrap()).collect();
+    assert!(ids.len() > 400 && ids.len() == all.as_array().unwrap().len(), "{} creators", ids.len());
+    let budget = json(&scout(&ws, &["tiktok", "creators", "budget", "--json"]));
+    let searches = api.requests_to("POST", "/affiliate_seller/202608/marketplace_creators/search").len();
+    assert_eq!(budget["used"].as_u64(), Some(searches as u64), "{budget}");
+    assert_eq!(budget["left"].as_u64(), Some(10_000 - searches as u64));
+
+    let out = scout(&ws, &["tiktok", "creators", "show", "mk-00007"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(text.contains("followers by age: 18-24") && text.contains("sample score:"), "{text}");
+}
+
+#[test]
 fn results_sync_fetches_the_last_days_of_orders_from_tiktok_shop() {
     if !scout_testkit::keychain_tests_enabled("results_sync_fetches_the_last_days_of_orders") {
         return;

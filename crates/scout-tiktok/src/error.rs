@@ -16,6 +16,7 @@ pub(crate) mod codes {
     pub const FOLLOWER_LIMIT: i64 = 16024021;
     pub const CONFLICT: i64 = 16024022;
     pub const SENSITIVE_WORDS: i64 = 50001703;
+    pub const DAILY_LIMIT: i64 = 45101004;
 }
 
 /// What went wrong talking to TikTok Shop. In every variant that comes from a reply, `message` is the
@@ -38,6 +39,10 @@ pub enum TiktokError {
     /// Code 16024019: the shop's outreach quota is used up for now.
     #[error("the shop's creator outreach quota is used up: {message}")]
     QuotaExhausted { message: String, request_id: String },
+    /// Code 45101004: the day's budget of creator marketplace searches (or messages), 10,000 requests,
+    /// is used up; it renews the next day.
+    #[error("today's TikTok Shop budget of creator marketplace searches is used up; it renews tomorrow: {message}")]
+    DailyLimit { message: String, request_id: String },
     /// Code 16024021: a creator is over the follower limit this shop may invite.
     #[error("a creator is over the follower limit for this shop's invitations: {message}")]
     FollowerLimit { message: String, request_id: String },
@@ -85,6 +90,7 @@ impl TiktokError {
             Self::RateLimited { code, .. } | Self::Unavailable { code, .. } | Self::Api { code, .. } => *code,
             Self::TokenExpired { .. } => TOKEN_EXPIRED,
             Self::QuotaExhausted { .. } => QUOTA_EXHAUSTED,
+            Self::DailyLimit { .. } => DAILY_LIMIT,
             Self::FollowerLimit { .. } => FOLLOWER_LIMIT,
             Self::Conflict { .. } => CONFLICT,
             Self::SensitiveWords { .. } => SENSITIVE_WORDS,
@@ -115,6 +121,7 @@ impl TiktokError {
             MISSING_SCOPE => Self::MissingScope { message, request_id },
             INVALID_SIGN => Self::InvalidSign { message, request_id },
             QUOTA_EXHAUSTED => Self::QuotaExhausted { message, request_id },
+            DAILY_LIMIT => Self::DailyLimit { message, request_id },
             FOLLOWER_LIMIT => Self::FollowerLimit { message, request_id },
             CONFLICT => Self::Conflict { message, request_id },
             SENSITIVE_WORDS => Self::SensitiveWords { message, request_id },
@@ -170,6 +177,7 @@ mod tests {
         assert!(matches!(e(105005), TiktokError::MissingScope { .. }));
         assert!(matches!(e(106001), TiktokError::InvalidSign { .. }));
         assert!(matches!(e(16024019), TiktokError::QuotaExhausted { .. }));
+        assert!(matches!(e(45101004), TiktokError::DailyLimit { .. }));
         assert!(matches!(e(16024021), TiktokError::FollowerLimit { .. }));
         assert!(matches!(e(16024022), TiktokError::Conflict { .. }));
         assert!(matches!(e(50001703), TiktokError::SensitiveWords { .. }));

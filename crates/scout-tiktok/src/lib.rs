@@ -1,5 +1,6 @@
-//! The TikTok Shop Open API client — one crate for every use Scout makes of the API (outreach today;
-//! discovery, samples, messages and results next). Target collaborations (the platform's partnership
+//! The TikTok Shop Open API client — one crate for every use Scout makes of the API (outreach, results,
+//! and discovery: the creator marketplace's search, filter options, creator performance and "collect
+//! all" past a query's ceiling; samples and messages next). Target collaborations (the platform's partnership
 //! offers): OAuth code exchange and token refresh, signed shop-scoped calls (`signing`: the request
 //! signature) to create an invitation for up to
 //! 50 creators, read where its creators stand, search the shop's collaborations, read the weekly
@@ -13,11 +14,15 @@ mod client;
 mod collaboration;
 mod config;
 mod error;
+mod marketplace;
+mod marketplace_collect;
 mod order_lines;
 mod orders;
+mod performance;
 mod quota;
 pub mod signing;
 mod wire;
+mod wire_marketplace;
 
 pub use auth::exchange_code;
 pub use client::{TiktokClient, MAX_RETRIES, REFRESH_MARGIN_SECONDS};
@@ -28,7 +33,16 @@ pub use collaboration::{
 };
 pub use config::{TiktokConfig, Tokens, DEFAULT_API_BASE, DEFAULT_AUTH_BASE};
 pub use error::TiktokError;
+pub use marketplace::{
+    AgeRange, CategoryFilter, ContentPreference, Figure, FilterOption, Gender, GmvBand, MarketplaceCreator,
+    MarketplaceCursor, MarketplaceFilter, MarketplaceFilterOptions, MarketplacePage, PostRate, Range,
+    UnitsBand, QUERY_CEILING, SEARCH_PAGE_SIZE,
+};
+pub use marketplace_collect::{
+    split as split_marketplace_query, CollectLimits, CollectProgress, CollectStop, Collected,
+};
 pub use orders::{AffiliateOrder, AffiliateOrderPage, ORDERS_WINDOW_DAYS};
+pub use performance::{CreatorPerformance, Share, TrendPoint};
 pub use quota::{OutreachQuota, QuotaPart};
 
 /// Splits `items` into consecutive batches of at most `size` (a `size` of 0 is taken as 1): e.g.

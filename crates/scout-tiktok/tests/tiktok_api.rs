@@ -1,6 +1,7 @@
 //! The TikTok Shop client against a real HTTP server process on loopback
 //! (`fixtures/tiktok/fake_tiktok_api.py`), which checks every signature with its own implementation of
-//! the spec and records every request it received. Affiliate orders are in `tiktok_api/orders.rs`.
+//! the spec and records every request it received. Affiliate orders are in `tiktok_api/orders.rs`, the
+//! creator marketplace in `tiktok_api/marketplace.rs`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{Duration as ChronoDuration, Utc};
@@ -17,6 +18,8 @@ use scout_testkit::{
     FAKE_TIKTOK_SHOP_CIPHER as SHOP_CIPHER,
 };
 
+#[path = "tiktok_api/marketplace.rs"]
+mod marketplace;
 #[path = "tiktok_api/orders.rs"]
 mod orders;
 #[path = "tiktok_api/wire_fields.rs"]

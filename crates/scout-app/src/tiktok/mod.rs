@@ -3,10 +3,12 @@
 //! code, the connection's status and disconnecting; the outreach quota in plain words, the pace of calls
 //! and the status sync. Delivering offers is a channel of `outreach::delivery`.
 
+mod marketplace;
 mod pace;
 mod quota;
 mod sync;
 
+pub use marketplace::{MarketplaceBudget, MARKETPLACE_DAILY_REQUESTS};
 pub(crate) use pace::Pacer;
 pub(crate) use quota::{quota_retry_at, quota_unreadable, quota_unreadable_note};
 pub use quota::{TiktokQuota, TiktokQuotaPart};

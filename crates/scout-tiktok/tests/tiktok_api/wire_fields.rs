@@ -75,6 +75,40 @@ async fn the_fake_api_answers_and_the_client_asks_exactly_in_the_models_fields()
     client.search_collaborations(CollaborationFilter::Valid, None).await.unwrap();
     let anchor = chrono::DateTime::from_timestamp(ANCHOR, 0).unwrap();
     client.affiliate_orders(anchor, anchor + ChronoDuration::days(5), Duration::ZERO).await.unwrap();
+    // The marketplace: a search with every filter, its next page, the filter options, two creators (one
+    // who keeps figures private, one who does not).
+    let filter = scout_tiktok::MarketplaceFilter {
+        keyword: Some("a".into()),
+        categories: vec![scout_tiktok::CategoryFilter {
+            parent: "601450".into(),
+            children: vec!["601451".into()],
+        }],
+        followers_min: Some(1_000),
+        followers_max: Some(5_000_000),
+        follower_ages: vec![scout_tiktok::AgeRange::A25To34],
+        follower_gender: Some((scout_tiktok::Gender::Female, scout_domain::BasisPoints(1000))),
+        gmv: scout_tiktok::GmvBand::ALL.to_vec(),
+        units_sold: vec![scout_tiktok::UnitsBand::Under10, scout_tiktok::UnitsBand::Over1k],
+        min_avg_video_views: Some(10),
+        min_engagement_percent: Some(1),
+        max_avg_commission_percent: Some(20),
+        post_rate: Some(scout_tiktok::PostRate::Ok),
+        fast_growing: false,
+        not_invited_90_days: true,
+        content: vec![scout_tiktok::ContentPreference::Video],
+        sorter: Some("GMV_DESC".into()),
+    };
+    let page = client.search_marketplace(&filter, None).await.unwrap();
+    let broad = client.search_marketplace(&scout_tiktok::MarketplaceFilter::default(), None).await.unwrap();
+    client
+        .search_marketplace(&scout_tiktok::MarketplaceFilter::default(), broad.next.as_ref())
+        .await
+        .unwrap();
+    client.marketplace_filter_options(&["OPTION_VERTICAL_PRO".into()]).await.unwrap();
+    let private = broad.creators.iter().chain(&page.creators).find(|c| c.private).unwrap().open_id.clone();
+    let public = broad.creators.iter().find(|c| !c.private).unwrap().open_id.clone();
+    client.marketplace_creator(&private).await.unwrap();
+    client.marketplace_creator(&public).await.unwrap();
     assert!(Utc::now() > anchor, "the sample orders lie in the past");
 
     let requests = api.requests();

@@ -1,0 +1,85 @@
+//! Finding creators on TikTok Shop's creator marketplace: one page of a search, "collect all" past a
+//! query's ceiling, one creator's full performance — each through the connected shop's client, with the
+//! day's budget of marketplace searches (10,000 requests a day) counted in the workspace so a large run
+//! says beforehand what it needs and what is left, and stops at the budget with what it found kept.
+
+use crate::{Result, Workspace};
+use chrono::{NaiveDate, Utc};
+use scout_tiktok::{
+    CollectLimits, CollectProgress, Collected, CreatorPerformance, MarketplaceCursor, MarketplaceFilter,
+    MarketplacePage,
+};
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
+use ts_rs::TS;
+
+const BUDGET_KEY: &str = "tiktok.marketplace_budget";
+/// Marketplace searches TikTok Shop allows a shop per day.
+pub const MARKETPLACE_DAILY_REQUESTS: u32 = 10_000;
+/// The marketplace's own limit is 50 requests a second per API.
+const MARKETPLACE_INTERVAL: Duration = Duration::from_millis(20);
+
+/// How much of today's marketplace search budget is used (days are UTC days).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MarketplaceBudget {
+    pub day: NaiveDate,
+    pub used: u32,
+    pub left: u32,
+}
+
+impl Workspace {
+    /// Today's marketplace search budget: used and left.
+    pub async fn marketplace_budget(&self) -> Result<MarketplaceBudget> {
+        let today = Utc::now().date_naive();
+        let used = match self.json_setting::<(NaiveDate, u32)>(BUDGET_KEY).await? {
+            Some((day, used)) if day == today => used,
+            _ => 0,
+        };
+        Ok(MarketplaceBudget { day: today, used, left: MARKETPLACE_DAILY_REQUESTS.saturating_sub(used) })
+    }
+
+    async fn spend_marketplace_requests(&self, requests: u32) -> Result<()> {
+        let budget = self.marketplace_budget().await?;
+        self.set_json_setting(BUDGET_KEY, &(budget.day, budget.used.saturating_add(requests))).await
+    }
+
+    /// One page of a marketplace search (one request of the day's budget).
+    pub async fn search_marketplace(
+        &self,
+        filter: &MarketplaceFilter,
+        cursor: Option<&MarketplaceCursor>,
+    ) -> Result<MarketplacePage> {
+        let (connection, client) = self.tiktok_client().await?;
+        let page = client.search_marketplace(filter, cursor).await;
+        self.save_refreshed_tokens(&connection, &client).await?;
+        self.spend_marketplace_requests(1).await?;
+        page.map_err(crate::tiktok::tiktok_error)
+    }
+
+    /// Every creator `filter` matches, past the ceiling of one query, within what is left of today's
+    /// budget; a stop (budget, refusal, cancel) keeps what was found and says why in `stopped`.
+    pub async fn collect_marketplace(
+        &self,
+        filter: &MarketplaceFilter,
+        progress: impl FnMut(CollectProgress),
+        cancelled: impl Fn() -> bool,
+    ) -> Result<Collected> {
+        let left = self.marketplace_budget().await?.left;
+        let (connection, client) = self.tiktok_client().await?;
+        let limits =
+            CollectLimits { max_requests: left, interval: MARKETPLACE_INTERVAL, ..Default::default() };
+        let collected = client.collect_marketplace(filter, limits, progress, cancelled).await;
+        self.save_refreshed_tokens(&connection, &client).await?;
+        self.spend_marketplace_requests(collected.requests).await?;
+        Ok(collected)
+    }
+
+    /// One creator's full marketplace performance.
+    pub async fn marketplace_creator(&self, open_id: &str) -> Result<CreatorPerformance> {
+        let (connection, client) = self.tiktok_client().await?;
+        let performance = client.marketplace_creator(open_id).await;
+        self.save_refreshed_tokens(&connection, &client).await?;
+        performance.map_err(crate::tiktok::tiktok_error)
+    }
+}

@@ -1,0 +1,149 @@
+//! `scout tiktok creators`: search the creator marketplace (a page, or every creator with `--all`), a
+//! creator's performance, today's search budget.
+
+use crate::cli_marketplace::MarketplaceCommand;
+use crate::output::{clip, compact, print_json};
+use scout_app::{AppError, Workspace};
+use scout_app::{Figure, MarketplaceCreator};
+use std::io::Write as _;
+
+fn gmv(c: &MarketplaceCreator) -> String {
+    match &c.gmv {
+        Some(Figure::Exact(m)) => m.to_string(),
+        Some(Figure::Range(r)) => match &r.max {
+            Some(max) => format!("{}–{}", r.min, max),
+            None => format!("{}+", r.min),
+        },
+        None => "—".into(),
+    }
+}
+
+fn print_rows(creators: &[MarketplaceCreator]) {
+    let header = ["open id", "username", "followers", "avg views", "GMV (30 d)", "region"];
+    println!(
+        "{:<14} {:<24} {:>10} {:>10}  {:<22} {}",
+        header[0], header[1], header[2], header[3], header[4], header[5]
+    );
+    for c in creators {
+        println!(
+            "{:<14} {:<24} {:>10} {:>10}  {:<22} {}",
+            clip(&c.open_id, 14),
+            clip(&c.username, 24),
+            compact(c.followers),
+            compact(c.avg_video_views),
+            gmv(c),
+            c.region.as_deref().unwrap_or("—")
+        );
+    }
+}
+
+pub async fn run(ws: &Workspace, cmd: &MarketplaceCommand, quiet: bool) -> Result<u8, AppError> {
+    match cmd {
+        MarketplaceCommand::Search { filter, all, pages, json } => {
+            let filter = filter.filter();
+            if *all {
+                let budget = ws.marketplace_budget().await?;
+                if !quiet {
+                    eprintln!(
+                        "collecting; {} of today's {} marketplace searches left",
+                        budget.left,
+                        budget.used + budget.left
+                    );
+                }
+                let collected = ws
+                    .collect_marketplace(
+                        &filter,
+                        |p| {
+                            if !quiet {
+                                eprint!("\r{} requests, {} creators found", p.requests, p.creators);
+                                let _ = std::io::stderr().flush();
+                            }
+                        },
+                        || false,
+                    )
+                    .await?;
+                if !quiet {
+                    eprintln!();
+                }
+                if *json {
+                    print_json(&collected.creators)?;
+                } else {
+                    print_rows(&collected.creators);
+                }
+                eprintln!(
+                    "{} creators in {} requests ({} splits){}",
+                    collected.creators.len(),
+                    collected.requests,
+                    collected.splits,
+                    if collected.unreadable.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            "; {} rows unreadable: {}",
+                            collected.unreadable.len(),
+                            collected.unreadable.join("; ")
+                        )
+                    }
+                );
+                for part in &collected.incomplete {
+                    eprintln!("a part still reaches the ceiling and cannot be split: {part:?}");
+                }
+                if let Some(stop) = &collected.stopped {
+                    eprintln!("stopped early: {stop}");
+                    return Ok(3);
+                }
+                return Ok(if collected.incomplete.is_empty() { 0 } else { 3 });
+            }
+            let mut creators = Vec::new();
+            let mut cursor = None;
+            for _ in 0..(*pages).max(1) {
+                let page = ws.search_marketplace(&filter, cursor.as_ref()).await?;
+                for why in &page.unreadable {
+                    eprintln!("unreadable row: {why}");
+                }
+                creators.extend(page.creators);
+                cursor = page.next;
+                if cursor.is_none() {
+                    break;
+                }
+            }
+            if *json {
+                print_json(&creators)?;
+            } else {
+                print_rows(&creators);
+                if cursor.is_some() && !quiet {
+                    eprintln!("more on the next pages: --pages N, or --all for every match");
+                }
+            }
+            Ok(0)
+        }
+        MarketplaceCommand::Show { open_id, json } => {
+            let p = ws.marketplace_creator(open_id).await?;
+            if *json {
+                return print_json(&p).map(|_| 0);
+            }
+            println!("@{} ({}) · {} followers", p.username, p.open_id, compact(p.followers));
+            let shares = |s: &[scout_app::Share]| {
+                s.iter().map(|x| format!("{} {}", x.key, x.share)).collect::<Vec<_>>().join(", ")
+            };
+            println!("followers by age: {}", shares(&p.follower_ages));
+            println!("followers by gender: {}", shares(&p.follower_genders));
+            println!("followers by country: {}", shares(&p.follower_countries));
+            println!(
+                "post rate: {} · sample score: {} · 90-day fulfilment: {}",
+                p.post_rate.as_deref().unwrap_or("—"),
+                p.sample_score.map(|s| format!("{s}/100")).unwrap_or_else(|| "—".into()),
+                p.fulfilment_90_days.map(|s| s.to_string()).unwrap_or_else(|| "—".into())
+            );
+            Ok(0)
+        }
+        MarketplaceCommand::Budget { json } => {
+            let b = ws.marketplace_budget().await?;
+            if *json {
+                return print_json(&b).map(|_| 0);
+            }
+            println!("{} of today's marketplace searches used, {} left ({} UTC)", b.used, b.left, b.day);
+            Ok(0)
+        }
+    }
+}
