@@ -16,6 +16,7 @@ mod config;
 mod error;
 mod marketplace;
 mod marketplace_collect;
+mod marketplace_filter;
 mod order_lines;
 mod orders;
 mod performance;
