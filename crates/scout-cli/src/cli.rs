@@ -112,9 +112,12 @@ pub enum SortArg {
     Followers,
     Views,
     Engagement,
+    /// Within each currency: the most common currency first, then the others, each by amount.
     Gmv,
     Country,
-    Updated,
+    /// The date the creator's newest figures are from.
+    #[value(name = "as-of", alias = "updated")]
+    AsOf,
 }
 
 #[derive(Debug, Args)]

@@ -24,7 +24,7 @@ fn query(filter: &FilterArgs, offset: u64, limit: u32) -> CreatorQuery {
             SortArg::Engagement => CreatorSort::EngagementRate,
             SortArg::Gmv => CreatorSort::Gmv,
             SortArg::Country => CreatorSort::Country,
-            SortArg::Updated => CreatorSort::UpdatedAt,
+            SortArg::AsOf => CreatorSort::DataAsOf,
         },
         descending: !filter.asc,
         offset,

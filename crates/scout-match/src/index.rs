@@ -31,6 +31,18 @@ pub fn country_code(id: CountryId) -> Option<String> {
     })
 }
 
+/// A currency code packed into 0..17576, in alphabetical order; [`NO_CURRENCY`] when GMV is unknown.
+pub type CurrencyId = u16;
+pub const NO_CURRENCY: CurrencyId = u16::MAX;
+
+pub fn currency_id(code: &str) -> CurrencyId {
+    let b = code.as_bytes();
+    if b.len() != 3 || !b.iter().all(u8::is_ascii_uppercase) {
+        return NO_CURRENCY;
+    }
+    b.iter().fold(0, |id, c| id * 26 + u16::from(c - b'A'))
+}
+
 #[derive(Debug, Clone)]
 pub struct MatchIndex {
     pub(crate) today: NaiveDate,
@@ -62,6 +74,10 @@ pub struct MatchIndex {
     /// Engagement per view as a fraction; NaN when unknown.
     pub(crate) engagement: Vec<f32>,
     pub(crate) gmv_usd: Vec<f32>,
+    /// GMV exactly as recorded, in its currency's minor units (0 when unknown): sorting compares amounts
+    /// only within one currency (decision 0018).
+    pub(crate) gmv_minor: Vec<i64>,
+    pub(crate) gmv_currency: Vec<CurrencyId>,
     pub(crate) has_contact: Vec<bool>,
     /// Days since 1970-01-01; `i32::MIN` when never contacted.
     pub(crate) last_contacted: Vec<i32>,
@@ -120,6 +136,8 @@ impl MatchIndex {
             avg_views: Vec::new(),
             engagement: Vec::new(),
             gmv_usd: Vec::new(),
+            gmv_minor: Vec::new(),
+            gmv_currency: Vec::new(),
             has_contact: Vec::new(),
             last_contacted: Vec::new(),
             as_of: Vec::new(),
@@ -194,6 +212,8 @@ impl MatchIndex {
         self.avg_views.push(avg_views);
         self.engagement.push(engagement);
         self.gmv_usd.push(gmv_usd);
+        self.gmv_minor.push(f.gmv.as_ref().map_or(0, |m| m.minor));
+        self.gmv_currency.push(f.gmv.as_ref().map_or(NO_CURRENCY, |m| currency_id(m.currency.code())));
         self.has_contact.push(facts.has_contact);
         self.last_contacted.push(facts.last_contacted.map_or(i32::MIN, day_number));
         self.as_of.push(facts.as_of);
@@ -292,6 +312,8 @@ impl MatchIndex {
         self.avg_views.reserve(additional);
         self.engagement.reserve(additional);
         self.gmv_usd.reserve(additional);
+        self.gmv_minor.reserve(additional);
+        self.gmv_currency.reserve(additional);
         self.has_contact.reserve(additional);
         self.last_contacted.reserve(additional);
         self.as_of.reserve(additional);

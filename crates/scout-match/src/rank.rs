@@ -3,13 +3,14 @@
 //! that need no score run first so filtered-out creators cost almost nothing.
 
 use crate::confidence::confidence;
-use crate::index::{country_id, day_number, CountryId, MatchIndex};
+use crate::index::{country_id, day_number, CountryId, CurrencyId, MatchIndex, NO_CURRENCY};
 use crate::model::LinearModel;
 use crate::target::Target;
 use rayon::prelude::*;
 use scout_domain::{AgeBand, CountryCode};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
+use std::collections::HashMap;
 use ts_rs::TS;
 
 /// Narrows the matches. Every field is optional; an empty list means "any".
@@ -53,6 +54,8 @@ pub enum MatchSort {
     Confidence,
     Followers,
     Engagement,
+    /// Within each currency, never across them: the currency most of the matching creators' GMV is in
+    /// first, then the others by how many (ties A→Z), each by amount; unknown GMV last (decision 0018).
     Gmv,
 }
 
@@ -193,18 +196,24 @@ pub fn rank(index: &MatchIndex, target: &Target, model: &LinearModel, query: &Ra
             MatchSort::Confidence => r.confidence,
             MatchSort::Followers => index.followers[row],
             MatchSort::Engagement => index.engagement[row],
-            MatchSort::Gmv => index.gmv_usd[row],
+            MatchSort::Gmv => f32::NAN,
         }
     };
+    let gmv_ranks = (query.sort == MatchSort::Gmv).then(|| currency_ranks(index, &passing));
     // Missing values sort last either way; ties break on the row for a stable order across pages.
     let order = |a: &Ranked, b: &Ranked| -> Ordering {
-        let (ka, kb) = (key(a), key(b));
-        let by_key = match (ka.is_nan(), kb.is_nan()) {
-            (true, true) => Ordering::Equal,
-            (true, false) => Ordering::Greater,
-            (false, true) => Ordering::Less,
-            _ if query.ascending => ka.total_cmp(&kb),
-            _ => kb.total_cmp(&ka),
+        let by_key = match &gmv_ranks {
+            Some(ranks) => by_gmv(index, ranks, a.row as usize, b.row as usize, query.ascending),
+            None => {
+                let (ka, kb) = (key(a), key(b));
+                match (ka.is_nan(), kb.is_nan()) {
+                    (true, true) => Ordering::Equal,
+                    (true, false) => Ordering::Greater,
+                    (false, true) => Ordering::Less,
+                    _ if query.ascending => ka.total_cmp(&kb),
+                    _ => kb.total_cmp(&ka),
+                }
+            }
         };
         by_key.then(a.row.cmp(&b.row))
     };
@@ -216,4 +225,32 @@ pub fn rank(index: &MatchIndex, target: &Target, model: &LinearModel, query: &Ra
     passing.sort_unstable_by(order);
     let page = passing.into_iter().skip(query.offset as usize).take(query.limit as usize).collect();
     Ranking { total, page }
+}
+
+/// The place of each currency in a GMV sort: by how many of these creators have GMV in it, most first,
+/// ties in alphabetical order (a currency's id is).
+fn currency_ranks(index: &MatchIndex, rows: &[Ranked]) -> HashMap<CurrencyId, u32> {
+    let mut counts: HashMap<CurrencyId, u32> = HashMap::new();
+    for r in rows {
+        let currency = index.gmv_currency[r.row as usize];
+        if currency != NO_CURRENCY {
+            *counts.entry(currency).or_default() += 1;
+        }
+    }
+    let mut order: Vec<(CurrencyId, u32)> = counts.into_iter().collect();
+    order.sort_unstable_by_key(|(currency, n)| (std::cmp::Reverse(*n), *currency));
+    order.into_iter().enumerate().map(|(place, (currency, _))| (currency, place as u32)).collect()
+}
+
+/// Two rows by GMV: first by their currency's place, then by amount within it; unknown GMV last.
+fn by_gmv(
+    index: &MatchIndex,
+    ranks: &HashMap<CurrencyId, u32>,
+    a: usize,
+    b: usize,
+    ascending: bool,
+) -> Ordering {
+    let place = |row: usize| ranks.get(&index.gmv_currency[row]).copied().unwrap_or(u32::MAX);
+    let (ma, mb) = (index.gmv_minor[a], index.gmv_minor[b]);
+    place(a).cmp(&place(b)).then_with(|| if ascending { ma.cmp(&mb) } else { mb.cmp(&ma) })
 }

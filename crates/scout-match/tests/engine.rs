@@ -270,6 +270,53 @@ fn paging_gives_each_creator_once() {
 }
 
 #[test]
+fn gmv_sorts_within_each_currency_most_common_first_unknown_last() {
+    let with_gmv = |id: i64, gmv: Option<(i64, &str)>| {
+        let mut c = creator(id, 5_000 + id as u64, 600, "Beauty & Personal Care", None);
+        c.figures.gmv = gmv.map(|(minor, code)| Money::new(minor, Currency::parse(code).unwrap()));
+        c
+    };
+    // At reference rates Rp 90,000,000 (≈ $5,580) would sit between $20,000 and $1,000, and £50,000 would
+    // top the list.
+    let ix = index(&[
+        with_gmv(1, Some((5_000, "USD"))),
+        with_gmv(2, Some((9_000_000_000, "IDR"))),
+        with_gmv(3, Some((90_000, "GBP"))),
+        with_gmv(4, Some((2_000_000, "USD"))),
+        with_gmv(5, None),
+        with_gmv(6, Some((1_000_000, "IDR"))),
+        with_gmv(7, Some((100_000, "USD"))),
+        with_gmv(8, Some((5_000_000, "GBP"))),
+        with_gmv(9, Some((50_000_000, "IDR"))),
+        with_gmv(10, Some((100, "USD"))),
+        with_gmv(11, None),
+    ]);
+    let by_gmv = RankQuery { sort: MatchSort::Gmv, ..Default::default() };
+    assert_eq!(
+        top(&ix, by_gmv.clone()),
+        [4, 7, 1, 10, 2, 9, 6, 8, 3, 5, 11],
+        "4 in USD, then 3 in IDR, then 2 in GBP, each largest first; unknown last"
+    );
+    assert_eq!(
+        top(&ix, RankQuery { ascending: true, ..by_gmv.clone() }),
+        [10, 1, 7, 4, 6, 9, 2, 3, 8, 5, 11],
+        "ascending: the same currencies in the same order, each smallest first; unknown still last"
+    );
+    let target = Target::compile(&spec(), &ix);
+    let model = LinearModel::default_model().unwrap();
+    let mut paged = Vec::new();
+    for offset in (0..11).step_by(3) {
+        let r = rank(&ix, &target, &model, &RankQuery { offset, limit: 3, ..by_gmv.clone() });
+        paged.extend(r.page.iter().map(|x| ix.id(x.row as usize)));
+    }
+    assert_eq!(paged, [4, 7, 1, 10, 2, 9, 6, 8, 3, 5, 11], "pages of 3 across the currencies");
+    // The most common currency is counted among the creators the filters keep.
+    let few =
+        RankQuery { filters: MatchFilters { followers_min: Some(5_006), ..Default::default() }, ..by_gmv };
+    assert_eq!(top(&ix, few), [9, 6, 7, 10, 8, 11], "two in IDR, two in USD: a tie goes A→Z");
+}
+
+#[test]
 fn adding_a_creator_twice_is_refused() {
     let mut ix = MatchIndex::new(day("2026-11-24"));
     let c = creator(7, 1_000, 500, "Beauty & Personal Care", None);

@@ -3,7 +3,7 @@
 
 use crate::stored_audience::StoredAudience;
 use crate::{Result, StoreError};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use scout_domain::{
     AudienceMix, BasisPoints, CountryCode, CreatorFigures, CreatorKey, CreatorProfile, Currency, Handle,
     Money, Platform,
@@ -23,13 +23,15 @@ pub(crate) struct StoredCreator {
     pub last_batch_id: i64,
     pub first_seen_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The date the newest figures are from (the newest snapshot's `as_of`); `None` without figures.
+    pub data_as_of: Option<NaiveDate>,
 }
 
 pub(crate) const CREATOR_COLUMNS: &str =
     "id, platform, handle, open_id, display_name, followers, following, \
      avg_views, avg_likes, avg_comments, avg_shares, engagement_bp, gmv_minor, gmv_currency, units_sold, \
      avg_commission_bp, categories, country, language, bio, email, audience, first_batch_id, last_batch_id, \
-     first_seen_at, updated_at";
+     first_seen_at, updated_at, data_as_of";
 
 fn corrupt(column: &'static str, id: i64, message: impl ToString) -> StoreError {
     StoreError::Corrupt { table: "creators", column, id, message: message.to_string() }
@@ -113,6 +115,7 @@ pub(crate) fn creator_from_row(row: &SqliteRow) -> Result<StoredCreator> {
         last_batch_id: row.try_get("last_batch_id")?,
         first_seen_at: row.try_get("first_seen_at")?,
         updated_at: row.try_get("updated_at")?,
+        data_as_of: row.try_get("data_as_of")?,
     })
 }
 

@@ -4,7 +4,7 @@
 
 use crate::codec::{categories_from_json, count, country, creator_from_row, money, rate, CREATOR_COLUMNS};
 use crate::{Result, Store, StoreError};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use scout_domain::{BasisPoints, CountryCode, CreatorRecord, Handle, Money, Platform};
 use serde::{Deserialize, Serialize};
 use sqlx::{QueryBuilder, Row, Sqlite};
@@ -21,15 +21,20 @@ pub enum CreatorSort {
     Followers,
     AvgViews,
     EngagementRate,
+    /// Within each currency, never across them: the currency most creators' GMV is in first, then the
+    /// others by how many have GMV in them (ties A→Z), each sorted by amount; unknown GMV last (decision
+    /// 0018).
     Gmv,
     Country,
-    UpdatedAt,
+    /// The date the creator's newest figures are from (the source's as-of date, not the import time).
+    #[serde(alias = "updated_at")]
+    DataAsOf,
 }
 
 impl CreatorSort {
     /// Whether the column can be unknown (NULL).
     fn nullable(self) -> bool {
-        !matches!(self, CreatorSort::Handle | CreatorSort::UpdatedAt)
+        !matches!(self, CreatorSort::Handle)
     }
 
     fn column(self) -> &'static str {
@@ -41,7 +46,7 @@ impl CreatorSort {
             CreatorSort::EngagementRate => "engagement_eff_bp",
             CreatorSort::Gmv => "gmv_minor",
             CreatorSort::Country => "country",
-            CreatorSort::UpdatedAt => "updated_at",
+            CreatorSort::DataAsOf => "data_as_of",
         }
     }
 }
@@ -121,7 +126,11 @@ pub struct CreatorRow {
     pub gmv: Option<Money>,
     pub categories: Vec<String>,
     pub country: Option<CountryCode>,
+    /// When Scout last wrote the row (an import changed it).
     pub updated_at: DateTime<Utc>,
+    /// The date the creator's newest figures are from, as their source said (the file's or the row's
+    /// as-of date); `None` when no source gave a figure.
+    pub as_of: Option<NaiveDate>,
     /// The seller's tags, in alphabetical order.
     #[serde(default)]
     pub tags: Vec<String>,
@@ -141,42 +150,96 @@ pub struct CreatorPage {
     pub rows: Vec<CreatorRow>,
 }
 
-/// Totals of recent filters. Cleared whenever an import commits, the only way creators change. The
-/// generation makes sure a count that started before a commit is not stored after it.
+/// Totals of recent filters, and how many of the matching creators have GMV in each currency (the GMV
+/// sort's groups). Cleared whenever creators change (an import commits, creators are hidden or tagged).
+/// The generation makes sure a count that started before a change is not stored after it.
 #[derive(Debug, Default)]
-pub(crate) struct CountCache(Mutex<(u64, HashMap<String, u64>)>);
+pub(crate) struct CountCache(Mutex<Counts>);
+
+#[derive(Debug, Default)]
+struct Counts {
+    generation: u64,
+    totals: HashMap<String, u64>,
+    currencies: HashMap<String, Vec<CurrencyGroup>>,
+}
+
+/// The creators matching a filter whose GMV is in one currency (`None`: GMV unknown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CurrencyGroup {
+    currency: Option<String>,
+    count: u64,
+}
 
 impl CountCache {
-    /// The cached total, or the generation to hand back to `put` with a freshly counted one.
-    fn get(&self, key: &str) -> std::result::Result<u64, u64> {
+    /// The cached value, or the generation to hand back to `put` with a freshly counted one.
+    fn get<T: Clone>(
+        &self,
+        key: &str,
+        map: fn(&Counts) -> &HashMap<String, T>,
+    ) -> std::result::Result<T, u64> {
         match self.0.lock() {
-            Ok(guard) => guard.1.get(key).copied().ok_or(guard.0),
+            Ok(guard) => map(&guard).get(key).cloned().ok_or(guard.generation),
             Err(_) => Err(u64::MAX),
         }
     }
 
-    fn put(&self, key: String, total: u64, generation: u64) {
+    fn put<T>(
+        &self,
+        key: String,
+        value: T,
+        generation: u64,
+        map: fn(&mut Counts) -> &mut HashMap<String, T>,
+    ) {
         if let Ok(mut guard) = self.0.lock() {
-            if guard.0 != generation {
+            if guard.generation != generation {
                 return;
             }
-            if guard.1.len() > 256 {
-                guard.1.clear();
+            let map = map(&mut guard);
+            if map.len() > 256 {
+                map.clear();
             }
-            guard.1.insert(key, total);
+            map.insert(key, value);
         }
     }
 
     pub(crate) fn clear(&self) {
         if let Ok(mut guard) = self.0.lock() {
-            guard.0 += 1;
-            guard.1.clear();
+            guard.generation += 1;
+            guard.totals.clear();
+            guard.currencies.clear();
+        }
+    }
+}
+
+/// A condition a page adds to the query's filters.
+#[derive(Debug, Clone, Copy)]
+enum Also<'a> {
+    Nothing,
+    /// ` AND …`, written by this module (no values from outside).
+    Sql(&'a str),
+    /// GMV in this currency (`None`: GMV unknown).
+    GmvIn(Option<&'a str>),
+}
+
+impl Also<'_> {
+    fn push(self, q: &mut QueryBuilder<'_, Sqlite>) {
+        match self {
+            Also::Nothing => {}
+            Also::Sql(sql) => {
+                q.push(sql);
+            }
+            Also::GmvIn(Some(code)) => {
+                q.push(" AND gmv_currency = ").push_bind(code.to_string());
+            }
+            Also::GmvIn(None) => {
+                q.push(" AND gmv_currency IS NULL");
+            }
         }
     }
 }
 
 const ROW_COLUMNS: &str = "id, platform, handle, display_name, followers, avg_views, engagement_eff_bp, \
-     gmv_minor, gmv_currency, categories, country, updated_at, hidden_at IS NOT NULL AS hidden, \
+     gmv_minor, gmv_currency, categories, country, updated_at, data_as_of, hidden_at IS NOT NULL AS hidden, \
      (SELECT json_group_array(tag) FROM (SELECT tag FROM creator_tags t WHERE t.creator_id = creators.id \
       ORDER BY tag)) AS tags";
 
@@ -273,6 +336,7 @@ fn row_from(row: &sqlx::sqlite::SqliteRow) -> Result<CreatorRow> {
         categories: categories_from_json(row.try_get("categories")?, id)?,
         country: country(row)?,
         updated_at: row.try_get("updated_at")?,
+        as_of: row.try_get("data_as_of")?,
         tags: serde_json::from_str(row.try_get("tags")?).map_err(|e| StoreError::Corrupt {
             table: "creator_tags",
             column: "tag",
@@ -286,8 +350,9 @@ fn row_from(row: &sqlx::sqlite::SqliteRow) -> Result<CreatorRow> {
 impl Store {
     /// One page of creators matching the query, and how many match in all.
     pub async fn list_creators(&self, query: &CreatorQuery) -> Result<CreatorPage> {
-        let total = self.count_matching(query).await?;
+        // The ids first: a GMV page counts its currency groups, and the total with them.
         let ids = self.page_ids(query).await?;
+        let total = self.count_matching(query).await?;
         Ok(CreatorPage { total, offset: query.offset, rows: self.creator_rows(&ids).await? })
     }
 
@@ -303,15 +368,15 @@ impl Store {
         Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
     }
 
-    /// How many creators match the query's filters (cached until the next import).
+    /// How many creators match the query's filters (cached until creators change).
     async fn count_matching(&self, query: &CreatorQuery) -> Result<u64> {
         let key = filter_key(query);
-        let generation = match self.counts.get(&key) {
+        let generation = match self.counts.get(&key, |c| &c.totals) {
             Ok(total) => return Ok(total),
             Err(generation) => generation,
         };
-        let total = self.count_where(query, "").await?;
-        self.counts.put(key, total, generation);
+        let total = self.count_where(query, Also::Nothing).await?;
+        self.counts.put(key, total, generation, |c| &mut c.totals);
         Ok(total)
     }
 
@@ -320,49 +385,110 @@ impl Store {
     /// range first, then the unknowns. The id breaks ties, so pages never overlap.
     pub(crate) async fn page_ids(&self, query: &CreatorQuery) -> Result<Vec<i64>> {
         let limit = u64::from(query.limit.min(10_000));
+        if query.sort == CreatorSort::Gmv {
+            return self.gmv_page_ids(query, limit).await;
+        }
         let col = query.sort.column();
         if query.descending || !query.sort.nullable() {
             let dir = if query.descending { "DESC" } else { "ASC" };
-            return self.ids_where(query, "", &format!("{col} {dir}, id {dir}"), limit, query.offset).await;
+            return self
+                .ids_where(query, Also::Nothing, &format!("{col} {dir}, id {dir}"), limit, query.offset)
+                .await;
         }
         let known_filter = format!(" AND {col} IS NOT NULL");
+        let known = Also::Sql(&known_filter);
         let mut ids =
-            self.ids_where(query, &known_filter, &format!("{col} ASC, id ASC"), limit, query.offset).await?;
+            self.ids_where(query, known, &format!("{col} ASC, id ASC"), limit, query.offset).await?;
         if ids.len() as u64 == limit {
             return Ok(ids);
         }
         let known_total = if ids.is_empty() {
-            self.count_where(query, &known_filter).await?
+            self.count_where(query, known).await?
         } else {
             query.offset + ids.len() as u64
         };
         let rest = limit - ids.len() as u64;
         let unknown_offset = query.offset.saturating_sub(known_total);
-        ids.extend(
-            self.ids_where(query, &format!(" AND {col} IS NULL"), "id ASC", rest, unknown_offset).await?,
-        );
+        let unknown_filter = format!(" AND {col} IS NULL");
+        ids.extend(self.ids_where(query, Also::Sql(&unknown_filter), "id ASC", rest, unknown_offset).await?);
         Ok(ids)
     }
 
-    /// How many creators match the query's filters and `extra` (` AND …`), counted now.
-    async fn count_where(&self, query: &CreatorQuery, extra: &str) -> Result<u64> {
+    /// A page sorted by GMV: amounts are compared only within a currency (decision 0018). The currencies
+    /// come one after another, the one most matching creators have GMV in first, each walked in the
+    /// `(gmv_currency, gmv_minor)` index from where the page starts; unknown GMV last.
+    async fn gmv_page_ids(&self, query: &CreatorQuery, limit: u64) -> Result<Vec<i64>> {
+        let dir = if query.descending { "DESC" } else { "ASC" };
+        // The unknown group is ordered the same way: its gmv_minor is all NULL, so it reads in id order,
+        // and the index still gives that order without a sort.
+        let order = format!("gmv_minor {dir}, id {dir}");
+        let mut ids = Vec::with_capacity(limit as usize);
+        let mut skip = query.offset;
+        for group in self.gmv_groups(query).await? {
+            let wanted = limit - ids.len() as u64;
+            if wanted == 0 {
+                break;
+            }
+            if skip >= group.count {
+                skip -= group.count;
+                continue;
+            }
+            let also = Also::GmvIn(group.currency.as_deref());
+            ids.extend(self.ids_where(query, also, &order, wanted, skip).await?);
+            skip = 0;
+        }
+        Ok(ids)
+    }
+
+    /// How many matching creators have GMV in each currency, in the GMV sort's order: most first (ties
+    /// A→Z), unknown last. Counted in one pass over the GMV index, cached until creators change; the
+    /// total for the filter comes with it.
+    async fn gmv_groups(&self, query: &CreatorQuery) -> Result<Vec<CurrencyGroup>> {
+        let key = filter_key(query);
+        let generation = match self.counts.get(&key, |c| &c.currencies) {
+            Ok(groups) => return Ok(groups),
+            Err(generation) => generation,
+        };
+        let mut q = QueryBuilder::<Sqlite>::new("SELECT gmv_currency, count(*) FROM creators WHERE 1 = 1");
+        push_filters(&mut q, query);
+        q.push(" GROUP BY gmv_currency");
+        let rows: Vec<(Option<String>, i64)> = q.build_query_as().fetch_all(&self.pool).await?;
+        let mut groups: Vec<CurrencyGroup> = rows
+            .into_iter()
+            .map(|(currency, n)| CurrencyGroup { currency, count: n.max(0) as u64 })
+            .collect();
+        groups.sort_by(|a, b| {
+            (a.currency.is_none(), std::cmp::Reverse(a.count), &a.currency).cmp(&(
+                b.currency.is_none(),
+                std::cmp::Reverse(b.count),
+                &b.currency,
+            ))
+        });
+        let total = groups.iter().map(|g| g.count).sum();
+        self.counts.put(key.clone(), total, generation, |c| &mut c.totals);
+        self.counts.put(key, groups.clone(), generation, |c| &mut c.currencies);
+        Ok(groups)
+    }
+
+    /// How many creators match the query's filters and `also`, counted now.
+    async fn count_where(&self, query: &CreatorQuery, also: Also<'_>) -> Result<u64> {
         let mut q = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM creators WHERE 1 = 1");
         push_filters(&mut q, query);
-        q.push(extra);
+        also.push(&mut q);
         Ok(q.build_query_scalar::<i64>().fetch_one(&self.pool).await?.max(0) as u64)
     }
 
     async fn ids_where(
         &self,
         query: &CreatorQuery,
-        extra: &str,
+        also: Also<'_>,
         order: &str,
         limit: u64,
         offset: u64,
     ) -> Result<Vec<i64>> {
         let mut q = QueryBuilder::<Sqlite>::new("SELECT id FROM creators WHERE 1 = 1");
         push_filters(&mut q, query);
-        q.push(extra);
+        also.push(&mut q);
         q.push(format!(" ORDER BY {order} LIMIT "))
             .push_bind(i64::try_from(limit).unwrap_or(i64::MAX))
             .push(" OFFSET ")

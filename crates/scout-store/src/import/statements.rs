@@ -14,7 +14,7 @@ use sqlx::{Arguments, QueryBuilder, Sqlite};
 const ROWS_PER_STATEMENT: usize = 500;
 
 /// The values bound for each row written to `creators`.
-const CREATOR_VALUES: usize = 26;
+const CREATOR_VALUES: usize = 27;
 
 impl ImportSession {
     /// Inserts or updates creators; returns the id of each write, in order. A stored creator keeps its
@@ -55,7 +55,7 @@ impl ImportSession {
                 sql.push_str(&format!(
                     "INSERT OR FAIL INTO creators (id, platform, handle, open_id, display_name, {FIGURE_COLUMNS}, \
                      engagement_eff_bp, categories, country, language, bio, email, audience, search_text, \
-                     first_batch_id, first_seen_at, last_batch_id, updated_at) "
+                     first_batch_id, first_seen_at, data_as_of, last_batch_id, updated_at) "
                 ));
                 let mut q = QueryBuilder::with_arguments(sql, args);
                 q.push_values(chunk, |mut b, i| {
@@ -83,6 +83,7 @@ impl ImportSession {
                         Some(s) => b.push_bind(s.first_seen_at),
                         None => b.push_bind(now.clone()),
                     };
+                    b.push_bind(data_as_of(r, stored.as_ref(), self.as_of));
                     // The same for every row of the import: written into the statement, not bound.
                     b.push(&last_batch_and_now);
                 });
@@ -99,7 +100,8 @@ impl ImportSession {
                          avg_commission_bp = excluded.avg_commission_bp, categories = excluded.categories, \
                          country = excluded.country, language = excluded.language, bio = excluded.bio, \
                          email = excluded.email, audience = excluded.audience, search_text = excluded.search_text, \
-                         last_batch_id = excluded.last_batch_id, updated_at = excluded.updated_at",
+                         data_as_of = excluded.data_as_of, last_batch_id = excluded.last_batch_id, \
+                         updated_at = excluded.updated_at",
                     );
                 }
                 self.write_query(q).await?;
@@ -227,6 +229,22 @@ impl ImportSession {
                 })
             }))
             .await
+    }
+}
+
+/// The date a creator's newest figures are from, as `write_snapshots` dates them: the row's own as-of
+/// date, else the import's. Unchanged figures keep the stored date; changed ones take the newer of the two
+/// (an older file imported later changes figures, but the newest date any snapshot has stays).
+fn data_as_of(
+    r: &CreatorRecord,
+    stored: Option<&StoredCreator>,
+    import_as_of: chrono::NaiveDate,
+) -> Option<chrono::NaiveDate> {
+    let incoming = r.as_of.unwrap_or(import_as_of);
+    match stored {
+        None => (!r.figures.is_empty()).then_some(incoming),
+        Some(s) if s.figures == r.figures => s.data_as_of,
+        Some(s) => Some(s.data_as_of.map_or(incoming, |d| d.max(incoming))),
     }
 }
 

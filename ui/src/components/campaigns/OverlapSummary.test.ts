@@ -20,6 +20,7 @@ function entry(id: number, handle: string): ShortlistedCreator {
     categories: [],
     country: null,
     updated_at: "2026-11-20T00:00:00Z",
+    as_of: "2026-11-18",
     tags: [],
     hidden: false,
   };

@@ -1,6 +1,6 @@
 // The Matches table's columns (the shared `TableColumn` shape). The shortlist column exists only for a
 // saved campaign.
-import { visibleColumns, type TableColumn } from "../../lib/common/table-columns";
+import { GMV_SORT_HELP, visibleColumns, type TableColumn } from "../../lib/common/table-columns";
 import type { MatchSort } from "../../lib/common/types";
 
 export type MatchColumn = TableColumn<
@@ -45,7 +45,15 @@ export const MATCH_COLUMNS: MatchColumn[] = [
     width: "88px",
     hideBelow: 920,
   },
-  { id: "gmv", label: "GMV", sort: "gmv", numeric: true, width: "92px", hideBelow: 760 },
+  {
+    id: "gmv",
+    label: "GMV",
+    sort: "gmv",
+    help: GMV_SORT_HELP,
+    numeric: true,
+    width: "92px",
+    hideBelow: 760,
+  },
   { id: "country", label: "Country", width: "60px", hideBelow: 1000 },
   { id: "shortlist", label: "", width: "36px", hideBelow: 300 },
 ];

@@ -108,6 +108,44 @@ describe("CreatorDrawer", () => {
     expect(screen.getByTestId("figures-source")).toHaveTextContent("From creators-demo.csv");
   });
 
+  it("says where the figures came from once for the section, never under each figure", async () => {
+    const detail = creator({});
+    detail.figures.avg_views = 40_000;
+    detail.engagement_derived = true;
+    detail.provenance = [
+      ...detail.provenance,
+      {
+        field: "avg_views",
+        batch_id: 1,
+        source_name: "creators-demo.csv",
+        as_of: "2026-11-20",
+        imported_at: "2026-11-21T08:00:00Z",
+      },
+      {
+        field: "gmv",
+        batch_id: 4,
+        source_name: "week2.csv",
+        as_of: "2026-12-01",
+        imported_at: "2026-12-02T08:00:00Z",
+      },
+    ];
+    mockIPC((cmd) => (cmd === "timeline" ? [] : detail));
+    const { container } = render(CreatorDrawer, { id: 7, onclose: () => {} });
+    const sources = await screen.findByTestId("figures-source");
+    const lines = [...sources.querySelectorAll("p")].map((p) => p.textContent?.replace(/\s+/g, " ").trim());
+    expect(lines).toEqual([
+      expect.stringMatching(/^From creators-demo\.csv · as of .*2026 · /),
+      expect.stringMatching(/^GMV from week2\.csv · as of .*2026 · /),
+      "Engagement computed from the averages (no import stated it)",
+      "— not in any import",
+    ]);
+    const figures = [...container.querySelectorAll(".figure")];
+    expect(figures).toHaveLength(10);
+    for (const figure of figures) {
+      expect(figure.textContent).not.toMatch(/from|as of|not in any import/i);
+    }
+  });
+
   it("says what went wrong when the creator can't be loaded", async () => {
     mockIPC((cmd) => {
       if (cmd === "timeline") return [];
@@ -133,6 +171,7 @@ describe("CreatorDrawer", () => {
         categories: [],
         country: "US",
         updated_at: "2026-11-20T00:00:00Z",
+        as_of: "2026-11-18",
         tags: [],
         hidden: false,
       },

@@ -1,5 +1,5 @@
 // The Creators table's columns (the shape and its rules are the shared `TableColumn`).
-import type { TableColumn } from "../../lib/common/table-columns";
+import { GMV_SORT_HELP, type TableColumn } from "../../lib/common/table-columns";
 import type { CreatorSort } from "../../lib/common/types";
 
 export type Column = TableColumn<
@@ -13,9 +13,15 @@ export type Column = TableColumn<
   | "gmv"
   | "categories"
   | "country"
-  | "updated",
+  | "as_of",
   CreatorSort
 >;
+
+/** What "Data as of" is, in its header's tooltip. */
+export const DATA_AS_OF_HELP =
+  "The date the creator's newest figures are from, as their source file said (its own date, or the " +
+  "date given when importing it) — not when Scout imported it. Sorted newest first; creators without " +
+  "figures last.";
 
 export const COLUMNS: Column[] = [
   { id: "select", label: "", width: "26px" },
@@ -32,8 +38,24 @@ export const COLUMNS: Column[] = [
     width: "88px",
     hideBelow: 480,
   },
-  { id: "gmv", label: "GMV", sort: "gmv", numeric: true, width: "96px", hideBelow: 560 },
+  {
+    id: "gmv",
+    label: "GMV",
+    sort: "gmv",
+    help: GMV_SORT_HELP,
+    numeric: true,
+    width: "96px",
+    hideBelow: 560,
+  },
   { id: "categories", label: "Categories", width: "minmax(90px, 1fr)", hideBelow: 900 },
   { id: "country", label: "Country", sort: "country", width: "64px", hideBelow: 720 },
-  { id: "updated", label: "Updated", sort: "updated_at", numeric: true, width: "84px", hideBelow: 800 },
+  {
+    id: "as_of",
+    label: "Data as of",
+    sort: "data_as_of",
+    help: DATA_AS_OF_HELP,
+    numeric: true,
+    width: "96px",
+    hideBelow: 800,
+  },
 ];

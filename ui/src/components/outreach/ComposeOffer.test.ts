@@ -23,6 +23,7 @@ function creator(id: number, handle: string): CreatorRow {
     categories: [],
     country: "US",
     updated_at: "2026-11-20T00:00:00Z",
+    as_of: "2026-11-18",
     tags: [],
     hidden: false,
   };

@@ -12,7 +12,16 @@ export type CreatorRow = { id: number, platform: Platform, handle: Handle, displ
 /**
  * Stated by a source, or derived from the averages.
  */
-engagement_rate: BasisPoints | null, gmv: Money | null, categories: Array<string>, country: CountryCode | null, updated_at: string, 
+engagement_rate: BasisPoints | null, gmv: Money | null, categories: Array<string>, country: CountryCode | null, 
+/**
+ * When Scout last wrote the row (an import changed it).
+ */
+updated_at: string, 
+/**
+ * The date the creator's newest figures are from, as their source said (the file's or the row's
+ * as-of date); `None` when no source gave a figure.
+ */
+as_of: string | null, 
 /**
  * The seller's tags, in alphabetical order.
  */

@@ -48,6 +48,13 @@ describe("the remembered view", () => {
     );
     expect(odd).toEqual(DEFAULT_VIEW);
   });
+
+  it("reads the sort by import time, remembered before, as the sort by the data's as-of date", () => {
+    const storage = memoryStorage({
+      "scout.creators.view.v1": JSON.stringify({ sort: "updated_at", descending: true }),
+    });
+    expect(loadView(storage)).toEqual({ ...DEFAULT_VIEW, sort: "data_as_of", descending: true });
+  });
 });
 
 describe("toQuery", () => {

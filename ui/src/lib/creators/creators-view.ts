@@ -27,8 +27,15 @@ export const SORTS: readonly CreatorSort[] = [
   "engagement_rate",
   "gmv",
   "country",
-  "updated_at",
+  "data_as_of",
 ];
+
+/** A remembered sort, if Scout still has it; "updated_at" (the import time, before "Data as of") reads as
+ * "data_as_of". */
+export function knownSort(value: unknown): CreatorSort | undefined {
+  const name = value === "updated_at" ? "data_as_of" : value;
+  return SORTS.find((candidate) => candidate === name);
+}
 
 export const DEFAULT_VIEW: CreatorView = {
   search: "",
@@ -99,7 +106,7 @@ export function loadView(
   } catch {
     // A corrupt entry is ignored, not fatal: the defaults are a fine view.
   }
-  const sort = SORTS.find((candidate) => candidate === saved.sort) ?? DEFAULT_VIEW.sort;
+  const sort = knownSort(saved.sort) ?? DEFAULT_VIEW.sort;
   return {
     ...DEFAULT_VIEW,
     sort,

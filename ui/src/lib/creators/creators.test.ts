@@ -16,6 +16,7 @@ function row(id: number): CreatorRow {
     categories: [],
     country: null,
     updated_at: "2026-11-20T00:00:00Z",
+    as_of: "2026-11-18",
     tags: [],
     hidden: false,
   };

@@ -3,7 +3,7 @@
 // does). Whatever is read back is checked field by field: unknown columns and sorts are dropped, a
 // corrupt entry reads as none, never a crash.
 import { asPlatform } from "../common/names";
-import { DEFAULT_VIEW, SORTS, defaultDescending, type CreatorView } from "./creators-view";
+import { DEFAULT_VIEW, defaultDescending, knownSort, type CreatorView } from "./creators-view";
 
 /** Columns always shown, whatever is chosen: the select checkbox and the creator (avatar and handle). */
 export const ALWAYS_SHOWN: readonly string[] = ["select", "avatar", "handle"];
@@ -53,7 +53,7 @@ const count = (value: unknown): number | null =>
 /** A view read back: each field of the right kind and range, else its default. */
 export function cleanView(raw: unknown): CreatorView {
   const saved = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
-  const sort = SORTS.find((candidate) => candidate === saved.sort) ?? DEFAULT_VIEW.sort;
+  const sort = knownSort(saved.sort) ?? DEFAULT_VIEW.sort;
   const engagement = saved.minEngagementPercent;
   return {
     search: typeof saved.search === "string" ? saved.search : "",

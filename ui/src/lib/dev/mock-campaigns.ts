@@ -4,6 +4,7 @@
 import type { Command } from "../bindings/commands";
 import { lookalikesOf, overlapOf } from "./mock-audiences";
 import { fail } from "./mock-common";
+import { compareGmv, currencyPlaces } from "./mock-creators";
 import { mockModels } from "./mock-models";
 import { explain, factors, jitter, scoreOf, warningsOf } from "./mock-scoring";
 import type { SyntheticCreator } from "./synthetic";
@@ -79,7 +80,15 @@ export function mockCampaigns(getCreators: () => SyntheticCreator[], seedCampaig
         engagement: r.creator.engagement_rate ?? -1,
         gmv: r.creator.gmv?.minor ?? -1,
       })[query.sort];
-    rows.sort((a, b) => (query.ascending ? key(a) - key(b) : key(b) - key(a)) || a.creator.id - b.creator.id);
+    const places = currencyPlaces(rows.map((r) => r.creator.gmv));
+    rows.sort(
+      (a, b) =>
+        (query.sort === "gmv"
+          ? compareGmv(places, a.creator.gmv, b.creator.gmv, query.ascending)
+          : query.ascending
+            ? key(a) - key(b)
+            : key(b) - key(a)) || a.creator.id - b.creator.id,
+    );
     return {
       total: rows.length,
       scored: getCreators().length,

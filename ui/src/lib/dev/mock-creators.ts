@@ -1,12 +1,35 @@
 // DEVELOPMENT ONLY — the Creators list as the mock backend answers it: filtered, sorted (unknown values
 // last, as the store does) and paged, and the values the filter menus offer.
 import type { SyntheticCreator } from "./synthetic";
-import type { CreatorFacets, CreatorQuery, CreatorRow, Facet } from "../common/types";
+import type { CreatorFacets, CreatorQuery, CreatorRow, Facet, Money } from "../common/types";
+
+/** GMV is sorted within each currency, as the store and the match engine do (decision 0018): each
+ * currency's place, the one most amounts are in first (ties A→Z). */
+export function currencyPlaces(amounts: (Money | null)[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const money of amounts) if (money) counts.set(money.currency, (counts.get(money.currency) ?? 0) + 1);
+  const order = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return new Map(order.map(([currency], place) => [currency, place]));
+}
+
+/** Two amounts by GMV order: by their currency's place, then by amount (`ascending` or not). */
+export function compareGmv(
+  places: Map<string, number>,
+  a: Money | null,
+  b: Money | null,
+  ascending: boolean,
+): number {
+  if (!a || !b) return (a ? 0 : 1) - (b ? 0 : 1);
+  const byPlace = (places.get(a.currency) ?? 0) - (places.get(b.currency) ?? 0);
+  return byPlace || (ascending ? a.minor - b.minor : b.minor - a.minor);
+}
 
 function sortKey(row: CreatorRow, sort: CreatorQuery["sort"]): string | number | null {
   switch (sort) {
     case "gmv":
       return row.gmv?.minor ?? null;
+    case "data_as_of":
+      return row.as_of;
     case "display_name":
       return row.display_name?.toLowerCase() ?? null;
     default:
@@ -54,7 +77,9 @@ function matching(creators: SyntheticCreator[], query: CreatorQuery): CreatorRow
   // Unknown values sort last in both directions, as the store does.
   const known = rows.filter((row) => sortKey(row, query.sort) !== null);
   const unknown = rows.filter((row) => sortKey(row, query.sort) === null);
+  const places = currencyPlaces(known.map((row) => row.gmv));
   known.sort((a, b) => {
+    if (query.sort === "gmv") return compareGmv(places, a.gmv, b.gmv, !query.descending) || a.id - b.id;
     const order = compare(a, b, query.sort);
     return query.descending ? -order : order;
   });

@@ -273,6 +273,7 @@ export function syntheticCreators(count: number, seed = 7, now = Date.now()): Sy
         categories,
         country: next() < 0.05 ? null : country,
         updated_at: updatedAt,
+        as_of: latest?.as_of ?? null,
         tags: [],
         hidden: false,
       },
