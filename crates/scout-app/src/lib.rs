@@ -38,12 +38,12 @@ pub use scout_outreach::template::{default_template, OfferTemplate, RenderedMess
 /// The creator marketplace's types, as the TikTok Shop client reads them.
 pub use scout_tiktok::{
     CategoryFilter, CollectProgress, CollectStop, Collected, CreatorPerformance, Figure, GmvBand,
-    MarketplaceCreator, MarketplaceCursor, MarketplaceFilter, MarketplacePage, PostRate, Share,
+    MarketplaceCreator, MarketplaceCursor, MarketplaceFilter, MarketplacePage, PostRate, Range, Share,
 };
 pub use streaming::{CancelToken, ImportProgress};
 pub use tiktok::{
     MarketplaceBudget, TiktokConnection, TiktokQuota, TiktokQuotaPart, TiktokStatus, TiktokSyncReport,
-    DEFAULT_TIKTOK_INTERVAL_MS, MARKETPLACE_DAILY_REQUESTS,
+    DEFAULT_TIKTOK_INTERVAL_MS, MARKETPLACE_DAILY_REQUESTS, MARKETPLACE_SOURCE,
 };
 pub use workspace::{Workspace, WorkspaceInfo};
 

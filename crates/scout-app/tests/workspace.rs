@@ -16,6 +16,8 @@ use std::sync::{Arc, Mutex};
 mod campaigns;
 #[path = "workspace/import_lists.rs"]
 mod import_lists;
+#[path = "workspace/marketplace.rs"]
+mod marketplace;
 #[path = "workspace/outreach.rs"]
 mod outreach;
 #[path = "workspace/ranking.rs"]

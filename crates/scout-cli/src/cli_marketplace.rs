@@ -15,6 +15,9 @@ pub enum MarketplaceCommand {
         /// Pages to read without --all.
         #[arg(long, default_value_t = 1)]
         pages: u32,
+        /// Add the creators found to the workspace (one import, "TikTok Shop marketplace").
+        #[arg(long)]
+        add: bool,
         #[arg(long)]
         json: bool,
     },

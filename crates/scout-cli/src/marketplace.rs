@@ -37,9 +37,26 @@ fn print_rows(creators: &[MarketplaceCreator]) {
     }
 }
 
+/// Adds creators to the workspace and says what the import did (on standard error, so `--json` output
+/// stays the creators).
+async fn add_to_workspace(ws: &Workspace, creators: &[MarketplaceCreator]) -> Result<(), AppError> {
+    let r = ws.add_marketplace_creators(creators).await?;
+    let c = r.counts;
+    eprintln!(
+        "added to the workspace as import {}: {} created, {} updated, {} unchanged, {} rejected, {} notes",
+        r.import_id.unwrap_or_default(),
+        c.created,
+        c.updated,
+        c.unchanged,
+        c.rejected,
+        r.issues.len()
+    );
+    Ok(())
+}
+
 pub async fn run(ws: &Workspace, cmd: &MarketplaceCommand, quiet: bool) -> Result<u8, AppError> {
     match cmd {
-        MarketplaceCommand::Search { filter, all, pages, json } => {
+        MarketplaceCommand::Search { filter, all, pages, add, json } => {
             let filter = filter.filter();
             if *all {
                 let budget = ws.marketplace_budget().await?;
@@ -88,6 +105,10 @@ pub async fn run(ws: &Workspace, cmd: &MarketplaceCommand, quiet: bool) -> Resul
                 for part in &collected.incomplete {
                     eprintln!("a part still reaches the ceiling and cannot be split: {part:?}");
                 }
+                if *add {
+                    // What was found is added even when the collection stopped early.
+                    add_to_workspace(ws, &collected.creators).await?;
+                }
                 if let Some(stop) = &collected.stopped {
                     eprintln!("stopped early: {stop}");
                     return Ok(3);
@@ -114,6 +135,9 @@ pub async fn run(ws: &Workspace, cmd: &MarketplaceCommand, quiet: bool) -> Resul
                 if cursor.is_some() && !quiet {
                     eprintln!("more on the next pages: --pages N, or --all for every match");
                 }
+            }
+            if *add {
+                add_to_workspace(ws, &creators).await?;
             }
             Ok(0)
         }

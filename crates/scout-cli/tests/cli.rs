@@ -536,6 +536,22 @@ fn the_creator_marketplace_is_searched_collected_and_read_from_the_command_line(
     let ids: std::collections::BTreeSet<&str> =
         all.as_array().unwrap().iter().map(|r| r["open_id"].as_str().unwrap()).collect();
     assert!(ids.len() > 400 && ids.len() == all.as_array().unwrap().len(), "{} creators", ids.len());
+    // Added to the workspace as one import keyed by open id; adding again changes nothing.
+    let add = ["tiktok", "creators", "search", "--category", "601450", "--min-followers", "1000000", "--add"];
+    let out = scout(&ws, &add);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("created, 0 updated"), "{}", stderr(&out));
+    let listed = json(&scout(&ws, &["creators", "list", "--json", "--limit", "100"]));
+    let added = listed["total"].as_u64().unwrap();
+    assert!(added > 0 && added <= 20, "{listed}");
+    let again = scout(&ws, &add);
+    assert!(
+        stderr(&again).contains(&format!("0 created, 0 updated, {added} unchanged")),
+        "{}",
+        stderr(&again)
+    );
+    let batches = json(&scout(&ws, &["batches", "--json"]));
+    assert!(batches.to_string().contains("TikTok Shop marketplace"), "{batches}");
     let budget = json(&scout(&ws, &["tiktok", "creators", "budget", "--json"]));
     let searches = api.requests_to("POST", "/affiliate_seller/202608/marketplace_creators/search").len();
     assert_eq!(budget["used"].as_u64(), Some(searches as u64), "{budget}");

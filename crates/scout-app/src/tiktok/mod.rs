@@ -4,11 +4,13 @@
 //! and the status sync. Delivering offers is a channel of `outreach::delivery`.
 
 mod marketplace;
+mod marketplace_import;
 mod pace;
 mod quota;
 mod sync;
 
 pub use marketplace::{MarketplaceBudget, MARKETPLACE_DAILY_REQUESTS};
+pub use marketplace_import::MARKETPLACE_SOURCE;
 pub(crate) use pace::Pacer;
 pub(crate) use quota::{quota_retry_at, quota_unreadable, quota_unreadable_note};
 pub use quota::{TiktokQuota, TiktokQuotaPart};
