@@ -42,8 +42,9 @@ pub use scout_tiktok::{
 };
 pub use streaming::{CancelToken, ImportProgress};
 pub use tiktok::{
-    MarketplaceBudget, TiktokConnection, TiktokQuota, TiktokQuotaPart, TiktokStatus, TiktokSyncReport,
-    DEFAULT_TIKTOK_INTERVAL_MS, MARKETPLACE_DAILY_REQUESTS, MARKETPLACE_SOURCE,
+    EnrichReport, MarketplaceBudget, TiktokConnection, TiktokQuota, TiktokQuotaPart, TiktokStatus,
+    TiktokSyncReport, DEFAULT_TIKTOK_INTERVAL_MS, MARKETPLACE_DAILY_REQUESTS, MARKETPLACE_SOURCE,
+    PROFILES_SOURCE,
 };
 pub use workspace::{Workspace, WorkspaceInfo};
 

@@ -28,6 +28,16 @@ pub enum MarketplaceCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Fetch and store creators' full TikTok Shop profiles (audience, exact figures); creators fetched
+    /// today are skipped, so a stopped run continues where it left off.
+    Enrich {
+        /// Open ids; with --all, every TikTok creator in the workspace that has one.
+        open_ids: Vec<String>,
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Today's budget of marketplace searches (10,000 requests a day).
     Budget {
         #[arg(long)]

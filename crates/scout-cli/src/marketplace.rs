@@ -161,6 +161,45 @@ pub async fn run(ws: &Workspace, cmd: &MarketplaceCommand, quiet: bool) -> Resul
             );
             Ok(0)
         }
+        MarketplaceCommand::Enrich { open_ids, all, json } => {
+            let ids = if *all { ws.creator_open_ids().await? } else { open_ids.clone() };
+            if ids.is_empty() {
+                return Err(AppError::InvalidInput(
+                    "give open ids, or --all for every TikTok creator with one in the workspace".into(),
+                ));
+            }
+            let r = ws
+                .enrich_creators(
+                    &ids,
+                    |done, total| {
+                        if !quiet {
+                            eprint!("\r{done} of {total} profiles");
+                            let _ = std::io::stderr().flush();
+                        }
+                    },
+                    &scout_app::CancelToken::default(),
+                )
+                .await?;
+            if !quiet {
+                eprintln!();
+            }
+            if *json {
+                print_json(&r)?;
+            } else {
+                println!(
+                    "{} profiles fetched ({} already fetched today): {} updated, {} unchanged, {} created, {} rejected",
+                    r.fetched, r.skipped_fresh, r.counts.updated, r.counts.unchanged, r.counts.created, r.counts.rejected
+                );
+                for (id, why) in &r.failed {
+                    println!("{id}: {why}");
+                }
+            }
+            if let Some(why) = &r.stopped {
+                eprintln!("stopped early: {why}");
+                return Ok(3);
+            }
+            Ok(if r.failed.is_empty() { 0 } else { 3 })
+        }
         MarketplaceCommand::Budget { json } => {
             let b = ws.marketplace_budget().await?;
             if *json {

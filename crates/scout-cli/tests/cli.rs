@@ -550,6 +550,12 @@ fn the_creator_marketplace_is_searched_collected_and_read_from_the_command_line(
         "{}",
         stderr(&again)
     );
+    // Their full profiles: every one fetched once, a second run fetching none.
+    let out = scout(&ws, &["tiktok", "creators", "enrich", "--all", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json(&out)["fetched"].as_u64(), Some(added), "{}", String::from_utf8_lossy(&out.stdout));
+    let again = json(&scout(&ws, &["tiktok", "creators", "enrich", "--all", "--json"]));
+    assert_eq!((again["fetched"].as_u64(), again["skipped_fresh"].as_u64()), (Some(0), Some(added)));
     let batches = json(&scout(&ws, &["batches", "--json"]));
     assert!(batches.to_string().contains("TikTok Shop marketplace"), "{batches}");
     let budget = json(&scout(&ws, &["tiktok", "creators", "budget", "--json"]));

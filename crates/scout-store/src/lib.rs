@@ -29,6 +29,7 @@ mod outbox;
 mod outbox_batch;
 mod outcomes;
 mod pipeline;
+mod profile_fetches;
 mod results;
 mod settings;
 mod stored_audience;

@@ -40,33 +40,48 @@ fn record(c: &MarketplaceCreator) -> std::result::Result<CreatorRecord, String> 
     })
 }
 
-fn range_note(line: u64, c: &MarketplaceCreator) -> Option<RowIssue> {
+fn range_note(c: &MarketplaceCreator) -> Option<String> {
     let Some(Figure::Range(r)) = &c.gmv else { return None };
     let range = match &r.max {
         Some(max) => format!("{}–{}", r.min, max),
         None => format!("{} or more", r.min),
     };
-    Some(RowIssue::noted(
-        line,
-        format!(
-            "@{}: 30-day GMV is shared only as a range ({range}); it is not stored as a figure",
-            c.username
-        ),
+    Some(format!(
+        "@{}: 30-day GMV is shared only as a range ({range}); it is not stored as a figure",
+        c.username
     ))
 }
+
+/// One creator to write: the record and notes about it, or why it cannot be written and its cells.
+pub(crate) type Entry = std::result::Result<(CreatorRecord, Vec<String>), (String, Vec<String>)>;
 
 impl Workspace {
     /// Adds marketplace creators to the workspace as one import (line N = the N-th creator given).
     pub async fn add_marketplace_creators(&self, creators: &[MarketplaceCreator]) -> Result<ImportReport> {
+        let entries = creators
+            .iter()
+            .map(|c| match record(c) {
+                Ok(r) => Ok((r, range_note(c).into_iter().collect())),
+                Err(why) => Err((why, vec![c.open_id.clone(), c.username.clone()])),
+            })
+            .collect();
+        self.write_marketplace_import(MARKETPLACE_SOURCE, entries).await
+    }
+
+    /// Writes creators from TikTok Shop as one import named `source` (line N = the N-th entry).
+    pub(crate) async fn write_marketplace_import(
+        &self,
+        source: &str,
+        entries: Vec<Entry>,
+    ) -> Result<ImportReport> {
         let started = Instant::now();
-        let mut report = ImportReport::new(MARKETPLACE_SOURCE.to_string(), ImportKind::Creators);
-        report.platform =
-            Some(PlatformReading { platform: Platform::TikTok, evidence: vec![MARKETPLACE_SOURCE.into()] });
+        let mut report = ImportReport::new(source.to_string(), ImportKind::Creators);
+        report.platform = Some(PlatformReading { platform: Platform::TikTok, evidence: vec![source.into()] });
         let mut session = self
             .store
             .begin_import(
                 NewBatch {
-                    source_name: MARKETPLACE_SOURCE.into(),
+                    source_name: source.into(),
                     source_kind: SourceKind::Api,
                     content_hash: None,
                     format: None,
@@ -74,26 +89,22 @@ impl Workspace {
                     mapping: None,
                     as_of: Utc::now().date_naive(),
                 },
-                creators.len() as u64,
+                entries.len() as u64,
             )
             .await?;
-        let mut rows = Vec::with_capacity(creators.len());
+        let mut rows = Vec::with_capacity(entries.len());
         let mut issues = Vec::new();
-        for (i, c) in creators.iter().enumerate() {
+        for (i, entry) in entries.into_iter().enumerate() {
             let line = i as u64 + 1;
             report.counts.rows_total += 1;
-            match record(c) {
-                Ok(record) => {
-                    issues.extend(range_note(line, c));
+            match entry {
+                Ok((record, notes)) => {
+                    issues.extend(notes.into_iter().map(|n| RowIssue::noted(line, n)));
                     rows.push(IncomingRow { line, record });
                 }
-                Err(why) => {
+                Err((why, cells)) => {
                     report.counts.rejected += 1;
-                    issues.push(RowIssue::rejected(
-                        line,
-                        why,
-                        Some(vec![c.open_id.clone(), c.username.clone()]),
-                    ));
+                    issues.push(RowIssue::rejected(line, why, Some(cells)));
                 }
             }
         }
@@ -131,7 +142,7 @@ impl Workspace {
         let batch = session.commit(report.counts).await?;
         report.import_id = Some(batch);
         report.duration_ms = started.elapsed().as_millis() as u64;
-        tracing::info!(batch, counts = ?report.counts, "marketplace creators added");
+        tracing::info!(batch, source, counts = ?report.counts, "TikTok Shop creators written");
         Ok(report)
     }
 }

@@ -3,12 +3,14 @@
 //! code, the connection's status and disconnecting; the outreach quota in plain words, the pace of calls
 //! and the status sync. Delivering offers is a channel of `outreach::delivery`.
 
+mod enrich;
 mod marketplace;
 mod marketplace_import;
 mod pace;
 mod quota;
 mod sync;
 
+pub use enrich::{EnrichReport, PROFILES_SOURCE};
 pub use marketplace::{MarketplaceBudget, MARKETPLACE_DAILY_REQUESTS};
 pub use marketplace_import::MARKETPLACE_SOURCE;
 pub(crate) use pace::Pacer;

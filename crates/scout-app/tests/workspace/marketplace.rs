@@ -68,3 +68,79 @@ async fn marketplace_creators_join_by_open_id_follow_renames_and_keep_ranges_out
     let batches = ws.import_batches().await.unwrap();
     assert!(batches.iter().all(|b| b.source_name == MARKETPLACE_SOURCE));
 }
+
+/// A workspace connected to the fake TikTok Shop API.
+async fn connected(test: &str) -> (tempfile::TempDir, scout_app::Workspace, scout_testkit::FakeTiktokApi) {
+    let (dir, ws) = workspace().await;
+    let options = scout_testkit::FakeTiktokOptions {
+        app_key: format!("app-{test}-{}", std::process::id()),
+        ..scout_testkit::FakeTiktokOptions::scenario("ok")
+    };
+    let api = scout_testkit::FakeTiktokApi::start_with(&options);
+    let connection = scout_app::TiktokConnection {
+        api_base: api.base_url(),
+        auth_base: api.base_url(),
+        interval_ms: 0,
+        ..scout_app::TiktokConnection::new(options.app_key.clone(), format!("cipher-{test}"))
+    };
+    ws.connect_tiktok(
+        &connection,
+        scout_secrets::Secret::new(scout_testkit::FAKE_TIKTOK_APP_SECRET),
+        scout_testkit::FAKE_TIKTOK_AUTH_CODE,
+    )
+    .await
+    .unwrap();
+    (dir, ws, api)
+}
+
+#[tokio::test]
+async fn searched_creators_are_enriched_with_their_audience_and_a_stopped_run_continues() {
+    if !scout_testkit::keychain_tests_enabled("searched_creators_are_enriched_with_their_audience") {
+        return;
+    }
+    let (_dir, ws, api) = connected("enrich").await;
+    let filter = scout_app::MarketplaceFilter {
+        categories: vec![scout_app::CategoryFilter { parent: "601450".into(), children: vec![] }],
+        ..Default::default()
+    };
+    let page = ws.search_marketplace(&filter, None).await.unwrap();
+    ws.add_marketplace_creators(&page.creators).await.unwrap();
+    let ids: Vec<String> = page.creators.iter().map(|c| c.open_id.clone()).collect();
+
+    // Cancelled after 5 profiles: they are kept, and the next run fetches only the other 15.
+    let cancel = scout_app::CancelToken::default();
+    let stop = cancel.clone();
+    let first = ws
+        .enrich_creators(
+            &ids,
+            |done, _| {
+                if done == 5 {
+                    stop.cancel()
+                }
+            },
+            &cancel,
+        )
+        .await
+        .unwrap();
+    assert_eq!((first.fetched, first.imports.len()), (5, 1), "{first:?}");
+    assert!(first.stopped.as_deref().unwrap().contains("cancelled"));
+    let second = ws.enrich_creators(&ids, |_, _| {}, &scout_app::CancelToken::default()).await.unwrap();
+    assert_eq!((second.skipped_fresh, second.fetched), (5, 15), "{second:?}");
+    assert!(second.failed.is_empty() && second.stopped.is_none(), "{second:?}");
+    let fetched = api
+        .requests()
+        .iter()
+        .filter(|r| r["method"] == "GET" && r["path"].as_str().unwrap().contains("/marketplace_creators/mk-"))
+        .count();
+    assert_eq!(fetched, 20, "every profile fetched once");
+
+    // Each creator now has a complete audience from TikTok Shop, which the match can read.
+    let rows = ws.list_creators(&CreatorQuery { limit: 50, ..Default::default() }).await.unwrap();
+    for row in &rows.rows {
+        let detail = ws.creator(row.id).await.unwrap();
+        let audience = detail.audience.expect("an audience");
+        let ages: u32 = audience.age.iter().map(|a| a.share.0).sum();
+        assert!((9_900..=10_100).contains(&ages), "ages add up: {ages}");
+        assert!(audience.gender.is_some() && !audience.countries.is_empty());
+    }
+}
