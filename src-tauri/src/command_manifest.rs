@@ -35,9 +35,10 @@ fn typescript(names: &[String]) -> String {
 mod tests {
     use super::*;
 
-    const SOURCES: [&str; 5] = [
+    const SOURCES: [&str; 6] = [
         include_str!("commands.rs"),
         include_str!("campaign_commands.rs"),
+        include_str!("marketplace_commands.rs"),
         include_str!("outreach_commands.rs"),
         include_str!("results_commands.rs"),
         include_str!("lib.rs"),

@@ -6,6 +6,7 @@ mod campaign_commands;
 mod command_manifest;
 mod commands;
 mod error;
+mod marketplace_commands;
 mod notifications;
 mod outbox_worker;
 mod outreach_commands;
@@ -139,6 +140,13 @@ pub fn run() -> i32 {
             outreach_commands::connect_tiktok,
             outreach_commands::disconnect_tiktok,
             outreach_commands::sync_tiktok,
+            marketplace_commands::marketplace_budget,
+            marketplace_commands::search_marketplace,
+            marketplace_commands::collect_marketplace,
+            marketplace_commands::cancel_marketplace,
+            marketplace_commands::add_marketplace_creators,
+            marketplace_commands::enrich_creators,
+            marketplace_commands::marketplace_creator,
             results_commands::results_report,
             results_commands::import_results,
             results_commands::cancel_results_import,

@@ -12,6 +12,8 @@ pub struct AppState {
     pub cancel: CancelToken,
     /// The running results import's cancel switch (a creator import may run at the same time).
     pub results_cancel: CancelToken,
+    /// The running marketplace collection's or enrichment's cancel switch.
+    pub marketplace_cancel: CancelToken,
     /// The e-mail delivery running in the background.
     pub outbox: crate::outbox_worker::OutboxWorker,
 }

@@ -37,7 +37,7 @@ pub use scout_outreach::email::{SmtpAccount, SmtpSecurity};
 pub use scout_outreach::template::{default_template, OfferTemplate, RenderedMessage};
 /// The creator marketplace's types, as the TikTok Shop client reads them.
 pub use scout_tiktok::{
-    CategoryFilter, CollectProgress, CollectStop, Collected, CreatorPerformance, Figure, GmvBand,
+    CategoryFilter, CollectProgress, CollectStop, Collected, CreatorPerformance, ExactOrRange, GmvBand,
     MarketplaceCreator, MarketplaceCursor, MarketplaceFilter, MarketplacePage, PostRate, Range, Share,
 };
 pub use streaming::{CancelToken, ImportProgress};

@@ -4,13 +4,13 @@
 use crate::cli_marketplace::MarketplaceCommand;
 use crate::output::{clip, compact, print_json};
 use scout_app::{AppError, Workspace};
-use scout_app::{Figure, MarketplaceCreator};
+use scout_app::{ExactOrRange, MarketplaceCreator};
 use std::io::Write as _;
 
 fn gmv(c: &MarketplaceCreator) -> String {
     match &c.gmv {
-        Some(Figure::Exact(m)) => m.to_string(),
-        Some(Figure::Range(r)) => match &r.max {
+        Some(ExactOrRange::Exact(m)) => m.to_string(),
+        Some(ExactOrRange::Range(r)) => match &r.max {
             Some(max) => format!("{}–{}", r.min, max),
             None => format!("{}+", r.min),
         },

@@ -28,6 +28,18 @@ impl Store {
         .await?)
     }
 
+    /// The open ids of these creators, in the order given; creators without one are left out.
+    pub async fn open_ids_of(&self, creator_ids: &[i64]) -> Result<Vec<String>> {
+        let rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT id, open_id FROM creators WHERE id IN (SELECT value FROM json_each(?)) AND open_id IS NOT NULL",
+        )
+        .bind(serde_json::to_string(creator_ids).unwrap_or_else(|_| "[]".into()))
+        .fetch_all(&self.pool)
+        .await?;
+        let by_id: std::collections::HashMap<i64, String> = rows.into_iter().collect();
+        Ok(creator_ids.iter().filter_map(|id| by_id.get(id).cloned()).collect())
+    }
+
     /// Records that these profiles were fetched on `day`.
     pub async fn note_profiles_fetched(&self, open_ids: &[String], day: NaiveDate) -> Result<()> {
         let mut tx = self.write_tx().await?;

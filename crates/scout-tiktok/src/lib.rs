@@ -35,9 +35,9 @@ pub use collaboration::{
 pub use config::{TiktokConfig, Tokens, DEFAULT_API_BASE, DEFAULT_AUTH_BASE};
 pub use error::TiktokError;
 pub use marketplace::{
-    AgeRange, CategoryFilter, ContentPreference, Figure, FilterOption, Gender, GmvBand, MarketplaceCreator,
-    MarketplaceCursor, MarketplaceFilter, MarketplaceFilterOptions, MarketplacePage, PostRate, Range,
-    UnitsBand, QUERY_CEILING, SEARCH_PAGE_SIZE,
+    AgeRange, CategoryFilter, ContentPreference, ExactOrRange, FilterOption, Gender, GmvBand,
+    MarketplaceCreator, MarketplaceCursor, MarketplaceFilter, MarketplaceFilterOptions, MarketplacePage,
+    PostRate, Range, UnitsBand, QUERY_CEILING, SEARCH_PAGE_SIZE,
 };
 pub use marketplace_collect::{
     split as split_marketplace_query, CollectLimits, CollectProgress, CollectStop, Collected,

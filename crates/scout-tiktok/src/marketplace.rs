@@ -1,11 +1,12 @@
 //! The creator marketplace (`/affiliate_seller/202608/marketplace_creators/…`): search with the
 //! platform's filters, page by page with the search key; the region's advanced filter options and
 //! sorters; one creator's full performance. Figures cover the last 30 days; what a creator keeps
-//! private comes as a range and stays one ([`Figure::Range`]). Collecting beyond one query's ceiling is
+//! private comes as a range and stays one ([`ExactOrRange::Range`]). Collecting beyond one query's ceiling is
 //! `marketplace_collect`.
 
 use scout_domain::{BasisPoints, Currency, Money};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::client::{Method, TiktokClient};
 use super::error::TiktokError;
@@ -26,22 +27,25 @@ pub const QUERY_CEILING: usize = 400;
 pub const SEARCH_PAGE_SIZE: u32 = 20;
 
 /// A range as the marketplace gives it: `max` `None` = "and above".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Range<T> {
     pub min: T,
     pub max: Option<T>,
 }
 
 /// A figure the creator shares exactly, or only as a range.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
-pub enum Figure<T> {
+pub enum ExactOrRange<T> {
     Exact(T),
     Range(Range<T>),
 }
 
 /// One creator as a marketplace search lists them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct MarketplaceCreator {
     /// Per developer app: stable for Scout across sellers.
     pub open_id: String,
@@ -50,13 +54,17 @@ pub struct MarketplaceCreator {
     pub avatar_url: Option<String>,
     pub region: Option<String>,
     pub category_ids: Vec<String>,
+    #[ts(type = "number | null")]
     pub followers: Option<u64>,
+    #[ts(type = "number | null")]
     pub avg_video_views: Option<u64>,
+    #[ts(type = "number | null")]
     pub avg_live_viewers: Option<u64>,
     /// 30 days.
-    pub gmv: Option<Figure<Money>>,
+    pub gmv: Option<ExactOrRange<Money>>,
     pub video_gmv: Option<Money>,
     pub live_gmv: Option<Money>,
+    #[ts(type = "{ min: number, max: number | null } | null")]
     pub units_sold: Option<Range<u64>>,
     /// The top follower age bands ("AGE_RANGE_18_24").
     pub top_follower_ages: Vec<String>,
@@ -74,7 +82,8 @@ pub struct MarketplaceCreator {
 }
 
 /// One page of a marketplace search.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct MarketplacePage {
     pub creators: Vec<MarketplaceCreator>,
     /// Rows that could not be read (no open id, no username), with why — never silently dropped.
@@ -84,14 +93,16 @@ pub struct MarketplacePage {
 }
 
 /// Where a search continues: the search key (stable results) and the page token.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct MarketplaceCursor {
     pub search_key: String,
     pub page_token: String,
 }
 
 /// The region's advanced filter options and sorters.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct MarketplaceFilterOptions {
     /// Option type → its options (id, name, children as (id, name)).
     pub options: Vec<(String, Vec<FilterOption>)>,
@@ -99,7 +110,8 @@ pub struct MarketplaceFilterOptions {
     pub sorters: Vec<(String, String)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct FilterOption {
     pub id: String,
     pub name: String,
@@ -140,7 +152,9 @@ fn creator(row: w::SearchCreator) -> Result<MarketplaceCreator, String> {
         .ok_or_else(|| format!("creator {open_id} without a username"))?;
     let profile = row.creator_profile.unwrap_or_default();
     let exact = amount(row.gmv.as_ref());
-    let gmv = exact.map(Figure::Exact).or_else(|| money_range(row.gmv_range.as_ref()).map(Figure::Range));
+    let gmv = exact
+        .map(ExactOrRange::Exact)
+        .or_else(|| money_range(row.gmv_range.as_ref()).map(ExactOrRange::Range));
     let demographics = row.top_follower_demographics.unwrap_or_default();
     Ok(MarketplaceCreator {
         open_id,
@@ -277,7 +291,7 @@ mod tests {
         .unwrap();
         let c = creator(row).unwrap();
         let usd = |minor| Money::new(minor, Currency::usd());
-        assert_eq!(c.gmv, Some(Figure::Range(Range { min: usd(100_000), max: Some(usd(1_000_000)) })));
+        assert_eq!(c.gmv, Some(ExactOrRange::Range(Range { min: usd(100_000), max: Some(usd(1_000_000)) })));
         assert_eq!(c.units_sold, Some(Range { min: 100, max: Some(1000) }));
         assert_eq!(c.major_gender, Some(("FEMALE".into(), BasisPoints(6524))));
         assert!(c.private && !c.blocked);

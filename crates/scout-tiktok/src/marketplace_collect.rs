@@ -4,25 +4,30 @@
 //! under the ceiling (follower counts are halved on a log scale); creators are de-duplicated by open id. A stop (the day's budget, a refusal, the
 //! seller's cancel) returns everything fetched so far with the reason, never nothing.
 
+use serde::Serialize;
 use std::collections::HashMap;
 use std::time::Duration;
+use ts_rs::TS;
 
 use super::client::TiktokClient;
 use super::error::TiktokError;
 use super::marketplace::{GmvBand, MarketplaceCreator, MarketplaceCursor, MarketplaceFilter, QUERY_CEILING};
 
 /// Where a collection stands, for a progress bar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
+#[ts(export)]
 pub struct CollectProgress {
     pub requests: u32,
     /// Queries run or waiting (a split adds its parts).
     pub queries_done: u32,
     pub queries_waiting: u32,
+    #[ts(type = "number")]
     pub creators: usize,
 }
 
 /// What a collection found, and why it stopped early if it did.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Collected {
     /// De-duplicated by open id, in the order first seen.
     pub creators: Vec<MarketplaceCreator>,
@@ -35,7 +40,16 @@ pub struct Collected {
     /// count): their creators past the ceiling were not seen.
     pub incomplete: Vec<MarketplaceFilter>,
     /// Why the collection stopped before the end.
+    #[serde(serialize_with = "stop_text")]
+    #[ts(type = "string | null")]
     pub stopped: Option<CollectStop>,
+}
+
+fn stop_text<S: serde::Serializer>(stop: &Option<CollectStop>, s: S) -> Result<S::Ok, S::Error> {
+    match stop {
+        Some(stop) => s.serialize_some(&stop.to_string()),
+        None => s.serialize_none(),
+    }
 }
 
 /// Why a collection stopped before it had run every query.

@@ -3,12 +3,14 @@
 
 use scout_domain::BasisPoints;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::error::TiktokError;
 use super::wire_marketplace as w;
 
 /// An age band of a creator's followers, as the search filters them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum AgeRange {
     A18To24,
@@ -31,7 +33,8 @@ impl AgeRange {
 }
 
 /// A band of 30-day GMV (in the region's currency), as the search filters it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum GmvBand {
     Under100,
@@ -55,7 +58,8 @@ impl GmvBand {
 }
 
 /// A band of 30-day units sold, as the search filters it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitsBand {
     Under10,
@@ -76,7 +80,8 @@ impl UnitsBand {
 }
 
 /// How often a creator posts after receiving a sample, by the region's benchmark (at least this good).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum PostRate {
     Ok,
@@ -84,14 +89,16 @@ pub enum PostRate {
     Better,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
     Female,
     Male,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum ContentPreference {
     Video,
@@ -99,7 +106,8 @@ pub enum ContentPreference {
 }
 
 /// One category filter: a parent category, narrowed to some of its children when any are given.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct CategoryFilter {
     pub parent: String,
     #[serde(default)]
@@ -107,13 +115,16 @@ pub struct CategoryFilter {
 }
 
 /// A marketplace search: every filter the platform offers that Scout uses. Empty = not filtered.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct MarketplaceFilter {
     /// Part of a username or nickname.
     pub keyword: Option<String>,
     pub categories: Vec<CategoryFilter>,
+    #[ts(type = "number | null")]
     pub followers_min: Option<u64>,
+    #[ts(type = "number | null")]
     pub followers_max: Option<u64>,
     /// One of the creator's top three follower age bands is among these.
     pub follower_ages: Vec<AgeRange>,
@@ -121,6 +132,7 @@ pub struct MarketplaceFilter {
     pub follower_gender: Option<(Gender, BasisPoints)>,
     pub gmv: Vec<GmvBand>,
     pub units_sold: Vec<UnitsBand>,
+    #[ts(type = "number | null")]
     pub min_avg_video_views: Option<u64>,
     /// Whole percent, 0–20 (the platform's steps).
     pub min_engagement_percent: Option<u8>,

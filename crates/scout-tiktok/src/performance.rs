@@ -7,54 +7,65 @@
 use chrono::{DateTime, Utc};
 use scout_domain::{BasisPoints, Money};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-use super::marketplace::{amount, count_range, money_range, Figure, Range};
+use super::marketplace::{amount, count_range, money_range, ExactOrRange, Range};
 use super::wire_marketplace as w;
 
 /// A share of something, keyed as TikTok keys it ("18-24", "Female", "US", a category id, "VIDEO").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Share {
     pub key: String,
     pub share: BasisPoints,
 }
 
 /// One week (or period) of the creator's trend profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct TrendPoint {
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,
     /// In the creator's selling currency; the model gives a symbol, not a code, so it stays a decimal.
     pub gmv: Option<String>,
+    #[ts(type = "number | null")]
     pub units_sold: Option<u64>,
+    #[ts(type = "number | null")]
     pub followers: Option<u64>,
     pub engagement: Option<BasisPoints>,
 }
 
 /// A creator's 30-day marketplace performance.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct CreatorPerformance {
     pub open_id: String,
     pub username: String,
     pub nickname: Option<String>,
     pub region: Option<String>,
     pub bio: Option<String>,
+    #[ts(type = "number | null")]
     pub followers: Option<u64>,
     pub category_ids: Vec<String>,
     pub follower_ages: Vec<Share>,
     pub follower_genders: Vec<Share>,
     pub follower_countries: Vec<Share>,
-    pub gmv: Option<Figure<Money>>,
+    pub gmv: Option<ExactOrRange<Money>>,
     pub video_gmv: Option<Money>,
     pub live_gmv: Option<Money>,
-    pub gpm: Option<Figure<Money>>,
-    pub units_sold: Option<Figure<u64>>,
+    pub gpm: Option<ExactOrRange<Money>>,
+    #[ts(type = "{ exact: number } | { range: { min: number, max: number | null } } | null")]
+    pub units_sold: Option<ExactOrRange<u64>>,
     pub category_gmv: Vec<Share>,
     pub content_gmv: Vec<Share>,
+    #[ts(type = "number | null")]
     pub avg_video_views: Option<u64>,
+    #[ts(type = "number | null")]
     pub median_video_views: Option<u64>,
+    #[ts(type = "number | null")]
     pub videos_per_30_days: Option<u64>,
     pub engagement: Option<BasisPoints>,
-    pub avg_commission: Option<Figure<BasisPoints>>,
+    pub avg_commission: Option<ExactOrRange<BasisPoints>>,
     /// Promotion performance score, as TikTok writes it.
     pub pps: Option<String>,
     /// "OK", "GOOD" or "BETTER" by the region's benchmark.
@@ -97,18 +108,18 @@ pub(crate) fn read(open_id: &str, c: w::PerformanceCreator) -> Result<CreatorPer
         c.username.filter(|s| !s.trim().is_empty()).ok_or(format!("creator {open_id} without a username"))?;
     let profile = c.creator_profile.unwrap_or_default();
     let gmv = amount(c.gmv.as_ref())
-        .map(Figure::Exact)
-        .or_else(|| money_range(c.gmv_range.as_ref()).map(Figure::Range));
+        .map(ExactOrRange::Exact)
+        .or_else(|| money_range(c.gmv_range.as_ref()).map(ExactOrRange::Range));
     let gpm = amount(c.gpm.as_ref())
-        .map(Figure::Exact)
-        .or_else(|| money_range(c.gpm_range.as_ref()).map(Figure::Range));
+        .map(ExactOrRange::Exact)
+        .or_else(|| money_range(c.gpm_range.as_ref()).map(ExactOrRange::Range));
     let units = c
         .units_sold
-        .map(Figure::Exact)
-        .or_else(|| count_range(c.units_sold_range.as_ref()).map(Figure::Range));
-    let commission = c.avg_commission_rate.map(|bp| Figure::Exact(BasisPoints(bp))).or_else(|| {
+        .map(ExactOrRange::Exact)
+        .or_else(|| count_range(c.units_sold_range.as_ref()).map(ExactOrRange::Range));
+    let commission = c.avg_commission_rate.map(|bp| ExactOrRange::Exact(BasisPoints(bp))).or_else(|| {
         let r = c.avg_commission_rate_range?;
-        Some(Figure::Range(Range {
+        Some(ExactOrRange::Range(Range {
             min: BasisPoints(r.minimum_amount?),
             max: r.maximum_amount.map(BasisPoints),
         }))
@@ -197,7 +208,7 @@ mod tests {
         assert_eq!(p.fulfilment_90_days, Some(BasisPoints(8125)));
         assert_eq!(
             p.avg_commission,
-            Some(Figure::Range(Range { min: BasisPoints(1000), max: Some(BasisPoints(1500)) }))
+            Some(ExactOrRange::Range(Range { min: BasisPoints(1000), max: Some(BasisPoints(1500)) }))
         );
         let bad: w::PerformanceCreator = serde_json::from_value(serde_json::json!({
             "username": "mia", "follower_location": [{"key": "US", "value": "1.7"}]

@@ -11,7 +11,7 @@ use scout_domain::{
     AgeBand, AgeShare, AudienceMix, BasisPoints, CountryCode, CountryShare, CreatorFigures, CreatorKey,
     CreatorProfile, CreatorRecord, GenderSplit, Handle, ImportCounts, Platform,
 };
-use scout_tiktok::{CreatorPerformance, Figure, Share, TiktokError};
+use scout_tiktok::{CreatorPerformance, ExactOrRange, Share, TiktokError};
 use serde::Serialize;
 use std::time::Duration;
 use ts_rs::TS;
@@ -81,9 +81,9 @@ fn audience(p: &CreatorPerformance, notes: &mut Vec<String>) -> Option<AudienceM
     (!mix.is_empty()).then_some(mix)
 }
 
-fn exact<T: Clone>(f: &Option<Figure<T>>) -> Option<T> {
+fn exact<T: Clone>(f: &Option<ExactOrRange<T>>) -> Option<T> {
     match f {
-        Some(Figure::Exact(v)) => Some(v.clone()),
+        Some(ExactOrRange::Exact(v)) => Some(v.clone()),
         _ => None,
     }
 }
@@ -121,6 +121,11 @@ pub(crate) fn profile_entry(p: &CreatorPerformance) -> Entry {
 }
 
 impl Workspace {
+    /// The open ids of these creators (those without one are left out: only TikTok Shop knows them).
+    pub async fn open_ids_of(&self, creator_ids: &[i64]) -> Result<Vec<String>> {
+        Ok(self.store.open_ids_of(creator_ids).await?)
+    }
+
     /// Every TikTok creator's open id in the workspace, the longest without a profile fetch first.
     pub async fn creator_open_ids(&self) -> Result<Vec<String>> {
         Ok(self.store.creator_open_ids().await?)

@@ -10,7 +10,7 @@ use scout_domain::{
     IssueOutcome, Platform, PlatformReading, RowIssue,
 };
 use scout_store::{IncomingRow, NewBatch, RowOutcome, SourceKind};
-use scout_tiktok::{Figure, MarketplaceCreator};
+use scout_tiktok::{ExactOrRange, MarketplaceCreator};
 use std::time::Instant;
 
 /// The source name of a marketplace import.
@@ -30,7 +30,7 @@ fn record(c: &MarketplaceCreator) -> std::result::Result<CreatorRecord, String> 
             followers: c.followers,
             avg_views: c.avg_video_views,
             gmv: match &c.gmv {
-                Some(Figure::Exact(m)) => Some(m.clone()),
+                Some(ExactOrRange::Exact(m)) => Some(m.clone()),
                 _ => None,
             },
             ..Default::default()
@@ -41,7 +41,7 @@ fn record(c: &MarketplaceCreator) -> std::result::Result<CreatorRecord, String> 
 }
 
 fn range_note(c: &MarketplaceCreator) -> Option<String> {
-    let Some(Figure::Range(r)) = &c.gmv else { return None };
+    let Some(ExactOrRange::Range(r)) = &c.gmv else { return None };
     let range = match &r.max {
         Some(max) => format!("{}–{}", r.min, max),
         None => format!("{} or more", r.min),

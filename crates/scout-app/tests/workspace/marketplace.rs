@@ -2,7 +2,7 @@
 //! erasing what is known, a range noted instead of made a number, an unusable row rejected with why.
 
 use super::workspace;
-use scout_app::{CreatorQuery, Figure, IssueOutcome, MarketplaceCreator, MARKETPLACE_SOURCE};
+use scout_app::{CreatorQuery, ExactOrRange, IssueOutcome, MarketplaceCreator, MARKETPLACE_SOURCE};
 use scout_domain::{Currency, Money};
 
 fn creator(open_id: &str, username: &str, followers: Option<u64>) -> MarketplaceCreator {
@@ -16,7 +16,7 @@ fn creator(open_id: &str, username: &str, followers: Option<u64>) -> Marketplace
         followers,
         avg_video_views: Some(1_500),
         avg_live_viewers: None,
-        gmv: Some(Figure::Exact(Money::new(123_456, Currency::usd()))),
+        gmv: Some(ExactOrRange::Exact(Money::new(123_456, Currency::usd()))),
         video_gmv: None,
         live_gmv: None,
         units_sold: None,
@@ -37,7 +37,7 @@ fn creator(open_id: &str, username: &str, followers: Option<u64>) -> Marketplace
 async fn marketplace_creators_join_by_open_id_follow_renames_and_keep_ranges_out_of_the_figures() {
     let (_dir, ws) = workspace().await;
     let mut private = creator("mk-2", "bea", Some(20_000));
-    private.gmv = Some(Figure::Range(scout_app::Range {
+    private.gmv = Some(ExactOrRange::Range(scout_app::Range {
         min: Money::new(100_000, Currency::usd()),
         max: Some(Money::new(1_000_000, Currency::usd())),
     }));

@@ -5,8 +5,8 @@
 
 use super::FakeTiktok;
 use scout_tiktok::{
-    AgeRange, CategoryFilter, CollectLimits, CollectStop, Figure, GmvBand, MarketplaceFilter, TiktokError,
-    QUERY_CEILING,
+    AgeRange, CategoryFilter, CollectLimits, CollectStop, ExactOrRange, GmvBand, MarketplaceFilter,
+    TiktokError, QUERY_CEILING,
 };
 use std::collections::BTreeSet;
 use std::process::Command;
@@ -61,8 +61,8 @@ async fn a_search_sends_the_filters_pages_with_the_search_key_and_stops_at_the_c
     assert_eq!(body["gmv_ranges"], serde_json::json!(["GMV_RANGE_1000_10000", "GMV_RANGE_10000_AND_ABOVE"]));
     // Private creators' GMV comes as a range and stays one; others' is exact.
     let all: Vec<_> = first.creators.iter().chain(&second.creators).collect();
-    assert!(all.iter().any(|c| matches!(c.gmv, Some(Figure::Range(_))) && c.private));
-    assert!(all.iter().any(|c| matches!(c.gmv, Some(Figure::Exact(_))) && !c.private));
+    assert!(all.iter().any(|c| matches!(c.gmv, Some(ExactOrRange::Range(_))) && c.private));
+    assert!(all.iter().any(|c| matches!(c.gmv, Some(ExactOrRange::Exact(_))) && !c.private));
 
     // Paging on and on stops at the ceiling although more creators match.
     let mut rows = 0;
