@@ -207,6 +207,29 @@ async fn first_run_demo_import_search_and_drawer() {
     find(&c, "//*[@role='row' and @aria-rowindex='2' and @aria-busy='false']").await;
     screenshot(&c, "2-demo-loaded").await;
 
+    // GMV is sorted within each currency (decision 0018), and the header says so: the demo's most common
+    // currency is the US dollar, so its largest ($3.2M) leads — compared as one currency, IDR 15.8B would.
+    let gmv_header = "//*[@role='grid' and @aria-label='Creators']//*[@role='columnheader'][.//button[normalize-space(.)='GMV']]";
+    let gmv = find(&c, &format!("{gmv_header}//button")).await;
+    let help = gmv.attr("title").await.unwrap().unwrap_or_default();
+    assert!(help.contains("Sorted within each currency, never across them"), "{help}");
+    gmv.click().await.unwrap();
+    wait_attr(&c, gmv_header, "aria-sort", "descending").await;
+    let first = find(&c, "//*[@role='row' and @aria-rowindex='2' and @aria-busy='false']").await;
+    let first = text_of(&first).await;
+    assert!(first.contains("@kind_jewels_58") && first.contains("$3.2M"), "{first}");
+    screenshot(&c, "2b-demo-by-gmv").await;
+    find(&c, "//*[@role='grid' and @aria-label='Creators']//*[@role='columnheader']//button[normalize-space(.)='Followers']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(
+        &c,
+        "//*[@role='columnheader' and @aria-sort='descending'][.//button[normalize-space(.)='Followers']]",
+    )
+    .await;
+
     // Import a file through the real GTK file chooser, answered with xdotool on the same display.
     button(&c, "Import creators…").await.click().await.unwrap();
     answer_file_dialog("Import creators", &import_file).await;
