@@ -324,6 +324,43 @@ async fn first_run_demo_import_search_and_drawer() {
     find(&c, "//select[@aria-label='Tag']").await.select_by_value("").await.unwrap();
     wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "2053").await;
 
+    // Columns and saved views: untick Name, save that as a view, change the sort (the view says it
+    // changed), apply it again (back to its sort and columns).
+    let grid = "//*[@role='grid' and @aria-label='Creators']";
+    let name_header = format!("{grid}//*[@role='columnheader' and normalize-space(.)='Name']");
+    find(&c, &name_header).await;
+    find(&c, "//button[@aria-haspopup='dialog' and contains(normalize-space(.), 'Columns')]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let chooser = "//*[@role='dialog' and @aria-label='Columns to show']";
+    find(&c, &format!("{chooser}//label[normalize-space(.)='Name']/input")).await.click().await.unwrap();
+    wait_count(&c, &name_header, 0, "Name unticked leaves the table").await;
+    screenshot(&c, "6d-column-chooser").await;
+    c.active_element().await.unwrap().send_keys(&fantoccini::key::Key::Escape.to_string()).await.unwrap();
+    wait_count(&c, chooser, 0, "Esc closes the column chooser").await;
+    let views = "//button[starts-with(@aria-label, 'Saved views')]";
+    find(&c, views).await.click().await.unwrap();
+    find(&c, "//input[@id='new-view-name']").await.send_keys("Big, no names").await.unwrap();
+    button(&c, "Save view").await.click().await.unwrap();
+    wait_attr(&c, views, "aria-label", "Saved views: “Big, no names” applied").await;
+    find(&c, &format!("{grid}//*[@role='columnheader']//button[normalize-space(.)='Followers']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_attr(&c, views, "aria-label", "Saved views: “Big, no names” applied, changed since").await;
+    find(&c, views).await.click().await.unwrap();
+    find(&c, "//*[@role='dialog' and @aria-label='Saved views']//button[normalize-space(.)='Big, no names']")
+        .await;
+    screenshot(&c, "6e-views-changed").await;
+    button(&c, "Big, no names").await.click().await.unwrap();
+    wait_attr(&c, views, "aria-label", "Saved views: “Big, no names” applied").await;
+    wait_attr(&c, &format!("{grid}//*[@role='columnheader' and @aria-sort]"), "aria-sort", "descending")
+        .await;
+    assert_eq!(c.find_all(Locator::XPath(&name_header)).await.unwrap().len(), 0, "the view hides Name");
+
     // A mapping set by hand is remembered: map an unknown column to Handle once, and the next file
     // with the same columns opens with that mapping and says so.
     for (name, body) in
@@ -383,6 +420,26 @@ async fn first_run_demo_import_search_and_drawer() {
     // A small window (960×600): every screen still lays out, a drawer open on Creators.
     c.set_window_size(960, 600).await.unwrap();
     screenshot(&c, "9c-small-pipeline").await;
+    // A card's drawer open at 960: the cards beside it stay readable (handles wrap, never "@…"), and
+    // Esc closes it.
+    find(&c, "//*[@data-testid='pipeline-board']//button[contains(@class, 'card')]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&c, "//aside[@aria-label='Collaboration']//h3[normalize-space(.)='Timeline']").await;
+    let cut = c
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=pipeline-board] .card strong')]
+               .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    screenshot(&c, "9c-small-pipeline-drawer").await;
+    assert_eq!(cut, serde_json::json!([]), "no card handle is cut beside the drawer");
+    c.active_element().await.unwrap().send_keys(&fantoccini::key::Key::Escape.to_string()).await.unwrap();
+    wait_count(&c, "//aside[@aria-label='Collaboration']", 0, "Esc closes the collaboration drawer").await;
     for (key, screen) in [("1", "Creators"), ("2", "Campaigns"), ("3", "Outreach"), ("5", "Results")] {
         c.active_element()
             .await
@@ -398,6 +455,54 @@ async fn first_run_demo_import_search_and_drawer() {
                 .await
                 .unwrap();
             find(&c, "//aside[@aria-label='Creator details']//h3[normalize-space(.)='Audience']").await;
+        }
+        if screen == "Creators" {
+            // The drawer narrows the table: the chooser says which chosen columns have no room.
+            find(&c, "//button[@aria-haspopup='dialog' and contains(normalize-space(.), 'Columns')]")
+                .await
+                .click()
+                .await
+                .unwrap();
+            let room = text_of(&find(&c, &format!("{chooser}//*[@role='status']")).await).await;
+            assert!(room.contains("chosen but hidden: the table is too narrow"), "{room}");
+            screenshot(&c, "9d-small-creators-columns").await;
+            button(&c, "Show all").await.click().await.unwrap();
+            find(&c, chooser).await.send_keys(&fantoccini::key::Key::Escape.to_string()).await.unwrap();
+            wait_count(&c, chooser, 0, "Esc closes the column chooser").await;
+        }
+        if screen == "Campaigns" {
+            // Matches at 960×600: one line of filters, a one-line coverage note, at least 10 rows in
+            // full, the summary and the campaign's terms whole.
+            find(&c, "//nav[@aria-label='Campaign list']//*[normalize-space(.)='Example: Lip oil launch (finished)']")
+                .await
+                .click()
+                .await
+                .unwrap();
+            find(&c, "//*[@role='grid' and @aria-label='Matches']//*[@data-testid='match-row' and @aria-rowindex='12']")
+                .await;
+            find(&c, "//*[@data-testid='coverage-note']//button[normalize-space(.)='More']").await;
+            let layout = c
+                .execute(
+                    "const g = document.querySelector('[role=grid][aria-label=Matches]').getBoundingClientRect();
+                     const rows = [...document.querySelectorAll('[aria-label=Matches] [data-testid=match-row]')]
+                       .filter(e => { const b = e.getBoundingClientRect();
+                                      return b.top >= g.top && b.bottom <= Math.min(g.bottom, innerHeight) + 0.5; });
+                     const cut = e => e && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1);
+                     const summary = document.querySelector('[aria-live=polite].num');
+                     const terms = [...document.querySelectorAll('.terms')].find(e => e.offsetParent !== null);
+                     return { rows: rows.length, summaryCut: cut(summary), summary: summary.textContent.trim(),
+                              termsCut: cut(terms), terms: terms && terms.textContent,
+                              filterBar: document.querySelector('[aria-label=\"Filter matches\"]').offsetHeight };",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            screenshot(&c, "9d-small-campaigns").await;
+            assert!(layout["rows"].as_u64().unwrap_or(0) >= 10, "10 rows in full at 960×600: {layout}");
+            assert_eq!(layout["summaryCut"], serde_json::json!(false), "{layout}");
+            assert_eq!(layout["termsCut"], serde_json::json!(false), "{layout}");
+            assert!(layout["terms"].as_str().unwrap_or("").contains("commission"), "{layout}");
+            assert!(layout["filterBar"].as_u64().unwrap_or(999) < 60, "one line of filters: {layout}");
         }
         if screen == "Outreach" {
             find(&c, "//*[@data-testid='follow-ups']").await;
@@ -1004,6 +1109,12 @@ async fn a_real_list_is_ranked_and_says_what_it_lacks() {
     let c = connect(4460, &workspace).await;
     open_campaign(&c, "Example: Glow serum launch").await;
     wait_attr(&c, "//*[@role='grid' and @aria-label='Matches']", "aria-rowcount", "1000").await;
+    // One line until "More" opens what the ranking rests on.
+    find(&c, "//*[@data-testid='coverage-note']//button[normalize-space(.)='More']")
+        .await
+        .click()
+        .await
+        .unwrap();
     let note = text_of(&find(&c, "//*[@data-testid='coverage-note']").await).await;
     assert!(
         note.contains("Ranked on engagement for their size, views per follower and reach only")

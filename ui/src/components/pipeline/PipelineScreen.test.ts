@@ -1,6 +1,6 @@
 import "@testing-library/jest-dom/vitest";
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, render, screen } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import PipelineScreen from "./PipelineScreen.svelte";
 import type { FollowUps, PipelineCard } from "../../lib/common/types";
@@ -59,5 +59,23 @@ describe("PipelineScreen", () => {
     expect(mia).toHaveTextContent("Post expected · 33 days overdue");
     expect(leo).not.toHaveClass("late");
     expect(screen.getByText("@ana").closest("button")).toHaveTextContent("Offer: Failed");
+  });
+
+  it("opens a card's drawer, and Esc closes it with the focus back on the card", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "list_campaigns") return [];
+      if (cmd === "pipeline_board")
+        return [card(7, "earthyhouse_collective", "agreed"), card(8, "leo", "replied")];
+      if (cmd === "follow_ups") return { today: "2026-12-06", due: [], upcoming: [] };
+      throw new Error(`not needed here: ${cmd}`);
+    });
+    render(PipelineScreen);
+    const earthy = (await screen.findByText("@earthyhouse_collective")).closest("button") as HTMLElement;
+    await fireEvent.click(earthy);
+    expect(screen.getByRole("complementary", { name: "Collaboration" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Close" })).toHaveAttribute("title", "Close (Esc)");
+    await fireEvent.keyDown(window, { key: "Escape" });
+    expect(screen.queryByRole("complementary", { name: "Collaboration" })).not.toBeInTheDocument();
+    expect(document.activeElement).toBe(earthy);
   });
 });
