@@ -100,7 +100,9 @@ impl AppError {
                 | S::NotShortlisted { .. }
                 | S::OrderLineNotFound(_),
             ) => ErrorCode::NotFound,
-            AppError::Store(S::Open { .. } | S::Migrate { .. } | S::Io { .. }) => ErrorCode::Workspace,
+            AppError::Store(S::Open { .. } | S::Migrate { .. } | S::NewerWorkspace { .. } | S::Io { .. }) => {
+                ErrorCode::Workspace
+            }
             AppError::Store(
                 S::Domain(_)
                 | S::AlreadyOffered { .. }

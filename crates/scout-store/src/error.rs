@@ -7,6 +7,8 @@ pub enum StoreError {
     Open { path: PathBuf, source: sqlx::Error },
     #[error("cannot bring the workspace database {} up to date: {source}", path.display())]
     Migrate { path: PathBuf, source: sqlx::migrate::MigrateError },
+    #[error("the workspace {} was made by a newer version of Scout (schema {version}); update Scout to open it — nothing in it was changed", path.display())]
+    NewerWorkspace { path: PathBuf, version: i64 },
     #[error("cannot create folder {}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
     #[error("database error: {0}")]

@@ -107,13 +107,35 @@ impl Store {
             counts: Default::default(),
             changes: Default::default(),
         };
+        let migrator = sqlx::migrate!("./migrations");
+        if let Some(version) = store.newer_schema(&migrator).await? {
+            store.pool.close().await;
+            return Err(StoreError::NewerWorkspace { path: path.to_path_buf(), version });
+        }
         store.recover_deferred_indexes().await?;
-        sqlx::migrate!("./migrations")
+        migrator
             .run(&store.pool)
             .await
             .map_err(|source| StoreError::Migrate { path: path.to_path_buf(), source })?;
         tracing::info!(path = %path.display(), "workspace opened");
         Ok(store)
+    }
+
+    /// The workspace's schema version when a newer Scout made it (a migration this build does not know
+    /// was applied): it is then refused before anything is changed.
+    async fn newer_schema(&self, migrator: &sqlx::migrate::Migrator) -> Result<Option<i64>> {
+        let known: bool = sqlx::query_scalar(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        if !known {
+            return Ok(None);
+        }
+        let applied: Option<i64> =
+            sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations").fetch_one(&self.pool).await?;
+        let ours = migrator.iter().map(|m| m.version).max().unwrap_or(0);
+        Ok(applied.filter(|v| *v > ours))
     }
 
     /// Indexes an import deferred and a crash (or a closed app) left unbuilt are built before anything
