@@ -419,6 +419,8 @@ async fn first_run_demo_import_search_and_drawer() {
 
     // A small window (960×600): every screen still lays out, a drawer open on Creators.
     c.set_window_size(960, 600).await.unwrap();
+    // Let the window redraw at its new size before the screenshot.
+    tokio::time::sleep(Duration::from_millis(400)).await;
     screenshot(&c, "9c-small-pipeline").await;
     // A card's drawer open at 960: the cards beside it stay readable (handles wrap, never "@…"), and
     // Esc closes it.
