@@ -74,6 +74,10 @@ pub struct CreatorDetail {
     pub updated_at: DateTime<Utc>,
     /// The import that last changed this creator.
     pub last_source_name: String,
+    /// The date that import's data is from (its as-of date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub last_source_as_of: Option<chrono::NaiveDate>,
 }
 
 impl Store {
@@ -141,8 +145,8 @@ impl Store {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let last_source_name: String =
-            sqlx::query_scalar("SELECT source_name FROM import_batches WHERE id = ?")
+        let (last_source_name, last_source_as_of): (String, chrono::NaiveDate) =
+            sqlx::query_as("SELECT source_name, as_of FROM import_batches WHERE id = ?")
                 .bind(stored.last_batch_id)
                 .fetch_one(&self.pool)
                 .await?;
@@ -162,6 +166,7 @@ impl Store {
             first_seen_at: stored.first_seen_at,
             updated_at: stored.updated_at,
             last_source_name,
+            last_source_as_of: Some(last_source_as_of),
         })
     }
 }

@@ -264,8 +264,9 @@ impl Workspace {
                 factor.as_of = Some(p.as_of);
             } else if figures.is_empty() && factor.feature != Feature::PastResults {
                 // Profile data (audience, categories, bio) is not snapshotted: the last import that
-                // changed the creator brought it.
+                // changed the creator brought it ("TikTok Shop creator profiles", as of its day).
                 factor.source = Some(detail.last_source_name.clone());
+                factor.as_of = detail.last_source_as_of;
             }
         }
         Ok(explanation)

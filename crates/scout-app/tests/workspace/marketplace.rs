@@ -143,4 +143,17 @@ async fn searched_creators_are_enriched_with_their_audience_and_a_stopped_run_co
         assert!((9_900..=10_100).contains(&ages), "ages add up: {ages}");
         assert!(audience.gender.is_some() && !audience.countries.is_empty());
     }
+
+    // The match reads it: audience fit is known and names TikTok Shop and the day as its evidence.
+    let spec: scout_domain::CampaignSpec = serde_json::from_str(scout_app::EXAMPLE_CAMPAIGN).unwrap();
+    let campaign = ws.create_campaign(&spec).await.unwrap().id;
+    let explanation = ws.explain_match(campaign, rows.rows[0].id).await.unwrap();
+    let audience = explanation
+        .factors
+        .iter()
+        .find(|f| f.feature == scout_app::Feature::AudienceFit)
+        .expect("an audience factor");
+    assert_eq!(audience.status, scout_app::FactorStatus::Known, "{audience:?}");
+    assert_eq!(audience.source.as_deref(), Some(scout_app::PROFILES_SOURCE));
+    assert_eq!(audience.as_of, Some(chrono::Utc::now().date_naive()));
 }

@@ -19,4 +19,8 @@ history: Array<CreatorSnapshot>, first_seen_at: string, updated_at: string,
 /**
  * The import that last changed this creator.
  */
-last_source_name: string, };
+last_source_name: string, 
+/**
+ * The date that import's data is from (its as-of date).
+ */
+last_source_as_of?: string, };
