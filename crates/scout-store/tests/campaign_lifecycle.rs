@@ -3,25 +3,9 @@
 
 mod common;
 use chrono::{Days, FixedOffset, Utc};
-use common::{import, record, store};
-use scout_domain::{AgreedTerms, BasisPoints, Handle, Platform, Stage};
-use scout_store::{FollowUpKind, NewOffer, OfferChannel, Store, StoreError};
-
-async fn campaign_with(store: &Store, handles: &[&str]) -> (i64, Vec<i64>) {
-    let records = handles.iter().map(|h| record(h, Some(1_000), None)).collect();
-    import(store, "c.csv", 1, records).await;
-    let mut ids = Vec::new();
-    for h in handles {
-        ids.push(store.creator_id(Platform::TikTok, &Handle::parse(h).unwrap()).await.unwrap().unwrap());
-    }
-    let spec: scout_domain::CampaignSpec =
-        serde_json::from_str(include_str!("../../../fixtures/campaigns/example.json")).unwrap();
-    let campaign = store.create_campaign(&spec, false).await.unwrap().id;
-    for id in &ids {
-        store.shortlist_add(campaign, *id).await.unwrap();
-    }
-    (campaign, ids)
-}
+use common::{campaign_with, store};
+use scout_domain::{AgreedTerms, BasisPoints, Stage};
+use scout_store::{FollowUpKind, NewOffer, OfferChannel, StoreError};
 
 fn utc() -> FixedOffset {
     FixedOffset::east_opt(0).unwrap()

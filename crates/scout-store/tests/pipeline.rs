@@ -3,26 +3,10 @@
 
 mod common;
 use chrono::{Days, FixedOffset, NaiveDate, Utc};
-use common::{import, record, store};
+use common::{campaign_with, import, record, store};
 use scout_domain::Platform;
 use scout_domain::{AgreedTerms, BasisPoints, ContentPost, Currency, Handle, Money, SampleShipment, Stage};
-use scout_store::{FollowUpKind, Store};
-
-async fn campaign_with(store: &Store, handles: &[&str]) -> (i64, Vec<i64>) {
-    let records = handles.iter().map(|h| record(h, Some(1_000), None)).collect();
-    import(store, "c.csv", 1, records).await;
-    let mut ids = Vec::new();
-    for h in handles {
-        ids.push(store.creator_id(Platform::TikTok, &Handle::parse(h).unwrap()).await.unwrap().unwrap());
-    }
-    let spec: scout_domain::CampaignSpec =
-        serde_json::from_str(include_str!("../../../fixtures/campaigns/example.json")).unwrap();
-    let campaign = store.create_campaign(&spec, false).await.unwrap().id;
-    for id in &ids {
-        store.shortlist_add(campaign, *id).await.unwrap();
-    }
-    (campaign, ids)
-}
+use scout_store::FollowUpKind;
 
 fn terms(due: Option<NaiveDate>) -> AgreedTerms {
     AgreedTerms {

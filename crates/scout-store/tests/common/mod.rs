@@ -62,3 +62,21 @@ pub async fn assert_references_hold(store: &Store) {
     db.close().await;
     assert!(broken.is_empty(), "rows referencing nothing (table, rowid, parent, fk): {broken:?}");
 }
+
+/// A campaign (the example spec) with these creators, imported with 1,000 followers each, on its
+/// shortlist; returns the campaign id and the creators' ids in the order given.
+pub async fn campaign_with(store: &Store, handles: &[&str]) -> (i64, Vec<i64>) {
+    let records = handles.iter().map(|h| record(h, Some(1_000), None)).collect();
+    import(store, "c.csv", 1, records).await;
+    let mut ids = Vec::new();
+    for h in handles {
+        ids.push(store.creator_id(Platform::TikTok, &Handle::parse(h).unwrap()).await.unwrap().unwrap());
+    }
+    let spec: scout_domain::CampaignSpec =
+        serde_json::from_str(include_str!("../../../../fixtures/campaigns/example.json")).unwrap();
+    let campaign = store.create_campaign(&spec, false).await.unwrap().id;
+    for id in &ids {
+        store.shortlist_add(campaign, *id).await.unwrap();
+    }
+    (campaign, ids)
+}
