@@ -22,7 +22,8 @@ export function loadDemoWorkspace(): Promise<ImportReport[]> {
 /** How often the window asks whether a large import's sort indexes are built yet. */
 export const INDEX_WATCH_MS = 2000;
 
-export type Screen = "creators" | "campaigns" | "outreach" | "pipeline" | "results" | "settings";
+export type Screen =
+  "creators" | "marketplace" | "campaigns" | "outreach" | "pipeline" | "results" | "settings";
 
 class AppState {
   screen = $state<Screen>("creators");

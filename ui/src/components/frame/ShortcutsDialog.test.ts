@@ -20,6 +20,7 @@ describe("shortcuts in the window", () => {
     for (const text of [
       "Ctrl+1Go to Creators",
       "Ctrl+6Go to Settings",
+      "Ctrl+7Go to Find on TikTok Shop",
       "Ctrl+KSearch creators",
       "Ctrl+OImport creators from a file",
       "Ctrl+ZUndo what the newest notice offers to undo",
@@ -32,6 +33,10 @@ describe("shortcuts in the window", () => {
     render(Sidebar);
     expect(screen.getByRole("button", { name: "Pipeline" })).toHaveAttribute("title", "Pipeline (Ctrl+4)");
     expect(screen.getByRole("button", { name: "Settings" })).toHaveAttribute("title", "Settings (Ctrl+6)");
+    expect(screen.getByRole("button", { name: "Find on TikTok Shop" })).toHaveAttribute(
+      "title",
+      "Find on TikTok Shop (Ctrl+7)",
+    );
     expect(screen.getByRole("button", { name: /Search/ })).toHaveAttribute(
       "title",
       "Search creators (Ctrl+K)",

@@ -10,7 +10,8 @@
 // ?mockCampaigns=N starts with N campaigns (default 0: the Campaigns empty state); see mock-campaigns.ts.
 // ?mockResults=1 (one currency) or =multi (three, kept apart) starts with results; see mock-results.ts.
 // ?mockResultsImport=truncated makes "Import results…" report more issues than it lists.
-// ?mockTiktok=1 says TikTok Shop is connected (Results offers "Sync from TikTok Shop").
+// ?mockTiktok=1 says TikTok Shop is connected (Results offers "Sync from TikTok Shop"; "Find on TikTok
+// Shop" searches a made-up marketplace, mock-marketplace.ts); without it the marketplace is refused.
 // ?mockIndexing=1 makes an import leave its sort indexes building for 6 s, like a large one does.
 import type { Command } from "../bindings/commands";
 import { mockIPC } from "@tauri-apps/api/mocks";
@@ -20,8 +21,16 @@ import { fail, sleep } from "./mock-common";
 import { creatorFacets, listCreators } from "./mock-creators";
 import { demoBatch, demoReport, importReport, mockBatch, preview } from "./mock-import";
 import { mockResults, NOT_RESULTS } from "./mock-results";
+import { mockMarketplace, NOT_MARKETPLACE } from "./mock-marketplace";
 import { syntheticCreators, type SyntheticCreator } from "./synthetic";
-import type { CreatorQuery, Field, ImportBatch, ImportProgress, ImportReport } from "../common/types";
+import type {
+  CreatorQuery,
+  Field,
+  ImportBatch,
+  ImportProgress,
+  ImportReport,
+  MarketplaceCreator,
+} from "../common/types";
 
 const params = new URLSearchParams(location.search);
 let creators: SyntheticCreator[] = syntheticCreators(Number(params.get("mockCreators") ?? 0));
@@ -42,6 +51,62 @@ const resultsCommands = mockResults(
   resultsParam === "multi" ? "multi" : resultsParam && resultsParam !== "0" ? "one" : "empty",
   { importIssues: params.get("mockResultsImport") === "truncated" ? "truncated" : "few" },
 );
+
+/** Marketplace creators into the mock workspace, keyed by handle: new ones created, known ones updated. */
+function addMarketplace(list: MarketplaceCreator[]): ImportReport {
+  const known = new Map(creators.map((c) => [c.row.handle.toLowerCase(), c]));
+  const fresh = list.filter((m) => !known.has(m.username.toLowerCase()));
+  const made = syntheticCreators(fresh.length, 4242).map((c, index) => {
+    const m = fresh[index]!;
+    const id = creators.length + index + 1;
+    const row = {
+      ...c.row,
+      id,
+      platform: "tiktok" as const,
+      handle: m.username,
+      display_name: m.nickname,
+      followers: m.followers,
+      avg_views: m.avg_video_views,
+      gmv: m.gmv !== null && "exact" in m.gmv ? m.gmv.exact : null,
+      country: m.region,
+    };
+    return { row, detail: { ...c.detail, id, profile: { ...c.detail.profile, display_name: m.nickname } } };
+  });
+  creators = [...creators, ...made];
+  const counts = {
+    rows_total: list.length,
+    created: made.length,
+    updated: list.length - made.length,
+    unchanged: 0,
+    merged: 0,
+    rejected: 0,
+  };
+  const batch = mockBatch(batches.length + 1, "TikTok Shop marketplace", "api", counts);
+  batches = [batch, ...batches];
+  const ranged = list.findIndex((m) => m.gmv !== null && "range" in m.gmv);
+  return {
+    ...importReport(batch),
+    ...counts,
+    rows_total: list.length,
+    duration_ms: 180,
+    issues:
+      ranged < 0
+        ? []
+        : [
+            {
+              line: ranged + 1,
+              column: "GMV",
+              raw_value: null,
+              message: "GMV is shared only as a range: kept as a note, not as a figure",
+              outcome: "noted",
+              cells: null,
+            },
+          ],
+    issues_truncated: 0,
+  };
+}
+
+const marketplaceCommands = mockMarketplace(params.get("mockTiktok") === "1", addMarketplace);
 
 function info() {
   return {
@@ -177,6 +242,8 @@ export function installMockBackend() {
         return `/home/seller/Documents/${options?.defaultPath ?? "export.csv"}`;
       }
       default: {
+        const marketplace = await marketplaceCommands(command, args);
+        if (marketplace !== NOT_MARKETPLACE) return marketplace;
         const results = resultsCommands(command, args);
         if (results !== NOT_RESULTS) return results;
         const answer = campaignCommands(command, args);
