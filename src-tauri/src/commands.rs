@@ -50,6 +50,18 @@ pub async fn export_creators(
     Ok(state.workspace().await?.export_creators(&query, path).await?)
 }
 
+/// Adds a creator, or updates the one with this platform and handle, from what the seller typed.
+#[tauri::command]
+pub async fn save_creator_by_hand(
+    state: State<'_, AppState>,
+    entry: scout_app::HandEntry,
+) -> IpcResult<ImportReport> {
+    let ws = state.workspace().await?;
+    let report = ws.save_creator_by_hand(&entry).await?;
+    ws.prepare_matching();
+    Ok(report)
+}
+
 #[tauri::command]
 pub async fn tag_creators(
     state: State<'_, AppState>,

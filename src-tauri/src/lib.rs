@@ -71,6 +71,7 @@ pub fn run() -> i32 {
             commands::list_creators,
             commands::creator_facets,
             commands::export_creators,
+            commands::save_creator_by_hand,
             commands::tag_creators,
             commands::hide_creators,
             commands::shortlist_creators,

@@ -396,6 +396,20 @@ async fn first_run_demo_import_search_and_drawer() {
     assert!(order.windows(2).all(|w| w[0] < w[1]), "imports are listed newest first: {imports}");
     screenshot(&c, "8-settings").await;
 
+    // One creator typed in by hand: a wrong country is refused beside its box, then it is added.
+    find(&c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Creators']").await.click().await.unwrap();
+    button(&c, "Add creator…").await.click().await.unwrap();
+    fill(&c, "handle", "@e2e_by_hand").await;
+    fill(&c, "followers", "12k").await;
+    fill(&c, "country", "1X").await;
+    button(&c, "Add creator").await.click().await.unwrap();
+    find(&c, "//*[@data-field='country']//*[@role='alert']").await;
+    screenshot(&c, "8b-add-creator-refused").await;
+    fill(&c, "country", "GB").await;
+    button(&c, "Add creator").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='toast' and contains(., 'Added @e2e_by_hand')]").await;
+    wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "2056").await;
+
     // The demo's finished campaign has results to show.
     find(&c, "//nav[@aria-label='Screens']//*[normalize-space(.)='Results']").await.click().await.unwrap();
     find(&c, "//*[@data-kpi='roi']").await;

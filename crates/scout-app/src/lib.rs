@@ -20,8 +20,8 @@ mod workspace;
 
 pub use campaigns::{LearnedModel, LookalikeCreator, MatchPage, MatchRow, ModelCard, ShortlistedCreator};
 pub use creators::{
-    write_import_template, FieldOption, ImportPreview, ImportRequest, MappingSource, MAX_SHORTLIST_SELECTION,
-    MAX_TAG_CHARS,
+    check_entry, write_import_template, FieldOption, HandEntry, ImportPreview, ImportRequest, MappingSource,
+    HAND_SOURCE, MAX_SHORTLIST_SELECTION, MAX_TAG_CHARS,
 };
 pub use demo::{SimulationReport, EXAMPLE_CAMPAIGN};
 pub use error::{AppError, ErrorCode, ErrorPayload, Result};

@@ -14,6 +14,8 @@ pub enum SourceKind {
     File,
     Demo,
     Api,
+    /// Added or edited by hand in Scout.
+    Hand,
 }
 
 impl SourceKind {
@@ -22,6 +24,7 @@ impl SourceKind {
             SourceKind::File => "file",
             SourceKind::Demo => "demo",
             SourceKind::Api => "api",
+            SourceKind::Hand => "hand",
         }
     }
 
@@ -30,6 +33,7 @@ impl SourceKind {
             "file" => Some(SourceKind::File),
             "demo" => Some(SourceKind::Demo),
             "api" => Some(SourceKind::Api),
+            "hand" => Some(SourceKind::Hand),
             _ => None,
         }
     }

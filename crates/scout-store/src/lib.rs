@@ -31,6 +31,7 @@ mod outcomes;
 mod pipeline;
 mod profile_fetches;
 mod results;
+mod schema_fixups;
 mod settings;
 mod stored_audience;
 mod undo;
@@ -58,7 +59,7 @@ pub use results::{
 pub use scout_domain::{FollowUpKind, SHIP_SAMPLE_WITHIN_DAYS};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{ConnectOptions, SqliteConnection, SqlitePool};
+use sqlx::{ConnectOptions, Connection, SqliteConnection, SqlitePool};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -117,6 +118,11 @@ impl Store {
             .run(&store.pool)
             .await
             .map_err(|source| StoreError::Migrate { path: path.to_path_buf(), source })?;
+        // What a migration's transaction cannot do, on a connection of its own (it turns foreign keys
+        // off while it works).
+        let mut conn = store.options.clone().connect().await?;
+        schema_fixups::run(&mut conn).await?;
+        conn.close().await?;
         tracing::info!(path = %path.display(), "workspace opened");
         Ok(store)
     }

@@ -48,7 +48,19 @@ async fn every_earlier_workspace_opens_migrated_with_everything_it_held() {
         assert!(broken.is_empty(), "{}: references broken in {broken:?}", fixture.display());
         let ok: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&db).await.unwrap();
         assert_eq!(ok, "ok");
+        // The one-time rebuild of import_batches (source kind 'hand') ran, keeping every batch.
+        let table: String = sqlx::query_scalar("SELECT sql FROM sqlite_master WHERE name = 'import_batches'")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+        assert!(table.contains("'hand'"), "{table}");
         db.close().await;
+        let again = Store::open(&path).await.unwrap();
+        assert_eq!(
+            again.list_batches().await.unwrap().len() as i64,
+            expected["counts"]["import_batches"].as_i64().unwrap()
+        );
+        again.close().await;
     }
 }
 

@@ -185,3 +185,32 @@ async fn a_selection_of_creators_joins_a_shortlist_once_and_a_whole_list_is_refu
     assert!(everyone.to_string().contains("2050 creators match; at most 1000"), "{everyone}");
     assert_eq!(ws.shortlist(campaign).await.unwrap().len(), 3, "nothing more joined");
 }
+
+#[tokio::test]
+async fn a_creator_is_added_and_edited_by_hand_and_a_blank_keeps_what_is_known() {
+    let (_dir, ws) = workspace().await;
+    let entry = scout_app::HandEntry {
+        handle: "@mia.glow".into(),
+        display_name: Some("Mia".into()),
+        followers: Some(12_000),
+        email: Some("mia@example.com".into()),
+        ..Default::default()
+    };
+    let added = ws.save_creator_by_hand(&entry).await.unwrap();
+    assert_eq!((added.counts.created, added.file_name.as_str()), (1, scout_app::HAND_SOURCE));
+    let edit =
+        scout_app::HandEntry { handle: "mia.glow".into(), avg_views: Some(3_000), ..Default::default() };
+    let edited = ws.save_creator_by_hand(&edit).await.unwrap();
+    assert_eq!(edited.counts.updated, 1);
+    let row = ws.list_creators(&scout_app::CreatorQuery::default()).await.unwrap().rows.remove(0);
+    assert_eq!((row.followers, row.avg_views), (Some(12_000), Some(3_000)), "a blank kept the followers");
+    let detail = ws.creator(row.id).await.unwrap();
+    assert_eq!(detail.profile.email.as_deref(), Some("mia@example.com"));
+    assert_eq!(detail.last_source_name, scout_app::HAND_SOURCE);
+
+    let bad = scout_app::HandEntry { handle: "".into(), country: Some("Spain".into()), ..Default::default() };
+    let refused = ws.save_creator_by_hand(&bad).await.unwrap_err();
+    let fields: Vec<String> = refused.payload().problems.into_iter().map(|p| p.field).collect();
+    assert_eq!(fields, ["handle", "country"]);
+    assert_eq!(ws.import_batches().await.unwrap().len(), 2, "nothing written for a refusal");
+}

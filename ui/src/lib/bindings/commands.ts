@@ -8,6 +8,7 @@ export const COMMANDS = [
   "list_creators",
   "creator_facets",
   "export_creators",
+  "save_creator_by_hand",
   "tag_creators",
   "hide_creators",
   "shortlist_creators",

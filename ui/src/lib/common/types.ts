@@ -17,6 +17,7 @@ export type { CommissionRange } from "../bindings/CommissionRange";
 export type { ConfidenceBand } from "../bindings/ConfidenceBand";
 export type { CountryShare } from "../bindings/CountryShare";
 export type { CreatorDetail } from "../bindings/CreatorDetail";
+export type { HandEntry } from "../bindings/HandEntry";
 export type { CreatorFacets } from "../bindings/CreatorFacets";
 export type { CreatorFigures } from "../bindings/CreatorFigures";
 export type { CreatorKey } from "../bindings/CreatorKey";

@@ -10,6 +10,8 @@ import type {
   CreatorPage,
   CreatorQuery,
   CreatorRow,
+  HandEntry,
+  ImportReport,
   LookalikeCreator,
 } from "../common/types";
 import { toQuery, type CreatorView } from "./creators-view";
@@ -35,6 +37,12 @@ export function lookalikes(creatorId: number, limit: number): Promise<LookalikeC
  * how many. */
 export function exportCreators(query: CreatorQuery, path: string): Promise<number> {
   return call("export_creators", { query, path });
+}
+
+/** Adds a creator, or updates the one with this platform and handle; rejects with every problem beside
+ * its field (`handle`, `engagement_percent`, `country`, `email`, …). */
+export function saveCreatorByHand(entry: HandEntry): Promise<ImportReport> {
+  return call("save_creator_by_hand", { entry });
 }
 
 /** Tags (`add`) or untags the creators `query` selects; resolves to those that changed. */
