@@ -2,7 +2,7 @@
 //! hand-picked `ids` list, minus `except`): tag and untag, hide and show again, shortlist for a campaign.
 //! Each is one statement over the matching set, so "all 40,000 matching" costs what 40 does.
 
-use crate::creator_list::push_filters;
+use crate::creator_filters::push_filters;
 use crate::{CreatorQuery, Result, Store, StoreError};
 use chrono::Utc;
 use sqlx::{QueryBuilder, Sqlite};

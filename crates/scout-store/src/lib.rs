@@ -13,6 +13,7 @@ mod campaign_lifecycle;
 mod campaigns;
 mod codec;
 mod collaborations;
+mod creator_filters;
 mod creator_list;
 mod creator_marks;
 mod creators;
