@@ -35,6 +35,11 @@ pub enum MarketplaceCommand {
         open_ids: Vec<String>,
         #[arg(long)]
         all: bool,
+        /// The top N of this campaign's ranking (with --top).
+        #[arg(long, value_name = "NAME")]
+        campaign: Option<String>,
+        #[arg(long, value_name = "N", requires = "campaign")]
+        top: Option<u32>,
         #[arg(long)]
         json: bool,
     },

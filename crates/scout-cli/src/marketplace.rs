@@ -161,11 +161,22 @@ pub async fn run(ws: &Workspace, cmd: &MarketplaceCommand, quiet: bool) -> Resul
             );
             Ok(0)
         }
-        MarketplaceCommand::Enrich { open_ids, all, json } => {
-            let ids = if *all { ws.creator_open_ids().await? } else { open_ids.clone() };
+        MarketplaceCommand::Enrich { open_ids, all, campaign, top, json } => {
+            let ids = match (campaign, all) {
+                (Some(name), _) => {
+                    let campaign = ws.find_campaign(name).await?;
+                    let query =
+                        scout_app::RankQuery { limit: top.unwrap_or(50).clamp(1, 500), ..Default::default() };
+                    let page = ws.rank_matches(campaign.id, &query).await?;
+                    let creators: Vec<i64> = page.rows.iter().map(|r| r.creator.id).collect();
+                    ws.open_ids_of(&creators).await?
+                }
+                (None, true) => ws.creator_open_ids().await?,
+                (None, false) => open_ids.clone(),
+            };
             if ids.is_empty() {
                 return Err(AppError::InvalidInput(
-                    "give open ids, or --all for every TikTok creator with one in the workspace".into(),
+                    "no open id to enrich: give open ids, --all for every TikTok creator with one, or --campaign NAME --top N (creators from files have no open id until a marketplace search finds them)".into(),
                 ));
             }
             let r = ws

@@ -554,6 +554,13 @@ fn the_creator_marketplace_is_searched_collected_and_read_from_the_command_line(
     let out = scout(&ws, &["tiktok", "creators", "enrich", "--all", "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(json(&out)["fetched"].as_u64(), Some(added), "{}", String::from_utf8_lossy(&out.stdout));
+    let campaign = dir.path().join("campaign.json");
+    std::fs::write(&campaign, include_str!("../../../fixtures/campaigns/example.json")).unwrap();
+    assert_eq!(scout(&ws, &["campaign", "create", campaign.to_str().unwrap()]).status.code(), Some(0));
+    let top =
+        ["tiktok", "creators", "enrich", "--campaign", "Example: Glow serum launch", "--top", "3", "--json"];
+    let top = json(&scout(&ws, &top));
+    assert_eq!((top["asked"].as_u64(), top["skipped_fresh"].as_u64()), (Some(3), Some(3)), "{top}");
     let again = json(&scout(&ws, &["tiktok", "creators", "enrich", "--all", "--json"]));
     assert_eq!((again["fetched"].as_u64(), again["skipped_fresh"].as_u64()), (Some(0), Some(added)));
     let batches = json(&scout(&ws, &["batches", "--json"]));
