@@ -1345,3 +1345,156 @@ async fn a_new_seller_sends_their_first_ten_offers_from_an_empty_workspace() {
 
     c.close().await.unwrap();
 }
+
+/// Issue 17 in the window: connect TikTok Shop in Settings, find creators in the marketplace with two
+/// filters over two pages, add 40 to the workspace, fetch their TikTok Shop profiles, and see an
+/// explanation's audience fit read the followers' real age / gender / country shares, from TikTok Shop.
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver and a Secret Service: run by scripts/test.sh"]
+async fn find_on_tiktok_shop_adds_enriches_and_the_match_reads_the_audience() {
+    use scout_testkit::{
+        FakeTiktokApi, FakeTiktokOptions, FAKE_TIKTOK_APP_KEY, FAKE_TIKTOK_APP_SECRET, FAKE_TIKTOK_AUTH_CODE,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("e2e-find.scout");
+    let api = FakeTiktokApi::start_with(&FakeTiktokOptions::scenario("ok"));
+    let ws = scout_app::Workspace::open(&workspace).await.unwrap();
+    let mut connection =
+        scout_app::TiktokConnection::new(FAKE_TIKTOK_APP_KEY, scout_testkit::FAKE_TIKTOK_SHOP_CIPHER);
+    connection.api_base = api.base_url();
+    connection.auth_base = api.base_url();
+    connection.interval_ms = 50;
+    ws.set_tiktok_connection(&connection).await.unwrap();
+    // A campaign selling a Beauty & Personal Care product to women 18–34 in the US.
+    let spec: scout_domain::CampaignSpec = serde_json::from_str(scout_app::EXAMPLE_CAMPAIGN).unwrap();
+    ws.create_campaign(&spec).await.unwrap();
+    ws.close().await;
+
+    let _driver = Driver::start(4464);
+    let c = connect(4464, &workspace).await;
+    c.set_window_size(1280, 800).await.unwrap();
+    go_to(&c, "Settings").await;
+    fill(&c, "app_secret", FAKE_TIKTOK_APP_SECRET).await;
+    fill(&c, "auth_code", FAKE_TIKTOK_AUTH_CODE).await;
+    button(&c, "Connect").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='tiktok-shop' and contains(normalize-space(.), 'Connected to')]").await;
+
+    // Find: Beauty & Personal Care, at least 50,000 followers; two pages.
+    go_to(&c, "Find on TikTok Shop").await;
+    find(&c, "//*[@data-testid='marketplace-budget' and contains(., '10,000 of 10,000')]").await;
+    fill(&c, "find.categories", "601450").await;
+    fill(&c, "find.followers_min", "50000").await;
+    button(&c, "Search").await.click().await.unwrap();
+    wait_count(&c, "//*[@data-testid='marketplace-row']", 20, "the first page").await;
+    let search = "/affiliate_seller/202608/marketplace_creators/search";
+    let body = &api.requests_to("POST", search)[0]["body"];
+    assert_eq!(body["category"][0]["parent_category_id"], "601450", "{body}");
+    assert_eq!(body["follower_demographics"]["count_range"]["count_ge"], 50000, "{body}");
+    button(&c, "Load more").await.click().await.unwrap();
+    wait_count(&c, "//*[@data-testid='marketplace-row']", 40, "two pages").await;
+    assert_eq!(api.requests_to("POST", search).len(), 2, "one search a page");
+    find(&c, "//*[@data-testid='marketplace-budget' and contains(., '9,998 of 10,000')]").await;
+    let rows = text_of(&find(&c, "//table[@aria-label='Marketplace creators']").await).await;
+    assert!(
+        rows.contains("Private figures") && rows.contains("$10K+"),
+        "a private creator's GMV is a range: {rows}"
+    );
+    screenshot(&c, "find-1-results").await;
+
+    // Tick all 40 and add them: one import, 40 new creators.
+    find(&c, "//input[@aria-label='Select every creator listed']").await.click().await.unwrap();
+    button(&c, "Add 40 to workspace").await.click().await.unwrap();
+    let added = text_of(&find(&c, "//*[@data-testid='marketplace-added']").await).await;
+    assert!(added.contains("40 new, 0 updated"), "{added}");
+    screenshot(&c, "find-2-added").await;
+
+    // Their TikTok Shop profiles: 40 fetched, none failed.
+    button(&c, "Get TikTok Shop profiles for 40 creators").await.click().await.unwrap();
+    let report = text_of(&find(&c, "//*[@data-testid='enrich-report']").await).await;
+    assert!(report.contains("40 profiles fetched (of 40 asked)"), "{report}");
+    assert!(!report.contains("failed"), "{report}");
+    let profiles = api
+        .requests()
+        .iter()
+        .filter(|r| r["method"] == "GET" && r["path"].as_str().unwrap().contains("/marketplace_creators/mk-"))
+        .count();
+    assert_eq!(profiles, 40, "every profile fetched once");
+    screenshot(&c, "find-3-enrich-report").await;
+    button(&c, "Done").await.click().await.unwrap();
+
+    // The enriched creator's drawer: the audience from TikTok Shop.
+    go_to(&c, "Creators").await;
+    wait_attr(&c, "//*[@role='grid' and @aria-label='Creators']", "aria-rowcount", "41").await;
+    find(&c, "//*[@role='row' and @aria-rowindex='2' and @aria-busy='false']").await.click().await.unwrap();
+    let drawer = "//aside[@aria-label='Creator details' and @aria-busy='false']";
+    find(&c, &format!("{drawer}//h3[normalize-space(.)='Audience']")).await;
+    let text = text_of(&find(&c, drawer).await).await;
+    assert!(text.contains("TikTok Shop"), "the drawer names TikTok Shop as a source: {text}");
+    screenshot(&c, "find-4-drawer").await;
+
+    // The campaign's best match: audience fit rests on the followers' shares, from TikTok Shop.
+    open_campaign(&c, "Example: Glow serum launch").await;
+    let first =
+        "//*[@role='grid' and @aria-label='Matches']//*[@data-testid='match-row' and @aria-rowindex='2']";
+    find(&c, first).await.click().await.unwrap();
+    find(&c, "//*[@data-testid='explanation-drawer' and @aria-busy='false']").await;
+    let audience = text_of(
+        &find(&c, "//*[@data-testid='explanation-drawer']//*[@data-testid='factor-row'][contains(., 'Audience fit')]")
+            .await,
+    )
+    .await;
+    assert!(
+        audience.contains("of followers are women — your target is 80")
+            && audience.contains("of followers are in your countries"),
+        "audience fit reads the real shares: {audience}"
+    );
+    assert!(audience.contains("TikTok Shop creator profiles"), "and names where they came from: {audience}");
+    screenshot(&c, "find-5-explanation").await;
+    find(&c, "//button[@aria-label='Close the explanation']").await.click().await.unwrap();
+
+    // Collect every creator of the marketplace (past the ~400-row ceiling): the budget first, then
+    // progress and Cancel; what was found is kept and said.
+    go_to(&c, "Find on TikTok Shop").await;
+    wait_count(&c, "//*[@data-testid='marketplace-row']", 40, "the results are still there").await;
+    button(&c, "Clear 2 filters").await.click().await.unwrap();
+    button(&c, "Search").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='marketplace-count' and contains(., '20 creators so far')]").await;
+    button(&c, "Collect all matching…").await.click().await.unwrap();
+    let estimate = text_of(&find(&c, "//*[@data-testid='collect-estimate']").await).await;
+    assert!(estimate.contains("This can take up to 9,997 searches"), "{estimate}");
+    button(&c, "Collect").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='marketplace-progress']//*[@role='status' and contains(., 'creators found')]")
+        .await;
+    screenshot(&c, "find-6-collect-progress").await;
+    button(&c, "Cancel").await.click().await.unwrap();
+    let result = text_of(&find(&c, "//*[@data-testid='collect-result']").await).await;
+    assert!(result.contains("It stopped before the end"), "a cancel says so: {result}");
+    screenshot(&c, "find-7-collect-stopped").await;
+    button(&c, "Close").await.click().await.unwrap();
+
+    // The same at 960×600.
+    c.set_window_size(960, 600).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    screenshot(&c, "find-1b-results-960").await;
+    button(&c, "Collect all matching…").await.click().await.unwrap();
+    button(&c, "Collect").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='marketplace-progress']//*[@role='status' and contains(., 'creators found')]")
+        .await;
+    screenshot(&c, "find-6b-collect-progress-960").await;
+    button(&c, "Cancel").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='collect-result']").await;
+    button(&c, "Close").await.click().await.unwrap();
+    // The first page added too, then its profiles (those among the 40 were fetched today already).
+    find(&c, "//input[@aria-label='Select every creator listed']").await.click().await.unwrap();
+    button(&c, "Add 20 to workspace").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='marketplace-added']").await;
+    button(&c, "Get TikTok Shop profiles for 20 creators").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='enrich-report']").await;
+    screenshot(&c, "find-3b-enrich-report-960").await;
+    button(&c, "Done").await.click().await.unwrap();
+    go_to(&c, "Creators").await;
+    find(&c, "//*[@role='row' and @aria-rowindex='2' and @aria-busy='false']").await.click().await.unwrap();
+    find(&c, &format!("{drawer}//h3[normalize-space(.)='Audience']")).await;
+    screenshot(&c, "find-4b-drawer-960").await;
+    c.close().await.unwrap();
+}

@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-li
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import MarketplaceScreen from "./MarketplaceScreen.svelte";
 import { app } from "../../lib/app.svelte";
+import { MarketplaceSearch } from "../../lib/marketplace/marketplace.svelte";
 import type { CollectProgress, MarketplaceCreator, MarketplaceFilter } from "../../lib/common/types";
 
 afterEach(() => {
@@ -64,7 +65,7 @@ function setup(answer: Handler) {
       return { path: "/w.scout", name: "w", creator_count: 40, batch_count: 1, sort_indexes_building: false };
     return answer(cmd, payload);
   });
-  render(MarketplaceScreen);
+  render(MarketplaceScreen, { search: new MarketplaceSearch() });
   return calls;
 }
 
@@ -254,7 +255,7 @@ describe("Find on TikTok Shop", () => {
     const result = await within(dialog).findByTestId("collect-result");
     expect(calls.some(([cmd]) => cmd === "cancel_marketplace")).toBe(true);
     expect(result).toHaveTextContent("Found 3 creators in 12 searches");
-    expect(result).toHaveTextContent("It stopped before the end: cancelled. Everything found so far is kept");
+    expect(result).toHaveTextContent("It stopped before the end: cancelled.");
     await fireEvent.click(within(dialog).getByRole("button", { name: "Add all 3 to workspace" }));
     expect(await screen.findByTestId("marketplace-added")).toHaveTextContent("1 new, 2 updated");
     const filter = calls.find(([cmd]) => cmd === "collect_marketplace")![1].filter as MarketplaceFilter;
@@ -263,7 +264,7 @@ describe("Find on TikTok Shop", () => {
 
   it("without a TikTok Shop connection says why and the way to Settings", async () => {
     mockIPC((cmd) => (cmd === "tiktok_status" ? { ...STATUS, connected: false } : null));
-    render(MarketplaceScreen);
+    render(MarketplaceScreen, { search: new MarketplaceSearch() });
     const note = await screen.findByTestId("marketplace-unavailable");
     expect(note).toHaveTextContent("Connect TikTok Shop to find creators here");
     expect(note).toHaveTextContent("not offer the affiliate API in the UK and the EU");

@@ -64,11 +64,15 @@ describe("what a run did, in words", () => {
   };
 
   it("a collection: found, split, stopped and incomplete in plain words", () => {
-    const lines = describeCollected({ ...collected, incomplete: [collected as never] });
+    const lines = describeCollected({
+      ...collected,
+      stopped: "cancelled; the creators found so far are kept",
+      incomplete: [collected as never],
+    });
     expect(lines[0]).toBe(
       "Found 0 creators in 336 searches (the query was split 9 times to get past TikTok Shop's ~400-row limit).",
     );
-    expect(lines[1]).toBe("It stopped before the end: cancelled. Everything found so far is kept below.");
+    expect(lines[1]).toBe("It stopped before the end: cancelled; the creators found so far are kept.");
     expect(lines[2]).toContain("1 part of the search still reached the ~400-row limit");
     expect(lines[3]).toBe("1 row could not be read: row 4: no open id");
   });
@@ -90,7 +94,7 @@ describe("what a run did, in words", () => {
     expect(said.headline).toBe("33 profiles fetched · 5 already fetched today · 2 failed (of 40 asked).");
     expect(said.notes).toEqual(["Stored as “TikTok Shop creator profiles”: 30 updated, 3 unchanged."]);
     expect(describeEnriched({ ...report, stopped: "cancelled" }).notes[1]).toContain(
-      "run it again to continue",
+      "Run it again to continue",
     );
     expect(describeEnriched({ ...report, asked: 0, fetched: 0 }).headline).toBe(
       "None of them has a TikTok Shop profile to fetch.",

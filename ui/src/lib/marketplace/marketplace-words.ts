@@ -88,8 +88,7 @@ export function describeCollected(collected: Collected): string[] {
         : ""
     }.`,
   ];
-  if (collected.stopped !== null)
-    lines.push(`It stopped before the end: ${collected.stopped}. Everything found so far is kept below.`);
+  if (collected.stopped !== null) lines.push(`It stopped before the end: ${collected.stopped}.`);
   if (collected.incomplete.length > 0)
     lines.push(
       `${plural(collected.incomplete.length, "part")} of the search still reached the ~400-row limit and could not be split further (creators with the same follower count), so some creators there were not seen.`,
@@ -123,7 +122,7 @@ export function describeEnriched(report: EnrichReport): { headline: string; note
     );
   if (report.stopped !== null)
     notes.push(
-      `Stopped before the end: ${report.stopped}. What was fetched is kept; run it again to continue with the rest.`,
+      `Stopped before the end: ${report.stopped}. Run it again to continue with the rest: profiles fetched today are not fetched again.`,
     );
   return { headline: `${parts.join(" · ")} (of ${formatCountExact(report.asked)} asked).`, notes };
 }

@@ -163,6 +163,10 @@ export class MarketplaceSearch {
   }
 }
 
+/** The Find screen's search, kept while the seller visits other screens (results stay until the next
+ * search). */
+export const findSearch = new MarketplaceSearch();
+
 /** A "collect all" run: the budget said first, then progress, cancel, and what it found. */
 export class Collection {
   phase = $state<"idle" | "confirm" | "running" | "done">("idle");
