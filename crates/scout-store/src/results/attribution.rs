@@ -195,22 +195,7 @@ impl Store {
         if exists.is_none() {
             return Err(StoreError::NotShortlisted { campaign_id, creator_id });
         }
-        let mut assigned = 0;
-        for id in line_ids {
-            let done = sqlx::query(
-                "UPDATE order_lines SET campaign_id = ?, creator_id = ?, attribution = 'manual' WHERE id = ?",
-            )
-            .bind(campaign_id)
-            .bind(creator_id)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if done == 0 {
-                return Err(StoreError::OrderLineNotFound(*id));
-            }
-            assigned += done;
-        }
+        let assigned = assign_lines_in(&mut tx, campaign_id, creator_id, line_ids).await?;
         tx.commit().await?;
         Ok(assigned)
     }
@@ -337,4 +322,31 @@ pub(super) fn corrupt_time(id: i64, value: &str) -> StoreError {
 
 pub(super) fn parse_line_time(id: i64, value: &str) -> Result<NaiveDateTime> {
     parse_time(value).ok_or_else(|| corrupt_time(id, value))
+}
+
+/// Assigns these order lines to the collaboration by hand (never moved by attribution again), inside
+/// the caller's transaction; an unknown line id is an error. Returns how many were assigned.
+pub(crate) async fn assign_lines_in(
+    tx: &mut Transaction<'static, Sqlite>,
+    campaign_id: i64,
+    creator_id: i64,
+    line_ids: &[i64],
+) -> Result<u64> {
+    let mut assigned = 0;
+    for id in line_ids {
+        let done = sqlx::query(
+            "UPDATE order_lines SET campaign_id = ?, creator_id = ?, attribution = 'manual' WHERE id = ?",
+        )
+        .bind(campaign_id)
+        .bind(creator_id)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        if done == 0 {
+            return Err(StoreError::OrderLineNotFound(*id));
+        }
+        assigned += done;
+    }
+    Ok(assigned)
 }

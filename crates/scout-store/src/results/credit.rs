@@ -332,22 +332,7 @@ impl Store {
         .bind(creator_id)
         .fetch_one(&mut *tx)
         .await?;
-        let mut lines = 0;
-        for id in line_ids {
-            let done = sqlx::query(
-                "UPDATE order_lines SET campaign_id = ?, creator_id = ?, attribution = 'manual' WHERE id = ?",
-            )
-            .bind(campaign_id)
-            .bind(creator_id)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if done == 0 {
-                return Err(StoreError::OrderLineNotFound(*id));
-            }
-            lines += done;
-        }
+        let lines = super::attribution::assign_lines_in(&mut tx, campaign_id, creator_id, line_ids).await?;
         reattribute_in(&mut tx).await?;
         let after: i64 = sqlx::query_scalar(
             "SELECT count(*) FROM order_lines WHERE campaign_id = ? AND creator_id = ? AND attribution IS NOT 'manual'",
