@@ -1352,15 +1352,18 @@ async fn a_new_seller_sends_their_first_ten_offers_from_an_empty_workspace() {
 #[tokio::test]
 #[ignore = "needs a display, tauri-driver, WebKitWebDriver and a Secret Service: run by scripts/test.sh"]
 async fn find_on_tiktok_shop_adds_enriches_and_the_match_reads_the_audience() {
-    use scout_testkit::{
-        FakeTiktokApi, FakeTiktokOptions, FAKE_TIKTOK_APP_KEY, FAKE_TIKTOK_APP_SECRET, FAKE_TIKTOK_AUTH_CODE,
-    };
+    use scout_testkit::{FakeTiktokApi, FakeTiktokOptions, FAKE_TIKTOK_APP_SECRET, FAKE_TIKTOK_AUTH_CODE};
     let dir = tempfile::tempdir().unwrap();
     let workspace = dir.path().join("e2e-find.scout");
-    let api = FakeTiktokApi::start_with(&FakeTiktokOptions::scenario("ok"));
+    // An app key of its own: the E2E flows share one keychain, and the TikTok Shop flow expects its
+    // connection's secrets not to be there yet.
+    let app_key = format!("e2e-find-{}", std::process::id());
+    let api = FakeTiktokApi::start_with(&FakeTiktokOptions {
+        app_key: app_key.clone(),
+        ..FakeTiktokOptions::scenario("ok")
+    });
     let ws = scout_app::Workspace::open(&workspace).await.unwrap();
-    let mut connection =
-        scout_app::TiktokConnection::new(FAKE_TIKTOK_APP_KEY, scout_testkit::FAKE_TIKTOK_SHOP_CIPHER);
+    let mut connection = scout_app::TiktokConnection::new(app_key, scout_testkit::FAKE_TIKTOK_SHOP_CIPHER);
     connection.api_base = api.base_url();
     connection.auth_base = api.base_url();
     connection.interval_ms = 50;
