@@ -6,9 +6,9 @@ use crate::{AppError, Result, Workspace};
 use chrono::Utc;
 use scout_domain::{
     BasisPoints, CountryCode, CreatorFigures, CreatorKey, CreatorProfile, CreatorRecord, FieldProblem,
-    Handle, ImportCounts, ImportKind, ImportReport, Money, Platform, PlatformReading,
+    Handle, ImportReport, Money, Platform,
 };
-use scout_store::{IncomingRow, NewBatch, SourceKind};
+use scout_store::SourceKind;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -123,44 +123,9 @@ impl Workspace {
     #[tracing::instrument(skip(self, entry))]
     pub async fn save_creator_by_hand(&self, entry: &HandEntry) -> Result<ImportReport> {
         let record = check_entry(entry).map_err(AppError::InvalidFields)?;
-        let mut report = ImportReport::new(HAND_SOURCE.to_string(), ImportKind::Creators);
-        report.platform =
-            Some(PlatformReading { platform: record.key.platform, evidence: vec![HAND_SOURCE.into()] });
-        let mut session = self
-            .store
-            .begin_import(
-                NewBatch {
-                    source_name: HAND_SOURCE.into(),
-                    source_kind: SourceKind::Hand,
-                    content_hash: None,
-                    format: None,
-                    headers: Vec::new(),
-                    mapping: None,
-                    as_of: Utc::now().date_naive(),
-                },
-                1,
-            )
-            .await?;
-        let outcomes = match session.apply(vec![IncomingRow { line: 1, record }]).await {
-            Ok(o) => o,
-            Err(e) => {
-                session.rollback().await?;
-                return Err(e.into());
-            }
-        };
-        let mut counts = ImportCounts { rows_total: 1, ..Default::default() };
-        for (_, outcome) in outcomes {
-            match outcome {
-                scout_store::RowOutcome::Created => counts.created += 1,
-                scout_store::RowOutcome::Updated => counts.updated += 1,
-                scout_store::RowOutcome::Unchanged | scout_store::RowOutcome::Merged { .. } => {
-                    counts.unchanged += 1
-                }
-            }
-        }
-        report.counts = counts;
-        report.import_id = Some(session.commit(counts).await?);
-        Ok(report)
+        let platform = record.key.platform;
+        self.write_records_import(HAND_SOURCE, SourceKind::Hand, platform, vec![Ok((record, Vec::new()))])
+            .await
     }
 }
 

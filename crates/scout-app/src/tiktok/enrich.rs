@@ -4,13 +4,14 @@
 //! a crash keeps what was fetched; a new run skips creators whose profile was fetched today (`profile_fetches`) (it continues where
 //! the last one stopped). A share the model cannot read is noted and that part of the audience left out.
 
-use super::marketplace_import::Entry;
+use crate::creators::Entry;
 use crate::{CancelToken, Result, Workspace};
 use chrono::Utc;
 use scout_domain::{
     AgeBand, AgeShare, AudienceMix, BasisPoints, CountryCode, CountryShare, CreatorFigures, CreatorKey,
     CreatorProfile, CreatorRecord, GenderSplit, Handle, ImportCounts, Platform,
 };
+use scout_store::SourceKind;
 use scout_tiktok::{CreatorPerformance, ExactOrRange, Share, TiktokError};
 use serde::Serialize;
 use std::time::Duration;
@@ -184,7 +185,8 @@ impl Workspace {
     /// Writes fetched profiles as one import, then notes them fetched today.
     async fn write_profiles(&self, report: &mut EnrichReport, entries: Vec<(String, Entry)>) -> Result<()> {
         let (ids, entries): (Vec<String>, Vec<Entry>) = entries.into_iter().unzip();
-        let r = self.write_marketplace_import(PROFILES_SOURCE, entries).await?;
+        let r =
+            self.write_records_import(PROFILES_SOURCE, SourceKind::Api, Platform::TikTok, entries).await?;
         self.store.note_profiles_fetched(&ids, Utc::now().date_naive()).await?;
         let (c, n) = (&mut report.counts, r.counts);
         c.rows_total += n.rows_total;
