@@ -191,7 +191,8 @@ pub enum CreatorsCommand {
     },
     /// Tag every creator matching filters (or take the tag off with --remove).
     Tag {
-        tag: String,
+        #[arg(value_name = "TAG")]
+        label: String,
         #[arg(long)]
         remove: bool,
         #[command(flatten)]

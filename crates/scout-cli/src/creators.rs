@@ -110,8 +110,8 @@ pub async fn run(ws: &Workspace, cmd: &CreatorsCommand, quiet: bool) -> Result<u
             }
             Ok(0)
         }
-        CreatorsCommand::Tag { tag, remove, filter } => {
-            let n = ws.tag_creators(&query(filter, 0, 0), tag, !remove).await?.len();
+        CreatorsCommand::Tag { label, remove, filter } => {
+            let n = ws.tag_creators(&query(filter, 0, 0), label, !remove).await?.len();
             if !quiet {
                 eprintln!("{} {n} creators", if *remove { "untagged" } else { "tagged" });
             }

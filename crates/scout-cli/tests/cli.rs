@@ -702,3 +702,19 @@ fn import_reports_the_platform_it_used_and_takes_one() {
     let bad = scout(&ws, &["import", mixed.to_str().unwrap(), "--platform", "myspace"]);
     assert!(stderr(&bad).contains("--platform"), "{}", stderr(&bad));
 }
+
+#[test]
+fn creators_are_tagged_and_hidden_by_filter_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.scout");
+    let file = dir.path().join("list.csv");
+    std::fs::write(&file, "handle,followers,country\nann,1000,US\nbob,2000,US\ncy,3000,GB\n").unwrap();
+    assert_eq!(scout(&ws, &["import", file.to_str().unwrap()]).status.code(), Some(0));
+    let out = scout(&ws, &["creators", "tag", "us picks", "--country", "US"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let tagged = json(&scout(&ws, &["creators", "list", "--tag", "us picks", "--json"]));
+    assert_eq!(tagged["total"], 2, "{tagged}");
+    assert_eq!(scout(&ws, &["creators", "hide", "--max-followers", "1500"]).status.code(), Some(0));
+    assert_eq!(json(&scout(&ws, &["creators", "list", "--json"]))["total"], 2, "ann is hidden");
+    assert_eq!(json(&scout(&ws, &["creators", "list", "--include-hidden", "--json"]))["total"], 3);
+}
