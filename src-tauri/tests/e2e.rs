@@ -292,6 +292,7 @@ async fn first_run_demo_import_search_and_drawer() {
     .await
     .unwrap();
     find(&c, "//*[@data-testid='selection-bar']//*[normalize-space(.)='3 selected']").await;
+    screenshot(&c, "6a-selection").await;
     find(&c, "//*[@data-testid='selection-bar']//button[normalize-space(.)='Tag…']")
         .await
         .click()
