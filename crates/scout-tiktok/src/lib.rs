@@ -10,6 +10,7 @@
 //! The app secret and tokens never appear in errors or `Debug`.
 
 mod auth;
+mod categories;
 mod client;
 mod collaboration;
 mod config;
@@ -26,6 +27,7 @@ mod wire;
 mod wire_marketplace;
 
 pub use auth::exchange_code;
+pub use categories::ShopCategory;
 pub use client::{TiktokClient, MAX_RETRIES, REFRESH_MARGIN_SECONDS};
 pub use collaboration::{
     CollaborationFilter, CollaborationStatus, CollaborationSummary, CreatedCollaboration, CreatorAnswer,

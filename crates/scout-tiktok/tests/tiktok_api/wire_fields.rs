@@ -109,6 +109,8 @@ async fn the_fake_api_answers_and_the_client_asks_exactly_in_the_models_fields()
     let public = broad.creators.iter().find(|c| !c.private).unwrap().open_id.clone();
     client.marketplace_creator(&private).await.unwrap();
     client.marketplace_creator(&public).await.unwrap();
+    let categories = client.product_categories().await.unwrap();
+    assert!(categories.iter().any(|c| c.parent_id.is_none()) && categories.iter().any(|c| c.is_leaf));
     assert!(Utc::now() > anchor, "the sample orders lie in the past");
 
     let requests = api.requests();
