@@ -11,6 +11,14 @@ pub enum StoreError {
     NewerWorkspace { path: PathBuf, version: i64 },
     #[error("cannot create folder {}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
+    #[error("cannot back up the workspace to {}: {message}; no backup was kept", path.display())]
+    Backup { path: PathBuf, message: String },
+    #[error("{} failed its integrity check ({problems}); it is not used", path.display())]
+    BackupDamaged { path: PathBuf, problems: String },
+    #[error("{} is not a Scout backup: {message}", path.display())]
+    NotABackup { path: PathBuf, message: String },
+    #[error("the workspace {} is open in another Scout (the window or a `scout` command): close it and try again; nothing was changed", path.display())]
+    WorkspaceInUse { path: PathBuf },
     #[error("database error: {0}")]
     Sql(#[from] sqlx::Error),
     #[error("no creator with id {0}")]

@@ -5,9 +5,11 @@
 //! campaigns and shortlists, collaboration outcomes, learned match models, the streamed read the match
 //! index is built from, the outbox of offers (queued atomically, never re-sent blindly after a crash), the
 //! pipeline with its timeline, collaboration records (agreed terms, shipments, posts) and follow-ups, and results (order lines
-//! attributed to collaborations, video results, the report's sums).
+//! attributed to collaborations, video results, the report's sums), and backups (`backup/`: online copies,
+//! their summaries, retention and restore).
 
 mod backdate;
+pub mod backup;
 mod batches;
 mod campaign_lifecycle;
 mod campaigns;
@@ -38,6 +40,7 @@ mod stored_audience;
 mod undo;
 
 pub use batches::{ImportBatch, NewBatch, SourceKind};
+pub use backup::{Backup, BackupKind, BackupSummary, RestoreReport};
 pub use campaign_lifecycle::CampaignFootprint;
 pub use campaigns::{Campaign, ShortlistEntry};
 pub use collaborations::{describe_terms, Collaboration};
@@ -117,6 +120,7 @@ impl Store {
         store.recover_deferred_indexes().await?;
         migrator
             .run(&store.pool)
+        store.back_up_before_migrating(&migrator).await?;
             .await
             .map_err(|source| StoreError::Migrate { path: path.to_path_buf(), source })?;
         // What a migration's transaction cannot do, on a connection of its own (it turns foreign keys
@@ -147,6 +151,11 @@ impl Store {
 
     /// Indexes an import deferred and a crash (or a closed app) left unbuilt are built before anything
     /// else, so no migration meets a workspace with an index missing. A failure (a full disk) is logged,
+    /// The newest migration this build knows: a backup with a newer schema cannot be restored.
+    pub fn newest_schema() -> i64 {
+        sqlx::migrate!("./migrations").iter().map(|m| m.version).max().unwrap_or(0)
+    }
+
     /// not fatal: the workspace still opens, its lists sort without those indexes, and the next open or
     /// import tries again.
     async fn recover_deferred_indexes(&self) -> Result<()> {

@@ -36,6 +36,20 @@ async fn every_earlier_workspace_opens_migrated_with_everything_it_held() {
         assert!(store.list_campaigns().await.unwrap().iter().all(|c| c.archived_at.is_none()));
         store.close().await;
 
+        // Before the migrations ran, the workspace as it was went into a backup beside it.
+        let backups = scout_store::backup::list(&dir.path().join("backups")).await.unwrap();
+        assert_eq!(backups.len(), 1, "{}: one pre-migration backup", fixture.display());
+        let before = backups[0].summary.clone().unwrap();
+        assert_eq!(before.kind, scout_store::BackupKind::PreMigration);
+        assert_eq!(
+            before.schema_version,
+            expected["schema_version"].as_i64().unwrap(),
+            "taken before migrating"
+        );
+        assert_eq!(before.creators as i64, expected["counts"]["creators"].as_i64().unwrap());
+        assert_eq!(before.order_lines as i64, expected["counts"]["order_lines"].as_i64().unwrap());
+        scout_store::backup::verify(&backups[0].path).await.unwrap();
+
         let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", path.display())).await.unwrap();
         for (table, want) in expected["counts"].as_object().unwrap() {
             assert_eq!(count(&db, table).await, want.as_i64().unwrap(), "{}: {table}", fixture.display());
@@ -61,6 +75,8 @@ async fn every_earlier_workspace_opens_migrated_with_everything_it_held() {
             expected["counts"]["import_batches"].as_i64().unwrap()
         );
         again.close().await;
+        let backups = scout_store::backup::list(&dir.path().join("backups")).await.unwrap();
+        assert_eq!(backups.len(), 1, "an up-to-date workspace opens without another backup");
     }
 }
 
