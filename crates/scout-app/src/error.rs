@@ -103,6 +103,9 @@ impl AppError {
             AppError::Store(S::Open { .. } | S::Migrate { .. } | S::NewerWorkspace { .. } | S::Io { .. }) => {
                 ErrorCode::Workspace
             }
+            AppError::Store(S::Backup { .. }) => ErrorCode::Io,
+            AppError::Store(S::BackupDamaged { .. } | S::NotABackup { .. }) => ErrorCode::InvalidInput,
+            AppError::Store(S::WorkspaceInUse { .. }) => ErrorCode::Busy,
             AppError::Store(
                 S::Domain(_)
                 | S::AlreadyOffered { .. }

@@ -5,6 +5,7 @@
 //! through the outbox and follow each collaboration through the pipeline. Everything the
 //! UI can do is here, so the CLI can do it too and tests need no window.
 
+mod backups;
 mod campaigns;
 mod creators;
 mod demo;
@@ -19,6 +20,9 @@ mod tiktok;
 mod workspace;
 
 pub use campaigns::{LearnedModel, LookalikeCreator, MatchPage, MatchRow, ModelCard, ShortlistedCreator};
+pub use backups::{
+    backups_of, describe_backup, restore_workspace_file, verify_backup, BackupOverview, DAILY_CHECK_EVERY,
+};
 pub use creators::{
     check_entry, write_import_template, FieldOption, HandEntry, ImportPreview, ImportRequest, MappingSource,
     HAND_SOURCE, MAX_SHORTLIST_SELECTION, MAX_TAG_CHARS,
@@ -59,7 +63,8 @@ pub use scout_match::{
     QualityWarning, RankQuery, WarningKind,
 };
 pub use scout_store::{
-    Campaign, CampaignFootprint, Collaboration, CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery,
-    CreatorRow, CreatorSort, FollowUp, FollowUpKind, ImportBatch, Offer, OfferChannel, OfferState,
-    OutboxItem, OutcomeCounts, PipelineCard, PipelineEvent, ShortlistEntry, SourceKind,
+    Backup, BackupKind, BackupSummary, Campaign, CampaignFootprint, Collaboration, CreatorDetail,
+    CreatorFacets, CreatorPage, CreatorQuery, CreatorRow, CreatorSort, FollowUp, FollowUpKind, ImportBatch,
+    Offer, OfferChannel, OfferState, OutboxItem, OutcomeCounts, PipelineCard, PipelineEvent, RestoreReport,
+    ShortlistEntry, SourceKind,
 };

@@ -3,7 +3,7 @@
 //! the real creator list, and (in `workspace/outreach.rs`) offers,
 //! collaborations and follow-ups, (in `workspace/tiktok.rs`) the TikTok Shop channel, (in
 //! `workspace/tiktok_orders.rs`) affiliate orders synced from the TikTok Shop API, and (in
-//! `workspace/results.rs`) results from order file to report.
+//! `workspace/results.rs`) results from order file to report, and (in `workspace/backups.rs`) backups.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use scout_app::{
@@ -12,6 +12,8 @@ use scout_app::{
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+#[path = "workspace/backups.rs"]
+mod backups;
 #[path = "workspace/campaigns.rs"]
 mod campaigns;
 #[path = "workspace/import_lists.rs"]

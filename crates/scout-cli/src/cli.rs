@@ -69,6 +69,9 @@ pub enum Command {
     /// Import order and video exports; net results per campaign, creator and product.
     #[command(subcommand)]
     Results(crate::cli_results::ResultsCommand),
+    /// Back the workspace up, list and verify backups, restore one.
+    #[command(subcommand)]
+    Backup(crate::backup::BackupCommand),
     /// Generate synthetic creator and results files (labelled synthetic).
     #[command(subcommand)]
     Fixtures(FixturesCommand),

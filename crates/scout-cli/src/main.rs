@@ -2,6 +2,7 @@
 //! list/search/sort/filter, show with history, export, demo data, synthetic fixtures and benchmarks — on
 //! top of `scout-app`, with progress bars on long work and documented exit codes (see `scout --help`).
 
+mod backup;
 mod bench;
 mod bench_match;
 mod bench_results;
@@ -95,6 +96,10 @@ async fn run(cli: Cli) -> Result<u8, AppError> {
         Command::Tiktok(cmd) => tiktok::run(&open(&cli).await?, cmd).await,
         Command::Results(cmd) => results::run(&open(&cli).await?, cmd, cli.quiet).await,
         Command::Pipeline(cmd) => outreach::pipeline(&open(&cli).await?, cmd).await,
+        Command::Backup(cmd) => {
+            let path = cli.workspace.clone().unwrap_or_else(scout_app::default_workspace_path);
+            backup::run(&path, cmd).await
+        }
         Command::Fixtures(cmd) => fixtures::run(cmd),
         Command::Bench(cmd) => bench::run(cmd).await,
     }

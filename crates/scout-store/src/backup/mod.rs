@@ -278,3 +278,21 @@ impl Store {
             .await?)
     }
 }
+
+/// Where the backups of the workspace file at `workspace` go, read without opening it as a workspace
+/// (it may be damaged, or not open at all): the folder its settings name, else the default.
+pub async fn folder_of(workspace: &Path) -> PathBuf {
+    let named = async {
+        let mut db = SqliteConnectOptions::new().filename(workspace).read_only(true).connect().await.ok()?;
+        let json: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
+            .bind(FOLDER_SETTING)
+            .fetch_optional(&mut db)
+            .await
+            .ok()
+            .flatten();
+        let _ = db.close().await;
+        serde_json::from_str::<Option<PathBuf>>(&json?).ok().flatten()
+    }
+    .await;
+    named.unwrap_or_else(|| default_folder(workspace))
+}
