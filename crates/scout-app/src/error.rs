@@ -167,11 +167,14 @@ fn tiktok_code(e: &scout_tiktok::TiktokError) -> ErrorCode {
         T::Unauthorized { .. } | T::TokenExpired { .. } | T::InvalidSign { .. } | T::MissingScope { .. } => {
             ErrorCode::Reauthorize
         }
-        T::QuotaExhausted { .. } | T::DailyLimit { .. } => ErrorCode::Quota,
+        T::QuotaExhausted { .. } | T::DailyLimit { .. } | T::MessageQuotaExhausted { .. } => ErrorCode::Quota,
         T::Invalid { .. } => ErrorCode::InvalidInput,
         T::FollowerLimit { .. }
         | T::Conflict { .. }
         | T::SensitiveWords { .. }
+        | T::ShopGmvRequirement { .. }
+        | T::CreatorPrivacy { .. }
+        | T::AgencySample { .. }
         | T::Api { .. }
         | T::Unexpected(_) => ErrorCode::RefusedByService,
     }

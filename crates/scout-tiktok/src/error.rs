@@ -17,6 +17,10 @@ pub(crate) mod codes {
     pub const CONFLICT: i64 = 16024022;
     pub const SENSITIVE_WORDS: i64 = 50001703;
     pub const DAILY_LIMIT: i64 = 45101004;
+    pub const MESSAGE_QUOTA: i64 = 16030002;
+    pub const SHOP_GMV_REQUIREMENT: i64 = 16030003;
+    pub const CREATOR_PRIVACY: i64 = 45101021;
+    pub const AGENCY_SAMPLE: i64 = 16022020;
 }
 
 /// What went wrong talking to TikTok Shop. In every variant that comes from a reply, `message` is the
@@ -41,8 +45,23 @@ pub enum TiktokError {
     QuotaExhausted { message: String, request_id: String },
     /// Code 45101004: the day's budget of creator marketplace searches (or messages), 10,000 requests,
     /// is used up; it renews the next day.
-    #[error("today's TikTok Shop budget of creator marketplace searches is used up; it renews tomorrow: {message}")]
+    #[error("today's TikTok Shop budget of creator marketplace searches or messages is used up; it renews tomorrow: {message}")]
     DailyLimit { message: String, request_id: String },
+    /// Code 16030002: the quota for messaging creators new to the shop (shared with invitations) is used
+    /// up for now.
+    #[error("the shop's quota for messaging new creators is used up; it renews with the weekly outreach quota: {message}")]
+    MessageQuotaExhausted { message: String, request_id: String },
+    /// Code 16030003: the shop's affiliate GMV is below what TikTok Shop requires before it may message
+    /// creators.
+    #[error("the shop does not yet sell enough through affiliates for TikTok Shop to let it message creators: {message}")]
+    ShopGmvRequirement { message: String, request_id: String },
+    /// Code 45101021: the creator's privacy settings do not accept messages from this shop.
+    #[error("this creator's privacy settings do not accept messages from shops: {message}")]
+    CreatorPrivacy { message: String, request_id: String },
+    /// Code 16022020: an agency submitted this sample request for the creator; it cannot be reviewed
+    /// through the API.
+    #[error("an agency submitted this sample request for the creator, so it cannot be approved or rejected from Scout: {message}")]
+    AgencySample { message: String, request_id: String },
     /// Code 16024021: a creator is over the follower limit this shop may invite.
     #[error("a creator is over the follower limit for this shop's invitations: {message}")]
     FollowerLimit { message: String, request_id: String },
@@ -91,6 +110,10 @@ impl TiktokError {
             Self::TokenExpired { .. } => TOKEN_EXPIRED,
             Self::QuotaExhausted { .. } => QUOTA_EXHAUSTED,
             Self::DailyLimit { .. } => DAILY_LIMIT,
+            Self::MessageQuotaExhausted { .. } => MESSAGE_QUOTA,
+            Self::ShopGmvRequirement { .. } => SHOP_GMV_REQUIREMENT,
+            Self::CreatorPrivacy { .. } => CREATOR_PRIVACY,
+            Self::AgencySample { .. } => AGENCY_SAMPLE,
             Self::FollowerLimit { .. } => FOLLOWER_LIMIT,
             Self::Conflict { .. } => CONFLICT,
             Self::SensitiveWords { .. } => SENSITIVE_WORDS,
@@ -122,6 +145,10 @@ impl TiktokError {
             INVALID_SIGN => Self::InvalidSign { message, request_id },
             QUOTA_EXHAUSTED => Self::QuotaExhausted { message, request_id },
             DAILY_LIMIT => Self::DailyLimit { message, request_id },
+            MESSAGE_QUOTA => Self::MessageQuotaExhausted { message, request_id },
+            SHOP_GMV_REQUIREMENT => Self::ShopGmvRequirement { message, request_id },
+            CREATOR_PRIVACY => Self::CreatorPrivacy { message, request_id },
+            AGENCY_SAMPLE => Self::AgencySample { message, request_id },
             FOLLOWER_LIMIT => Self::FollowerLimit { message, request_id },
             CONFLICT => Self::Conflict { message, request_id },
             SENSITIVE_WORDS => Self::SensitiveWords { message, request_id },
@@ -181,13 +208,37 @@ mod tests {
         assert!(matches!(e(16024021), TiktokError::FollowerLimit { .. }));
         assert!(matches!(e(16024022), TiktokError::Conflict { .. }));
         assert!(matches!(e(50001703), TiktokError::SensitiveWords { .. }));
+        assert!(matches!(e(16030002), TiktokError::MessageQuotaExhausted { .. }));
+        assert!(matches!(e(16030003), TiktokError::ShopGmvRequirement { .. }));
+        assert!(matches!(e(45101021), TiktokError::CreatorPrivacy { .. }));
+        assert!(matches!(e(16022020), TiktokError::AgencySample { .. }));
         assert!(matches!(e(12345), TiktokError::Api { code: 12345, .. }));
-        for code in [36009002, 105002, 16024022, 12345] {
+        for code in [36009002, 105002, 16024022, 16030002, 16030003, 45101021, 16022020, 45101004, 12345] {
             assert_eq!(e(code).code(), Some(code), "the code survives the mapping");
         }
         assert!(e(36009002).is_retryable() && e(36009003).is_retryable());
         assert!(!e(16024019).is_retryable() && !e(106001).is_retryable());
         assert!(e(105002).needs_reauthorization());
+        for code in [16030002, 16030003, 45101021, 16022020, 45101004] {
+            assert!(!e(code).is_retryable() && !e(code).needs_reauthorization(), "{code} is not retried");
+        }
+    }
+
+    #[test]
+    fn refusals_of_messages_and_reviews_say_what_happened_in_plain_words() {
+        let e = |code| TiktokError::from_code(code, "tt says".into(), "r".into()).to_string();
+        assert_eq!(
+            e(16030002),
+            "the shop's quota for messaging new creators is used up; it renews with the weekly outreach quota: tt says"
+        );
+        assert!(
+            e(16030003).starts_with("the shop does not yet sell enough through affiliates"),
+            "{}",
+            e(16030003)
+        );
+        assert!(e(45101021).starts_with("this creator's privacy settings do not accept messages"));
+        assert!(e(16022020).starts_with("an agency submitted this sample request"));
+        assert!(e(45101004).contains("searches or messages is used up; it renews tomorrow"));
     }
 
     #[test]

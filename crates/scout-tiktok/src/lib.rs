@@ -1,12 +1,14 @@
 //! The TikTok Shop Open API client — one crate for every use Scout makes of the API (outreach, results,
 //! and discovery: the creator marketplace's search, filter options, creator performance and "collect
-//! all" past a query's ceiling; samples and messages next). Target collaborations (the platform's partnership
-//! offers): OAuth code exchange and token refresh, signed shop-scoped calls (`signing`: the request
-//! signature) to create an invitation for up to
-//! 50 creators, read where its creators stand, search the shop's collaborations, read the weekly
-//! outreach quota, and read the shop's affiliate orders as order lines. Every wire name follows the
-//! generated models of the Partner Center docs (`wire`, `fixtures/tiktok/wire_fields.json`). Rate limits and server errors are
-//! retried with jittered backoff; an expired access token is refreshed once and the call repeated.
+//! all" past a query's ceiling; sample requests — search, review, the content posted — and conversations
+//! with creators — open, send, list, read, the newest unread — with the outreach eligibility check).
+//! Target collaborations (the platform's partnership offers): OAuth code exchange and token refresh,
+//! signed shop-scoped calls (`signing`: the request signature) to create an invitation for up to 50
+//! creators, read where its creators stand, search the shop's collaborations, read the weekly outreach
+//! quota, and read the shop's affiliate orders as order lines. Every wire name follows the generated
+//! models of the Partner Center docs (`wire`, `wire_marketplace`, `wire_samples`, `wire_messages`,
+//! `fixtures/tiktok/wire_fields.json`), TikTok's misspellings included. Rate limits and server errors
+//! are retried with jittered backoff; an expired access token is refreshed once and the call repeated.
 //! The app secret and tokens never appear in errors or `Debug`.
 
 mod auth;
@@ -18,13 +20,18 @@ mod error;
 mod marketplace;
 mod marketplace_collect;
 mod marketplace_filter;
+mod messages;
 mod order_lines;
 mod orders;
+mod outreach_eligibility;
 mod performance;
 mod quota;
+mod samples;
 pub mod signing;
 mod wire;
 mod wire_marketplace;
+mod wire_messages;
+mod wire_samples;
 
 pub use auth::exchange_code;
 pub use categories::ShopCategory;
@@ -44,9 +51,18 @@ pub use marketplace::{
 pub use marketplace_collect::{
     split as split_marketplace_query, CollectLimits, CollectProgress, CollectStop, Collected,
 };
+pub use messages::{
+    Conversation, ConversationFilter, ConversationMessage, ConversationPage, MessageKind, MessagePage,
+    NewestMessage, OutgoingMessage, CONVERSATION_PAGE_SIZE, MAX_READ_IDS, MAX_TEXT_CHARS, MESSAGE_PAGE_SIZE,
+};
 pub use orders::{AffiliateOrder, AffiliateOrderPage, ORDERS_WINDOW_DAYS};
+pub use outreach_eligibility::{CreatorEligibility, OutreachEligibility, MAX_ELIGIBILITY_CREATORS};
 pub use performance::{CreatorPerformance, Share, TrendPoint};
 pub use quota::{OutreachQuota, QuotaPart};
+pub use samples::{
+    ContentFormat, FulfilmentStatus, RejectReason, ReviewDecision, SampleApplication, SampleContent,
+    SampleCreator, SamplePage, SampleProduct, SampleQuery, SampleStatus, SAMPLE_PAGE_SIZE,
+};
 
 /// Splits `items` into consecutive batches of at most `size` (a `size` of 0 is taken as 1): e.g.
 /// creators into invitations of at most [`MAX_CREATORS`].
