@@ -62,6 +62,7 @@ pub struct FakeTiktokApi {
     record: PathBuf,
     statuses: PathBuf,
     orders: PathBuf,
+    inbox: PathBuf,
     _dir: tempfile::TempDir,
 }
 
@@ -76,13 +77,15 @@ impl FakeTiktokApi {
         let record = dir.path().join("requests.jsonl");
         let statuses = dir.path().join("statuses.json");
         let orders = dir.path().join("orders.json");
+        let inbox = dir.path().join("inbox.json");
         let mut command = Command::new(crate::python_with("json"));
         command
             .arg(crate::fixtures().join("tiktok/fake_tiktok_api.py"))
             .args(["--record", record.to_str().unwrap(), "--scenario", &o.scenario])
             .args(["--app-key", &o.app_key, "--app-secret", &o.app_secret, "--access-token", &o.access_token])
             .args(["--refresh-token", &o.refresh_token, "--auth-code", &o.auth_code])
-            .args(["--statuses", statuses.to_str().unwrap(), "--orders", orders.to_str().unwrap()]);
+            .args(["--statuses", statuses.to_str().unwrap(), "--orders", orders.to_str().unwrap()])
+            .args(["--inbox", inbox.to_str().unwrap()]);
         if let Some(quota) = o.quota {
             command.args(["--quota", &quota.to_string()]);
         }
@@ -95,7 +98,7 @@ impl FakeTiktokApi {
         BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
         let port =
             line.trim().strip_prefix("LISTENING ").expect("the server announces its port").parse().unwrap();
-        FakeTiktokApi { child, port, record, statuses, orders, _dir: dir }
+        FakeTiktokApi { child, port, record, statuses, orders, inbox, _dir: dir }
     }
 
     /// `http://127.0.0.1:<port>`: both the API and the OAuth base URL.
@@ -146,6 +149,41 @@ impl FakeTiktokApi {
         let tmp = self.orders.with_extension("tmp");
         std::fs::write(&tmp, serde_json::to_string(orders).unwrap()).unwrap();
         std::fs::rename(&tmp, &self.orders).unwrap();
+    }
+}
+
+impl FakeTiktokApi {
+    /// Every sample application review the server received, answered or refused, in order:
+    /// `{application_id, review_result, reject_reason, code}` (`reject_reason` null when not sent).
+    pub fn sample_reviews(&self) -> Vec<Value> {
+        let (prefix, suffix) = ("/affiliate_seller/202507/sample_applications/", "/review");
+        self.requests()
+            .into_iter()
+            .filter(|r| r["method"] == "POST")
+            .filter_map(|r| {
+                let path = r["path"].as_str()?;
+                let id = path.strip_prefix(prefix)?.strip_suffix(suffix)?.to_string();
+                Some(serde_json::json!({
+                    "application_id": id,
+                    "review_result": r["body"]["review_result"],
+                    "reject_reason": r["body"]["reject_reason"],
+                    "code": r["code"],
+                }))
+            })
+            .collect()
+    }
+
+    /// The creator with this open id writes `text` to the shop: from the next request on, it is an
+    /// unread TEXT message in their conversation (opened if there was none).
+    pub fn creator_says(&self, open_id: &str, text: &str) {
+        let mut all: Vec<Value> = std::fs::read_to_string(&self.inbox)
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default();
+        all.push(serde_json::json!({"creator_open_id": open_id, "text": text}));
+        let tmp = self.inbox.with_extension("tmp");
+        std::fs::write(&tmp, serde_json::to_string(&all).unwrap()).unwrap();
+        std::fs::rename(&tmp, &self.inbox).unwrap();
     }
 }
 

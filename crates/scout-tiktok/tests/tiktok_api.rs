@@ -20,8 +20,12 @@ use scout_testkit::{
 
 #[path = "tiktok_api/marketplace.rs"]
 mod marketplace;
+#[path = "tiktok_api/messages.rs"]
+mod messages;
 #[path = "tiktok_api/orders.rs"]
 mod orders;
+#[path = "tiktok_api/samples.rs"]
+mod samples;
 #[path = "tiktok_api/wire_fields.rs"]
 mod wire_fields;
 
@@ -79,6 +83,42 @@ fn offer(creators: &[&str]) -> TargetCollaboration {
         message: "Hi! We love your skincare videos — 15 % commission and a free sample.".into(),
         preferred_content_type: None,
     }
+}
+
+/// One correctly signed shop call with any body, as the client would never send it (to show the fake
+/// refuses a wrong name), over a plain socket: the HTTP status and the reply.
+fn raw_call(
+    api: &FakeTiktok,
+    method: &str,
+    path: &str,
+    extra: &[(&str, &str)],
+    body: &Value,
+) -> (u16, Value) {
+    use std::io::{Read, Write};
+    let timestamp = Utc::now().timestamp().to_string();
+    let mut query =
+        vec![("app_key", APP_KEY), ("timestamp", timestamp.as_str()), ("shop_cipher", SHOP_CIPHER)];
+    query.extend_from_slice(extra);
+    let bytes = serde_json::to_vec(body).unwrap();
+    let sign = scout_tiktok::signing::sign(APP_SECRET, path, &query, &bytes);
+    query.push(("sign", &sign));
+    // Every value here is letters, digits, '-' and '_': nothing to escape.
+    let query: Vec<String> = query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let mut socket = std::net::TcpStream::connect(("127.0.0.1", api.api.port)).unwrap();
+    write!(
+        socket,
+        "{method} {path}?{} HTTP/1.1\r\nHost: 127.0.0.1\r\nx-tts-access-token: {ACCESS}\r\n\
+         content-type: application/json\r\ncontent-length: {}\r\nConnection: close\r\n\r\n",
+        query.join("&"),
+        bytes.len()
+    )
+    .unwrap();
+    socket.write_all(&bytes).unwrap();
+    let mut answer = String::new();
+    socket.read_to_string(&mut answer).unwrap();
+    let (head, reply) = answer.split_once("\r\n\r\n").unwrap();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    (status, serde_json::from_str(reply).unwrap())
 }
 
 fn assert_signed_shop_call(r: &Value, token: &str) {

@@ -111,6 +111,52 @@ async fn the_fake_api_answers_and_the_client_asks_exactly_in_the_models_fields()
     client.marketplace_creator(&public).await.unwrap();
     let categories = client.product_categories().await.unwrap();
     assert!(categories.iter().any(|c| c.parent_id.is_none()) && categories.iter().any(|c| c.is_leaf));
+    // Samples: every page of every request (completed ones included), a review each way, the content of
+    // a LIVE and of a video (only a LIVE has live_end_time).
+    let mut token = None;
+    let mut completed = Vec::new();
+    let every = scout_tiktok::SampleQuery::default();
+    loop {
+        let page = client.search_sample_applications(&every, token.as_deref()).await.unwrap();
+        completed.extend(
+            page.applications.into_iter().filter(|a| a.status == scout_tiktok::SampleStatus::Completed),
+        );
+        token = page.next_page_token;
+        if token.is_none() {
+            break;
+        }
+    }
+    let pending =
+        scout_tiktok::SampleQuery { status: Some(scout_tiktok::SampleStatus::Pending), ..Default::default() };
+    let pending = client.search_sample_applications(&pending, None).await.unwrap().applications;
+    let open: Vec<_> = pending.iter().filter(|a| a.agency.is_none()).collect();
+    client.review_sample_application(&open[0].id, &scout_tiktok::ReviewDecision::Approve).await.unwrap();
+    let reject = scout_tiktok::ReviewDecision::Reject(scout_tiktok::RejectReason::OutOfStock);
+    client.review_sample_application(&open[1].id, &reject).await.unwrap();
+    let (mut live, mut video) = (false, false);
+    for a in &completed {
+        let content = client.sample_content(&a.id, None).await.unwrap();
+        live |= content.iter().any(|c| c.format == Some(scout_tiktok::ContentFormat::Live));
+        video |= content.iter().any(|c| c.format == Some(scout_tiktok::ContentFormat::Video));
+        if live && video {
+            break;
+        }
+    }
+    assert!(live && video, "the history has posted LIVEs and videos");
+    client.sample_content(&completed[0].id, Some(scout_tiktok::ContentFormat::Video)).await.unwrap();
+    // Conversations: open, send, an answer that is newest and unread, the lists, read; eligibility.
+    let conversation = client.open_conversation("mk-00042").await.unwrap();
+    client
+        .send_message(&conversation.id, &scout_tiktok::OutgoingMessage::Text { text: "Hi!".into() })
+        .await
+        .unwrap();
+    api.api.creator_says("mk-00042", "Hello!");
+    assert!(!client.newest_messages().await.unwrap().is_empty());
+    client.conversations(scout_tiktok::ConversationFilter::Unread, None).await.unwrap();
+    client.conversations(scout_tiktok::ConversationFilter::All, None).await.unwrap();
+    client.conversation_messages(&conversation.id, None).await.unwrap();
+    client.mark_conversations_read(std::slice::from_ref(&conversation.id)).await.unwrap();
+    client.check_outreach_eligibility(&["mk-00042".into(), "mk-00001".into()]).await.unwrap();
     assert!(Utc::now() > anchor, "the sample orders lie in the past");
 
     let requests = api.requests();
