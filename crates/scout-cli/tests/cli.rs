@@ -262,7 +262,7 @@ fn campaigns_match_explain_shortlist_and_train_from_the_command_line() {
     assert_eq!(m["page"]["model_version"], model["model"]["version"], "the adopted model scores");
     assert_eq!(scout(&ws, &["model", "use-default"]).status.code(), Some(0));
     let m = json(&scout(&ws, &["match", &id, "--top", "1", "--json"]));
-    assert_eq!(m["page"]["model_version"], "default-2", "and rolls back");
+    assert_eq!(m["page"]["model_version"], "default-3", "and rolls back");
 }
 
 #[test]

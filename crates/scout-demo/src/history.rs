@@ -38,6 +38,8 @@ pub const TRUE_EFFECTS: [(Feature, f64); FEATURE_COUNT] = [
     (Feature::PriceFit, 0.7),
     (Feature::Freshness, 0.0),
     (Feature::ViewRate, 0.3),
+    // Demo creators have no TikTok Shop profile: the feature is missing for all of them.
+    (Feature::PostingRecord, 0.0),
 ];
 /// About a third of invitations lead to a post at average features (domain.md: 30–40 % of samples).
 pub const TRUE_INTERCEPT: f64 = -0.7;
@@ -59,6 +61,7 @@ const POPULATION_MOMENTS: [(Feature, f64, f64); FEATURE_COUNT] = [
     (Feature::PriceFit, 0.9, 0.2),
     (Feature::Freshness, 0.7, 0.2),
     (Feature::ViewRate, -0.672, 0.281),
+    (Feature::PostingRecord, 0.4, 0.15),
 ];
 
 /// The population's own standardization, as a model (its weights are unused).
@@ -118,6 +121,7 @@ pub fn facts_from_record(id: i64, record: &CreatorRecord, as_of: NaiveDate) -> C
             .unwrap_or_default(),
         past: PastResults::default(),
         last_contacted: None,
+        shop: None,
     }
 }
 

@@ -15,8 +15,10 @@ mod imports;
 mod money;
 mod offer;
 mod pipeline;
+mod range;
 mod rate;
 pub mod results;
+mod shop_profile;
 
 pub use audience::{AgeBand, AgeShare, AudienceMix, CountryShare, GenderSplit};
 pub use campaign::{
@@ -35,6 +37,7 @@ pub use imports::{
 pub use money::{Currency, Money};
 pub use offer::{ContentType, FreeSample, OfferTerms};
 pub use pipeline::Stage;
+pub use range::{CountRange, FigureRange, MoneyRange};
 pub use rate::BasisPoints;
 pub use results::{
     Conversion, CreditOutcome, CreditPreview, CurrencyReport, ExchangeRate, Figure, Funnel, LearningProgress,
@@ -42,3 +45,4 @@ pub use results::{
     ResultsReport, Settlement, TimePoint, UnattributedCreator, UnattributedOrder, UnattributedPage,
     UnattributedQuery, VideoResult,
 };
+pub use shop_profile::{CategoryShare, PostRateBucket, ShopProfile, TrendPeriod};

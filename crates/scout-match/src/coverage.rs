@@ -57,7 +57,7 @@ impl Coverage {
 
 /// Factors whose absence is normal, not a gap in the data.
 fn expected_to_be_missing(f: Feature) -> bool {
-    matches!(f, Feature::PastResults | Feature::Freshness)
+    matches!(f, Feature::PastResults | Feature::Freshness | Feature::PostingRecord)
 }
 
 pub fn coverage(index: &MatchIndex, target: &Target, model: &LinearModel) -> Coverage {
@@ -102,7 +102,7 @@ fn next_step(thin: &[&FactorCoverage]) -> String {
             Feature::EngagementVsTier | Feature::ViewRate | Feature::Reach => {
                 Some("followers, average views and likes, comments, shares")
             }
-            Feature::PastResults | Feature::Freshness => None,
+            Feature::PastResults | Feature::Freshness | Feature::PostingRecord => None,
         })
         .fold(Vec::new(), |mut acc, w| {
             if !acc.contains(&w) {
@@ -110,9 +110,11 @@ fn next_step(thin: &[&FactorCoverage]) -> String {
             }
             acc
         });
+    let shop = wants.iter().any(|w| !w.starts_with("followers") && *w != "usual commission");
     format!(
         "To rank by fit, add {}: map those columns when importing, or import a richer export for the same \
-         creators (rows merge by handle).",
-        crate::format::list_words(&wants)
+         creators (rows merge by handle){}.",
+        crate::format::list_words(&wants),
+        if shop { ", or fetch their TikTok Shop profiles (Find on TikTok Shop → Enrich)" } else { "" }
     )
 }

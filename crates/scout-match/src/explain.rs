@@ -232,6 +232,9 @@ fn evidence(f: Feature, status: FactorStatus, index: &MatchIndex, target: &Targe
             g => format!("{} GMV on record (converted at {} reference rates).", usd(g), fx::REFERENCE_DATE),
         },
         Feature::SalesPerView => {
+            if let Some(line) = index.shop.get(&(row as u32)).and_then(|s| s.gpm_evidence()) {
+                return line;
+            }
             let (g, v) = (index.gmv_usd[row], index.avg_views[row]);
             if g.is_nan() || v.is_nan() || v <= 0.0 {
                 "Needs both GMV and average views.".into()
@@ -269,6 +272,12 @@ fn evidence(f: Feature, status: FactorStatus, index: &MatchIndex, target: &Targe
                 percent(c / 10_000.0),
                 percent(target.commission_max_bp / 10_000.0)
             ),
+        },
+        Feature::PostingRecord => match index.shop.get(&(row as u32)) {
+            Some(shop) => shop.posting_evidence(),
+            None => {
+                "No TikTok Shop profile fetched (Find on TikTok Shop → Enrich); counted as neutral.".into()
+            }
         },
         Feature::Freshness => {
             let as_of = index.as_of[row];

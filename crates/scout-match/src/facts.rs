@@ -3,7 +3,7 @@
 //! these; the engine never touches the database.
 
 use chrono::NaiveDate;
-use scout_domain::{AudienceMix, CountryCode, CreatorFigures};
+use scout_domain::{AudienceMix, CountryCode, CreatorFigures, ShopProfile};
 
 #[derive(Debug, Clone)]
 pub struct CreatorFacts {
@@ -22,6 +22,8 @@ pub struct CreatorFacts {
     pub follower_history: Vec<(NaiveDate, u64)>,
     pub past: PastResults,
     pub last_contacted: Option<NaiveDate>,
+    /// The creator's TikTok Shop marketplace profile, when fetched.
+    pub shop: Option<ShopProfile>,
 }
 
 /// This seller's past collaborations with one creator, summed over campaigns.

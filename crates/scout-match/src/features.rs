@@ -3,6 +3,7 @@
 //! million creators and `target` the campaign side. A feature whose input is missing is `NaN`: the model
 //! counts it as neutral (its mean) and the confidence drops — it is never filled in and shown as fact.
 
+use scout_domain::PostRateBucket;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -22,9 +23,11 @@ pub enum Feature {
     Freshness,
     /// Added in model default-2: models from before it lack it (read with weight 0).
     ViewRate,
+    /// Added in model default-3 (TikTok Shop profiles): how reliably the creator posts after a sample.
+    PostingRecord,
 }
 
-pub const FEATURE_COUNT: usize = 11;
+pub const FEATURE_COUNT: usize = 12;
 
 /// Raw feature values in [`Feature::ALL`] order; `NaN` = missing.
 pub type FeatureRow = [f32; FEATURE_COUNT];
@@ -42,6 +45,7 @@ impl Feature {
         Feature::PriceFit,
         Feature::Freshness,
         Feature::ViewRate,
+        Feature::PostingRecord,
     ];
 
     pub fn index(self) -> usize {
@@ -61,6 +65,7 @@ impl Feature {
             Feature::PriceFit => "price_fit",
             Feature::Freshness => "freshness",
             Feature::ViewRate => "view_rate",
+            Feature::PostingRecord => "posting_record",
         }
     }
 
@@ -82,18 +87,19 @@ impl Feature {
             Feature::PriceFit => "Commission fit",
             Feature::Freshness => "Data freshness",
             Feature::ViewRate => "Views per follower",
+            Feature::PostingRecord => "Posts after samples",
         }
     }
 
     /// Whether models older than this feature may lack it (they score without it).
     pub fn added_later(self) -> bool {
-        matches!(self, Feature::ViewRate)
+        matches!(self, Feature::ViewRate | Feature::PostingRecord)
     }
 
     /// Whether a missing input lowers confidence. Having never worked with the seller is normal, not a
-    /// gap in the data.
+    /// gap in the data; so is a creator whose TikTok Shop profile was never fetched (most lists have none).
     pub fn counts_toward_confidence(self) -> bool {
-        !matches!(self, Feature::PastResults)
+        !matches!(self, Feature::PastResults | Feature::PostingRecord)
     }
 }
 
@@ -194,6 +200,21 @@ pub fn past_results(invited: u32, posted: u32) -> f32 {
     (posted as f32 + 0.35 * 2.0) / (invited as f32 + 2.0)
 }
 
+/// The share of samples a creator can be expected to post for, from TikTok Shop's profile: their own
+/// 90-day fulfilment rate when TikTok gives it (pulled towards the typical 35 % by two pseudo-samples, as
+/// `past_results` is, since a 90-day rate may rest on a handful of samples), else TikTok's post-rate
+/// bucket read as an assumption — "OK" the typical 35 %, "good" 50 %, "better" 65 % (domain.md: 30–40 %
+/// of unconditional samples lead to a post). `NaN` without a profile.
+pub fn posting_record(fulfilment_90_days: Option<f32>, post_rate: Option<PostRateBucket>) -> f32 {
+    match (fulfilment_90_days, post_rate) {
+        (Some(f), _) if f.is_finite() => (f.clamp(0.0, 1.0) * 5.0 + 0.35 * 2.0) / 7.0,
+        (_, Some(PostRateBucket::Ok)) => 0.35,
+        (_, Some(PostRateBucket::Good)) => 0.5,
+        (_, Some(PostRateBucket::Better)) => 0.65,
+        _ => f32::NAN,
+    }
+}
+
 /// 1 when the creator's usual commission is within the campaign's maximum, falling as max / usual above it.
 pub fn price_fit(usual_commission_bp: f32, campaign_max_bp: f32) -> f32 {
     if !usual_commission_bp.is_finite() {
@@ -252,6 +273,18 @@ mod tests {
             past_results(1, 1)
         );
         assert!(past_results(20, 18) > 0.8);
+    }
+
+    #[test]
+    fn the_posting_record_prefers_the_creators_own_rate_and_falls_back_to_the_bucket() {
+        assert!(posting_record(None, None).is_nan(), "no profile is missing");
+        let own = posting_record(Some(0.9), Some(PostRateBucket::Ok));
+        assert!(own > 0.7 && own < 0.9, "their 90 % decides, smoothed: {own}");
+        assert!(posting_record(Some(0.1), None) < posting_record(None, Some(PostRateBucket::Ok)));
+        assert!(
+            posting_record(None, Some(PostRateBucket::Better))
+                > posting_record(None, Some(PostRateBucket::Good))
+        );
     }
 
     #[test]

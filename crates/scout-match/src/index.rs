@@ -7,6 +7,7 @@ use crate::coverage::KnownCounts;
 use crate::facts::{CreatorFacts, PastResults};
 use crate::features::{self, Feature, FeatureRow, FEATURE_COUNT};
 use crate::fx;
+use crate::shop_signals::ShopSignals;
 use crate::text;
 use crate::warnings::{self, WarningSet};
 use crate::{MatchError, Result};
@@ -86,6 +87,8 @@ pub struct MatchIndex {
     /// Growth spikes and past results are rare; kept by row.
     pub(crate) growth_spikes: HashMap<u32, warnings::GrowthSpike>,
     pub(crate) past: HashMap<u32, PastResults>,
+    /// What TikTok Shop's profile says, for the rows that have one.
+    pub(crate) shop: HashMap<u32, ShopSignals>,
     /// How many creators have each feature's inputs (see `coverage`).
     known: KnownCounts,
 }
@@ -144,6 +147,7 @@ impl MatchIndex {
             warnings: Vec::new(),
             growth_spikes: HashMap::new(),
             past: HashMap::new(),
+            shop: HashMap::new(),
             known: KnownCounts::default(),
         }
     }
@@ -192,6 +196,15 @@ impl MatchIndex {
         fixed[Feature::PastResults.index()] = features::past_results(facts.past.invited, facts.past.posted);
         fixed[Feature::Freshness.index()] = features::freshness((self.today - facts.as_of).num_days());
         fixed[Feature::ViewRate.index()] = features::view_rate(avg_views, followers);
+        if let Some(shop) = facts.shop.as_ref().map(ShopSignals::of) {
+            fixed[Feature::PostingRecord.index()] = features::posting_record(shop.fulfilment, shop.post_rate);
+            // TikTok's GPM is GMV per 1,000 views measured over the creator's videos: better evidence
+            // than GMV over an average video's views.
+            if let Some(gpm) = shop.gpm_usd {
+                fixed[Feature::SalesPerView.index()] = features::gmv(gpm);
+            }
+            self.shop.insert(row, shop);
+        }
         self.fixed.push(fixed);
 
         self.push_audience(facts);

@@ -1,5 +1,5 @@
 //! Scout's match engine: for a campaign, score every creator 0–100 and say why. It owns the features
-//! (audience, content, engagement for the tier, reach, sales, past results, price and freshness fit),
+//! (audience, content, engagement for the tier, reach, sales, past results, price and freshness fit, and — from TikTok Shop profiles — GPM and the posting record),
 //! the in-memory index a million creators are ranked from, the linear scoring model (the shipped
 //! default and ones learned from the seller's outcomes with linfa), exact additive explanations,
 //! confidence, quality warnings, evaluation metrics, lookalikes and audience overlap. No database: the
@@ -18,6 +18,7 @@ pub mod fx;
 mod index;
 mod model;
 mod rank;
+mod shop_signals;
 mod similar;
 mod target;
 pub mod taxonomy;

@@ -1,5 +1,5 @@
 //! The scoring model: a linear model on standardized features, turned into a 0–100 score by the logistic
-//! function. The same type holds the shipped default model (hand-set weights, `models/default-v2.json`)
+//! function. The same type holds the shipped default model (hand-set weights, `models/default-v3.json`)
 //! and a model learned from the seller's outcomes, so scoring and explanations are one code path.
 //!
 //! Like linfa: a [`ModelFile`] is the serialized parameters, checked by [`LinearModel::from_file`]; only
@@ -17,7 +17,7 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const Z_LIMIT: f32 = 3.0;
 /// Standardized values within ± this pass unchanged.
 pub const Z_KNEE: f32 = 2.0;
-const DEFAULT_MODEL_JSON: &str = include_str!("../../../models/default-v2.json");
+const DEFAULT_MODEL_JSON: &str = include_str!("../../../models/default-v3.json");
 
 /// Bends a standardized value past ±[`Z_KNEE`] smoothly towards ±[`Z_LIMIT`]: unchanged inside the knee,
 /// `knee + over / (1 + over / (limit − knee))` beyond it. Continuous with its slope, strictly
@@ -82,7 +82,7 @@ pub struct LinearModel {
 }
 
 impl LinearModel {
-    /// The default model shipped in `models/default-v2.json`.
+    /// The default model shipped in `models/default-v3.json`.
     pub fn default_model() -> Result<LinearModel> {
         LinearModel::from_json(DEFAULT_MODEL_JSON)
     }
@@ -201,7 +201,7 @@ mod tests {
 
     #[test]
     fn the_default_model_loads_and_round_trips() {
-        let model = LinearModel::default_model().expect("models/default-v2.json is a valid model");
+        let model = LinearModel::default_model().expect("models/default-v3.json is a valid model");
         assert_eq!(model.kind(), ModelKind::Default);
         let again = LinearModel::from_json(&model.to_json()).expect("the serialized model reads back");
         assert_eq!(again, model, "serialize → parse gives the same model");

@@ -230,6 +230,7 @@ mod tests {
             follower_history: vec![],
             past: PastResults::default(),
             last_contacted: None,
+            shop: None,
         }
     }
 

@@ -81,6 +81,7 @@ fn creator(
         follower_history: vec![],
         past: PastResults::default(),
         last_contacted: None,
+        shop: None,
     }
 }
 
@@ -323,4 +324,45 @@ fn adding_a_creator_twice_is_refused() {
     ix.push(&c).unwrap();
     assert!(matches!(ix.push(&c), Err(MatchError::DuplicateCreator(7))));
     assert_eq!(ix.len(), 1);
+}
+
+#[test]
+fn a_tiktok_shop_profile_adds_the_posting_record_and_gpm_without_touching_others() {
+    let plain = creator(1, 50_000, 650, "Beauty & Personal Care", Some(audience(7_000, 9_000, 9_000)));
+    let profile = |fulfilment: u32| ShopProfile {
+        as_of: Some(day("2026-11-20")),
+        gpm: Some(Money::new(4_250, Currency::usd())),
+        fulfilment_90_days: Some(bp(fulfilment)),
+        post_rate: Some(PostRateBucket::Good),
+        sample_score: Some(88),
+        ..Default::default()
+    };
+    let reliable = CreatorFacts { id: 2, shop: Some(profile(9_000)), ..plain.clone() };
+    let flaky = CreatorFacts { id: 3, shop: Some(profile(1_000)), ..plain.clone() };
+    let ix = index(&[plain, reliable, flaky]);
+    let target = Target::compile(&spec(), &ix);
+    let model = LinearModel::default_model().unwrap();
+    let [p, r, f] = [0, 1, 2].map(|row| explain(&ix, &target, &model, row));
+    assert!(
+        r.score > p.score && p.score > f.score,
+        "posting record moves the score: {} {} {}",
+        r.score,
+        p.score,
+        f.score
+    );
+    assert_eq!(r.confidence, p.confidence, "a missing profile does not lower confidence");
+    let factor =
+        |e: &Explanation, feature| e.factors.iter().find(|x| x.feature == feature).unwrap().evidence.clone();
+    let posting = factor(&r, Feature::PostingRecord);
+    assert!(
+        posting.contains("90 % of their samples") && posting.contains("TikTok Shop, as of 2026-11-20"),
+        "{posting}"
+    );
+    assert!(posting.contains("sample score 88/100"), "{posting}");
+    assert!(
+        factor(&p, Feature::PostingRecord).contains("No TikTok Shop profile"),
+        "the plain creator says why"
+    );
+    let gpm = factor(&r, Feature::SalesPerView);
+    assert!(gpm.contains("$42.50 GMV per 1,000 views") && gpm.contains("TikTok Shop"), "{gpm}");
 }

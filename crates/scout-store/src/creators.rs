@@ -78,6 +78,8 @@ pub struct CreatorDetail {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub last_source_as_of: Option<chrono::NaiveDate>,
+    /// The creator's TikTok Shop marketplace profile, when one was fetched.
+    pub shop: Option<scout_domain::ShopProfile>,
 }
 
 impl Store {
@@ -167,6 +169,7 @@ impl Store {
             updated_at: stored.updated_at,
             last_source_name,
             last_source_as_of: Some(last_source_as_of),
+            shop: self.shop_profile(id).await?,
         })
     }
 }

@@ -36,11 +36,12 @@ mod profile_fetches;
 mod results;
 mod schema_fixups;
 mod settings;
+mod shop_profiles;
 mod stored_audience;
 mod undo;
 
-pub use batches::{ImportBatch, NewBatch, SourceKind};
 pub use backup::{Backup, BackupKind, BackupSummary, RestoreReport};
+pub use batches::{ImportBatch, NewBatch, SourceKind};
 pub use campaign_lifecycle::CampaignFootprint;
 pub use campaigns::{Campaign, ShortlistEntry};
 pub use collaborations::{describe_terms, Collaboration};
@@ -61,6 +62,7 @@ pub use results::{
     ResultsOutcome, SalesGroup, CREDITED_BY_HAND,
 };
 pub use scout_domain::{FollowUpKind, SHIP_SAMPLE_WITHIN_DAYS};
+pub use shop_profiles::StoredCategory;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{ConnectOptions, Connection, SqliteConnection, SqlitePool};

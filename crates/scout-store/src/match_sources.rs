@@ -1,6 +1,6 @@
 //! The streamed read the match index is built from: every creator the seller has not hidden, with what matching needs — current
 //! figures, categories, bio, country, whether they can be contacted, audience, the date of the newest
-//! figures, follower history, and the seller's outcomes with them — in id order, a chunk at a time, so
+//! figures, follower history, the TikTok Shop profile, and the seller's outcomes with them — in id order, a chunk at a time, so
 //! a million creators never sit in memory twice.
 //!
 //! Each chunk comes back from SQLite as one JSON array (built by SQLite's own JSON functions) rather than
@@ -13,7 +13,7 @@ use crate::stored_audience::StoredAudience;
 use crate::{Result, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use futures_util::{stream, StreamExt};
-use scout_domain::{AudienceMix, BasisPoints, CountryCode, CreatorFigures, Currency, Money};
+use scout_domain::{AudienceMix, BasisPoints, CountryCode, CreatorFigures, Currency, Money, ShopProfile};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -33,6 +33,8 @@ pub struct MatchSource {
     pub follower_history: Vec<(NaiveDate, u64)>,
     /// This seller's outcomes with the creator.
     pub outcomes: Vec<Outcome>,
+    /// The creator's TikTok Shop marketplace profile, when fetched.
+    pub shop: Option<ShopProfile>,
 }
 
 /// Chunks read at once, each on its own task and pooled connection.
@@ -140,6 +142,7 @@ impl Store {
         let snapshots: String =
             sqlx::query_scalar(SNAPSHOTS_JSON).bind(after).bind(upto).fetch_one(&self.pool).await?;
         let mut outcomes = self.outcomes_between(after, upto).await?;
+        let mut shops = self.shop_profiles_between(after, upto).await?;
         let creators: Vec<CreatorJson> =
             serde_json::from_str(&creators).map_err(|e| corrupt("creators", after, e))?;
         let snapshots: Vec<(i64, NaiveDate, Option<i64>)> =
@@ -161,6 +164,7 @@ impl Store {
                     as_of: newest.remove(&id).unwrap_or_else(|| c.17.date_naive()),
                     follower_history: history.remove(&id).unwrap_or_default(),
                     outcomes: outcomes.remove(&id).unwrap_or_default(),
+                    shop: shops.remove(&id),
                     country: c.13.as_deref().and_then(|code| CountryCode::parse(code).ok()),
                     has_contact: c.15 == 1,
                     categories: c.12,

@@ -94,6 +94,7 @@ pub(crate) fn facts_of(source: MatchSource) -> CreatorFacts {
         audience: source.audience,
         as_of: source.as_of,
         follower_history: source.follower_history,
+        shop: source.shop,
     }
 }
 

@@ -4,12 +4,13 @@
 //! a crash keeps what was fetched; a new run skips creators whose profile was fetched today (`profile_fetches`) (it continues where
 //! the last one stopped). A share the model cannot read is noted and that part of the audience left out.
 
+use super::shop_profile::{categories, shop_profile, CategoryNames};
 use crate::creators::Entry;
 use crate::{CancelToken, Result, Workspace};
 use chrono::Utc;
 use scout_domain::{
     AgeBand, AgeShare, AudienceMix, BasisPoints, CountryCode, CountryShare, CreatorFigures, CreatorKey,
-    CreatorProfile, CreatorRecord, GenderSplit, Handle, ImportCounts, Platform,
+    CreatorProfile, CreatorRecord, GenderSplit, Handle, ImportCounts, Platform, ShopProfile,
 };
 use scout_store::SourceKind;
 use scout_tiktok::{CreatorPerformance, ExactOrRange, Share, TiktokError};
@@ -22,6 +23,9 @@ pub const PROFILES_SOURCE: &str = "TikTok Shop creator profiles";
 /// Profiles written per import (a crash loses at most this many fetches).
 pub const ENRICH_CHUNK: usize = 50;
 const ENRICH_INTERVAL: Duration = Duration::from_millis(20);
+
+/// One fetched profile: the creator's open id, their import row and their TikTok Shop profile.
+type Fetched = (String, Entry, ShopProfile);
 
 /// What an enrichment did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
@@ -89,7 +93,7 @@ fn exact<T: Clone>(f: &Option<ExactOrRange<T>>) -> Option<T> {
     }
 }
 
-pub(crate) fn profile_entry(p: &CreatorPerformance) -> Entry {
+pub(crate) fn profile_entry(p: &CreatorPerformance, names: &CategoryNames) -> Entry {
     let handle = Handle::parse(&p.username).map_err(|e| {
         (format!("username '{}': {e}", p.username), vec![p.open_id.clone(), p.username.clone()])
     })?;
@@ -103,6 +107,7 @@ pub(crate) fn profile_entry(p: &CreatorPerformance) -> Entry {
                 display_name: p.nickname.clone(),
                 country: p.region.as_deref().and_then(|r| CountryCode::parse(r).ok()),
                 bio: p.bio.clone(),
+                categories: categories(p, names),
                 ..Default::default()
             },
             figures: CreatorFigures {
@@ -146,7 +151,9 @@ impl Workspace {
         let todo: Vec<&String> = open_ids.iter().filter(|id| !fresh.contains(*id)).collect();
         report.skipped_fresh = report.asked - todo.len() as u64;
         let (connection, client) = self.tiktok_client().await?;
-        let mut entries: Vec<(String, Entry)> = Vec::new();
+        let names =
+            if todo.is_empty() { CategoryNames::new() } else { self.shop_category_names(&client).await? };
+        let mut entries: Vec<Fetched> = Vec::new();
         for (i, id) in todo.iter().enumerate() {
             if cancel.is_cancelled() {
                 report.stopped = Some("cancelled; the profiles fetched so far are kept".into());
@@ -158,7 +165,7 @@ impl Workspace {
             match client.marketplace_creator(id).await {
                 Ok(p) => {
                     report.fetched += 1;
-                    entries.push((p.open_id.clone(), profile_entry(&p)));
+                    entries.push((p.open_id.clone(), profile_entry(&p, &names), shop_profile(&p, &names)));
                 }
                 Err(
                     e @ (TiktokError::Unauthorized { .. }
@@ -182,11 +189,22 @@ impl Workspace {
         Ok(report)
     }
 
-    /// Writes fetched profiles as one import, then notes them fetched today.
-    async fn write_profiles(&self, report: &mut EnrichReport, entries: Vec<(String, Entry)>) -> Result<()> {
-        let (ids, entries): (Vec<String>, Vec<Entry>) = entries.into_iter().unzip();
+    /// Writes fetched profiles as one import, then their TikTok Shop profiles (by open id, once the
+    /// import has created or followed the creator), then notes them fetched today.
+    async fn write_profiles(&self, report: &mut EnrichReport, fetched: Vec<Fetched>) -> Result<()> {
+        let mut ids = Vec::with_capacity(fetched.len());
+        let mut entries = Vec::with_capacity(fetched.len());
+        let mut profiles = Vec::with_capacity(fetched.len());
+        for (id, entry, profile) in fetched {
+            ids.push(id.clone());
+            entries.push(entry);
+            profiles.push((id, profile));
+        }
         let r =
             self.write_records_import(PROFILES_SOURCE, SourceKind::Api, Platform::TikTok, entries).await?;
+        if let Some(batch) = r.import_id {
+            self.store.save_shop_profiles(batch, &profiles).await?;
+        }
         self.store.note_profiles_fetched(&ids, Utc::now().date_naive()).await?;
         let (c, n) = (&mut report.counts, r.counts);
         c.rows_total += n.rows_total;

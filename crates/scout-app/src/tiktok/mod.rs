@@ -8,6 +8,7 @@ mod marketplace;
 mod marketplace_import;
 mod pace;
 mod quota;
+mod shop_profile;
 mod sync;
 
 pub use enrich::{EnrichReport, PROFILES_SOURCE};

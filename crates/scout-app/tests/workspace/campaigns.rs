@@ -124,14 +124,14 @@ async fn a_learned_model_is_used_only_once_adopted_and_can_be_rolled_back() {
     assert!(!learned.in_use, "training does not switch models");
     let id = ws.find_campaign("Example: Glow serum launch").await.unwrap().id;
     let q = RankQuery { limit: 5, ..Default::default() };
-    assert_eq!(ws.rank_matches(id, &q).await.unwrap().model_version, "default-2");
+    assert_eq!(ws.rank_matches(id, &q).await.unwrap().model_version, "default-3");
 
     ws.adopt_model(learned.id).await.unwrap();
     assert_eq!(ws.rank_matches(id, &q).await.unwrap().model_version, learned.model.version);
     assert_eq!(ws.model_card().await.unwrap().in_use, Some(learned.id));
 
     ws.use_default_model().await.unwrap();
-    assert_eq!(ws.rank_matches(id, &q).await.unwrap().model_version, "default-2", "rolled back");
+    assert_eq!(ws.rank_matches(id, &q).await.unwrap().model_version, "default-3", "rolled back");
 }
 
 #[tokio::test]

@@ -142,7 +142,18 @@ async fn searched_creators_are_enriched_with_their_audience_and_a_stopped_run_co
         let ages: u32 = audience.age.iter().map(|a| a.share.0).sum();
         assert!((9_900..=10_100).contains(&ages), "ages add up: {ages}");
         assert!(audience.gender.is_some() && !audience.countries.is_empty());
+        // What they sell, named through the shop's category list, and their TikTok Shop profile.
+        assert_eq!(detail.profile.categories[0], "Beauty & Personal Care", "{:?}", detail.profile.categories);
+        let shop = detail.shop.expect("a TikTok Shop profile");
+        assert_eq!(shop.as_of, Some(chrono::Utc::now().date_naive()));
+        assert!(shop.fulfilment_90_days.is_some() && shop.sample_score.is_some() && shop.post_rate.is_some());
+        assert!(
+            !shop.category_gmv.iter().any(|c| c.category.chars().all(|ch| ch.is_ascii_digit())),
+            "{shop:?}"
+        );
     }
+    let category_calls = api.requests().iter().filter(|r| r["path"] == "/product/202309/categories").count();
+    assert_eq!(category_calls, 1, "the category list is fetched once and kept");
 
     // The match reads it: audience fit is known and names TikTok Shop and the day as its evidence.
     let spec: scout_domain::CampaignSpec = serde_json::from_str(scout_app::EXAMPLE_CAMPAIGN).unwrap();
@@ -156,4 +167,9 @@ async fn searched_creators_are_enriched_with_their_audience_and_a_stopped_run_co
     assert_eq!(audience.status, scout_app::FactorStatus::Known, "{audience:?}");
     assert_eq!(audience.source.as_deref(), Some(scout_app::PROFILES_SOURCE));
     assert_eq!(audience.as_of, Some(chrono::Utc::now().date_naive()));
+    let factor = |f| explanation.factors.iter().find(|x| x.feature == f).expect("the factor").clone();
+    assert_eq!(factor(scout_app::Feature::CategoryFit).status, scout_app::FactorStatus::Known);
+    let posting = factor(scout_app::Feature::PostingRecord);
+    assert_eq!(posting.status, scout_app::FactorStatus::Known, "{posting:?}");
+    assert!(posting.evidence.contains("TikTok Shop, as of"), "{}", posting.evidence);
 }

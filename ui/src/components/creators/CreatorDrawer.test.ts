@@ -47,6 +47,7 @@ function creator(overrides: Partial<CreatorDetail["profile"]>): CreatorDetail {
     first_seen_at: "2026-11-21T08:00:00Z",
     updated_at: "2026-11-21T08:00:00Z",
     last_source_name: "creators-demo.csv",
+    shop: null,
   };
 }
 
@@ -81,6 +82,43 @@ describe("CreatorDrawer", () => {
     expect(screen.queryByText("from creators-demo.csv")).not.toBeInTheDocument();
     expect(screen.getAllByText("—").length).toBeGreaterThan(3);
     expect(screen.getByText(/No audience data/)).toBeInTheDocument();
+  });
+
+  it("shows the TikTok Shop profile: GMV by category, a private creator's GPM as a range, posting signals", async () => {
+    const detail = creator({});
+    detail.shop = {
+      as_of: "2026-12-07",
+      category_gmv: [
+        { category: "Beauty & Personal Care", share: 7200 },
+        { category: HOSTILE, share: 1500 },
+      ],
+      video_gmv: null,
+      live_gmv: null,
+      gpm: null,
+      gpm_range: { low: { minor: 1_000, currency: "USD" }, high: { minor: 5_000, currency: "USD" } },
+      median_video_views: 12_000,
+      videos_per_30_days: null,
+      pps: "4.5",
+      post_rate: "good",
+      sample_score: 88,
+      fulfilment_90_days: 8_100,
+      creator_level: 4,
+      invited_in_90_days: true,
+      blocked: false,
+      contact_info_available: false,
+      rising_star: false,
+      trend: [],
+    };
+    mockIPC((cmd) => (cmd === "timeline" ? [] : detail));
+    const { container } = render(CreatorDrawer, { id: 7, onclose: () => {} });
+    const section = await screen.findByRole("region", { name: "TikTok Shop profile" });
+    expect(section).toHaveTextContent("TikTok Shop · as of");
+    expect(section).toHaveTextContent("72.0 %");
+    expect(section).toHaveTextContent("$10.00–$50.00");
+    expect(section).toHaveTextContent("81.0 %");
+    expect(section).toHaveTextContent("88/100");
+    expect(section).toHaveTextContent("Invited in the last 90 days");
+    expect(container.querySelector("img")).toBeNull();
   });
 
   it("names a figure's own source when it came from another import than the rest", async () => {

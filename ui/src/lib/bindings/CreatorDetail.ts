@@ -5,6 +5,7 @@ import type { CreatorKey } from "./CreatorKey";
 import type { CreatorProfile } from "./CreatorProfile";
 import type { CreatorSnapshot } from "./CreatorSnapshot";
 import type { FieldSource } from "./FieldSource";
+import type { ShopProfile } from "./ShopProfile";
 
 export type CreatorDetail = { id: number, key: CreatorKey, profile: CreatorProfile, 
 /**
@@ -23,4 +24,8 @@ last_source_name: string,
 /**
  * The date that import's data is from (its as-of date).
  */
-last_source_as_of?: string, };
+last_source_as_of?: string, 
+/**
+ * The creator's TikTok Shop marketplace profile, when one was fetched.
+ */
+shop: ShopProfile | null, };

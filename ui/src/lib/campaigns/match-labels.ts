@@ -50,6 +50,7 @@ export const FEATURE_LABELS: Record<Feature, string> = {
   price_fit: "Commission fit",
   freshness: "Data freshness",
   view_rate: "Views per follower",
+  posting_record: "Posts after samples",
 };
 
 /** Score 0–100 with one decimal; "—" when unknown (a shortlisted creator no longer in the index). */

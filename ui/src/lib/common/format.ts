@@ -54,6 +54,13 @@ export function majorAmount(money: Money): number {
   return money.minor / 10 ** currencyFractionDigits(money.currency);
 }
 
+/** A range of money as TikTok Shop shows one: "$1K–$10K", or "$10K+" when it has no upper end. */
+export function formatMoneyRange(range: { low: Money; high: Money | null } | null | undefined): string {
+  if (range == null) return UNKNOWN;
+  const one = (m: Money) => formatMoney(m, { compact: Math.abs(majorAmount(m)) >= 1000 });
+  return range.high == null ? `${one(range.low)}+` : `${one(range.low)}–${one(range.high)}`;
+}
+
 /**
  * Money from integer minor units: {minor: 123456, currency: "USD"} → "$1,234.56"; compact → "$1.2K".
  * The amount comes from Rust's decimals (IDR 1,234,567 minor units are Rp 12,345.67); Intl then writes it

@@ -5,7 +5,7 @@ import type { LearnedModel, ModelCard, ModelFile } from "../common/types";
 const DEFAULT_MODEL: ModelFile = {
   format: "scout-linear-model",
   format_version: 1,
-  version: "default-2",
+  version: "default-3",
   kind: "default",
   created_on: "2026-11-24",
   description: "Mock default model (synthetic weights for the browser preview).",
@@ -23,6 +23,7 @@ const DEFAULT_MODEL: ModelFile = {
       ["price_fit", 0.3, "A creator used to more commission than offered is less likely to accept."],
       ["freshness", 0.1, "Recent figures count a little more."],
       ["view_rate", 0.3, "How much of the audience an average video reaches."],
+      ["posting_record", 0.3, "How reliably the creator posts after a sample (TikTok Shop)."],
     ] as const
   ).map(([feature, weight, why]) => ({ feature, mean: 0.5, std: 0.25, weight, why })),
 };
@@ -34,7 +35,7 @@ export function mockModels() {
 
   return {
     /** The version of the model in use, which every ranking and explanation names. */
-    version: () => learned.find((m) => m.id === inUse)?.model.version ?? "default-2",
+    version: () => learned.find((m) => m.id === inUse)?.model.version ?? "default-3",
 
     card(): ModelCard {
       return {

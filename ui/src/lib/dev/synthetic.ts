@@ -297,6 +297,7 @@ export function syntheticCreators(count: number, seed = 7, now = Date.now()): Sy
         first_seen_at: history[0]?.imported_at ?? updatedAt,
         updated_at: updatedAt,
         last_source_name: latest?.source_name ?? "creators-demo.csv",
+        shop: null,
       },
     });
   }
