@@ -3,7 +3,8 @@
 //! `tiktok-shop-api` 0.1.0. The client drives every endpoint against the fake API; then every reply the
 //! fake sent must use only the models' fields with the models' types, together they must use every
 //! field of the model (so the fake cannot drift from the models, and a client-side guess cannot pass),
-//! and every body the client sent must use only the model's request fields and carry the required ones.
+//! and every body the client sent must use only the model's request fields and carry the required ones,
+//! and its query only the parameters the model's API function sends (besides the signed four).
 
 use super::FakeTiktok;
 use chrono::{Duration as ChronoDuration, Utc};
@@ -181,6 +182,16 @@ async fn the_fake_api_answers_and_the_client_asks_exactly_in_the_models_fields()
         let unsent: Vec<&String> = model.keys().filter(|p| !sent.contains_key(*p)).collect();
         assert!(unsent.is_empty(), "{name}: the model's fields the fake never sends: {unsent:?}");
 
+        let query: Vec<String> = serde_json::from_value(endpoint["query"].clone()).unwrap();
+        for call in &calls {
+            for key in call["query"].as_object().unwrap().keys() {
+                let signed = ["app_key", "timestamp", "shop_cipher", "sign"].contains(&key.as_str());
+                assert!(
+                    signed || query.contains(key),
+                    "{name}: Scout sends the query parameter '{key}', not the model's"
+                );
+            }
+        }
         let request: BTreeMap<String, String> = serde_json::from_value(endpoint["request"].clone()).unwrap();
         let required: Vec<String> = serde_json::from_value(endpoint["request_required"].clone()).unwrap();
         for call in calls.iter().filter(|c| !c["body"].is_null()) {
