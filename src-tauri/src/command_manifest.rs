@@ -35,8 +35,9 @@ fn typescript(names: &[String]) -> String {
 mod tests {
     use super::*;
 
-    const SOURCES: [&str; 6] = [
+    const SOURCES: [&str; 7] = [
         include_str!("commands.rs"),
+        include_str!("backup_commands.rs"),
         include_str!("campaign_commands.rs"),
         include_str!("marketplace_commands.rs"),
         include_str!("outreach_commands.rs"),

@@ -1,6 +1,7 @@
 //! Scout's desktop shell: the Tauri window, plugins, logging set-up and thin commands over `scout-app`.
 //! Nothing worth testing lives here; the UI reaches Rust only through the commands in `commands.rs`.
 
+mod backup_commands;
 mod campaign_commands;
 #[cfg(test)]
 mod command_manifest;
@@ -67,6 +68,7 @@ pub fn run() -> i32 {
         .invoke_handler(tauri::generate_handler![
             commands::workspace_info,
             commands::open_workspace,
+            backup_commands::watch_daily_backup(app.handle().clone());
             commands::load_demo_workspace,
             commands::list_creators,
             commands::creator_facets,
@@ -90,6 +92,11 @@ pub fn run() -> i32 {
             campaign_commands::duplicate_campaign,
             campaign_commands::campaign_footprint,
             campaign_commands::delete_campaign,
+            backup_commands::backup_overview,
+            backup_commands::back_up_now,
+            backup_commands::set_backup_folder,
+            backup_commands::describe_backup,
+            backup_commands::restore_backup,
             campaign_commands::rank_matches,
             campaign_commands::preview_matches,
             campaign_commands::explain_match,

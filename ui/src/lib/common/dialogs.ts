@@ -121,3 +121,18 @@ export function pickCreatorsExportPath(): Promise<string | null> {
     }),
   );
 }
+
+export function pickBackupFolder(): Promise<string | null> {
+  return guarded(() => open({ title: "Backup folder", multiple: false, directory: true }));
+}
+
+export function pickBackupFile(): Promise<string | null> {
+  return guarded(() =>
+    open({
+      title: "Restore a backup",
+      multiple: false,
+      directory: false,
+      filters: [{ name: "Scout backup", extensions: ["scout-backup"] }],
+    }),
+  );
+}

@@ -16,6 +16,7 @@
 import type { Command } from "../bindings/commands";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Channel } from "@tauri-apps/api/core";
+import { mockBackups, NOT_BACKUPS } from "./mock-backups";
 import { mockCampaigns } from "./mock-campaigns";
 import { fail, sleep } from "./mock-common";
 import { creatorFacets, listCreators } from "./mock-creators";
@@ -242,6 +243,8 @@ export function installMockBackend() {
         return `/home/seller/Documents/${options?.defaultPath ?? "export.csv"}`;
       }
       default: {
+        const backup = await mockBackups(command, args, creators.length);
+        if (backup !== NOT_BACKUPS) return backup;
         const marketplace = await marketplaceCommands(command, args);
         if (marketplace !== NOT_MARKETPLACE) return marketplace;
         const results = resultsCommands(command, args);
