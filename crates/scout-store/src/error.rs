@@ -17,7 +17,7 @@ pub enum StoreError {
     BackupDamaged { path: PathBuf, problems: String },
     #[error("{} is not a Scout backup: {message}", path.display())]
     NotABackup { path: PathBuf, message: String },
-    #[error("the workspace {} is open in another Scout (the window or a `scout` command): close it and try again; nothing was changed", path.display())]
+    #[error("the workspace {} is in use (Scout's window, a `scout` command, or an import still running): close it or let it finish, then try again; nothing was changed", path.display())]
     WorkspaceInUse { path: PathBuf },
     #[error("database error: {0}")]
     Sql(#[from] sqlx::Error),

@@ -149,3 +149,17 @@ async fn a_healthy_workspace_is_backed_up_before_a_restore_and_a_damaged_backup_
     let store = Store::open(&path).await.unwrap();
     assert_eq!(store.creator_count().await.unwrap(), 50);
 }
+
+#[tokio::test]
+async fn a_workspace_still_open_is_not_replaced() {
+    let (dir, store) = common::store().await;
+    import(&store, "a.csv", 1, (0..5).map(|i| record(&format!("c{i}"), Some(100), None)).collect()).await;
+    let folder = dir.path().join("backups");
+    let made = store.back_up(&folder, BackupKind::Manual).await.unwrap();
+    // The store stays open (as the window keeps it while a `scout backup restore` runs).
+    let refused =
+        backup::restore(store.path(), &made.path, &folder, Store::newest_schema()).await.unwrap_err();
+    assert!(matches!(refused, StoreError::WorkspaceInUse { .. }), "{refused}");
+    assert_eq!(store.creator_count().await.unwrap(), 5, "the open workspace still works");
+    assert_eq!(backup::list(&folder).await.unwrap(), vec![made], "and no pre-restore backup is left");
+}

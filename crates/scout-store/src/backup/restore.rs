@@ -48,7 +48,11 @@ pub async fn restore(
         if workspace.exists() { keep_current(workspace, folder).await? } else { (None, None) };
     if wal.exists() && damaged_copy.is_none() {
         // Closing the last connection checkpoints and removes the WAL: one still there means another
-        // Scout (the window, or a `scout` command) has the workspace open.
+        // Scout (the window, or a `scout` command) has the workspace open. The backup just made of it
+        // goes too: nothing was done.
+        if let Some(made) = &pre_restore {
+            let _ = std::fs::remove_file(&made.path);
+        }
         return Err(StoreError::WorkspaceInUse { path: workspace.to_path_buf() });
     }
 
