@@ -1,4 +1,6 @@
 use super::*;
+use crate::samples_read::{content, parse_word};
+use scout_domain::Currency;
 use serde_json::json;
 
 fn text(bytes: Vec<u8>) -> String {
