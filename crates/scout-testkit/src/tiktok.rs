@@ -37,6 +37,9 @@ pub struct FakeTiktokOptions {
     /// Unix seconds the sample affiliate orders are dated from (default 2026-11-01T00:00:00Z; they
     /// span the four days after it). See [`FAKE_TIKTOK_ORDERS_ANCHOR`].
     pub orders_anchor: Option<i64>,
+    /// Unix seconds the synthetic sample history is dated from (default: today 00:00 UTC when the
+    /// server starts): the same anchor gives the same requests, deadlines included.
+    pub samples_anchor: Option<i64>,
 }
 
 impl FakeTiktokOptions {
@@ -50,6 +53,7 @@ impl FakeTiktokOptions {
             auth_code: FAKE_TIKTOK_AUTH_CODE.into(),
             quota: None,
             orders_anchor: None,
+            samples_anchor: None,
         }
     }
 }
@@ -91,6 +95,9 @@ impl FakeTiktokApi {
         }
         if let Some(anchor) = o.orders_anchor {
             command.args(["--orders-anchor", &anchor.to_string()]);
+        }
+        if let Some(anchor) = o.samples_anchor {
+            command.args(["--samples-anchor", &anchor.to_string()]);
         }
         let mut child =
             command.stdout(Stdio::piped()).spawn().expect("python3 runs the fake TikTok Shop API");

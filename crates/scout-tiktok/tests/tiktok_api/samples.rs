@@ -183,6 +183,47 @@ async fn tiktoks_misspelled_names_are_sent_and_accepted_and_the_correct_spelling
     }
 }
 
+/// Every request the fake holds, page by page.
+async fn every_request(client: &scout_tiktok::TiktokClient) -> Vec<scout_tiktok::SampleApplication> {
+    let (mut all, mut token) = (Vec::new(), None::<String>);
+    loop {
+        let page =
+            client.search_sample_applications(&SampleQuery::default(), token.as_deref()).await.unwrap();
+        all.extend(page.applications);
+        token = page.next_page_token;
+        if token.is_none() {
+            return all;
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_same_anchor_gives_the_same_history_and_pending_requests_are_still_open() {
+    let anchor = 1_796_083_200; // 2026-12-01T00:00:00Z
+    let start = || {
+        let api = scout_testkit::FakeTiktokApi::start_with(&scout_testkit::FakeTiktokOptions {
+            samples_anchor: Some(anchor),
+            ..scout_testkit::FakeTiktokOptions::scenario("ok")
+        });
+        FakeTiktok { api }
+    };
+    let (a, b) = (start(), start());
+    let first = every_request(&a.client()).await;
+    assert_eq!(first, every_request(&b.client()).await, "seeded: the same requests, figures and deadlines");
+    let at = |s: i64| chrono::DateTime::from_timestamp(s, 0).unwrap();
+    for p in first.iter().filter(|r| r.status == SampleStatus::Pending) {
+        let by = p.approve_by.unwrap();
+        assert!(by > at(anchor + 2 * 86_400) && by <= at(anchor + 7 * 86_400), "{}: decide by {by}", p.id);
+    }
+    let past = first.iter().filter(|r| r.status != SampleStatus::Pending);
+    assert!(past.clone().all(|r| r.approve_by.unwrap() <= at(anchor - 86_400)), "the history is past");
+    let completed = past.filter(|r| r.status == SampleStatus::Completed).count();
+    assert!(
+        (60..=160).contains(&completed),
+        "{completed} of 300 posted: sellers see 30-40 % of samples post"
+    );
+}
+
 #[tokio::test]
 async fn a_rate_limited_search_is_waited_out() {
     let api = FakeTiktok::start("rate_limit_then_ok");
