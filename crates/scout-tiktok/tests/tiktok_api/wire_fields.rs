@@ -4,7 +4,8 @@
 //! fake sent must use only the models' fields with the models' types, together they must use every
 //! field of the model (so the fake cannot drift from the models, and a client-side guess cannot pass),
 //! and every body the client sent must use only the model's request fields and carry the required ones,
-//! and its query only the parameters the model's API function sends (besides the signed four).
+//! and its query only the parameters the model's API function sends (besides the signed four), the
+//! required ones included.
 
 use super::FakeTiktok;
 use chrono::{Duration as ChronoDuration, Utc};
@@ -183,7 +184,14 @@ async fn the_fake_api_answers_and_the_client_asks_exactly_in_the_models_fields()
         assert!(unsent.is_empty(), "{name}: the model's fields the fake never sends: {unsent:?}");
 
         let query: Vec<String> = serde_json::from_value(endpoint["query"].clone()).unwrap();
+        let query_required: Vec<String> = serde_json::from_value(endpoint["query_required"].clone()).unwrap();
         for call in &calls {
+            for key in &query_required {
+                assert!(
+                    call["query"].get(key).is_some(),
+                    "{name}: the model requires the query parameter '{key}'"
+                );
+            }
             for key in call["query"].as_object().unwrap().keys() {
                 let signed = ["app_key", "timestamp", "shop_cipher", "sign"].contains(&key.as_str());
                 assert!(
