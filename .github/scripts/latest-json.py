@@ -3,6 +3,9 @@
 
     latest-json.py DIST_DIR TAG OWNER/REPO > latest.json
 
+The release notes (what Scout's update notice shows under "What's new") are read from the file named by
+RELEASE_NOTES_FILE when it is set and not empty; otherwise a line pointing to the release page.
+
 Every platform key the Tauri v2 updater looks up is listed: it tries `{os}-{arch}-{installer}` first
 (so a .deb install gets the .deb, an .rpm install the .rpm) and falls back to `{os}-{arch}`. Fails, naming
 what is missing, when a bundle has no signature or an expected platform has no bundle, so a release
@@ -11,6 +14,7 @@ never ships a latest.json that strands one platform.
 
 import datetime
 import json
+import os
 import pathlib
 import sys
 
@@ -30,6 +34,12 @@ KEYS = [
     ("darwin-aarch64", ".app.tar.gz"),
     ("darwin-aarch64-app", ".app.tar.gz"),
 ]
+
+
+def release_notes(tag: str) -> str:
+    path = os.environ.get("RELEASE_NOTES_FILE", "")
+    notes = pathlib.Path(path).read_text(encoding="utf-8").strip() if path else ""
+    return notes or f"Scout {tag.removeprefix('v')}: see the release notes on GitHub."
 
 
 def main() -> int:
@@ -58,7 +68,7 @@ def main() -> int:
         return 1
     latest = {
         "version": tag.removeprefix("v"),
-        "notes": f"Scout {tag.removeprefix('v')}: see the release notes on GitHub.",
+        "notes": release_notes(tag),
         "pub_date": datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat(),
         "platforms": platforms,
     }

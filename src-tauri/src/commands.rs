@@ -23,6 +23,7 @@ pub async fn open_workspace(state: State<'_, AppState>, path: PathBuf) -> IpcRes
 
 #[tauri::command]
 pub async fn load_demo_workspace(state: State<'_, AppState>) -> IpcResult<Vec<ImportReport>> {
+    let _busy = state.work.start();
     let ws = state.workspace().await?;
     let reports = ws.load_demo().await?;
     ws.prepare_matching();
@@ -112,6 +113,7 @@ pub async fn run_import(
     platform: Option<Platform>,
     on_progress: Channel<ImportProgress>,
 ) -> IpcResult<ImportReport> {
+    let _busy = state.work.start();
     let ws = state.workspace().await?;
     state.cancel.reset();
     let request = ImportRequest { mapping: Some(mapping), platform, ..ImportRequest::file(path) };

@@ -11,8 +11,13 @@ mod marketplace_commands;
 mod notifications;
 mod outbox_worker;
 mod outreach_commands;
+mod release_config;
 mod results_commands;
+mod running_work;
 mod state;
+mod update_commands;
+mod update_status;
+mod updates;
 
 use state::AppState;
 use std::path::PathBuf;
@@ -55,20 +60,23 @@ pub fn run() -> i32 {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(AppState::default())
+        .manage(updates::Updates::default())
         .setup(move |app| {
             let state = app.state::<AppState>();
             // A workspace that fails to open is reported in the window (with a way to open another),
             // not by refusing to start.
             let _ = tauri::async_runtime::block_on(state.open(&path));
+            backup_commands::watch_daily_backup(app.handle().clone());
             notifications::watch_follow_ups(app.handle().clone());
             outbox_worker::OutboxWorker::watch(app.handle().clone());
+            updates::Updates::watch(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::workspace_info,
             commands::open_workspace,
-            backup_commands::watch_daily_backup(app.handle().clone());
             commands::load_demo_workspace,
             commands::list_creators,
             commands::creator_facets,
@@ -84,6 +92,11 @@ pub fn run() -> i32 {
             commands::export_rejected_rows,
             commands::save_import_template,
             commands::list_import_batches,
+            backup_commands::backup_overview,
+            backup_commands::back_up_now,
+            backup_commands::set_backup_folder,
+            backup_commands::describe_backup,
+            backup_commands::restore_backup,
             campaign_commands::list_campaigns,
             campaign_commands::get_campaign,
             campaign_commands::create_campaign,
@@ -92,11 +105,6 @@ pub fn run() -> i32 {
             campaign_commands::duplicate_campaign,
             campaign_commands::campaign_footprint,
             campaign_commands::delete_campaign,
-            backup_commands::backup_overview,
-            backup_commands::back_up_now,
-            backup_commands::set_backup_folder,
-            backup_commands::describe_backup,
-            backup_commands::restore_backup,
             campaign_commands::rank_matches,
             campaign_commands::preview_matches,
             campaign_commands::explain_match,
@@ -167,6 +175,10 @@ pub fn run() -> i32 {
             results_commands::exchange_rates,
             results_commands::save_exchange_rates,
             results_commands::export_results,
+            update_commands::update_status,
+            update_commands::check_for_updates,
+            update_commands::install_update,
+            update_commands::restart_after_update,
         ])
         .run(tauri::generate_context!());
     match result {

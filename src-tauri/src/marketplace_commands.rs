@@ -43,6 +43,7 @@ pub async fn collect_marketplace(
     filter: MarketplaceFilter,
     on_progress: Channel<CollectProgress>,
 ) -> IpcResult<Collected> {
+    let _busy = state.work.start();
     let ws = state.workspace().await?;
     state.marketplace_cancel.reset();
     let cancel = state.marketplace_cancel.clone();
@@ -81,6 +82,7 @@ pub async fn enrich_creators(
     creator_ids: Option<Vec<i64>>,
     on_progress: Channel<EnrichProgress>,
 ) -> IpcResult<EnrichReport> {
+    let _busy = state.work.start();
     let ws = state.workspace().await?;
     let open_ids = match creator_ids {
         Some(ids) => ws.open_ids_of(&ids).await?,

@@ -23,6 +23,7 @@ pub async fn import_results(
     path: PathBuf,
     on_progress: Channel<ImportProgress>,
 ) -> IpcResult<ImportReport> {
+    let _busy = state.work.start();
     let ws = state.workspace().await?;
     state.results_cancel.reset();
     let report = ws

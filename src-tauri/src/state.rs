@@ -16,6 +16,15 @@ pub struct AppState {
     pub marketplace_cancel: CancelToken,
     /// The e-mail delivery running in the background.
     pub outbox: crate::outbox_worker::OutboxWorker,
+    /// Imports running now (the updater waits for them).
+    pub work: crate::running_work::RunningWork,
+}
+
+impl AppState {
+    /// Whether an import or a delivery is running: no update is checked for or installed then.
+    pub async fn busy(&self) -> bool {
+        self.work.any() || self.outbox.status().await.running
+    }
 }
 
 impl AppState {

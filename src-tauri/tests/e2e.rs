@@ -13,6 +13,9 @@ use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(40);
 
+#[path = "e2e/updates.rs"]
+mod updates;
+
 /// tauri-driver (and the WebKitWebDriver it starts) in their own process group, killed as a group.
 struct Driver {
     child: Child,

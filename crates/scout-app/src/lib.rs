@@ -17,12 +17,13 @@ mod pipeline;
 mod results;
 mod streaming;
 mod tiktok;
+mod updates;
 mod workspace;
 
-pub use campaigns::{LearnedModel, LookalikeCreator, MatchPage, MatchRow, ModelCard, ShortlistedCreator};
 pub use backups::{
     backups_of, describe_backup, restore_workspace_file, verify_backup, BackupOverview, DAILY_CHECK_EVERY,
 };
+pub use campaigns::{LearnedModel, LookalikeCreator, MatchPage, MatchRow, ModelCard, ShortlistedCreator};
 pub use creators::{
     check_entry, write_import_template, FieldOption, HandEntry, ImportPreview, ImportRequest, MappingSource,
     HAND_SOURCE, MAX_SHORTLIST_SELECTION, MAX_TAG_CHARS,
@@ -50,6 +51,7 @@ pub use tiktok::{
     TiktokSyncReport, DEFAULT_TIKTOK_INTERVAL_MS, MARKETPLACE_DAILY_REQUESTS, MARKETPLACE_SOURCE,
     PROFILES_SOURCE,
 };
+pub use updates::{CheckDecision, UpdateSchedule, UPDATE_CHECK_INTERVAL};
 pub use workspace::{Workspace, WorkspaceInfo};
 
 pub use scout_domain::{

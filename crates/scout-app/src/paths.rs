@@ -9,7 +9,12 @@ fn project_dirs() -> Option<ProjectDirs> {
 /// (`~/.local/share/scout` on Linux, `~/Library/Application Support/app.Scout.Scout` on macOS,
 /// `%APPDATA%\Scout\Scout\data` on Windows). Falls back to the current folder when the OS names none.
 pub fn default_workspace_path() -> PathBuf {
-    project_dirs().map_or_else(|| PathBuf::from("."), |d| d.data_dir().to_path_buf()).join("workspace.scout")
+    data_dir().join("workspace.scout")
+}
+
+/// The OS's per-user data folder for Scout (where the default workspace lives).
+pub(crate) fn data_dir() -> PathBuf {
+    project_dirs().map_or_else(|| PathBuf::from("."), |d| d.data_dir().to_path_buf())
 }
 
 /// Where the rolling log files go: the OS's per-user local data folder, `logs/`.

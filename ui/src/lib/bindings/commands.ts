@@ -102,6 +102,10 @@ export const COMMANDS = [
   "exchange_rates",
   "save_exchange_rates",
   "export_results",
+  "update_status",
+  "check_for_updates",
+  "install_update",
+  "restart_after_update",
 ] as const;
 
 /** A command the desktop shell answers. */

@@ -23,6 +23,7 @@ import { creatorFacets, listCreators } from "./mock-creators";
 import { demoBatch, demoReport, importReport, mockBatch, preview } from "./mock-import";
 import { mockResults, NOT_RESULTS } from "./mock-results";
 import { mockMarketplace, NOT_MARKETPLACE } from "./mock-marketplace";
+import { mockUpdates, NOT_UPDATES, UPDATE_COMMANDS } from "./mock-updates";
 import { syntheticCreators, type SyntheticCreator } from "./synthetic";
 import type {
   CreatorQuery,
@@ -164,7 +165,8 @@ export function installMockBackend() {
   mockIPC(async (command, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
     await sleep(command === "list_creators" ? 80 + Math.random() * 120 : 60);
-    if (!workspaceOpen && command !== "open_workspace" && !command.startsWith("plugin:")) {
+    const needsNoWorkspace = command === "open_workspace" || UPDATE_COMMANDS.has(command);
+    if (!workspaceOpen && !needsNoWorkspace && !command.startsWith("plugin:")) {
       fail("workspace", "no workspace is open. Open or create a workspace in Settings.");
     }
     if (failing.has(command)) {
@@ -243,6 +245,8 @@ export function installMockBackend() {
         return `/home/seller/Documents/${options?.defaultPath ?? "export.csv"}`;
       }
       default: {
+        const update = await mockUpdates(command, args, params.get("mockUpdate") === "1");
+        if (update !== NOT_UPDATES) return update;
         const backup = await mockBackups(command, args, creators.length);
         if (backup !== NOT_BACKUPS) return backup;
         const marketplace = await marketplaceCommands(command, args);
