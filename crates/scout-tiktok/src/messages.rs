@@ -12,7 +12,7 @@ use ts_rs::TS;
 use super::client::{Method, TiktokClient};
 use super::error::TiktokError;
 pub use super::messages_outgoing::{OutgoingMessage, MAX_TEXT_CHARS};
-use super::samples::{encode, path_id};
+use super::samples::{encode, not_blank, path_id};
 use super::wire::parse_data;
 use super::wire_messages as w;
 
@@ -168,7 +168,7 @@ pub(crate) fn read_messages(data: serde_json::Value) -> Result<MessagePage, Tikt
 impl TiktokClient {
     /// The shop's conversation with this creator, made if there is none.
     pub async fn open_conversation(&self, creator_open_id: &str) -> Result<Conversation, TiktokError> {
-        let id = path_id("creator_open_id", creator_open_id)?;
+        let id = not_blank("creator_open_id", creator_open_id)?;
         let body = encode(&w::OpenBody { creator_open_id: id, only_need_conversation_id: false })?;
         let data = self.call(Method::Post, OPEN_PATH, &[], Some(&body)).await?;
         let d: w::OpenData = parse_data(data, "conversation reply")?;
@@ -279,7 +279,7 @@ impl TiktokClient {
             ));
         }
         for id in ids {
-            path_id("conversation_ids", id)?;
+            not_blank("conversation_ids", id)?;
         }
         let body = encode(&w::ReadBody { conversation_ids: ids })?;
         let data = self.call(Method::Post, READ_PATH, &[], Some(&body)).await?;

@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use super::client::{Method, TiktokClient};
 use super::error::TiktokError;
-use super::samples::{encode, path_id};
+use super::samples::{encode, not_blank};
 use super::wire::parse_data;
 use super::wire_messages as w;
 
@@ -50,7 +50,7 @@ pub(crate) fn body(open_ids: &[String]) -> Result<Vec<u8>, TiktokError> {
     let mut seen = std::collections::BTreeSet::new();
     let mut infos = Vec::with_capacity(open_ids.len());
     for (i, id) in open_ids.iter().enumerate() {
-        let id = path_id(&format!("creator_infos[{i}].creator_open_id"), id)?;
+        let id = not_blank(&format!("creator_infos[{i}].creator_open_id"), id)?;
         if !seen.insert(id) {
             return Err(TiktokError::invalid(
                 &format!("creator_infos[{i}].creator_open_id"),
@@ -117,6 +117,10 @@ mod tests {
         let many: Vec<String> = (0..101).map(|i| format!("mk-{i}")).collect();
         assert!(body(&many).unwrap_err().to_string().contains("101 creators; one check takes 1 to 100"));
         assert!(body(&[]).is_err());
+        let odd = vec!["-000C5p4X+/=".to_string()];
+        assert!(body(&odd).is_ok(), "an open id in a body is not held to the path's characters");
+        let blank = vec![" ".to_string()];
+        assert_eq!(body(&blank).unwrap_err().to_string(), "creator_infos[0].creator_open_id: is empty");
     }
 
     #[test]

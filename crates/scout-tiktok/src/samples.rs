@@ -258,6 +258,15 @@ pub(crate) fn path_id<'a>(field: &str, id: &'a str) -> Result<&'a str, TiktokErr
     Ok(id)
 }
 
+/// A value that goes into a body: anything but blank (trimmed).
+pub(crate) fn not_blank<'a>(field: &str, value: &'a str) -> Result<&'a str, TiktokError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(TiktokError::invalid(field, "is empty"));
+    }
+    Ok(value)
+}
+
 pub(crate) fn encode<T: Serialize>(body: &T) -> Result<Vec<u8>, TiktokError> {
     serde_json::to_vec(body).map_err(|e| TiktokError::Unexpected(format!("cannot encode the body: {e}")))
 }
