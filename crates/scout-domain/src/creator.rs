@@ -1,4 +1,4 @@
-use crate::{AudienceMix, BasisPoints, DomainError, Money, Result};
+use crate::{AudienceMix, BasisPoints, CountRange, DomainError, Money, MoneyRange, Result};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -155,8 +155,17 @@ pub struct CreatorFigures {
     /// Engagement per view: (likes + comments + shares) / views of an average video.
     pub engagement_rate: Option<BasisPoints>,
     pub gmv: Option<Money>,
+    /// GMV a source gives only as a range (a private TikTok Shop creator's "$1K–10K"); at most one of
+    /// `gmv` and `gmv_range` is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub gmv_range: Option<MoneyRange>,
     #[ts(type = "number | null")]
     pub units_sold: Option<u64>,
+    /// Units sold known only as a range; at most one of `units_sold` and `units_sold_range` is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "{ low: number, high: number | null }")]
+    pub units_sold_range: Option<CountRange>,
     pub avg_commission_rate: Option<BasisPoints>,
 }
 
@@ -185,8 +194,8 @@ impl CreatorFigures {
             "avg_comments" => self.avg_comments.is_some(),
             "avg_shares" => self.avg_shares.is_some(),
             "engagement_rate" => self.engagement_rate.is_some(),
-            "gmv" => self.gmv.is_some(),
-            "units_sold" => self.units_sold.is_some(),
+            "gmv" => self.gmv.is_some() || self.gmv_range.is_some(),
+            "units_sold" => self.units_sold.is_some() || self.units_sold_range.is_some(),
             "avg_commission_rate" => self.avg_commission_rate.is_some(),
             _ => false,
         }
@@ -211,6 +220,17 @@ impl CreatorFigures {
     /// Overlays `newer` on `self`: every figure `newer` supplies replaces the stored one; figures it leaves
     /// out stay as they were.
     pub fn overlay(&self, newer: &CreatorFigures) -> CreatorFigures {
+        // An exact figure and a range are one figure: whichever the newer source gives replaces both.
+        let gmv = if newer.gmv.is_some() || newer.gmv_range.is_some() {
+            (newer.gmv.clone(), newer.gmv_range.clone())
+        } else {
+            (self.gmv.clone(), self.gmv_range.clone())
+        };
+        let units = if newer.units_sold.is_some() || newer.units_sold_range.is_some() {
+            (newer.units_sold, newer.units_sold_range.clone())
+        } else {
+            (self.units_sold, self.units_sold_range.clone())
+        };
         CreatorFigures {
             followers: newer.followers.or(self.followers),
             following: newer.following.or(self.following),
@@ -219,10 +239,22 @@ impl CreatorFigures {
             avg_comments: newer.avg_comments.or(self.avg_comments),
             avg_shares: newer.avg_shares.or(self.avg_shares),
             engagement_rate: newer.engagement_rate.or(self.engagement_rate),
-            gmv: newer.gmv.clone().or_else(|| self.gmv.clone()),
-            units_sold: newer.units_sold.or(self.units_sold),
+            gmv: gmv.0,
+            gmv_range: gmv.1,
+            units_sold: units.0,
+            units_sold_range: units.1,
             avg_commission_rate: newer.avg_commission_rate.or(self.avg_commission_rate),
         }
+    }
+
+    /// GMV as the model and sorting use it: the exact amount, or a range's midpoint.
+    pub fn gmv_estimate(&self) -> Option<Money> {
+        self.gmv.clone().or_else(|| self.gmv_range.as_ref().map(MoneyRange::midpoint))
+    }
+
+    /// Units sold as the model uses them: the exact count, or a range's midpoint.
+    pub fn units_sold_estimate(&self) -> Option<u64> {
+        self.units_sold.or_else(|| self.units_sold_range.as_ref().map(CountRange::midpoint))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -313,6 +345,25 @@ mod tests {
     }
 
     #[test]
+    fn a_range_and_an_exact_figure_replace_each_other_and_a_blank_erases_neither() {
+        let usd = |major: i64| Money::new(major * 100, crate::Currency::usd());
+        let range = MoneyRange::new(usd(1_000), Some(usd(10_000))).unwrap();
+        let ranged = CreatorFigures { gmv_range: Some(range.clone()), ..Default::default() };
+        let exact = CreatorFigures { gmv: Some(usd(42)), ..Default::default() };
+        let merged = exact.overlay(&ranged);
+        assert_eq!(
+            (merged.gmv.clone(), merged.gmv_range.clone()),
+            (None, Some(range)),
+            "the newer range wins"
+        );
+        assert_eq!(merged.gmv_estimate(), Some(usd(5_500)), "used at its midpoint");
+        assert!(merged.is_supplied("gmv"));
+        let kept = merged.overlay(&CreatorFigures { followers: Some(5), ..Default::default() });
+        assert_eq!(kept.gmv_range, merged.gmv_range, "a blank keeps the range");
+        assert_eq!(merged.overlay(&exact).gmv_range, None, "an exact figure replaces the range");
+    }
+
+    #[test]
     fn field_names_match_the_serialized_names() {
         let all = CreatorFigures {
             followers: Some(1),
@@ -325,6 +376,8 @@ mod tests {
             gmv: Some(Money::new(1, crate::Currency::usd())),
             units_sold: Some(1),
             avg_commission_rate: Some(BasisPoints(1)),
+            gmv_range: None,
+            units_sold_range: None,
         };
         let json = serde_json::to_value(&all).unwrap();
         let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();

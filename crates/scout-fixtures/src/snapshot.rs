@@ -93,6 +93,7 @@ fn grown(rng: &mut ChaCha8Rng, mut record: CreatorRecord, months: f64, as_of: Na
         gmv: None,
         units_sold: None,
         avg_commission_rate: old.avg_commission_rate,
+        ..CreatorFigures::default()
     };
     if old.engagement_rate.is_some() {
         figures.engagement_rate = figures.derived_engagement_rate();

@@ -162,6 +162,9 @@ impl<'a> RowCells<'a> {
             }),
             units_sold: self.count(Field::UnitsSold),
             avg_commission_rate: self.rate(Field::AvgCommissionRate),
+            // Files give sales as numbers; ranges come from TikTok Shop's marketplace.
+            gmv_range: None,
+            units_sold_range: None,
         };
         let mut categories = Vec::new();
         for (_, raw) in self.values(Field::Categories) {

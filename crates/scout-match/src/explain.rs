@@ -136,6 +136,9 @@ pub fn explain(index: &MatchIndex, target: &Target, model: &LinearModel, row: us
     if assessed.known[Feature::AudienceFit.index()] < 1.0 && assessed.values[0].is_finite() {
         notes.push("Audience fit: only part of the targeted audience data is known".into());
     }
+    if index.ranged[row] != 0 && target.active[Feature::Gmv.index()] {
+        notes.push("Sales: TikTok Shop shows only a range, read at its midpoint and counted half".into());
+    }
     if age_factor(age_days) < 1.0 {
         notes.push(format!("Figures are {age_days} days old"));
     }
@@ -229,7 +232,18 @@ fn evidence(f: Feature, status: FactorStatus, index: &MatchIndex, target: &Targe
                 "No sales figures on record (or GMV in a currency without a reference rate).".into()
             }
             g if g <= 0.0 => "No sales on record (GMV 0).".into(),
-            g => format!("{} GMV on record (converted at {} reference rates).", usd(g), fx::REFERENCE_DATE),
+            g => match index.gmv_ranges.get(&(row as u32)) {
+                Some(range) => format!(
+                    "GMV {} — shared only as a range, read at its middle ({} at {} reference rates), \
+                     with lower confidence.",
+                    crate::format::money_range(range),
+                    usd(g),
+                    fx::REFERENCE_DATE
+                ),
+                None => {
+                    format!("{} GMV on record (converted at {} reference rates).", usd(g), fx::REFERENCE_DATE)
+                }
+            },
         },
         Feature::SalesPerView => {
             if let Some(line) = index.shop.get(&(row as u32)).and_then(|s| s.gpm_evidence()) {

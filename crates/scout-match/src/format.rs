@@ -25,6 +25,16 @@ pub fn percent(fraction: f32) -> String {
     }
 }
 
+/// A range of money as TikTok Shop shows one: "1,000–10K USD", or "10K+ USD" when it has no upper end.
+pub fn money_range(range: &scout_domain::MoneyRange) -> String {
+    let major =
+        |m: &scout_domain::Money| count((m.minor as f64 / 10f64.powi(m.currency.decimals() as i32)) as f32);
+    match &range.high {
+        Some(high) => format!("{}–{} {}", major(&range.low), major(high), range.low.currency),
+        None => format!("{}+ {}", major(&range.low), range.low.currency),
+    }
+}
+
 pub fn usd(amount: f32) -> String {
     let a = f64::from(amount);
     if a >= 100.0 {

@@ -15,6 +15,12 @@ use chrono::NaiveDate;
 use scout_domain::{AgeBand, CountryCode};
 use std::collections::HashMap;
 
+/// `ranged` bits: GMV is a range's midpoint; sales per view rests on one.
+pub(crate) const RANGED_GMV: u8 = 1;
+pub(crate) const RANGED_SALES_PER_VIEW: u8 = 2;
+/// How much a figure known only as a range counts towards confidence.
+pub(crate) const RANGE_CREDIT: f32 = 0.5;
+
 /// A country code packed into 0..676; [`NO_COUNTRY`] when unknown.
 pub type CountryId = u16;
 pub const NO_COUNTRY: CountryId = u16::MAX;
@@ -79,6 +85,11 @@ pub struct MatchIndex {
     /// only within one currency (decision 0018).
     pub(crate) gmv_minor: Vec<i64>,
     pub(crate) gmv_currency: Vec<CurrencyId>,
+    /// Which sales features rest on a range's midpoint ([`RANGED_GMV`], [`RANGED_SALES_PER_VIEW`]): known,
+    /// but counted at [`RANGE_CREDIT`] in the confidence.
+    pub(crate) ranged: Vec<u8>,
+    /// The ranges themselves, for the rows whose GMV is one (the explanation shows them).
+    pub(crate) gmv_ranges: HashMap<u32, scout_domain::MoneyRange>,
     pub(crate) has_contact: Vec<bool>,
     /// Days since 1970-01-01; `i32::MIN` when never contacted.
     pub(crate) last_contacted: Vec<i32>,
@@ -141,6 +152,8 @@ impl MatchIndex {
             gmv_usd: Vec::new(),
             gmv_minor: Vec::new(),
             gmv_currency: Vec::new(),
+            ranged: Vec::new(),
+            gmv_ranges: HashMap::new(),
             has_contact: Vec::new(),
             last_contacted: Vec::new(),
             as_of: Vec::new(),
@@ -186,7 +199,11 @@ impl MatchIndex {
         let followers = num(f.followers);
         let avg_views = num(f.avg_views);
         let engagement = engagement_of(f);
-        let gmv_usd = f.gmv.as_ref().and_then(fx::to_usd).map_or(f32::NAN, |v| v as f32);
+        // A range (a private TikTok Shop creator's "$1K–10K") is read at its midpoint.
+        let gmv = f.gmv_estimate();
+        let gmv_usd = gmv.as_ref().and_then(fx::to_usd).map_or(f32::NAN, |v| v as f32);
+        let mut ranged =
+            if f.gmv.is_none() && f.gmv_range.is_some() { RANGED_GMV | RANGED_SALES_PER_VIEW } else { 0 };
 
         let mut fixed = [f32::NAN; FEATURE_COUNT];
         fixed[Feature::EngagementVsTier.index()] = features::engagement_vs_tier(engagement, followers);
@@ -202,6 +219,10 @@ impl MatchIndex {
             // than GMV over an average video's views.
             if let Some(gpm) = shop.gpm_usd {
                 fixed[Feature::SalesPerView.index()] = features::gmv(gpm);
+                ranged &= !RANGED_SALES_PER_VIEW;
+                if shop.gpm_is_range {
+                    ranged |= RANGED_SALES_PER_VIEW;
+                }
             }
             self.shop.insert(row, shop);
         }
@@ -225,8 +246,12 @@ impl MatchIndex {
         self.avg_views.push(avg_views);
         self.engagement.push(engagement);
         self.gmv_usd.push(gmv_usd);
-        self.gmv_minor.push(f.gmv.as_ref().map_or(0, |m| m.minor));
-        self.gmv_currency.push(f.gmv.as_ref().map_or(NO_CURRENCY, |m| currency_id(m.currency.code())));
+        self.gmv_minor.push(gmv.as_ref().map_or(0, |m| m.minor));
+        self.gmv_currency.push(gmv.as_ref().map_or(NO_CURRENCY, |m| currency_id(m.currency.code())));
+        self.ranged.push(ranged);
+        if let (None, Some(range)) = (&f.gmv, &f.gmv_range) {
+            self.gmv_ranges.insert(row, range.clone());
+        }
         self.has_contact.push(facts.has_contact);
         self.last_contacted.push(facts.last_contacted.map_or(i32::MIN, day_number));
         self.as_of.push(facts.as_of);
@@ -327,6 +352,7 @@ impl MatchIndex {
         self.gmv_usd.reserve(additional);
         self.gmv_minor.reserve(additional);
         self.gmv_currency.reserve(additional);
+        self.ranged.reserve(additional);
         self.has_contact.reserve(additional);
         self.last_contacted.reserve(additional);
         self.as_of.reserve(additional);

@@ -3,7 +3,7 @@
 //! are computed for one creator.
 
 use crate::features::{self, Feature, FeatureRow};
-use crate::index::{country_id, MatchIndex, NO_COUNTRY};
+use crate::index::{country_id, MatchIndex, NO_COUNTRY, RANGED_GMV, RANGED_SALES_PER_VIEW, RANGE_CREDIT};
 use crate::taxonomy;
 use crate::text::Keyword;
 use scout_domain::{AgeBand, CampaignSpec};
@@ -106,6 +106,13 @@ impl Target {
             features::price_fit(index.commission_bp[row], self.commission_max_bp);
         let mut known = values.map(|v| if v.is_nan() { 0.0 } else { 1.0 });
         known[Feature::AudienceFit.index()] = audience_known;
+        let ranged = index.ranged[row];
+        if ranged & RANGED_GMV != 0 {
+            known[Feature::Gmv.index()] *= RANGE_CREDIT;
+        }
+        if ranged & RANGED_SALES_PER_VIEW != 0 {
+            known[Feature::SalesPerView.index()] *= RANGE_CREDIT;
+        }
         Assessed { values, known }
     }
 

@@ -366,3 +366,24 @@ fn a_tiktok_shop_profile_adds_the_posting_record_and_gpm_without_touching_others
     let gpm = factor(&r, Feature::SalesPerView);
     assert!(gpm.contains("$42.50 GMV per 1,000 views") && gpm.contains("TikTok Shop"), "{gpm}");
 }
+
+#[test]
+fn gmv_known_only_as_a_range_is_read_at_its_midpoint_with_lower_confidence() {
+    let usd = |major: i64| Money::new(major * 100, Currency::usd());
+    let exact = creator(1, 50_000, 650, "Beauty & Personal Care", Some(audience(7_000, 9_000, 9_000)));
+    let mut ranged = CreatorFacts { id: 2, ..exact.clone() };
+    ranged.figures.gmv = None;
+    ranged.figures.gmv_range = MoneyRange::new(usd(1_000), Some(usd(10_000)));
+    let mut midpoint = CreatorFacts { id: 3, ..exact.clone() };
+    midpoint.figures.gmv = Some(usd(5_500));
+    let ix = index(&[exact, ranged, midpoint]);
+    let target = Target::compile(&spec(), &ix);
+    let model = LinearModel::default_model().unwrap();
+    let [_, r, m] = [0, 1, 2].map(|row| explain(&ix, &target, &model, row));
+    assert!((r.score - m.score).abs() < 1e-4, "the range scores as its midpoint: {} vs {}", r.score, m.score);
+    assert!(r.confidence < m.confidence, "but with less confidence: {} vs {}", r.confidence, m.confidence);
+    let gmv = r.factors.iter().find(|f| f.feature == Feature::Gmv).unwrap();
+    assert_eq!(gmv.status, FactorStatus::Known);
+    assert!(gmv.evidence.contains("GMV 1,000–10K USD") && gmv.evidence.contains("range"), "{}", gmv.evidence);
+    assert!(r.confidence_notes.iter().any(|n| n.contains("only a range")), "{:?}", r.confidence_notes);
+}

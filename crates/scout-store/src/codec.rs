@@ -5,8 +5,8 @@ use crate::stored_audience::StoredAudience;
 use crate::{Result, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use scout_domain::{
-    AudienceMix, BasisPoints, CountryCode, CreatorFigures, CreatorKey, CreatorProfile, Currency, Handle,
-    Money, Platform,
+    AudienceMix, BasisPoints, CountRange, CountryCode, CreatorFigures, CreatorKey, CreatorProfile, Currency,
+    Handle, Money, MoneyRange, Platform,
 };
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
@@ -31,7 +31,7 @@ pub(crate) const CREATOR_COLUMNS: &str =
     "id, platform, handle, open_id, display_name, followers, following, \
      avg_views, avg_likes, avg_comments, avg_shares, engagement_bp, gmv_minor, gmv_currency, units_sold, \
      avg_commission_bp, categories, country, language, bio, email, audience, first_batch_id, last_batch_id, \
-     first_seen_at, updated_at, data_as_of";
+     first_seen_at, updated_at, data_as_of, gmv_low_minor, gmv_high_minor, units_low, units_high";
 
 fn corrupt(column: &'static str, id: i64, message: impl ToString) -> StoreError {
     StoreError::Corrupt { table: "creators", column, id, message: message.to_string() }
@@ -54,8 +54,50 @@ pub(crate) fn money(row: &SqliteRow, minor: &str, currency: &str) -> Result<Opti
     })
 }
 
+/// GMV and units as stored: `gmv_minor` / `units_sold` are exact, or (when a low end is set) the midpoint of
+/// the range the low and high columns hold; a range comes back as a range.
+pub(crate) struct StoredSales {
+    pub gmv_minor: Option<i64>,
+    pub currency: Option<String>,
+    pub gmv_low: Option<i64>,
+    pub gmv_high: Option<i64>,
+    pub units: Option<i64>,
+    pub units_low: Option<i64>,
+    pub units_high: Option<i64>,
+}
+
+impl StoredSales {
+    /// (gmv, gmv_range, units_sold, units_sold_range).
+    pub fn read(self) -> (Option<Money>, Option<MoneyRange>, Option<u64>, Option<CountRange>) {
+        let currency = self.currency.and_then(|c| Currency::parse(&c).ok());
+        let at = |minor: i64| currency.clone().map(|c| Money::new(minor, c));
+        let (gmv, gmv_range) = match self.gmv_low {
+            Some(low) => (None, at(low).and_then(|l| MoneyRange::new(l, self.gmv_high.and_then(at)))),
+            None => (self.gmv_minor.and_then(at), None),
+        };
+        let non_negative = |v: i64| v.max(0) as u64;
+        let (units, units_range) = match self.units_low {
+            Some(low) => {
+                (None, Some(CountRange { low: non_negative(low), high: self.units_high.map(non_negative) }))
+            }
+            None => (self.units.map(non_negative), None),
+        };
+        (gmv, gmv_range, units, units_range)
+    }
+}
+
 /// The figure columns shared by `creators` and `creator_snapshots`.
 pub(crate) fn figures_from_row(row: &SqliteRow) -> Result<CreatorFigures> {
+    let (gmv, gmv_range, units_sold, units_sold_range) = StoredSales {
+        gmv_minor: row.try_get("gmv_minor")?,
+        currency: row.try_get("gmv_currency")?,
+        gmv_low: row.try_get("gmv_low_minor")?,
+        gmv_high: row.try_get("gmv_high_minor")?,
+        units: row.try_get("units_sold")?,
+        units_low: row.try_get("units_low")?,
+        units_high: row.try_get("units_high")?,
+    }
+    .read();
     Ok(CreatorFigures {
         followers: count(row, "followers")?,
         following: count(row, "following")?,
@@ -64,8 +106,10 @@ pub(crate) fn figures_from_row(row: &SqliteRow) -> Result<CreatorFigures> {
         avg_comments: count(row, "avg_comments")?,
         avg_shares: count(row, "avg_shares")?,
         engagement_rate: rate(row, "engagement_bp")?,
-        gmv: money(row, "gmv_minor", "gmv_currency")?,
-        units_sold: count(row, "units_sold")?,
+        gmv,
+        gmv_range,
+        units_sold,
+        units_sold_range,
         avg_commission_rate: rate(row, "avg_commission_bp")?,
     })
 }

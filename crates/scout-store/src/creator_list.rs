@@ -2,11 +2,13 @@
 //! creators. A page is found in two steps — the ids through the sort column's index, then those rows —
 //! so deep pages walk an index, not the table. Totals are cached per filter until the next import.
 
-use crate::codec::{categories_from_json, count, country, creator_from_row, money, rate, CREATOR_COLUMNS};
+use crate::codec::{
+    categories_from_json, count, country, creator_from_row, rate, StoredSales, CREATOR_COLUMNS,
+};
 use crate::creator_filters::{filter_key, ids_json, push_filters};
 use crate::{Result, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
-use scout_domain::{BasisPoints, CountryCode, CreatorRecord, Handle, Money, Platform};
+use scout_domain::{BasisPoints, CountryCode, CreatorRecord, Handle, Money, MoneyRange, Platform};
 use serde::{Deserialize, Serialize};
 use sqlx::{QueryBuilder, Row, Sqlite};
 use std::collections::HashMap;
@@ -125,6 +127,10 @@ pub struct CreatorRow {
     /// Stated by a source, or derived from the averages.
     pub engagement_rate: Option<BasisPoints>,
     pub gmv: Option<Money>,
+    /// GMV known only as a range (then `gmv` is `None`): shown as the range, sorted at its midpoint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub gmv_range: Option<MoneyRange>,
     pub categories: Vec<String>,
     pub country: Option<CountryCode>,
     /// When Scout last wrote the row (an import changed it).
@@ -240,13 +246,24 @@ impl Also<'_> {
 }
 
 const ROW_COLUMNS: &str = "id, platform, handle, display_name, followers, avg_views, engagement_eff_bp, \
-     gmv_minor, gmv_currency, categories, country, updated_at, data_as_of, hidden_at IS NOT NULL AS hidden, \
+     gmv_minor, gmv_currency, gmv_low_minor, gmv_high_minor, categories, country, updated_at, data_as_of, \
+     hidden_at IS NOT NULL AS hidden, \
      (SELECT json_group_array(tag) FROM (SELECT tag FROM creator_tags t WHERE t.creator_id = creators.id \
       ORDER BY tag)) AS tags";
 
 fn row_from(row: &sqlx::sqlite::SqliteRow) -> Result<CreatorRow> {
     let id: i64 = row.try_get("id")?;
     let key = crate::codec::key_from_row(row, id)?;
+    let (gmv, gmv_range, ..) = StoredSales {
+        gmv_minor: row.try_get("gmv_minor")?,
+        currency: row.try_get("gmv_currency")?,
+        gmv_low: row.try_get("gmv_low_minor")?,
+        gmv_high: row.try_get("gmv_high_minor")?,
+        units: None,
+        units_low: None,
+        units_high: None,
+    }
+    .read();
     Ok(CreatorRow {
         id,
         platform: key.platform,
@@ -255,7 +272,8 @@ fn row_from(row: &sqlx::sqlite::SqliteRow) -> Result<CreatorRow> {
         followers: count(row, "followers")?,
         avg_views: count(row, "avg_views")?,
         engagement_rate: rate(row, "engagement_eff_bp")?,
-        gmv: money(row, "gmv_minor", "gmv_currency")?,
+        gmv,
+        gmv_range,
         categories: categories_from_json(row.try_get("categories")?, id)?,
         country: country(row)?,
         updated_at: row.try_get("updated_at")?,

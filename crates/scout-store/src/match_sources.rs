@@ -8,12 +8,13 @@
 //! a million rows cost ~13 s in allocation and thread wake-ups; one value per chunk costs ~3 s. Chunks
 //! are read and parsed on their own tasks, a few at a time.
 
+use crate::codec::StoredSales;
 use crate::outcomes::Outcome;
 use crate::stored_audience::StoredAudience;
 use crate::{Result, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use futures_util::{stream, StreamExt};
-use scout_domain::{AudienceMix, BasisPoints, CountryCode, CreatorFigures, Currency, Money, ShopProfile};
+use scout_domain::{AudienceMix, BasisPoints, CountryCode, CreatorFigures, ShopProfile};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -61,12 +62,17 @@ struct CreatorJson(
     u8,
     Option<StoredAudience>,
     DateTime<Utc>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
 );
 
 const CREATORS_JSON: &str =
     "SELECT json_group_array(json_array(id, followers, following, avg_views, avg_likes, \
      avg_comments, avg_shares, engagement_bp, gmv_minor, gmv_currency, units_sold, avg_commission_bp, \
-     json(categories), country, bio, email IS NOT NULL AND trim(email) <> '', json(audience), updated_at)) \
+     json(categories), country, bio, email IS NOT NULL AND trim(email) <> '', json(audience), updated_at, \
+     gmv_low_minor, gmv_high_minor, units_low, units_high)) \
      FROM (SELECT * FROM creators WHERE id > ? AND id <= ? AND hidden_at IS NULL ORDER BY id)";
 
 const SNAPSHOTS_JSON: &str = "SELECT json_group_array(json_array(creator_id, as_of, followers)) \
@@ -84,6 +90,16 @@ fn rate(v: Option<i64>) -> Option<BasisPoints> {
 impl CreatorJson {
     /// The same decoding as `codec::figures_from_row` (a test holds them equal).
     fn figures(&self) -> CreatorFigures {
+        let (gmv, gmv_range, units_sold, units_sold_range) = StoredSales {
+            gmv_minor: self.8,
+            currency: self.9.clone(),
+            gmv_low: self.18,
+            gmv_high: self.19,
+            units: self.10,
+            units_low: self.20,
+            units_high: self.21,
+        }
+        .read();
         CreatorFigures {
             followers: count(self.1),
             following: count(self.2),
@@ -92,11 +108,10 @@ impl CreatorJson {
             avg_comments: count(self.5),
             avg_shares: count(self.6),
             engagement_rate: rate(self.7),
-            gmv: match (self.8, &self.9) {
-                (Some(m), Some(c)) => Currency::parse(c).ok().map(|c| Money::new(m, c)),
-                _ => None,
-            },
-            units_sold: count(self.10),
+            gmv,
+            gmv_range,
+            units_sold,
+            units_sold_range,
             avg_commission_rate: rate(self.11),
         }
     }

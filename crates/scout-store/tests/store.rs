@@ -458,6 +458,8 @@ async fn the_match_read_decodes_creators_as_the_detail_does() {
         gmv: Some(Money::new(1_234_567, Currency::parse("IDR").unwrap())),
         units_sold: Some(89),
         avg_commission_rate: Some(BasisPoints(1_500)),
+        gmv_range: None,
+        units_sold_range: None,
     };
     rich.profile.categories = vec!["Beauty & Personal Care".into(), "Womenswear".into()];
     rich.profile.country = CountryCode::parse("ID").ok();

@@ -4,13 +4,14 @@
 //! a crash keeps what was fetched; a new run skips creators whose profile was fetched today (`profile_fetches`) (it continues where
 //! the last one stopped). A share the model cannot read is noted and that part of the audience left out.
 
+use super::marketplace_import::{exact, range};
 use super::shop_profile::{categories, shop_profile, CategoryNames};
 use crate::creators::Entry;
 use crate::{CancelToken, Result, Workspace};
 use chrono::Utc;
 use scout_domain::{
-    AgeBand, AgeShare, AudienceMix, BasisPoints, CountryCode, CountryShare, CreatorFigures, CreatorKey,
-    CreatorProfile, CreatorRecord, GenderSplit, Handle, ImportCounts, Platform, ShopProfile,
+    AgeBand, AgeShare, AudienceMix, BasisPoints, CountRange, CountryCode, CountryShare, CreatorFigures,
+    CreatorKey, CreatorProfile, CreatorRecord, GenderSplit, Handle, ImportCounts, Platform, ShopProfile,
 };
 use scout_store::SourceKind;
 use scout_tiktok::{CreatorPerformance, ExactOrRange, Share, TiktokError};
@@ -86,13 +87,6 @@ fn audience(p: &CreatorPerformance, notes: &mut Vec<String>) -> Option<AudienceM
     (!mix.is_empty()).then_some(mix)
 }
 
-fn exact<T: Clone>(f: &Option<ExactOrRange<T>>) -> Option<T> {
-    match f {
-        Some(ExactOrRange::Exact(v)) => Some(v.clone()),
-        _ => None,
-    }
-}
-
 pub(crate) fn profile_entry(p: &CreatorPerformance, names: &CategoryNames) -> Entry {
     let handle = Handle::parse(&p.username).map_err(|e| {
         (format!("username '{}': {e}", p.username), vec![p.open_id.clone(), p.username.clone()])
@@ -115,7 +109,12 @@ pub(crate) fn profile_entry(p: &CreatorPerformance, names: &CategoryNames) -> En
                 avg_views: p.avg_video_views,
                 engagement_rate: p.engagement,
                 gmv: exact(&p.gmv),
+                gmv_range: range(&p.gmv),
                 units_sold: exact(&p.units_sold),
+                units_sold_range: match &p.units_sold {
+                    Some(ExactOrRange::Range(r)) => Some(CountRange { low: r.min, high: r.max }),
+                    _ => None,
+                },
                 avg_commission_rate: exact(&p.avg_commission),
                 ..Default::default()
             },

@@ -1,13 +1,14 @@
 //! Marketplace results into the workspace: one import batch, "TikTok Shop marketplace" with today's
 //! date, each creator keyed by open id (a rename is followed) with their username kept, figures stored as
 //! snapshots like a file's, categories named through the shop's category list, a blank never overwriting what is known. What the marketplace gives only as
-//! a range (a private creator's GMV) is not turned into a number: the report notes it per creator.
+//! a range (a private creator's GMV and units) is stored as the range, never turned into a number.
 
 use super::shop_profile::{category_name, CategoryNames};
 use crate::{Result, Workspace};
 use chrono::Utc;
 use scout_domain::{
-    CountryCode, CreatorFigures, CreatorKey, CreatorProfile, CreatorRecord, Handle, ImportReport, Platform,
+    CountRange, CountryCode, CreatorFigures, CreatorKey, CreatorProfile, CreatorRecord, Handle, ImportReport,
+    Money, MoneyRange, Platform,
 };
 use scout_store::SourceKind;
 use scout_tiktok::{ExactOrRange, MarketplaceCreator};
@@ -29,10 +30,9 @@ fn record(c: &MarketplaceCreator, names: &CategoryNames) -> std::result::Result<
         figures: CreatorFigures {
             followers: c.followers,
             avg_views: c.avg_video_views,
-            gmv: match &c.gmv {
-                Some(ExactOrRange::Exact(m)) => Some(m.clone()),
-                _ => None,
-            },
+            gmv: exact(&c.gmv),
+            gmv_range: range(&c.gmv),
+            units_sold_range: c.units_sold.as_ref().map(|r| CountRange { low: r.min, high: r.max }),
             ..Default::default()
         },
         audience: None,
@@ -40,16 +40,20 @@ fn record(c: &MarketplaceCreator, names: &CategoryNames) -> std::result::Result<
     })
 }
 
-fn range_note(c: &MarketplaceCreator) -> Option<String> {
-    let Some(ExactOrRange::Range(r)) = &c.gmv else { return None };
-    let range = match &r.max {
-        Some(max) => format!("{}–{}", r.min, max),
-        None => format!("{} or more", r.min),
-    };
-    Some(format!(
-        "@{}: 30-day GMV is shared only as a range ({range}); it is not stored as a figure",
-        c.username
-    ))
+/// The exact amount, when the creator shares it.
+pub(crate) fn exact<T: Clone>(f: &Option<ExactOrRange<T>>) -> Option<T> {
+    match f {
+        Some(ExactOrRange::Exact(v)) => Some(v.clone()),
+        _ => None,
+    }
+}
+
+/// The range, when the creator shares only one (kept as a range, never made a number).
+pub(crate) fn range(f: &Option<ExactOrRange<Money>>) -> Option<MoneyRange> {
+    match f {
+        Some(ExactOrRange::Range(r)) => MoneyRange::new(r.min.clone(), r.max.clone()),
+        _ => None,
+    }
 }
 
 impl Workspace {
@@ -62,7 +66,7 @@ impl Workspace {
         let entries = creators
             .iter()
             .map(|c| match record(c, &names) {
-                Ok(r) => Ok((r, range_note(c).into_iter().collect())),
+                Ok(r) => Ok((r, Vec::new())),
                 Err(why) => Err((why, vec![c.open_id.clone(), c.username.clone()])),
             })
             .collect();

@@ -1,5 +1,5 @@
 //! Marketplace creators into the workspace: one import keyed by open id, a rename followed, a blank never
-//! erasing what is known, a range noted instead of made a number, an unusable row rejected with why.
+//! erasing what is known, a range kept as a range (never made a number), an unusable row rejected with why.
 
 use super::workspace;
 use scout_app::{CreatorQuery, ExactOrRange, IssueOutcome, MarketplaceCreator, MARKETPLACE_SOURCE};
@@ -34,7 +34,7 @@ fn creator(open_id: &str, username: &str, followers: Option<u64>) -> Marketplace
 }
 
 #[tokio::test]
-async fn marketplace_creators_join_by_open_id_follow_renames_and_keep_ranges_out_of_the_figures() {
+async fn marketplace_creators_join_by_open_id_follow_renames_and_keep_ranges_as_ranges() {
     let (_dir, ws) = workspace().await;
     let mut private = creator("mk-2", "bea", Some(20_000));
     private.gmv = Some(ExactOrRange::Range(scout_app::Range {
@@ -53,8 +53,7 @@ async fn marketplace_creators_join_by_open_id_follow_renames_and_keep_ranges_out
     assert_eq!(first.file_name, MARKETPLACE_SOURCE);
     assert_eq!((first.counts.created, first.counts.rejected), (2, 1), "{:?}", first.counts);
     let outcomes: Vec<(u64, IssueOutcome)> = first.issues.iter().map(|i| (i.line, i.outcome)).collect();
-    assert_eq!(outcomes, [(2, IssueOutcome::Noted), (3, IssueOutcome::Rejected)]);
-    assert!(first.issues[0].message.contains("only as a range"), "{}", first.issues[0].message);
+    assert_eq!(outcomes, [(3, IssueOutcome::Rejected)], "a range is stored, not a problem");
 
     // The next day's search: ann renamed herself, and the page did not say her followers.
     let second = ws.add_marketplace_creators(&[creator("mk-1", "ann.glow", None)]).await.unwrap();
@@ -65,6 +64,27 @@ async fn marketplace_creators_join_by_open_id_follow_renames_and_keep_ranges_out
     assert_eq!(ann.followers, Some(10_000), "a blank never erases a figure");
     let bea = page.rows.iter().find(|r| r.handle.as_str() == "bea").unwrap();
     assert_eq!(bea.gmv, None, "a range is not stored as a number");
+    let range = bea.gmv_range.clone().expect("the range is kept as a range");
+    assert_eq!((range.low.minor, range.high.map(|h| h.minor)), (100_000, Some(1_000_000)));
+    let detail = ws.creator(bea.id).await.unwrap();
+    assert_eq!(detail.figures.gmv_range, bea.gmv_range, "the drawer reads the same range");
+    assert_eq!(detail.history.last().unwrap().figures.gmv_range, bea.gmv_range, "and the snapshot keeps it");
+    // Sorted by GMV, the range sits at its midpoint ($5,500): above ann's exact $1,234.56.
+    let by_gmv = ws
+        .list_creators(&CreatorQuery {
+            sort: scout_app::CreatorSort::Gmv,
+            descending: true,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(by_gmv.rows[0].handle.as_str(), "bea", "{:?}", by_gmv.rows);
+    // A later exact figure replaces the range; a later blank leaves it.
+    let mut public = creator("mk-2", "bea", None);
+    public.gmv = None;
+    ws.add_marketplace_creators(&[public]).await.unwrap();
+    let bea = ws.creator(bea.id).await.unwrap();
+    assert!(bea.figures.gmv_range.is_some(), "a blank keeps the range");
     let batches = ws.import_batches().await.unwrap();
     assert!(batches.iter().all(|b| b.source_name == MARKETPLACE_SOURCE));
 }

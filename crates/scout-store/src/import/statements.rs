@@ -14,7 +14,7 @@ use sqlx::{Arguments, QueryBuilder, Sqlite};
 const ROWS_PER_STATEMENT: usize = 500;
 
 /// The values bound for each row written to `creators`.
-const CREATOR_VALUES: usize = 27;
+const CREATOR_VALUES: usize = 31;
 
 impl ImportSession {
     /// Inserts or updates creators; returns the id of each write, in order. A stored creator keeps its
@@ -97,6 +97,8 @@ impl ImportSession {
                          avg_shares = excluded.avg_shares, engagement_bp = excluded.engagement_bp, \
                          engagement_eff_bp = excluded.engagement_eff_bp, gmv_minor = excluded.gmv_minor, \
                          gmv_currency = excluded.gmv_currency, units_sold = excluded.units_sold, \
+                         gmv_low_minor = excluded.gmv_low_minor, gmv_high_minor = excluded.gmv_high_minor, \
+                         units_low = excluded.units_low, units_high = excluded.units_high, \
                          avg_commission_bp = excluded.avg_commission_bp, categories = excluded.categories, \
                          country = excluded.country, language = excluded.language, bio = excluded.bio, \
                          email = excluded.email, audience = excluded.audience, search_text = excluded.search_text, \
@@ -209,6 +211,10 @@ impl ImportSession {
                  avg_comments = coalesce(excluded.avg_comments, avg_comments), \
                  avg_shares = coalesce(excluded.avg_shares, avg_shares), \
                  engagement_bp = coalesce(excluded.engagement_bp, engagement_bp), \
+                 gmv_low_minor = CASE WHEN excluded.gmv_minor IS NULL THEN gmv_low_minor ELSE excluded.gmv_low_minor END, \
+                 gmv_high_minor = CASE WHEN excluded.gmv_minor IS NULL THEN gmv_high_minor ELSE excluded.gmv_high_minor END, \
+                 units_low = CASE WHEN excluded.units_sold IS NULL THEN units_low ELSE excluded.units_low END, \
+                 units_high = CASE WHEN excluded.units_sold IS NULL THEN units_high ELSE excluded.units_high END, \
                  gmv_minor = coalesce(excluded.gmv_minor, gmv_minor), \
                  gmv_currency = coalesce(excluded.gmv_currency, gmv_currency), \
                  units_sold = coalesce(excluded.units_sold, units_sold), \
@@ -250,7 +256,8 @@ fn data_as_of(
 
 /// The figure columns `creators` and `creator_snapshots` share, in the order `push_figures` binds them.
 const FIGURE_COLUMNS: &str = "followers, following, avg_views, avg_likes, avg_comments, avg_shares, \
-     engagement_bp, gmv_minor, gmv_currency, units_sold, avg_commission_bp";
+     engagement_bp, gmv_minor, gmv_currency, units_sold, avg_commission_bp, gmv_low_minor, gmv_high_minor, \
+     units_low, units_high";
 
 fn push_figures(b: &mut Separated<'_, 'static, Sqlite, &'static str>, f: &CreatorFigures) {
     b.push_bind(to_i64(f.followers))
@@ -259,9 +266,17 @@ fn push_figures(b: &mut Separated<'_, 'static, Sqlite, &'static str>, f: &Creato
         .push_bind(to_i64(f.avg_likes))
         .push_bind(to_i64(f.avg_comments))
         .push_bind(to_i64(f.avg_shares))
-        .push_bind(f.engagement_rate.map(|r| i64::from(r.0)))
-        .push_bind(f.gmv.as_ref().map(|m| m.minor))
-        .push_bind(f.gmv.as_ref().map(|m| m.currency.code().to_string()))
-        .push_bind(to_i64(f.units_sold))
-        .push_bind(f.avg_commission_rate.map(|r| i64::from(r.0)));
+        .push_bind(f.engagement_rate.map(|r| i64::from(r.0)));
+    // A range is stored as its ends, with its midpoint where an exact figure goes (what lists sort on).
+    let gmv = f.gmv_estimate();
+    let range = f.gmv_range.as_ref();
+    let units = f.units_sold_range.as_ref();
+    b.push_bind(gmv.as_ref().map(|m| m.minor))
+        .push_bind(gmv.as_ref().map(|m| m.currency.code().to_string()))
+        .push_bind(to_i64(f.units_sold_estimate()))
+        .push_bind(f.avg_commission_rate.map(|r| i64::from(r.0)))
+        .push_bind(range.map(|r| r.low.minor))
+        .push_bind(range.and_then(|r| r.high.as_ref().map(|h| h.minor)))
+        .push_bind(to_i64(units.map(|r| r.low)))
+        .push_bind(to_i64(units.and_then(|r| r.high)));
 }

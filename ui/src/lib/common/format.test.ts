@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import {
+  formatGmv,
   currencyFractionDigits,
   formatAge,
   formatBytes,
@@ -179,5 +180,15 @@ describe("formatClock", () => {
     expect(formatClock(new Date(2026, 11, 7, 0, 1).toISOString(), now, "en-US")).toBe("Dec 7 00:01");
     expect(formatClock(null, now)).toBe("—");
     expect(formatClock("soon", now)).toBe("soon");
+  });
+});
+
+describe("formatGmv", () => {
+  const usd = (major: number) => ({ minor: major * 100, currency: "USD" });
+  it("shows a range as TikTok Shop does, and an exact amount as money", () => {
+    expect(formatGmv(null, { low: usd(1_000), high: usd(10_000) }, { compact: true })).toBe("$1K–$10K");
+    expect(formatGmv(null, { low: usd(10_000), high: null })).toBe("$10K+");
+    expect(formatGmv(usd(42), null)).toBe("$42.00");
+    expect(formatGmv(null, null)).toBe("—");
   });
 });

@@ -57,8 +57,25 @@ export function majorAmount(money: Money): number {
 /** A range of money as TikTok Shop shows one: "$1K–$10K", or "$10K+" when it has no upper end. */
 export function formatMoneyRange(range: { low: Money; high: Money | null } | null | undefined): string {
   if (range == null) return UNKNOWN;
-  const one = (m: Money) => formatMoney(m, { compact: Math.abs(majorAmount(m)) >= 1000 });
+  // Range ends are round numbers: "$1K", not "$1.0K".
+  const one = (m: Money) =>
+    Math.abs(majorAmount(m)) >= 1000
+      ? formatMoney(m, { compact: true }).replace(/\.0(?=[KMB])/, "")
+      : formatMoney(m);
   return range.high == null ? `${one(range.low)}+` : `${one(range.low)}–${one(range.high)}`;
+}
+
+/**
+ * A GMV figure that may be known only as a range: the amount, else the range ("$1K–$10K", said as TikTok
+ * Shop shows it), else "—".
+ */
+export function formatGmv(
+  gmv: Money | null | undefined,
+  range: { low: Money; high: Money | null } | null | undefined,
+  options: { compact?: boolean } = {},
+): string {
+  if (gmv != null) return formatMoney(gmv, options);
+  return range != null ? formatMoneyRange(range) : UNKNOWN;
 }
 
 /**
