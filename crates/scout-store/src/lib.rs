@@ -120,9 +120,9 @@ impl Store {
             return Err(StoreError::NewerWorkspace { path: path.to_path_buf(), version });
         }
         store.recover_deferred_indexes().await?;
+        store.back_up_before_migrating(&migrator).await?;
         migrator
             .run(&store.pool)
-        store.back_up_before_migrating(&migrator).await?;
             .await
             .map_err(|source| StoreError::Migrate { path: path.to_path_buf(), source })?;
         // What a migration's transaction cannot do, on a connection of its own (it turns foreign keys
@@ -151,13 +151,13 @@ impl Store {
         Ok(applied.filter(|v| *v > ours))
     }
 
-    /// Indexes an import deferred and a crash (or a closed app) left unbuilt are built before anything
-    /// else, so no migration meets a workspace with an index missing. A failure (a full disk) is logged,
     /// The newest migration this build knows: a backup with a newer schema cannot be restored.
     pub fn newest_schema() -> i64 {
         sqlx::migrate!("./migrations").iter().map(|m| m.version).max().unwrap_or(0)
     }
 
+    /// Indexes an import deferred and a crash (or a closed app) left unbuilt are built before anything
+    /// else, so no migration meets a workspace with an index missing. A failure (a full disk) is logged,
     /// not fatal: the workspace still opens, its lists sort without those indexes, and the next open or
     /// import tries again.
     async fn recover_deferred_indexes(&self) -> Result<()> {
