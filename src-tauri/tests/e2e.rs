@@ -13,6 +13,8 @@ use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(40);
 
+#[path = "e2e/backups.rs"]
+mod backups;
 #[path = "e2e/updates.rs"]
 mod updates;
 

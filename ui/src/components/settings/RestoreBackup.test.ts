@@ -40,7 +40,13 @@ describe("restore a backup", () => {
       throw new Error(`unexpected ${cmd}`);
     });
     let done = false;
-    render(RestoreBackup, { backups, onclose: () => {}, onrestored: () => (done = true) });
+    render(RestoreBackup, {
+      backups,
+      onclose: () => {},
+      onrestored: (report) => {
+        done = report.restored.creators === 2052;
+      },
+    });
     const replace = screen.getByRole("button", { name: "Replace the workspace" });
     expect(replace).toBeDisabled();
     expect(screen.getByRole("option", { name: /broken\.scout-backup/ })).toBeDisabled();
