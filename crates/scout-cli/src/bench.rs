@@ -12,6 +12,9 @@ pub async fn run(cmd: &BenchCommand) -> Result<u8, AppError> {
     match cmd {
         BenchCommand::Import { rows, dir } => import(*rows, dir.as_deref()).await,
         BenchCommand::List { rows, dir, runs } => list(*rows, dir.as_deref(), *runs).await,
+        BenchCommand::Backup { rows, dir, runs } => {
+            crate::bench_backup::run(*rows, dir.as_deref(), *runs).await
+        }
         BenchCommand::Results { rows, dir } => crate::bench_results::run(*rows, dir.as_deref()).await,
         BenchCommand::Match { rows, dir, runs } => {
             crate::bench_match::run(*rows, &bench_dir(dir.as_deref())?, *runs)
@@ -178,7 +181,7 @@ fn num_cores() -> usize {
 }
 
 /// A workspace holding `rows` generated creators (imported once, then reused).
-async fn list_workspace(dir: &Path, rows: u64) -> Result<Workspace, AppError> {
+pub(crate) async fn list_workspace(dir: &Path, rows: u64) -> Result<Workspace, AppError> {
     let path = dir.join(format!("list-{rows}.scout"));
     let ws = Workspace::open(&path).await?;
     if ws.info().await?.creator_count != rows {

@@ -307,6 +307,16 @@ pub enum BenchCommand {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// Back up a workspace of N generated creators (the list benchmark's, reused) and verify the backup;
+    /// print the medians and the backup's size.
+    Backup {
+        #[arg(long, default_value_t = 1_000_000)]
+        rows: u64,
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
     /// Time creator list queries (filter + sort + page of 100) over a workspace of N creators.
     List {
         #[arg(long, default_value_t = 1_000_000)]

@@ -4,6 +4,7 @@
 
 mod backup;
 mod bench;
+mod bench_backup;
 mod bench_match;
 mod bench_results;
 mod campaigns;
