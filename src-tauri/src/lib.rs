@@ -11,6 +11,7 @@ mod marketplace_commands;
 mod notifications;
 mod outbox_worker;
 mod outreach_commands;
+mod profile_refresh;
 mod release_config;
 mod results_commands;
 mod running_work;
@@ -69,6 +70,7 @@ pub fn run() -> i32 {
             // not by refusing to start.
             let _ = tauri::async_runtime::block_on(state.open(&path));
             backup_commands::watch_daily_backup(app.handle().clone());
+            profile_refresh::watch_stale_profiles(app.handle().clone());
             notifications::watch_follow_ups(app.handle().clone());
             outbox_worker::OutboxWorker::watch(app.handle().clone());
             updates::Updates::watch(app.handle().clone());
@@ -96,6 +98,7 @@ pub fn run() -> i32 {
             backup_commands::back_up_now,
             backup_commands::set_backup_folder,
             backup_commands::describe_backup,
+            backup_commands::verify_backup,
             backup_commands::restore_backup,
             campaign_commands::list_campaigns,
             campaign_commands::get_campaign,

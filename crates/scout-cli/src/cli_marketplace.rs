@@ -40,6 +40,10 @@ pub enum MarketplaceCommand {
         campaign: Option<String>,
         #[arg(long, value_name = "N", requires = "campaign")]
         top: Option<u32>,
+        /// The profiles fetched more than 30 days ago, oldest first (at most 200): what the window
+        /// refreshes once a day.
+        #[arg(long, conflicts_with_all = ["all", "campaign", "open_ids"])]
+        stale: bool,
         #[arg(long)]
         json: bool,
     },

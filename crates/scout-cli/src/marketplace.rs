@@ -161,7 +161,18 @@ pub async fn run(ws: &Workspace, cmd: &MarketplaceCommand, quiet: bool) -> Resul
             );
             Ok(0)
         }
-        MarketplaceCommand::Enrich { open_ids, all, campaign, top, json } => {
+        MarketplaceCommand::Enrich { stale: true, json, .. } => {
+            match ws.refresh_stale_profiles(&scout_app::CancelToken::default()).await? {
+                None if *json => print_json(&scout_app::EnrichReport::default())?,
+                None => println!(
+                    "no profile is older than {} days: nothing to refresh",
+                    scout_app::PROFILE_MAX_AGE_DAYS
+                ),
+                Some(r) => return enriched(&r, *json, quiet),
+            }
+            Ok(0)
+        }
+        MarketplaceCommand::Enrich { open_ids, all, campaign, top, json, .. } => {
             let ids = match (campaign, all) {
                 (Some(name), _) => {
                     let campaign = ws.find_campaign(name).await?;
@@ -191,25 +202,7 @@ pub async fn run(ws: &Workspace, cmd: &MarketplaceCommand, quiet: bool) -> Resul
                     &scout_app::CancelToken::default(),
                 )
                 .await?;
-            if !quiet {
-                eprintln!();
-            }
-            if *json {
-                print_json(&r)?;
-            } else {
-                println!(
-                    "{} profiles fetched ({} already fetched today): {} updated, {} unchanged, {} created, {} rejected",
-                    r.fetched, r.skipped_fresh, r.counts.updated, r.counts.unchanged, r.counts.created, r.counts.rejected
-                );
-                for (id, why) in &r.failed {
-                    println!("{id}: {why}");
-                }
-            }
-            if let Some(why) = &r.stopped {
-                eprintln!("stopped early: {why}");
-                return Ok(3);
-            }
-            Ok(if r.failed.is_empty() { 0 } else { 3 })
+            enriched(&r, *json, quiet)
         }
         MarketplaceCommand::Budget { json } => {
             let b = ws.marketplace_budget().await?;
@@ -220,4 +213,27 @@ pub async fn run(ws: &Workspace, cmd: &MarketplaceCommand, quiet: bool) -> Resul
             Ok(0)
         }
     }
+}
+
+/// Prints what an enrichment did; exit code 3 when it stopped early or some profiles failed.
+fn enriched(r: &scout_app::EnrichReport, json: bool, quiet: bool) -> Result<u8, AppError> {
+    if !quiet {
+        eprintln!();
+    }
+    if json {
+        print_json(r)?;
+    } else {
+        println!(
+            "{} profiles fetched ({} already fetched today): {} updated, {} unchanged, {} created, {} rejected",
+            r.fetched, r.skipped_fresh, r.counts.updated, r.counts.unchanged, r.counts.created, r.counts.rejected
+        );
+        for (id, why) in &r.failed {
+            println!("{id}: {why}");
+        }
+    }
+    if let Some(why) = &r.stopped {
+        eprintln!("stopped early: {why}");
+        return Ok(3);
+    }
+    Ok(if r.failed.is_empty() { 0 } else { 3 })
 }

@@ -563,6 +563,12 @@ fn the_creator_marketplace_is_searched_collected_and_read_from_the_command_line(
     assert_eq!((top["asked"].as_u64(), top["skipped_fresh"].as_u64()), (Some(3), Some(3)), "{top}");
     let again = json(&scout(&ws, &["tiktok", "creators", "enrich", "--all", "--json"]));
     assert_eq!((again["fetched"].as_u64(), again["skipped_fresh"].as_u64()), (Some(0), Some(added)));
+    let stale = scout(&ws, &["tiktok", "creators", "enrich", "--stale"]);
+    assert_eq!(stale.status.code(), Some(0), "{}", stderr(&stale));
+    assert!(
+        String::from_utf8_lossy(&stale.stdout).contains("nothing to refresh"),
+        "profiles of today are fresh"
+    );
     let batches = json(&scout(&ws, &["batches", "--json"]));
     assert!(batches.to_string().contains("TikTok Shop marketplace"), "{batches}");
     let budget = json(&scout(&ws, &["tiktok", "creators", "budget", "--json"]));

@@ -28,6 +28,19 @@ impl Store {
         .await?)
     }
 
+    /// Up to `limit` open ids of creators in the workspace (not hidden) whose profile was last fetched
+    /// before `day`, the oldest fetch first.
+    pub async fn profiles_fetched_before(&self, day: NaiveDate, limit: u32) -> Result<Vec<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT f.open_id FROM profile_fetches f JOIN creators c ON c.platform = 'tiktok' AND c.open_id = f.open_id \
+             WHERE f.fetched_on < ? AND c.hidden_at IS NULL ORDER BY f.fetched_on, c.id LIMIT ?",
+        )
+        .bind(day)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// The open ids of these creators, in the order given; creators without one are left out.
     pub async fn open_ids_of(&self, creator_ids: &[i64]) -> Result<Vec<String>> {
         let rows: Vec<(i64, String)> = sqlx::query_as(

@@ -193,3 +193,36 @@ async fn searched_creators_are_enriched_with_their_audience_and_a_stopped_run_co
     assert_eq!(posting.status, scout_app::FactorStatus::Known, "{posting:?}");
     assert!(posting.evidence.contains("TikTok Shop, as of"), "{}", posting.evidence);
 }
+
+#[tokio::test]
+async fn stale_profiles_are_fetched_again_once_a_day_oldest_first() {
+    if !scout_testkit::keychain_tests_enabled("stale_profiles_are_fetched_again_once_a_day") {
+        return;
+    }
+    let (dir, ws, api) = connected("refresh").await;
+    let page = ws.search_marketplace(&scout_app::MarketplaceFilter::default(), None).await.unwrap();
+    let ids: Vec<String> = page.creators.iter().take(3).map(|c| c.open_id.clone()).collect();
+    ws.add_marketplace_creators(&page.creators[..3]).await.unwrap();
+    ws.enrich_creators(&ids, |_, _| {}, &scout_app::CancelToken::default()).await.unwrap();
+    let cancel = scout_app::CancelToken::default();
+    assert!(ws.refresh_stale_profiles(&cancel).await.unwrap().is_none(), "profiles of today are fresh");
+
+    // Two of them were fetched 40 days ago (a second handle on the same workspace file, as a second
+    // Scout process would have).
+    let store = scout_store::Store::open(&dir.path().join("ws.scout")).await.unwrap();
+    let old = chrono::Utc::now().date_naive() - chrono::Duration::days(40);
+    store.note_profiles_fetched(&ids[..2], old).await.unwrap();
+    let fetches = |api: &scout_testkit::FakeTiktokApi| {
+        api.requests()
+            .iter()
+            .filter(|r| r["path"].as_str().unwrap().contains("/marketplace_creators/mk-"))
+            .count()
+    };
+    let before = fetches(&api);
+    let report = ws.refresh_stale_profiles_if_due(&cancel).await.unwrap().expect("two were stale");
+    assert_eq!((report.asked, report.fetched), (2, 2), "{report:?}");
+    assert_eq!(fetches(&api) - before, 2, "only the stale ones are fetched");
+    assert!(store.profiles_fetched_before(old + chrono::Duration::days(1), 10).await.unwrap().is_empty());
+    store.note_profiles_fetched(&ids[..1], old).await.unwrap();
+    assert!(ws.refresh_stale_profiles_if_due(&cancel).await.unwrap().is_none(), "once a day");
+}
