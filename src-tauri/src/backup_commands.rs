@@ -34,9 +34,15 @@ pub async fn set_backup_folder(
     Ok(ws.backups().await?)
 }
 
-/// What a backup holds (read from it, every page checked), to show before restoring it.
+/// What a backup holds, read from its summary at once (before its check, which takes longer).
 #[tauri::command]
 pub async fn describe_backup(path: PathBuf) -> IpcResult<BackupSummary> {
+    Ok(scout_app::describe_backup(&path).await?)
+}
+
+/// Checks every page of a backup (`PRAGMA integrity_check`) and says what it holds.
+#[tauri::command]
+pub async fn verify_backup(path: PathBuf) -> IpcResult<BackupSummary> {
     Ok(scout_app::verify_backup(&path).await?)
 }
 

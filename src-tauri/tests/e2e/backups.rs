@@ -38,7 +38,9 @@ async fn backups_are_made_and_one_is_restored_after_showing_what_it_holds() {
     let older = format!("({options})[2]");
     assert!(text_of(&find(&c, &older).await).await.contains("3 creators"), "the older backup's counts");
     find(&c, &older).await.click().await.unwrap();
-    let holds = text_of(&find(&c, "//*[@data-testid='backup-holds']").await).await;
+    // What it holds shows at once; Replace waits until every page was checked.
+    let whole = "//*[@data-testid='backup-holds'][contains(., 'This backup is whole')]";
+    let holds = text_of(&find(&c, whole).await).await;
     let holds = holds.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(holds.contains("whole") && holds.contains("Creators"), "{holds}");
     assert!(holds.contains("holds 5 creators now"), "the workspace's own count beside it: {holds}");

@@ -31,7 +31,7 @@ describe("restore a backup", () => {
     let restored = false;
     mockIPC((cmd) => {
       calls.push(cmd);
-      if (cmd === "describe_backup") return summary;
+      if (cmd === "describe_backup" || cmd === "verify_backup") return summary;
       if (cmd === "restore_backup") {
         restored = true;
         return { restored: summary, pre_restore: null, damaged_copy: null };
@@ -55,7 +55,8 @@ describe("restore a backup", () => {
     const holds = await screen.findByTestId("backup-holds");
     expect(holds).toHaveTextContent("2,052");
     expect(holds).toHaveTextContent("1,382");
-    expect(calls).not.toContain("restore_backup");
+    await waitFor(() => expect(holds).toHaveTextContent("This backup is whole"));
+    expect(calls).toEqual(["describe_backup", "verify_backup"]);
     expect(replace).toBeEnabled();
 
     await fireEvent.click(replace);

@@ -15,8 +15,10 @@ export const backUpNow = () => call<Backup>("back_up_now");
 /** `null` goes back to the default folder beside the workspace. */
 export const setBackupFolder = (folder: string | null) =>
   call<BackupOverview>("set_backup_folder", { folder });
-/** What a backup holds, every page of it checked first. */
+/** What a backup holds, read from its summary (quick). */
 export const describeBackup = (path: string) => call<BackupSummary>("describe_backup", { path });
+/** Every page of a backup checked; what it holds. */
+export const verifyBackup = (path: string) => call<BackupSummary>("verify_backup", { path });
 export const restoreBackup = (path: string) => call<RestoreReport>("restore_backup", { path });
 
 const KINDS: Record<BackupKind, string> = {

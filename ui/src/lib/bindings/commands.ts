@@ -23,6 +23,7 @@ export const COMMANDS = [
   "back_up_now",
   "set_backup_folder",
   "describe_backup",
+  "verify_backup",
   "restore_backup",
   "list_campaigns",
   "get_campaign",

@@ -56,8 +56,9 @@ export async function mockBackups(
     case "set_backup_folder":
       folder = typeof args.folder === "string" ? args.folder : DEFAULT_FOLDER;
       return overview();
-    case "describe_backup": {
-      await sleep(400);
+    case "describe_backup":
+    case "verify_backup": {
+      await sleep(command === "verify_backup" ? 1200 : 100);
       const found = backups.find((b) => b.path === args.path);
       return found?.summary ?? fail("invalid_input", `${String(args.path)} is not a Scout backup`);
     }
