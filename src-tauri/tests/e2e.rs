@@ -1440,6 +1440,17 @@ async fn find_on_tiktok_shop_adds_enriches_and_the_match_reads_the_audience() {
     let text = text_of(&find(&c, drawer).await).await;
     assert!(text.contains("TikTok Shop"), "the drawer names TikTok Shop as a source: {text}");
     screenshot(&c, "find-4-drawer").await;
+    // Further down, the TikTok Shop profile: GMV by category (named), the posting signals.
+    let shop = find(&c, &format!("{drawer}//section[@aria-label='TikTok Shop profile']")).await;
+    let shop_text = text_of(&shop).await;
+    assert!(
+        shop_text.contains("TikTok Shop · as of") && shop_text.contains("Posted for samples (90 days)"),
+        "{shop_text}"
+    );
+    c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&shop).unwrap()])
+        .await
+        .unwrap();
+    screenshot(&c, "find-4b-shop-profile").await;
 
     // The campaign's best match: audience fit rests on the followers' shares, from TikTok Shop.
     open_campaign(&c, "Example: Glow serum launch").await;
@@ -1458,6 +1469,12 @@ async fn find_on_tiktok_shop_adds_enriches_and_the_match_reads_the_audience() {
         "audience fit reads the real shares: {audience}"
     );
     assert!(audience.contains("TikTok Shop creator profiles"), "and names where they came from: {audience}");
+    let posting = text_of(
+        &find(&c, "//*[@data-testid='explanation-drawer']//*[@data-testid='factor-row'][contains(., 'Posts after samples')]")
+            .await,
+    )
+    .await;
+    assert!(posting.contains("of their samples in the last 90 days"), "the posting record: {posting}");
     screenshot(&c, "find-5-explanation").await;
     find(&c, "//button[@aria-label='Close the explanation']").await.click().await.unwrap();
 

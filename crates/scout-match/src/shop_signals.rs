@@ -5,12 +5,10 @@
 
 use crate::format::{percent, usd};
 use crate::fx;
-use chrono::NaiveDate;
 use scout_domain::{PostRateBucket, ShopProfile};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct ShopSignals {
-    pub as_of: Option<NaiveDate>,
     /// GMV per 1,000 views in US dollars; `None` when TikTok gave none (or in a currency without a rate).
     pub gpm_usd: Option<f32>,
     /// The GPM is a range's midpoint.
@@ -29,7 +27,6 @@ impl ShopSignals {
             (None, None) => (None, false),
         };
         ShopSignals {
-            as_of: p.as_of,
             gpm_usd: gpm.map(|v| v as f32).filter(|v| v.is_finite()),
             gpm_is_range,
             fulfilment: p.fulfilment_90_days.map(|bp| bp.0 as f32 / 10_000.0),
@@ -38,30 +35,21 @@ impl ShopSignals {
         }
     }
 
-    fn source(&self) -> String {
-        match self.as_of {
-            Some(d) => format!("TikTok Shop, as of {d}"),
-            None => "TikTok Shop".into(),
-        }
-    }
-
     /// The evidence line of "Posts after samples".
     pub fn posting_evidence(&self) -> String {
         let score = self.sample_score.map(|s| format!("; sample score {s}/100")).unwrap_or_default();
         match (self.fulfilment, self.post_rate) {
             (Some(f), _) => format!(
-                "Posted for {} of their samples in the last 90 days{score} ({}); a short record is pulled \
-                 towards the typical 35 %.",
-                percent(f),
-                self.source()
+                "Posted for {} of their samples in the last 90 days on TikTok Shop{score}; a short record is \
+                 pulled towards the typical 35 %.",
+                percent(f)
             ),
             (None, Some(b)) => format!(
-                "TikTok Shop rates their post rate after samples \"{}\"{score} ({}); read as about {}.",
+                "TikTok Shop rates their post rate after samples \"{}\"{score}; read as about {}.",
                 b.label(),
-                self.source(),
                 percent(crate::features::posting_record(None, Some(b)))
             ),
-            (None, None) => format!("Their TikTok Shop profile has no post rate{score} ({}).", self.source()),
+            (None, None) => format!("Their TikTok Shop profile has no post rate{score}."),
         }
     }
 
@@ -69,6 +57,6 @@ impl ShopSignals {
     pub fn gpm_evidence(&self) -> Option<String> {
         let gpm = self.gpm_usd?;
         let how = if self.gpm_is_range { ", the middle of the range TikTok shows" } else { "" };
-        Some(format!("{} GMV per 1,000 views{how} ({}).", usd(gpm), self.source()))
+        Some(format!("{} GMV per 1,000 views on TikTok Shop{how}.", usd(gpm)))
     }
 }

@@ -191,7 +191,9 @@ async fn searched_creators_are_enriched_with_their_audience_and_a_stopped_run_co
     assert_eq!(factor(scout_app::Feature::CategoryFit).status, scout_app::FactorStatus::Known);
     let posting = factor(scout_app::Feature::PostingRecord);
     assert_eq!(posting.status, scout_app::FactorStatus::Known, "{posting:?}");
-    assert!(posting.evidence.contains("TikTok Shop, as of"), "{}", posting.evidence);
+    assert!(posting.evidence.contains("on TikTok Shop"), "{}", posting.evidence);
+    assert_eq!(posting.source.as_deref(), Some(scout_app::PROFILES_SOURCE), "the source and day beside it");
+    assert_eq!(posting.as_of, Some(chrono::Utc::now().date_naive()));
 }
 
 #[tokio::test]
