@@ -166,6 +166,7 @@ pub fn run() -> i32 {
             marketplace_commands::add_marketplace_creators,
             marketplace_commands::enrich_creators,
             marketplace_commands::marketplace_creator,
+            marketplace_commands::marketplace_options,
             results_commands::results_report,
             results_commands::import_results,
             results_commands::cancel_results_import,

@@ -6,7 +6,7 @@ use crate::error::IpcResult;
 use crate::state::AppState;
 use scout_app::{
     CollectProgress, Collected, CreatorPerformance, EnrichReport, ImportReport, MarketplaceBudget,
-    MarketplaceCreator, MarketplaceCursor, MarketplaceFilter, MarketplacePage,
+    MarketplaceCreator, MarketplaceCursor, MarketplaceFilter, MarketplaceOptions, MarketplacePage,
 };
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -100,6 +100,11 @@ pub async fn enrich_creators(
         .await?;
     ws.prepare_matching();
     Ok(report)
+}
+
+#[tauri::command]
+pub async fn marketplace_options(state: State<'_, AppState>) -> IpcResult<MarketplaceOptions> {
+    Ok(state.workspace().await?.marketplace_options().await?)
 }
 
 #[tauri::command]

@@ -1392,12 +1392,17 @@ async fn find_on_tiktok_shop_adds_enriches_and_the_match_reads_the_audience() {
     go_to(&c, "Find on TikTok Shop").await;
     find(&c, "//*[@data-testid='marketplace-budget' and contains(., '10,000 of 10,000')]").await;
     fill(&c, "find.categories", "601450").await;
+    // The region's categories name what was typed (from TikTok Shop's category list, not Scout's).
+    find(&c, "//form[@aria-label='Marketplace filters']//*[contains(., 'Beauty & Personal Care')]").await;
     fill(&c, "find.followers_min", "50000").await;
+    find(&c, "//*[@data-field='find.sorter']//select/option[.='GMV']").await.click().await.unwrap();
     button(&c, "Search").await.click().await.unwrap();
     wait_count(&c, "//*[@data-testid='marketplace-row']", 20, "the first page").await;
     let search = "/affiliate_seller/202608/marketplace_creators/search";
     let body = &api.requests_to("POST", search)[0]["body"];
     assert_eq!(body["category"][0]["parent_category_id"], "601450", "{body}");
+    assert_eq!(body["advanced_filters"]["sorter_algorithm_id"], "GMV_DESC", "the order chosen: {body}");
+    assert_eq!(api.requests_to("GET", "/product/202309/categories").len(), 1, "the category list, once");
     assert_eq!(body["follower_demographics"]["count_range"]["count_ge"], 50000, "{body}");
     button(&c, "Load more").await.click().await.unwrap();
     wait_count(&c, "//*[@data-testid='marketplace-row']", 40, "two pages").await;

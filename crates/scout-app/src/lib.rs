@@ -47,9 +47,9 @@ pub use scout_tiktok::{
 };
 pub use streaming::{CancelToken, ImportProgress};
 pub use tiktok::{
-    EnrichReport, MarketplaceBudget, TiktokConnection, TiktokQuota, TiktokQuotaPart, TiktokStatus,
-    TiktokSyncReport, DEFAULT_TIKTOK_INTERVAL_MS, MARKETPLACE_DAILY_REQUESTS, MARKETPLACE_SOURCE,
-    PROFILES_SOURCE, PROFILE_MAX_AGE_DAYS, REFRESH_PER_DAY,
+    EnrichReport, MarketplaceBudget, MarketplaceOptions, MarketplaceSorter, TiktokConnection, TiktokQuota,
+    TiktokQuotaPart, TiktokStatus, TiktokSyncReport, DEFAULT_TIKTOK_INTERVAL_MS, MARKETPLACE_DAILY_REQUESTS,
+    MARKETPLACE_SOURCE, PROFILES_SOURCE, PROFILE_MAX_AGE_DAYS, REFRESH_PER_DAY,
 };
 pub use updates::{CheckDecision, UpdateSchedule, UPDATE_CHECK_INTERVAL};
 pub use workspace::{Workspace, WorkspaceInfo};

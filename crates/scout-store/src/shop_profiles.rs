@@ -42,6 +42,19 @@ impl Store {
         Ok(())
     }
 
+    /// The shop's categories, top-level ones first, each level by name.
+    pub async fn shop_categories(&self) -> Result<Vec<StoredCategory>> {
+        let rows: Vec<(String, Option<String>, String, bool)> = sqlx::query_as(
+            "SELECT id, parent_id, name, is_leaf FROM shop_categories ORDER BY parent_id IS NOT NULL, name",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, parent_id, name, is_leaf)| StoredCategory { id, parent_id, name, is_leaf })
+            .collect())
+    }
+
     /// Category id → name, and the day the list was fetched (`None`: never).
     pub async fn shop_category_names(&self) -> Result<(HashMap<String, String>, Option<NaiveDate>)> {
         let rows: Vec<(String, String, NaiveDate)> =

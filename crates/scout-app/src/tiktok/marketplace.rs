@@ -1,5 +1,5 @@
 //! Finding creators on TikTok Shop's creator marketplace: one page of a search, "collect all" past a
-//! query's ceiling, one creator's full performance — each through the connected shop's client, with the
+//! query's ceiling, one creator's full performance, the region's categories and sorters — each through the connected shop's client, with the
 //! day's budget of marketplace searches (10,000 requests a day) counted in the workspace so a large run
 //! says beforehand what it needs and what is left, and stops at the budget with what it found kept.
 
@@ -7,7 +7,7 @@ use crate::{Result, Workspace};
 use chrono::{NaiveDate, Utc};
 use scout_tiktok::{
     CollectLimits, CollectProgress, Collected, CreatorPerformance, MarketplaceCursor, MarketplaceFilter,
-    MarketplacePage,
+    MarketplacePage, ShopCategory,
 };
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
@@ -26,6 +26,23 @@ pub struct MarketplaceBudget {
     pub day: NaiveDate,
     pub used: u32,
     pub left: u32,
+}
+
+/// The Find view's choices for the shop's region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct MarketplaceOptions {
+    /// Top-level categories first, each level by name.
+    pub categories: Vec<ShopCategory>,
+    pub sorters: Vec<MarketplaceSorter>,
+}
+
+/// One way the marketplace can order its results (`algorithm_id`, and its name).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct MarketplaceSorter {
+    pub id: String,
+    pub name: String,
 }
 
 impl Workspace {
@@ -73,6 +90,29 @@ impl Workspace {
         self.save_refreshed_tokens(&connection, &client).await?;
         self.spend_marketplace_requests(collected.requests).await?;
         Ok(collected)
+    }
+
+    /// What the Find view offers for the shop's region: its product categories (named, each with its
+    /// parent) and the marketplace's sorters, from TikTok Shop rather than a list in Scout.
+    pub async fn marketplace_options(&self) -> Result<MarketplaceOptions> {
+        let (connection, client) = self.tiktok_client().await?;
+        self.shop_category_names(&client).await?;
+        let categories = self
+            .store
+            .shop_categories()
+            .await?
+            .into_iter()
+            .map(|c| ShopCategory { id: c.id, parent_id: c.parent_id, name: c.name, is_leaf: c.is_leaf })
+            .collect();
+        let filters = client.marketplace_filter_options(&[]).await;
+        self.save_refreshed_tokens(&connection, &client).await?;
+        let sorters = filters
+            .map_err(crate::tiktok::tiktok_error)?
+            .sorters
+            .into_iter()
+            .map(|(id, name)| MarketplaceSorter { id, name })
+            .collect();
+        Ok(MarketplaceOptions { categories, sorters })
     }
 
     /// One creator's full marketplace performance.

@@ -228,3 +228,26 @@ async fn stale_profiles_are_fetched_again_once_a_day_oldest_first() {
     store.note_profiles_fetched(&ids[..1], old).await.unwrap();
     assert!(ws.refresh_stale_profiles_if_due(&cancel).await.unwrap().is_none(), "once a day");
 }
+
+#[tokio::test]
+async fn the_find_views_categories_and_sorters_come_from_the_shops_region() {
+    if !scout_testkit::keychain_tests_enabled(
+        "the_find_views_categories_and_sorters_come_from_the_shops_region",
+    ) {
+        return;
+    }
+    let (_dir, ws, api) = connected("options").await;
+    let options = ws.marketplace_options().await.unwrap();
+    let beauty = options.categories.iter().find(|c| c.id == "601450").expect("a top-level category");
+    assert_eq!((beauty.name.as_str(), beauty.parent_id.as_deref()), ("Beauty & Personal Care", None));
+    assert!(options
+        .categories
+        .iter()
+        .any(|c| c.parent_id.as_deref() == Some("601450") && c.name == "Skincare"));
+    let first_child = options.categories.iter().position(|c| c.parent_id.is_some()).unwrap();
+    assert!(options.categories[first_child..].iter().all(|c| c.parent_id.is_some()), "top level first");
+    assert!(options.sorters.iter().any(|s| s.id == "GMV_DESC" && s.name == "GMV"), "{:?}", options.sorters);
+    ws.marketplace_options().await.unwrap();
+    let fetched = api.requests().iter().filter(|r| r["path"] == "/product/202309/categories").count();
+    assert_eq!(fetched, 1, "the category list is kept a week, not fetched each time");
+}

@@ -91,6 +91,7 @@ export const COMMANDS = [
   "add_marketplace_creators",
   "enrich_creators",
   "marketplace_creator",
+  "marketplace_options",
   "results_report",
   "import_results",
   "cancel_results_import",

@@ -136,6 +136,7 @@ export type { ExactOrRange } from "../bindings/ExactOrRange";
 export type { Gender } from "../bindings/Gender";
 export type { GmvBand } from "../bindings/GmvBand";
 export type { MarketplaceBudget } from "../bindings/MarketplaceBudget";
+export type { MarketplaceOptions } from "../bindings/MarketplaceOptions";
 export type { MarketplaceCreator } from "../bindings/MarketplaceCreator";
 export type { MarketplaceCursor } from "../bindings/MarketplaceCursor";
 export type { MarketplaceFilter } from "../bindings/MarketplaceFilter";

@@ -24,6 +24,15 @@ export const NOT_MARKETPLACE = Symbol("not a marketplace command");
 const CEILING = 400;
 const PAGE = 20;
 const CATEGORIES = ["601450", "601152", "600001", "700645", "601739"];
+/** The made-up region's categories, named as TikTok Shop names them, with one child each. */
+const CATEGORY_OPTIONS = [
+  { id: "601450", parent_id: null, name: "Beauty & Personal Care", is_leaf: false },
+  { id: "601152", parent_id: null, name: "Womenswear & Underwear", is_leaf: false },
+  { id: "600001", parent_id: null, name: "Home Supplies", is_leaf: false },
+  { id: "700645", parent_id: null, name: "Health", is_leaf: false },
+  { id: "601739", parent_id: null, name: "Phones & Electronics", is_leaf: false },
+  { id: "601451", parent_id: "601450", name: "Skincare", is_leaf: true },
+];
 const WORDS = [
   "glow",
   "skin",
@@ -121,6 +130,7 @@ export function mockMarketplace(
       "add_marketplace_creators",
       "enrich_creators",
       "marketplace_creator",
+      "marketplace_options",
     ];
     if (!marketplace.includes(command)) return NOT_MARKETPLACE;
     if (!connected && command !== "marketplace_budget" && command !== "cancel_marketplace")
@@ -128,6 +138,14 @@ export function mockMarketplace(
     switch (command) {
       case "marketplace_budget":
         return { ...budget };
+      case "marketplace_options":
+        return {
+          categories: CATEGORY_OPTIONS,
+          sorters: [
+            { id: "GMV_DESC", name: "GMV" },
+            { id: "FOLLOWERS_DESC", name: "Followers" },
+          ],
+        };
       case "search_marketplace": {
         const filter = args.filter as MarketplaceFilter;
         const cursor = args.cursor as MarketplaceCursor | null;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { emptyForm, filtersSet, parseCategories, toFilter } from "./marketplace-filter";
+import {
+  categorySuggestions,
+  describeCategories,
+  emptyForm,
+  filtersSet,
+  parseCategories,
+  toFilter,
+} from "./marketplace-filter";
 
 describe("the Find filter form", () => {
   it("reads every filter the platform offers into a MarketplaceFilter", () => {
@@ -108,5 +115,36 @@ describe("the Find filter form", () => {
         gmv: ["over10k"],
       }),
     ).toBe(3);
+  });
+});
+
+describe("the region's categories and sorters", () => {
+  const categories = [
+    { id: "601450", parent_id: null, name: "Beauty & Personal Care" },
+    { id: "601451", parent_id: "601450", name: "Skincare" },
+    { id: "601452", parent_id: "601450", name: "Makeup" },
+  ];
+
+  it("suggests each category by name, a child as parent/child", () => {
+    expect(categorySuggestions(categories)).toEqual([
+      { value: "601450", label: "Beauty & Personal Care" },
+      { value: "601450/601451", label: "Beauty & Personal Care › Skincare" },
+      { value: "601450/601452", label: "Beauty & Personal Care › Makeup" },
+    ]);
+  });
+
+  it("reads the chosen ids back as names, an unknown id as itself", () => {
+    expect(describeCategories("601450/601451,601452; 999", categories)).toBe(
+      "Beauty & Personal Care › Skincare, Makeup; 999",
+    );
+    expect(describeCategories("", categories)).toBeNull();
+    expect(describeCategories("beauty", categories)).toBeNull();
+  });
+
+  it("sends the chosen order, and an order is not counted as a filter", () => {
+    const form = { ...emptyForm(), sorter: "GMV_DESC" };
+    expect(toFilter(form).filter?.sorter).toBe("GMV_DESC");
+    expect(toFilter(emptyForm()).filter?.sorter).toBeNull();
+    expect(filtersSet(form)).toBe(0);
   });
 });

@@ -33,6 +33,8 @@ export type FilterForm = {
   fastGrowing: boolean;
   notInvited: boolean;
   content: ContentPreference[];
+  /** A sorter's id from the region's options; "" for TikTok Shop's own order. */
+  sorter: string;
 };
 
 export type FilterField = keyof FilterForm;
@@ -55,6 +57,7 @@ export function emptyForm(): FilterForm {
     fastGrowing: false,
     notInvited: false,
     content: [],
+    sorter: "",
   };
 }
 
@@ -92,14 +95,31 @@ export const CONTENT_OPTIONS: { value: ContentPreference; label: string }[] = [
   { value: "live", label: "LIVE" },
 ];
 
-/** A few of TikTok Shop's top-level category ids, offered as suggestions (any id can be typed). */
-export const KNOWN_CATEGORIES: { id: string; name: string }[] = [
-  { id: "601450", name: "Beauty & Personal Care" },
-  { id: "601152", name: "Womenswear & Underwear" },
-  { id: "600001", name: "Home Supplies" },
-  { id: "700645", name: "Health" },
-  { id: "601739", name: "Phones & Electronics" },
-];
+/** A category of the shop's region as the options list it (`parent_id` null at the top level). */
+export type CategoryOption = { id: string; parent_id: string | null; name: string };
+
+/** Suggestions for the categories box: each top-level id, and "parent/child" for each child, named. */
+export function categorySuggestions(categories: CategoryOption[]): { value: string; label: string }[] {
+  const names = new Map(categories.map((c) => [c.id, c.name]));
+  return categories.map((c) =>
+    c.parent_id === null
+      ? { value: c.id, label: c.name }
+      : { value: `${c.parent_id}/${c.id}`, label: `${names.get(c.parent_id) ?? c.parent_id} › ${c.name}` },
+  );
+}
+
+/** The chosen categories by name ("Beauty & Personal Care › Skincare, Makeup"); ids the list lacks stay ids. */
+export function describeCategories(text: string, categories: CategoryOption[]): string | null {
+  const chosen = parseCategories(text);
+  if (chosen === null || chosen.length === 0) return null;
+  const names = new Map(categories.map((c) => [c.id, c.name]));
+  const name = (id: string) => names.get(id) ?? id;
+  return chosen
+    .map((c) =>
+      c.children.length === 0 ? name(c.parent) : `${name(c.parent)} › ${c.children.map(name).join(", ")}`,
+    )
+    .join("; ");
+}
 
 /** Reads "601450 601152/601153,601154" into category filters; null when a part is not ids. */
 export function parseCategories(text: string): CategoryFilter[] | null {
@@ -182,7 +202,7 @@ export function toFilter(form: FilterForm): FilterReading {
       fast_growing: form.fastGrowing,
       not_invited_90_days: form.notInvited,
       content: [...form.content],
-      sorter: null,
+      sorter: form.sorter === "" ? null : form.sorter,
     },
   };
 }
@@ -192,6 +212,7 @@ export function filtersSet(form: FilterForm): number {
   const empty = emptyForm();
   return (Object.keys(empty) as FilterField[]).filter((key) => {
     if (key === "genderShare") return false; // counted with its gender
+    if (key === "sorter") return false; // an order, not a filter
     const value = form[key];
     return Array.isArray(value) ? value.length > 0 : value !== empty[key];
   }).length;

@@ -15,6 +15,7 @@ import type {
   EnrichReport,
   ImportReport,
   MarketplaceBudget,
+  MarketplaceOptions,
   MarketplaceCreator,
   MarketplaceCursor,
   MarketplaceFilter,
@@ -23,6 +24,11 @@ import type {
 
 export function marketplaceBudget(): Promise<MarketplaceBudget> {
   return call("marketplace_budget");
+}
+
+/** The region's categories (named) and sorters, for the filters; from TikTok Shop, not a list in Scout. */
+export function marketplaceOptions(): Promise<MarketplaceOptions> {
+  return call("marketplace_options");
 }
 
 /** One page (20 creators); `cursor` null for the first. Counts one search of today's budget. */
@@ -86,6 +92,18 @@ export function notConnected(failure: IpcFailure | null): boolean {
 /** The Find screen's search: the form, the filter last searched, its pages so far, the ticked rows. */
 export class MarketplaceSearch {
   form = $state<FilterForm>(emptyForm());
+  /** The region's categories and sorters; null until read (the boxes then take ids as typed). */
+  options = $state.raw<MarketplaceOptions | null>(null);
+
+  /** Reads the region's options once; a failure leaves the boxes as they are. */
+  async loadOptions() {
+    if (this.options !== null) return;
+    try {
+      this.options = await marketplaceOptions();
+    } catch {
+      this.options = null;
+    }
+  }
   errors = $state<Partial<Record<FilterField, string>>>({});
   /** The filter of the results shown (the form may have changed since). */
   filter = $state.raw<MarketplaceFilter | null>(null);
