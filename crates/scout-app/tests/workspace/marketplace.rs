@@ -126,6 +126,13 @@ async fn searched_creators_are_enriched_with_their_audience_and_a_stopped_run_co
     let page = ws.search_marketplace(&filter, None).await.unwrap();
     ws.add_marketplace_creators(&page.creators).await.unwrap();
     let ids: Vec<String> = page.creators.iter().map(|c| c.open_id.clone()).collect();
+    let spec: scout_domain::CampaignSpec = serde_json::from_str(scout_app::EXAMPLE_CAMPAIGN).unwrap();
+    let campaign = ws.create_campaign(&spec).await.unwrap().id;
+    let known = |page: &scout_app::MatchPage, feature| {
+        page.coverage.factors.iter().find(|f| f.feature == feature).map_or(0, |f| f.known)
+    };
+    let query = scout_app::RankQuery::default();
+    let before = ws.rank_matches(campaign, &query).await.unwrap();
 
     // Cancelled after 5 profiles: they are kept, and the next run fetches only the other 15.
     let cancel = scout_app::CancelToken::default();
@@ -175,9 +182,18 @@ async fn searched_creators_are_enriched_with_their_audience_and_a_stopped_run_co
     let category_calls = api.requests().iter().filter(|r| r["path"] == "/product/202309/categories").count();
     assert_eq!(category_calls, 1, "the category list is fetched once and kept");
 
+    // The coverage line of the ranking shows the gain: follower shares and posting records for all 20.
+    let after = ws.rank_matches(campaign, &query).await.unwrap();
+    let audience = scout_app::Feature::AudienceFit;
+    let posting = scout_app::Feature::PostingRecord;
+    assert_eq!(
+        (known(&before, audience), known(&after, audience)),
+        (20, 20),
+        "the home country counted before"
+    );
+    assert_eq!((known(&before, posting), known(&after, posting)), (0, 20), "{:?}", after.coverage);
+
     // The match reads it: audience fit is known and names TikTok Shop and the day as its evidence.
-    let spec: scout_domain::CampaignSpec = serde_json::from_str(scout_app::EXAMPLE_CAMPAIGN).unwrap();
-    let campaign = ws.create_campaign(&spec).await.unwrap().id;
     let explanation = ws.explain_match(campaign, rows.rows[0].id).await.unwrap();
     let audience = explanation
         .factors
