@@ -68,11 +68,13 @@ impl Updates {
             Ok(updater) => updater.check().await,
             Err(e) => Err(e),
         };
+        // Only what this check found can be installed.
+        let update = found.as_ref().ok().and_then(Option::clone);
+        *self.found.lock().unwrap_or_else(|e| e.into_inner()) = update;
         match found {
             Ok(Some(update)) => {
                 let info = UpdateInfo::of(&update);
                 tracing::info!(version = %info.version, "an update is available");
-                *self.found.lock().unwrap_or_else(|e| e.into_inner()) = Some(update);
                 self.set(UpdateStatus::Available { update: info })
             }
             Ok(None) => self.set(UpdateStatus::UpToDate),
@@ -301,6 +303,19 @@ mod tests {
         assert_eq!(debug.endpoint.map(|u| u.to_string()).as_deref(), Some("http://127.0.0.1:9/latest.json"));
         assert_eq!(debug.pubkey.as_deref(), Some("dGVzdCBrZXk="));
         assert_eq!(TestOverrides::read(true, |_| None), TestOverrides::default(), "unset: the configuration");
+    }
+
+    #[test]
+    fn one_check_at_a_time_and_none_during_a_download() {
+        let updates = Updates::default();
+        assert!(updates.begin_check(), "nothing under way: check");
+        assert!(!updates.begin_check(), "a second check waits for the first");
+        updates.set(UpdateStatus::UpToDate);
+        assert!(updates.begin_check(), "after it ended, check again");
+        let update = UpdateInfo { version: "0.2.0".into(), date: None, notes: None };
+        updates.set(UpdateStatus::Downloading { update, downloaded: 0, total: None });
+        assert!(!updates.begin_check(), "never while a download runs");
+        assert!(matches!(updates.status(), UpdateStatus::Downloading { .. }), "the download's state stays");
     }
 
     #[test]
