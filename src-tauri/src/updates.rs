@@ -178,6 +178,13 @@ impl Updates {
     /// The daily check: a few seconds after start (the window first), then whenever a day has passed,
     /// waiting while an import or a delivery runs.
     pub fn watch(app: AppHandle) {
+        let overrides = TestOverrides::read(cfg!(debug_assertions), |name| std::env::var(name).ok());
+        if !overrides.automatic_checks(cfg!(debug_assertions)) {
+            tracing::info!(
+                "debug build: no automatic update check (Settings → Check for updates still works)"
+            );
+            return;
+        }
         tauri::async_runtime::spawn(async move {
             tokio::time::sleep(Duration::from_secs(5)).await;
             loop {
@@ -226,6 +233,12 @@ struct TestOverrides {
 }
 
 impl TestOverrides {
+    /// A release build checks by itself; a debug build only when a test points it at its own server,
+    /// so development runs and the other end-to-end flows never ask GitHub or show a notice.
+    fn automatic_checks(&self, debug_build: bool) -> bool {
+        !debug_build || self.endpoint.is_some()
+    }
+
     fn read(debug_build: bool, var: impl Fn(&str) -> Option<String>) -> TestOverrides {
         if !debug_build {
             return TestOverrides::default();
@@ -300,9 +313,12 @@ mod tests {
         let release = TestOverrides::read(false, vars);
         assert_eq!(release, TestOverrides::default(), "a release build ignores the variables");
         let debug = TestOverrides::read(true, vars);
-        assert_eq!(debug.endpoint.map(|u| u.to_string()).as_deref(), Some("http://127.0.0.1:9/latest.json"));
+        assert_eq!(debug.endpoint.as_ref().map(|u| u.as_str()), Some("http://127.0.0.1:9/latest.json"));
         assert_eq!(debug.pubkey.as_deref(), Some("dGVzdCBrZXk="));
         assert_eq!(TestOverrides::read(true, |_| None), TestOverrides::default(), "unset: the configuration");
+        assert!(release.automatic_checks(false), "a release build checks by itself");
+        assert!(debug.automatic_checks(true), "a debug build pointed at a test server checks by itself");
+        assert!(!TestOverrides::default().automatic_checks(true), "a plain debug build does not");
     }
 
     #[test]

@@ -8,6 +8,8 @@ import { noticeShows } from "./update-text";
 /** How often the window asks while nothing is known yet (the daily check runs a few seconds after start). */
 const EARLY_POLL_MS = 5_000;
 const POLL_MS = 60_000;
+/** How long after start the window asks often (the daily check is due a few seconds in). */
+const EARLY_FOR_MS = 120_000;
 
 class Updates {
   overview = $state.raw<UpdateOverview | null>(null);
@@ -27,9 +29,11 @@ class Updates {
 
   /** Reads the state now and keeps reading it (often at first, then once a minute). */
   watch(): () => void {
+    const started = Date.now();
     const tick = async () => {
       await this.refresh();
-      const early = this.status.state === "idle" || this.status.state === "checking";
+      const waiting = this.status.state === "idle" || this.status.state === "checking";
+      const early = waiting && Date.now() - started < EARLY_FOR_MS;
       this.#timer = setTimeout(() => void tick(), early ? EARLY_POLL_MS : POLL_MS);
     };
     void tick();
