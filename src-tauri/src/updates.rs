@@ -38,10 +38,11 @@ impl Updates {
         status
     }
 
-    /// Sets `Checking` unless a check, download or install is already under way (then `false`).
+    /// Sets `Checking` unless a check, download or install is already under way, or an installed
+    /// update waits for the restart (then `false`: the state stays as it is).
     fn begin_check(&self) -> bool {
         let mut status = self.status.lock().unwrap_or_else(|e| e.into_inner());
-        if status.in_progress() {
+        if status.in_progress() || matches!(*status, UpdateStatus::Installed { .. }) {
             return false;
         }
         *status = UpdateStatus::Checking;
@@ -332,6 +333,9 @@ mod tests {
         updates.set(UpdateStatus::Downloading { update, downloaded: 0, total: None });
         assert!(!updates.begin_check(), "never while a download runs");
         assert!(matches!(updates.status(), UpdateStatus::Downloading { .. }), "the download's state stays");
+        let update = UpdateInfo { version: "0.2.0".into(), date: None, notes: None };
+        updates.set(UpdateStatus::Installed { update });
+        assert!(!updates.begin_check(), "an installed update keeps asking for the restart");
     }
 
     #[test]
