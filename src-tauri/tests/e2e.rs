@@ -1396,6 +1396,8 @@ async fn find_on_tiktok_shop_adds_enriches_and_the_match_reads_the_audience() {
     find(&c, "//form[@aria-label='Marketplace filters']//*[contains(., 'Beauty & Personal Care')]").await;
     fill(&c, "find.followers_min", "50000").await;
     find(&c, "//*[@data-field='find.sorter']//select/option[.='GMV']").await.click().await.unwrap();
+    // And its advanced filters, named as TikTok Shop names them.
+    find(&c, "//fieldset[legend='Creator tag']//label[contains(., 'Rising star')]").await;
     button(&c, "Search").await.click().await.unwrap();
     wait_count(&c, "//*[@data-testid='marketplace-row']", 20, "the first page").await;
     let search = "/affiliate_seller/202608/marketplace_creators/search";

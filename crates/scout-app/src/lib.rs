@@ -42,14 +42,15 @@ pub use scout_outreach::email::{SmtpAccount, SmtpSecurity};
 pub use scout_outreach::template::{default_template, OfferTemplate, RenderedMessage};
 /// The creator marketplace's types, as the TikTok Shop client reads them.
 pub use scout_tiktok::{
-    CategoryFilter, CollectProgress, CollectStop, Collected, CreatorPerformance, ExactOrRange, GmvBand,
-    MarketplaceCreator, MarketplaceCursor, MarketplaceFilter, MarketplacePage, PostRate, Range, Share,
+    CategoryFilter, ChosenOptions, CollectProgress, CollectStop, Collected, CreatorPerformance, ExactOrRange,
+    GmvBand, MarketplaceCreator, MarketplaceCursor, MarketplaceFilter, MarketplacePage, PostRate, Range,
+    Share,
 };
 pub use streaming::{CancelToken, ImportProgress};
 pub use tiktok::{
-    EnrichReport, MarketplaceBudget, MarketplaceOptions, MarketplaceSorter, TiktokConnection, TiktokQuota,
-    TiktokQuotaPart, TiktokStatus, TiktokSyncReport, DEFAULT_TIKTOK_INTERVAL_MS, MARKETPLACE_DAILY_REQUESTS,
-    MARKETPLACE_SOURCE, PROFILES_SOURCE, PROFILE_MAX_AGE_DAYS, REFRESH_PER_DAY,
+    AdvancedFilter, EnrichReport, MarketplaceBudget, MarketplaceOptions, MarketplaceSorter, TiktokConnection,
+    TiktokQuota, TiktokQuotaPart, TiktokStatus, TiktokSyncReport, DEFAULT_TIKTOK_INTERVAL_MS,
+    MARKETPLACE_DAILY_REQUESTS, MARKETPLACE_SOURCE, PROFILES_SOURCE, PROFILE_MAX_AGE_DAYS, REFRESH_PER_DAY,
 };
 pub use updates::{CheckDecision, UpdateSchedule, UPDATE_CHECK_INTERVAL};
 pub use workspace::{Workspace, WorkspaceInfo};

@@ -46,7 +46,7 @@ pub use collaboration::{
 pub use config::{TiktokConfig, Tokens, DEFAULT_API_BASE, DEFAULT_AUTH_BASE};
 pub use error::TiktokError;
 pub use marketplace::{
-    AgeRange, CategoryFilter, ContentPreference, ExactOrRange, FilterOption, Gender, GmvBand,
+    AgeRange, CategoryFilter, ChosenOptions, ContentPreference, ExactOrRange, FilterOption, Gender, GmvBand,
     MarketplaceCreator, MarketplaceCursor, MarketplaceFilter, MarketplaceFilterOptions, MarketplacePage,
     PostRate, Range, UnitsBand, QUERY_CEILING, SEARCH_PAGE_SIZE,
 };

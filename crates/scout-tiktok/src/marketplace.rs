@@ -14,7 +14,8 @@ use super::wire::parse_data;
 use super::wire_marketplace as w;
 
 pub use super::marketplace_filter::{
-    AgeRange, CategoryFilter, ContentPreference, Gender, GmvBand, MarketplaceFilter, PostRate, UnitsBand,
+    AgeRange, CategoryFilter, ChosenOptions, ContentPreference, Gender, GmvBand, MarketplaceFilter, PostRate,
+    UnitsBand,
 };
 
 pub(crate) const SEARCH_PATH: &str = "/affiliate_seller/202608/marketplace_creators/search";

@@ -114,6 +114,15 @@ pub struct CategoryFilter {
     pub children: Vec<String>,
 }
 
+/// Options of one of the region's advanced filters (`option_type` and option ids, as the search/filter
+/// endpoint lists them), e.g. the creator tag "Rising star".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ChosenOptions {
+    pub option_type: String,
+    pub ids: Vec<String>,
+}
+
 /// A marketplace search: every filter the platform offers that Scout uses. Empty = not filtered.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -144,6 +153,8 @@ pub struct MarketplaceFilter {
     pub content: Vec<ContentPreference>,
     /// A sorter's `algorithm_id` from [`TiktokClient::marketplace_filter_options`].
     pub sorter: Option<String>,
+    /// The region's advanced filters chosen (from the same endpoint); a type without ids is left out.
+    pub options: Vec<ChosenOptions>,
 }
 
 impl MarketplaceFilter {
@@ -220,6 +231,15 @@ impl MarketplaceFilter {
                 })
                 .collect(),
             sorter_algorithm_id: self.sorter.clone(),
+            option_list: self
+                .options
+                .iter()
+                .filter(|o| !o.ids.is_empty())
+                .map(|o| w::ChosenOptionList {
+                    option_type: o.option_type.clone(),
+                    options: o.ids.iter().map(|id| w::ChosenOption { id: id.clone() }).collect(),
+                })
+                .collect(),
         };
         w::SearchBody {
             search_key,
@@ -243,7 +263,8 @@ impl MarketplaceFilter {
                 || affiliate.not_invited_l90_days.is_some())
             .then_some(affiliate),
             advanced_filters: (!advanced.content_preference_type.is_empty()
-                || advanced.sorter_algorithm_id.is_some())
+                || advanced.sorter_algorithm_id.is_some()
+                || !advanced.option_list.is_empty())
             .then_some(advanced),
         }
     }
@@ -274,6 +295,22 @@ mod tests {
         assert_eq!(
             body,
             r#"{"search_key":"sk-1","keyword":"glow","follower_demographics":{"age_ranges":["AGE_RANGE_18_24"],"count_range":{"count_ge":10000},"gender_distribution":{"gender":"FEMALE","percentage_ge":6000}},"gmv_ranges":["GMV_RANGE_1000_10000"],"category":[{"parent_category_id":"601450","child_category_id_list":["601451"]}],"content_performance":{"avg_engagement_rate":"3"},"affiliate_data":{"avg_commission_rate":"LESS_THAN_15%","post_rate":"GOOD","not_invited_l90_days":true},"advanced_filters":{"content_preference_type":["VIDEO"]}}"#
+        );
+    }
+
+    #[test]
+    fn the_regions_advanced_options_go_in_the_option_list_and_an_empty_type_is_left_out() {
+        let filter = MarketplaceFilter {
+            options: vec![
+                ChosenOptions { option_type: "OPTION_CREATOR_TAG".into(), ids: vec!["tag-1".into()] },
+                ChosenOptions { option_type: "OPTION_VERTICAL_PRO".into(), ids: vec![] },
+            ],
+            sorter: Some("GMV_DESC".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&filter.body(None)).unwrap(),
+            r#"{"advanced_filters":{"sorter_algorithm_id":"GMV_DESC","option_list":[{"option_type":"OPTION_CREATOR_TAG","options":[{"id":"tag-1"}]}]}}"#
         );
     }
 

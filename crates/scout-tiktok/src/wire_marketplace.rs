@@ -90,6 +90,19 @@ pub(crate) struct AdvancedFilters {
     pub content_preference_type: Vec<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sorter_algorithm_id: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub option_list: Vec<ChosenOptionList>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ChosenOptionList {
+    pub option_type: String,
+    pub options: Vec<ChosenOption>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ChosenOption {
+    pub id: String,
 }
 
 // ---- search: the reply ----

@@ -6,8 +6,8 @@
 use crate::{Result, Workspace};
 use chrono::{NaiveDate, Utc};
 use scout_tiktok::{
-    CollectLimits, CollectProgress, Collected, CreatorPerformance, MarketplaceCursor, MarketplaceFilter,
-    MarketplacePage, ShopCategory,
+    CollectLimits, CollectProgress, Collected, CreatorPerformance, FilterOption, MarketplaceCursor,
+    MarketplaceFilter, MarketplacePage, ShopCategory,
 };
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
@@ -35,6 +35,24 @@ pub struct MarketplaceOptions {
     /// Top-level categories first, each level by name.
     pub categories: Vec<ShopCategory>,
     pub sorters: Vec<MarketplaceSorter>,
+    /// The region's advanced filters ("creator tag", "vertical pro" …), each with its options.
+    pub advanced: Vec<AdvancedFilter>,
+}
+
+/// One of the region's advanced filters: its type (sent back as is), a name to show, its options.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct AdvancedFilter {
+    pub option_type: String,
+    /// "OPTION_CREATOR_TAG" → "Creator tag" (TikTok Shop gives no name for the type).
+    pub label: String,
+    pub options: Vec<FilterOption>,
+}
+
+fn type_label(option_type: &str) -> String {
+    let words = option_type.trim_start_matches("OPTION_").replace('_', " ").to_lowercase();
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 /// One way the marketplace can order its results (`algorithm_id`, and its name).
@@ -106,13 +124,21 @@ impl Workspace {
             .collect();
         let filters = client.marketplace_filter_options(&[]).await;
         self.save_refreshed_tokens(&connection, &client).await?;
-        let sorters = filters
-            .map_err(crate::tiktok::tiktok_error)?
-            .sorters
-            .into_iter()
-            .map(|(id, name)| MarketplaceSorter { id, name })
-            .collect();
-        Ok(MarketplaceOptions { categories, sorters })
+        let filters = filters.map_err(crate::tiktok::tiktok_error)?;
+        Ok(MarketplaceOptions {
+            categories,
+            sorters: filters.sorters.into_iter().map(|(id, name)| MarketplaceSorter { id, name }).collect(),
+            advanced: filters
+                .options
+                .into_iter()
+                .filter(|(_, options)| !options.is_empty())
+                .map(|(option_type, options)| AdvancedFilter {
+                    label: type_label(&option_type),
+                    option_type,
+                    options,
+                })
+                .collect(),
+        })
     }
 
     /// One creator's full marketplace performance.
@@ -121,5 +147,14 @@ impl Workspace {
         let performance = client.marketplace_creator(open_id).await;
         self.save_refreshed_tokens(&connection, &client).await?;
         performance.map_err(crate::tiktok::tiktok_error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_option_type_reads_as_words() {
+        assert_eq!(super::type_label("OPTION_CREATOR_TAG"), "Creator tag");
+        assert_eq!(super::type_label("OPTION_VERTICAL_PRO"), "Vertical pro");
     }
 }

@@ -13,7 +13,9 @@ mod shop_profile;
 mod sync;
 
 pub use enrich::{EnrichReport, PROFILES_SOURCE};
-pub use marketplace::{MarketplaceBudget, MarketplaceOptions, MarketplaceSorter, MARKETPLACE_DAILY_REQUESTS};
+pub use marketplace::{
+    AdvancedFilter, MarketplaceBudget, MarketplaceOptions, MarketplaceSorter, MARKETPLACE_DAILY_REQUESTS,
+};
 pub use marketplace_import::MARKETPLACE_SOURCE;
 pub(crate) use pace::Pacer;
 pub use profile_refresh::{PROFILE_MAX_AGE_DAYS, REFRESH_PER_DAY};

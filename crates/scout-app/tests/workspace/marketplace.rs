@@ -263,6 +263,22 @@ async fn the_find_views_categories_and_sorters_come_from_the_shops_region() {
     let first_child = options.categories.iter().position(|c| c.parent_id.is_some()).unwrap();
     assert!(options.categories[first_child..].iter().all(|c| c.parent_id.is_some()), "top level first");
     assert!(options.sorters.iter().any(|s| s.id == "GMV_DESC" && s.name == "GMV"), "{:?}", options.sorters);
+    let tags = options.advanced.iter().find(|a| a.option_type == "OPTION_CREATOR_TAG").expect("creator tags");
+    assert_eq!((tags.label.as_str(), tags.options[0].name.as_str()), ("Creator tag", "Rising star"));
+    // Chosen, an option narrows the search: every creator found is a rising star.
+    let filter = scout_app::MarketplaceFilter {
+        options: vec![scout_app::ChosenOptions {
+            option_type: tags.option_type.clone(),
+            ids: vec![tags.options[0].id.clone()],
+        }],
+        ..Default::default()
+    };
+    let page = ws.search_marketplace(&filter, None).await.unwrap();
+    assert!(
+        !page.creators.is_empty() && page.creators.iter().all(|c| c.rising_star),
+        "{:?}",
+        page.creators.len()
+    );
     ws.marketplace_options().await.unwrap();
     let fetched = api.requests().iter().filter(|r| r["path"] == "/product/202309/categories").count();
     assert_eq!(fetched, 1, "the category list is kept a week, not fetched each time");

@@ -99,6 +99,10 @@ async fn the_fake_api_answers_and_the_client_asks_exactly_in_the_models_fields()
         not_invited_90_days: true,
         content: vec![scout_tiktok::ContentPreference::Video],
         sorter: Some("GMV_DESC".into()),
+        options: vec![scout_tiktok::ChosenOptions {
+            option_type: "OPTION_CREATOR_TAG".into(),
+            ids: vec!["tag-1".into()],
+        }],
     };
     let page = client.search_marketplace(&filter, None).await.unwrap();
     let broad = client.search_marketplace(&scout_tiktok::MarketplaceFilter::default(), None).await.unwrap();

@@ -2,6 +2,7 @@
 import type { AgeRange } from "./AgeRange";
 import type { BasisPoints } from "./BasisPoints";
 import type { CategoryFilter } from "./CategoryFilter";
+import type { ChosenOptions } from "./ChosenOptions";
 import type { ContentPreference } from "./ContentPreference";
 import type { Gender } from "./Gender";
 import type { GmvBand } from "./GmvBand";
@@ -35,4 +36,8 @@ max_avg_commission_percent: number | null, post_rate: PostRate | null, fast_grow
 /**
  * A sorter's `algorithm_id` from [`TiktokClient::marketplace_filter_options`].
  */
-sorter: string | null, };
+sorter: string | null, 
+/**
+ * The region's advanced filters chosen (from the same endpoint); a type without ids is left out.
+ */
+options: Array<ChosenOptions>, };

@@ -145,6 +145,13 @@ export function mockMarketplace(
             { id: "GMV_DESC", name: "GMV" },
             { id: "FOLLOWERS_DESC", name: "Followers" },
           ],
+          advanced: [
+            {
+              option_type: "OPTION_CREATOR_TAG",
+              label: "Creator tag",
+              options: [{ id: "tag-1", name: "Rising star", children: [] }],
+            },
+          ],
         };
       case "search_marketplace": {
         const filter = args.filter as MarketplaceFilter;

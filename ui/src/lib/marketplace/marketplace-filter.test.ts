@@ -50,6 +50,7 @@ describe("the Find filter form", () => {
       not_invited_90_days: true,
       content: ["video"],
       sorter: null,
+      options: [],
     });
   });
 
@@ -146,5 +147,12 @@ describe("the region's categories and sorters", () => {
     expect(toFilter(form).filter?.sorter).toBe("GMV_DESC");
     expect(toFilter(emptyForm()).filter?.sorter).toBeNull();
     expect(filtersSet(form)).toBe(0);
+  });
+
+  it("sends the region's chosen options, each type once, and counts them as one filter", () => {
+    const form = { ...emptyForm(), options: { OPTION_CREATOR_TAG: ["tag-1"], OPTION_VERTICAL_PRO: [] } };
+    expect(toFilter(form).filter?.options).toEqual([{ option_type: "OPTION_CREATOR_TAG", ids: ["tag-1"] }]);
+    expect(filtersSet(form)).toBe(1);
+    expect(filtersSet({ ...emptyForm(), options: { OPTION_VERTICAL_PRO: [] } })).toBe(0);
   });
 });

@@ -35,6 +35,8 @@ export type FilterForm = {
   content: ContentPreference[];
   /** A sorter's id from the region's options; "" for TikTok Shop's own order. */
   sorter: string;
+  /** The region's advanced filters chosen: option type → option ids. */
+  options: Record<string, string[]>;
 };
 
 export type FilterField = keyof FilterForm;
@@ -58,6 +60,7 @@ export function emptyForm(): FilterForm {
     notInvited: false,
     content: [],
     sorter: "",
+    options: {},
   };
 }
 
@@ -203,6 +206,9 @@ export function toFilter(form: FilterForm): FilterReading {
       not_invited_90_days: form.notInvited,
       content: [...form.content],
       sorter: form.sorter === "" ? null : form.sorter,
+      options: Object.entries(form.options)
+        .filter(([, ids]) => ids.length > 0)
+        .map(([option_type, ids]) => ({ option_type, ids: [...ids] })),
     },
   };
 }
@@ -213,6 +219,7 @@ export function filtersSet(form: FilterForm): number {
   return (Object.keys(empty) as FilterField[]).filter((key) => {
     if (key === "genderShare") return false; // counted with its gender
     if (key === "sorter") return false; // an order, not a filter
+    if (key === "options") return Object.values(form.options).some((ids) => ids.length > 0);
     const value = form[key];
     return Array.isArray(value) ? value.length > 0 : value !== empty[key];
   }).length;
