@@ -87,7 +87,7 @@ fn audience(p: &CreatorPerformance, notes: &mut Vec<String>) -> Option<AudienceM
     (!mix.is_empty()).then_some(mix)
 }
 
-pub(crate) fn profile_entry(p: &CreatorPerformance, names: &CategoryNames) -> Entry {
+pub(crate) fn profile_entry(p: &CreatorPerformance, profile: &ShopProfile, names: &CategoryNames) -> Entry {
     let handle = Handle::parse(&p.username).map_err(|e| {
         (format!("username '{}': {e}", p.username), vec![p.open_id.clone(), p.username.clone()])
     })?;
@@ -101,7 +101,7 @@ pub(crate) fn profile_entry(p: &CreatorPerformance, names: &CategoryNames) -> En
                 display_name: p.nickname.clone(),
                 country: p.region.as_deref().and_then(|r| CountryCode::parse(r).ok()),
                 bio: p.bio.clone(),
-                categories: categories(p, names),
+                categories: categories(p, profile, names),
                 ..Default::default()
             },
             figures: CreatorFigures {
@@ -164,7 +164,8 @@ impl Workspace {
             match client.marketplace_creator(id).await {
                 Ok(p) => {
                     report.fetched += 1;
-                    entries.push((p.open_id.clone(), profile_entry(&p, &names), shop_profile(&p, &names)));
+                    let profile = shop_profile(&p, &names);
+                    entries.push((p.open_id.clone(), profile_entry(&p, &profile, &names), profile));
                 }
                 Err(
                     e @ (TiktokError::Unauthorized { .. }

@@ -22,9 +22,13 @@ pub(crate) fn category_name(names: &CategoryNames, id: &str) -> String {
     names.get(id).cloned().unwrap_or_else(|| id.to_string())
 }
 
-/// The creator's categories as names: those they sell in (by GMV share), else those TikTok lists.
-pub(crate) fn categories(p: &CreatorPerformance, names: &CategoryNames) -> Vec<String> {
-    let profile = shop_profile(p, names);
+/// The creator's categories as names: those they sell in (by the GMV shares of their `profile`), else
+/// those TikTok lists.
+pub(crate) fn categories(
+    p: &CreatorPerformance,
+    profile: &ShopProfile,
+    names: &CategoryNames,
+) -> Vec<String> {
     let selling: Vec<String> = profile.selling_categories(SELLING_SHARE).map(str::to_string).collect();
     if !selling.is_empty() {
         return selling;
@@ -131,19 +135,16 @@ mod tests {
             .into_iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
-        assert_eq!(
-            categories(&p, &names),
-            ["Beauty & Personal Care", "601451"],
-            "no GMV split: TikTok's list"
-        );
+        let listed = categories(&p, &shop_profile(&p, &names), &names);
+        assert_eq!(listed, ["Beauty & Personal Care", "601451"], "no GMV split: TikTok's list");
         p.category_gmv = vec![
             Share { key: "700645".into(), share: BasisPoints(2_000) },
             Share { key: "601450".into(), share: BasisPoints(7_000) },
             Share { key: "600001".into(), share: BasisPoints(500) },
             Share { key: "-1".into(), share: BasisPoints(500) },
         ];
-        assert_eq!(categories(&p, &names), ["Beauty & Personal Care", "Health"]);
         let profile = shop_profile(&p, &names);
+        assert_eq!(categories(&p, &profile, &names), ["Beauty & Personal Care", "Health"]);
         assert_eq!(profile.category_gmv.len(), 3, "every named share kept, 'other' left out");
         assert_eq!(profile.category_gmv[2].category, "600001", "an unnamed id stays an id");
         assert_eq!(profile.post_rate, Some(PostRateBucket::Good));
