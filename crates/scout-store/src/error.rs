@@ -55,6 +55,8 @@ pub enum StoreError {
     BatchNotFound(i64),
     #[error("stored value in {table}.{column} (row {id}) is unreadable: {message}")]
     Corrupt { table: &'static str, column: &'static str, id: i64, message: String },
+    #[error("sample request '{application_id}': {message}; nothing was saved")]
+    InvalidSampleRequest { application_id: String, message: String },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

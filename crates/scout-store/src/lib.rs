@@ -34,6 +34,7 @@ mod outcomes;
 mod pipeline;
 mod profile_fetches;
 mod results;
+mod sample_requests;
 mod schema_fixups;
 mod settings;
 mod shop_profiles;
@@ -60,6 +61,9 @@ pub use pipeline::{PipelineCard, PipelineEvent};
 pub use results::{
     AttributionCounts, CostEntry, CostKind, OrderCounts, OrderSums, ReportInputs, ResultsImportSession,
     ResultsOutcome, SalesGroup, CREDITED_BY_HAND,
+};
+pub use sample_requests::{
+    IncomingSampleRequest, SampleRequest, SampleRequestPage, SampleUpsert, SAMPLE_LIST_LIMIT,
 };
 pub use scout_domain::{FollowUpKind, SHIP_SAMPLE_WITHIN_DAYS};
 pub use shop_profiles::StoredCategory;

@@ -10,6 +10,9 @@ use scout_store::{
 mod common;
 use common::{assert_references_hold, begin, import, record, rows, store};
 
+#[path = "store/sample_requests.rs"]
+mod sample_requests;
+
 async fn detail_of(store: &Store, handle: &str) -> scout_store::CreatorDetail {
     let q = CreatorQuery { search: Some(handle.into()), ..Default::default() };
     let page = store.list_creators(&q).await.unwrap();
