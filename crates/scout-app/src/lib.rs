@@ -15,6 +15,7 @@ mod outreach;
 mod paths;
 mod pipeline;
 mod results;
+mod samples;
 mod streaming;
 mod tiktok;
 mod updates;
@@ -38,6 +39,9 @@ pub use outreach::{
 pub use paths::{default_log_dir, default_workspace_path};
 pub use pipeline::{FollowUpSettings, FollowUps};
 pub use results::RETRAIN_AFTER_NEW_OUTCOMES;
+pub use samples::{
+    parse_sample_status, SampleStatusCount, SampleSyncReport, SAMPLE_PAGE_ROWS, SYNCED_SAMPLE_STATUSES,
+};
 pub use scout_outreach::email::{SmtpAccount, SmtpSecurity};
 pub use scout_outreach::template::{default_template, OfferTemplate, RenderedMessage};
 /// The creator marketplace's types, as the TikTok Shop client reads them.
@@ -69,5 +73,7 @@ pub use scout_store::{
     Backup, BackupKind, BackupSummary, Campaign, CampaignFootprint, Collaboration, CreatorDetail,
     CreatorFacets, CreatorPage, CreatorQuery, CreatorRow, CreatorSort, FollowUp, FollowUpKind, ImportBatch,
     Offer, OfferChannel, OfferState, OutboxItem, OutcomeCounts, PipelineCard, PipelineEvent, RestoreReport,
-    ShortlistEntry, SourceKind,
+    SampleRequest, SampleRequestPage, ShortlistEntry, SourceKind,
 };
+/// Sample requests' statuses, as the TikTok Shop client reads them.
+pub use scout_tiktok::{FulfilmentStatus, SampleStatus};

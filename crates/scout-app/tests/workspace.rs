@@ -3,7 +3,8 @@
 //! the real creator list, and (in `workspace/outreach.rs`) offers,
 //! collaborations and follow-ups, (in `workspace/tiktok.rs`) the TikTok Shop channel, (in
 //! `workspace/tiktok_orders.rs`) affiliate orders synced from the TikTok Shop API, and (in
-//! `workspace/results.rs`) results from order file to report, and (in `workspace/backups.rs`) backups.
+//! `workspace/results.rs`) results from order file to report, (in `workspace/backups.rs`) backups, and (in
+//! `workspace/samples.rs`) sample requests synced from TikTok Shop.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use scout_app::{
@@ -26,6 +27,8 @@ mod outreach;
 mod ranking;
 #[path = "workspace/results.rs"]
 mod results;
+#[path = "workspace/samples.rs"]
+mod samples;
 #[path = "workspace/tiktok.rs"]
 mod tiktok;
 #[path = "workspace/tiktok_orders.rs"]

@@ -138,6 +138,12 @@ impl FakeTiktokApi {
         self.set_override(&format!("end_time:{id}"), Value::from(end));
     }
 
+    /// From the next search on, the sample application with this id has `status` (TikTok's word, e.g.
+    /// `AWAITING_SHIPMENT`), as if TikTok Shop had moved it.
+    pub fn set_sample_status(&self, application_id: &str, status: &str) {
+        self.set_override(&format!("sample:{application_id}"), Value::String(status.to_string()));
+    }
+
     fn set_override(&self, key: &str, value: Value) {
         let mut all: serde_json::Map<String, Value> = std::fs::read_to_string(&self.statuses)
             .ok()

@@ -90,7 +90,9 @@ async fn marketplace_creators_join_by_open_id_follow_renames_and_keep_ranges_as_
 }
 
 /// A workspace connected to the fake TikTok Shop API.
-async fn connected(test: &str) -> (tempfile::TempDir, scout_app::Workspace, scout_testkit::FakeTiktokApi) {
+pub(crate) async fn connected(
+    test: &str,
+) -> (tempfile::TempDir, scout_app::Workspace, scout_testkit::FakeTiktokApi) {
     let (dir, ws) = workspace().await;
     let options = scout_testkit::FakeTiktokOptions {
         app_key: format!("app-{test}-{}", std::process::id()),
