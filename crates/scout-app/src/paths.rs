@@ -21,3 +21,24 @@ pub(crate) fn data_dir() -> PathBuf {
 pub fn default_log_dir() -> PathBuf {
     project_dirs().map_or_else(|| PathBuf::from("."), |d| d.data_local_dir().to_path_buf()).join("logs")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each OS's own per-user folder (the `directories` crate follows each platform's convention); run on
+    /// the Linux, Windows and macOS CI jobs alike.
+    #[test]
+    fn the_default_workspace_lives_in_the_oss_per_user_data_folder() {
+        let path = default_workspace_path();
+        assert_eq!(path.file_name().and_then(|n| n.to_str()), Some("workspace.scout"));
+        let folder = path.parent().unwrap().to_string_lossy().replace('\\', "/");
+        #[cfg(target_os = "linux")]
+        assert!(folder.ends_with("/scout"), "XDG data home: {folder}");
+        #[cfg(target_os = "macos")]
+        assert!(folder.ends_with("Library/Application Support/app.Scout.Scout"), "{folder}");
+        #[cfg(target_os = "windows")]
+        assert!(folder.ends_with("AppData/Roaming/Scout/Scout/data"), "{folder}");
+        assert!(default_log_dir().ends_with("logs"));
+    }
+}

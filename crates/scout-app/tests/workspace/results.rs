@@ -202,6 +202,11 @@ async fn an_order_export_becomes_the_campaigns_net_result() {
     let text = std::fs::read_to_string(&out).unwrap();
     assert_eq!(text.lines().count() as u64, rows + 1, "a header and one line per row");
     assert!(
+        !text.contains('\r'),
+        "lines end in LF on every OS (the csv crate's ending, not the OS's): a file exported on Windows is \
+         byte for byte the one exported on Linux, and Excel, Numbers and Sheets read it"
+    );
+    assert!(
         text.lines().nth(1).unwrap().starts_with(
             "USD,Total,Total,4,7,2,168.00,48.00,120.00,32.50,21.60,17.80,3.60,50.00,15.00,86.40,1.10,1.27"
         ),
