@@ -66,6 +66,9 @@ pub enum Command {
     /// Your TikTok Shop connection: connect, status, sync collaboration answers, disconnect.
     #[command(subcommand)]
     Tiktok(crate::cli_outreach::TiktokCommand),
+    /// Free-sample requests from TikTok Shop: sync them, list them by status.
+    #[command(subcommand)]
+    Samples(crate::cli_samples::SamplesCommand),
     /// Import order and video exports; net results per campaign, creator and product.
     #[command(subcommand)]
     Results(crate::cli_results::ResultsCommand),

@@ -13,6 +13,7 @@ mod cli_marketplace;
 mod cli_match;
 mod cli_outreach;
 mod cli_results;
+mod cli_samples;
 mod creators;
 mod fixtures;
 mod import;
@@ -21,6 +22,7 @@ mod models;
 mod output;
 mod outreach;
 mod results;
+mod samples;
 mod tiktok;
 
 use clap::Parser;
@@ -95,6 +97,7 @@ async fn run(cli: Cli) -> Result<u8, AppError> {
         Command::Offers(cmd) => outreach::offers(&open(&cli).await?, cmd).await,
         Command::Outbox(cmd) => outreach::outbox(&open(&cli).await?, cmd).await,
         Command::Tiktok(cmd) => tiktok::run(&open(&cli).await?, cmd).await,
+        Command::Samples(cmd) => samples::run(&open(&cli).await?, cmd).await,
         Command::Results(cmd) => results::run(&open(&cli).await?, cmd, cli.quiet).await,
         Command::Pipeline(cmd) => outreach::pipeline(&open(&cli).await?, cmd).await,
         Command::Backup(cmd) => {

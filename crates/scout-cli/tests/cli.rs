@@ -724,3 +724,46 @@ fn creators_are_tagged_and_hidden_by_filter_from_the_command_line() {
     assert_eq!(json(&scout(&ws, &["creators", "list", "--json"]))["total"], 2, "ann is hidden");
     assert_eq!(json(&scout(&ws, &["creators", "list", "--include-hidden", "--json"]))["total"], 3);
 }
+
+#[test]
+fn sample_requests_are_synced_and_listed_by_status_from_the_command_line() {
+    if !scout_testkit::keychain_tests_enabled("sample_requests_are_synced_and_listed_by_status") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.scout");
+    let app_key = format!("cli-samples-{}", std::process::id());
+    let api = scout_testkit::FakeTiktokApi::start_with(&scout_testkit::FakeTiktokOptions {
+        app_key: app_key.clone(),
+        ..scout_testkit::FakeTiktokOptions::scenario("ok")
+    });
+    let mut connect = tiktok_connect(&app_key, "cipher-cli-samples", &api.base_url());
+    connect.push("--app-secret-stdin".into());
+    let connect: Vec<&str> = connect.iter().map(String::as_str).collect();
+    let out = scout_with_stdin(&ws, &connect, &format!("{}\n", scout_testkit::FAKE_TIKTOK_APP_SECRET));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let out = scout(&ws, &["samples", "sync", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = json(&out);
+    assert_eq!(report["by_status"][0]["status"], "PENDING", "{report}");
+    assert_eq!(report["by_status"][0]["fetched"], 12, "{report}");
+    assert_eq!(report["new"], report["fetched"], "{report}");
+
+    let out = scout(&ws, &["samples", "list", "--status", "pending", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let page = json(&out);
+    assert_eq!(page["total"], 12, "{page}");
+    assert!(page["rows"].as_array().unwrap().iter().all(|r| r["status"] == "PENDING"), "{page}");
+
+    let out = scout(&ws, &["samples", "list", "--status", "pending"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 13, "a header and 12 requests");
+
+    let out = scout(&ws, &["samples", "sync"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 new, 0 updated"), "{out:?}");
+
+    let out = scout(&ws, &["samples", "list", "--status", "posted"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("status 'posted' is unknown"), "{}", stderr(&out));
+}
