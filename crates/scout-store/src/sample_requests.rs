@@ -218,6 +218,18 @@ impl Store {
                     let known = known.read()?;
                     let next = merged(&known, r);
                     if next == known {
+                        if known.creator_id.is_none() {
+                            // The creator may have come into the workspace since: link them, nothing else.
+                            sqlx::query(
+                                "UPDATE sample_requests SET creator_id = \
+                                 (SELECT id FROM creators WHERE platform = 'tiktok' AND open_id = ?) \
+                                 WHERE application_id = ?",
+                            )
+                            .bind(&known.creator_open_id)
+                            .bind(id)
+                            .execute(&mut *tx)
+                            .await?;
+                        }
                         outcomes.push(SampleUpsert::Unchanged);
                         continue;
                     }

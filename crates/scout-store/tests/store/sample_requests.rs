@@ -72,11 +72,16 @@ async fn a_sample_request_is_saved_once_and_a_later_sync_never_blanks_what_is_kn
 #[tokio::test]
 async fn sample_requests_list_newest_first_in_pages_and_link_the_creator_by_open_id() {
     let (_dir, store) = store().await;
+    store.upsert_sample_requests(&[request("OLD", "OID-K", "PENDING")], at(5)).await.unwrap();
     let mut known = record("lamp_fan", Some(100), None);
     known.profile.open_id = Some("OID-K".into());
     import(&store, "a.csv", 1, vec![known]).await;
+    let again = store.upsert_sample_requests(&[request("OLD", "OID-K", "PENDING")], at(6)).await.unwrap();
+    assert_eq!(again, [SampleUpsert::Unchanged]);
+    let old = store.list_sample_requests(None, 1, 0).await.unwrap().rows.remove(0);
+    assert!(old.creator_id.is_some(), "a creator imported since is linked on the next sync");
+    assert_eq!(old.updated_at, at(5), "without counting as a change");
 
-    store.upsert_sample_requests(&[request("OLD", "OID-X", "PENDING")], at(5)).await.unwrap();
     let mut late = request("LATE", "OID-Y", "PENDING");
     late.approve_by = Some(at(25));
     store.upsert_sample_requests(&[request("NEW", "OID-K", "PENDING"), late], at(6)).await.unwrap();
@@ -86,6 +91,7 @@ async fn sample_requests_list_newest_first_in_pages_and_link_the_creator_by_open
     assert_eq!(ids, ["LATE", "NEW", "OLD"], "newest first seen, then the later deadline");
     assert!(all.rows[1].creator_id.is_some(), "a creator in the workspace is linked by open id");
     assert_eq!(all.rows[0].creator_id, None);
+    assert_eq!(all.rows[1].creator_id, all.rows[2].creator_id, "both OID-K's requests");
 
     let second = store.list_sample_requests(Some("PENDING"), 2, 2).await.unwrap();
     assert_eq!((second.total, second.rows.len()), (3, 1));
