@@ -32,7 +32,13 @@ fn record(c: &MarketplaceCreator, names: &CategoryNames) -> std::result::Result<
             avg_views: c.avg_video_views,
             gmv: exact(&c.gmv),
             gmv_range: range(&c.gmv),
-            units_sold_range: c.units_sold.as_ref().map(|r| CountRange { low: r.min, high: r.max }),
+            // Search lists units sold only as a band for everyone; a creator who shares figures gets
+            // the exact count from their profile, which a later search's band must not replace.
+            units_sold_range: c
+                .units_sold
+                .as_ref()
+                .filter(|_| c.private)
+                .map(|r| CountRange { low: r.min, high: r.max }),
             ..Default::default()
         },
         audience: None,

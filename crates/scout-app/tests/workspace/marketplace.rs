@@ -42,14 +42,11 @@ async fn marketplace_creators_join_by_open_id_follow_renames_and_keep_ranges_as_
         max: Some(Money::new(1_000_000, Currency::usd())),
     }));
     private.private = true;
-    let first = ws
-        .add_marketplace_creators(&[
-            creator("mk-1", "ann", Some(10_000)),
-            private,
-            creator("mk-3", "no way!", None),
-        ])
-        .await
-        .unwrap();
+    private.units_sold = Some(scout_app::Range { min: 100, max: Some(1_000) });
+    let mut public = creator("mk-1", "ann", Some(10_000));
+    public.units_sold = Some(scout_app::Range { min: 10, max: Some(100) });
+    let first =
+        ws.add_marketplace_creators(&[public, private, creator("mk-3", "no way!", None)]).await.unwrap();
     assert_eq!(first.file_name, MARKETPLACE_SOURCE);
     assert_eq!((first.counts.created, first.counts.rejected), (2, 1), "{:?}", first.counts);
     let outcomes: Vec<(u64, IssueOutcome)> = first.issues.iter().map(|i| (i.line, i.outcome)).collect();
@@ -68,6 +65,12 @@ async fn marketplace_creators_join_by_open_id_follow_renames_and_keep_ranges_as_
     assert_eq!((range.low.minor, range.high.map(|h| h.minor)), (100_000, Some(1_000_000)));
     let detail = ws.creator(bea.id).await.unwrap();
     assert_eq!(detail.figures.gmv_range, bea.gmv_range, "the drawer reads the same range");
+    assert_eq!(detail.figures.units_sold_range.map(|r| (r.low, r.high)), Some((100, Some(1_000))));
+    let ann_detail = ws.creator(ann.id).await.unwrap();
+    assert_eq!(
+        ann_detail.figures.units_sold_range, None,
+        "a public creator's search band is left for their profile's exact count"
+    );
     assert_eq!(detail.history.last().unwrap().figures.gmv_range, bea.gmv_range, "and the snapshot keeps it");
     // Sorted by GMV, the range sits at its midpoint ($5,500): above ann's exact $1,234.56.
     let by_gmv = ws
