@@ -167,6 +167,7 @@ pub fn run() -> i32 {
             marketplace_commands::enrich_creators,
             marketplace_commands::marketplace_creator,
             marketplace_commands::marketplace_options,
+            marketplace_commands::creator_ids_by_open_id,
             results_commands::results_report,
             results_commands::import_results,
             results_commands::cancel_results_import,

@@ -103,6 +103,14 @@ pub async fn enrich_creators(
 }
 
 #[tauri::command]
+pub async fn creator_ids_by_open_id(
+    state: State<'_, AppState>,
+    open_ids: Vec<String>,
+) -> IpcResult<Vec<i64>> {
+    Ok(state.workspace().await?.creator_ids_by_open_id(&open_ids).await?)
+}
+
+#[tauri::command]
 pub async fn marketplace_options(state: State<'_, AppState>) -> IpcResult<MarketplaceOptions> {
     Ok(state.workspace().await?.marketplace_options().await?)
 }

@@ -41,6 +41,20 @@ impl Store {
         .await?)
     }
 
+    /// The ids of the TikTok creators with these open ids, in the order given; open ids not in the
+    /// workspace are left out.
+    pub async fn creator_ids_by_open_id(&self, open_ids: &[String]) -> Result<Vec<i64>> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT open_id, id FROM creators WHERE platform = 'tiktok' \
+             AND open_id IN (SELECT value FROM json_each(?))",
+        )
+        .bind(serde_json::to_string(open_ids).unwrap_or_else(|_| "[]".into()))
+        .fetch_all(&self.pool)
+        .await?;
+        let by_open_id: std::collections::HashMap<String, i64> = rows.into_iter().collect();
+        Ok(open_ids.iter().filter_map(|o| by_open_id.get(o).copied()).collect())
+    }
+
     /// The open ids of these creators, in the order given; creators without one are left out.
     pub async fn open_ids_of(&self, creator_ids: &[i64]) -> Result<Vec<String>> {
         let rows: Vec<(i64, String)> = sqlx::query_as(

@@ -131,6 +131,12 @@ impl Workspace {
         Ok(self.store.open_ids_of(creator_ids).await?)
     }
 
+    /// The workspace ids of the TikTok creators with these open ids (those not in the workspace left
+    /// out), e.g. marketplace results just added.
+    pub async fn creator_ids_by_open_id(&self, open_ids: &[String]) -> Result<Vec<i64>> {
+        Ok(self.store.creator_ids_by_open_id(open_ids).await?)
+    }
+
     /// Every TikTok creator's open id in the workspace, the longest without a profile fetch first.
     pub async fn creator_open_ids(&self) -> Result<Vec<String>> {
         Ok(self.store.creator_open_ids().await?)

@@ -131,6 +131,11 @@ async fn searched_creators_are_enriched_with_their_audience_and_a_stopped_run_co
     let page = ws.search_marketplace(&filter, None).await.unwrap();
     ws.add_marketplace_creators(&page.creators).await.unwrap();
     let ids: Vec<String> = page.creators.iter().map(|c| c.open_id.clone()).collect();
+    let mut asked = ids.clone();
+    asked.insert(1, "mk-not-here".into());
+    let creator_ids = ws.creator_ids_by_open_id(&asked).await.unwrap();
+    assert_eq!(creator_ids.len(), 20, "every one added, the unknown open id left out");
+    assert_eq!(ws.open_ids_of(&creator_ids).await.unwrap(), ids, "and in the order asked");
     let spec: scout_domain::CampaignSpec = serde_json::from_str(scout_app::EXAMPLE_CAMPAIGN).unwrap();
     let campaign = ws.create_campaign(&spec).await.unwrap().id;
     let known = |page: &scout_app::MatchPage, feature| {

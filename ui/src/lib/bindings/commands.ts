@@ -92,6 +92,7 @@ export const COMMANDS = [
   "enrich_creators",
   "marketplace_creator",
   "marketplace_options",
+  "creator_ids_by_open_id",
   "results_report",
   "import_results",
   "cancel_results_import",

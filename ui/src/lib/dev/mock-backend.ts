@@ -72,7 +72,8 @@ function addMarketplace(list: MarketplaceCreator[]): ImportReport {
       gmv: m.gmv !== null && "exact" in m.gmv ? m.gmv.exact : null,
       country: m.region,
     };
-    return { row, detail: { ...c.detail, id, profile: { ...c.detail.profile, display_name: m.nickname } } };
+    const profile = { ...c.detail.profile, open_id: m.open_id, display_name: m.nickname };
+    return { row, detail: { ...c.detail, id, profile } };
   });
   creators = [...creators, ...made];
   const counts = {
@@ -205,6 +206,11 @@ export function installMockBackend() {
         return listCreators(creators, args.query as CreatorQuery);
       case "creator_facets":
         return creatorFacets(creators);
+      case "creator_ids_by_open_id": {
+        const wanted = args.openIds as string[];
+        const byOpenId = new Map(creators.map((c) => [c.detail.profile.open_id, c.detail.id]));
+        return wanted.flatMap((openId) => byOpenId.get(openId) ?? []);
+      }
       case "get_creator":
         return (
           creators.find((c) => c.detail.id === args.id)?.detail ??

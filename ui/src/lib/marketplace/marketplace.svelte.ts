@@ -5,8 +5,6 @@
 // TikTok Shop is not connected.
 import { SvelteSet } from "svelte/reactivity";
 import { call, callWithProgress, toIpcError, type IpcFailure } from "../common/ipc";
-import { listCreators } from "../creators/creators.svelte";
-import { DEFAULT_VIEW, toQuery } from "../creators/creators-view";
 import { emptyForm, toFilter, type FilterField, type FilterForm } from "./marketplace-filter";
 import type {
   Collected,
@@ -65,23 +63,9 @@ export function enrichCreators(
   return callWithProgress("enrich_creators", { creatorIds }, onProgress);
 }
 
-/** The workspace ids of marketplace creators just added, found by their username (their handle). */
-export async function creatorIdsOf(creators: MarketplaceCreator[]): Promise<number[]> {
-  const ids: number[] = [];
-  const wanted = creators.map((c) => c.username.replace(/^@/, "").toLowerCase());
-  for (let i = 0; i < wanted.length; i += 8) {
-    const found = await Promise.all(
-      wanted.slice(i, i + 8).map(async (handle) => {
-        const page = await listCreators({
-          ...toQuery({ ...DEFAULT_VIEW, search: handle, platform: "tiktok" }, 0, 10),
-          include_hidden: true,
-        });
-        return page.rows.find((row) => String(row.handle).toLowerCase() === handle)?.id ?? null;
-      }),
-    );
-    for (const id of found) if (id !== null) ids.push(id);
-  }
-  return ids;
+/** The workspace ids of marketplace creators just added, by their open id (renames followed). */
+export function creatorIdsOf(creators: MarketplaceCreator[]): Promise<number[]> {
+  return call("creator_ids_by_open_id", { openIds: creators.map((c) => c.open_id) });
 }
 
 /** True when a refusal says TikTok Shop is not connected. */
