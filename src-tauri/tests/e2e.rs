@@ -25,9 +25,15 @@ struct Driver {
 
 impl Driver {
     fn start(port: u16) -> Driver {
+        Driver::start_with_env(port, &[])
+    }
+
+    /// A driver whose app sees these environment variables too (the driver passes its own on).
+    fn start_with_env(port: u16, env: &[(&str, &std::ffi::OsStr)]) -> Driver {
         let exe = which("tauri-driver");
         let child = Command::new(exe)
             .args(["--port", &port.to_string(), "--native-port", &(port + 1).to_string()])
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .process_group(0)

@@ -195,21 +195,16 @@ async fn an_update_is_found_verified_and_a_tampered_one_refused() {
 
     let binary = std::fs::read(env!("CARGO_BIN_EXE_scout-desktop")).unwrap();
     let data_home = dir.path().join("data");
-    let _driver = {
-        let child = Command::new(which("tauri-driver"))
-            .args(["--port", "4444", "--native-port", "4445"])
-            .env("SCOUT_UPDATE_ENDPOINT", format!("http://127.0.0.1:{port}/latest.json"))
-            .env("SCOUT_UPDATE_PUBKEY", pubkey.trim())
+    let endpoint = format!("http://127.0.0.1:{port}/latest.json");
+    let _driver = Driver::start_with_env(
+        4444,
+        &[
+            ("SCOUT_UPDATE_ENDPOINT", endpoint.as_ref()),
+            ("SCOUT_UPDATE_PUBKEY", pubkey.trim().as_ref()),
             // A fresh per-user data folder: no check remembered from an earlier run.
-            .env("XDG_DATA_HOME", &data_home)
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .process_group(0)
-            .spawn()
-            .expect("tauri-driver starts (scripts/setup.sh installs it)");
-        std::thread::sleep(Duration::from_millis(800));
-        Driver { child }
-    };
+            ("XDG_DATA_HOME", data_home.as_os_str()),
+        ],
+    );
     let c = connect(4444, &workspace).await;
 
     // The daily check runs a few seconds after start and the notice says what is new.
