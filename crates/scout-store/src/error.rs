@@ -55,6 +55,10 @@ pub enum StoreError {
     BatchNotFound(i64),
     #[error("stored value in {table}.{column} (row {id}) is unreadable: {message}")]
     Corrupt { table: &'static str, column: &'static str, id: i64, message: String },
+    #[error("no TikTok Shop action with id {0}")]
+    ActionNotFound(i64),
+    #[error("TikTok Shop action {id} is not {state}, so it cannot be settled that way")]
+    ActionNotInState { id: i64, state: String },
     #[error("sample request '{application_id}': {message}; nothing was saved")]
     InvalidSampleRequest { application_id: String, message: String },
 }

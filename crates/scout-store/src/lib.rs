@@ -34,11 +34,13 @@ mod outcomes;
 mod pipeline;
 mod profile_fetches;
 mod results;
+mod sample_decisions;
 mod sample_requests;
 mod schema_fixups;
 mod settings;
 mod shop_profiles;
 mod stored_audience;
+mod tiktok_actions;
 mod undo;
 
 pub use backup::{Backup, BackupKind, BackupSummary, RestoreReport};
@@ -62,11 +64,13 @@ pub use results::{
     AttributionCounts, CostEntry, CostKind, OrderCounts, OrderSums, ReportInputs, ResultsImportSession,
     ResultsOutcome, SalesGroup, CREDITED_BY_HAND,
 };
+pub use sample_decisions::{DecidedBy, NewSampleDecision, SampleDecision, SampleVerdict};
 pub use sample_requests::{
     IncomingSampleRequest, SampleRequest, SampleRequestPage, SampleUpsert, SAMPLE_LIST_LIMIT,
 };
 pub use scout_domain::{FollowUpKind, SHIP_SAMPLE_WITHIN_DAYS};
 pub use shop_profiles::StoredCategory;
+pub use tiktok_actions::{Action, ActionKind, ActionState, NewAction};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{ConnectOptions, Connection, SqliteConnection, SqlitePool};

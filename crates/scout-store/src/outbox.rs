@@ -365,8 +365,8 @@ impl Store {
             .collect()
     }
 
-    /// Puts a creator (and/or an address) on the do-not-contact list, and cancels their offers that have
-    /// not gone out yet, in one transaction. Returns how many offers were cancelled.
+    /// Puts a creator (and/or an address) on the do-not-contact list, and cancels their offers, messages
+    /// and approvals that have not gone out yet, in one transaction. Returns how many offers were cancelled.
     pub async fn suppress(&self, creator_id: Option<i64>, email: Option<&str>, reason: &str) -> Result<u64> {
         let mut tx = self.write_tx().await?;
         let now = Utc::now();
@@ -388,6 +388,17 @@ impl Store {
         .execute(&mut *tx)
         .await?
         .rows_affected();
+        // Messages and approvals that would reach them do not go either.
+        sqlx::query(
+            "UPDATE tiktok_actions SET state = 'cancelled', updated_at = ?1, last_error = 'do not contact: ' || ?3 \
+             WHERE contacts_creator = 1 AND creator_id = ?2 \
+             AND (state = 'queued' OR (state = 'failed' AND retryable = 1))",
+        )
+        .bind(now)
+        .bind(creator_id)
+        .bind(reason)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(cancelled)
     }

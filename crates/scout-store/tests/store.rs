@@ -13,6 +13,9 @@ use common::{assert_references_hold, begin, import, record, rows, store};
 #[path = "store/sample_requests.rs"]
 mod sample_requests;
 
+#[path = "store/sample_decisions.rs"]
+mod sample_decisions;
+
 async fn detail_of(store: &Store, handle: &str) -> scout_store::CreatorDetail {
     let q = CreatorQuery { search: Some(handle.into()), ..Default::default() };
     let page = store.list_creators(&q).await.unwrap();

@@ -5,11 +5,11 @@ use chrono::{DateTime, TimeZone, Utc};
 use scout_domain::{BasisPoints, Currency, Money};
 use scout_store::{IncomingSampleRequest, SampleUpsert, StoreError};
 
-fn at(day: u32) -> DateTime<Utc> {
+pub(super) fn at(day: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, day, 9, 0, 0).single().unwrap()
 }
 
-fn request(id: &str, open_id: &str, status: &str) -> IncomingSampleRequest {
+pub(super) fn request(id: &str, open_id: &str, status: &str) -> IncomingSampleRequest {
     IncomingSampleRequest {
         application_id: id.into(),
         creator_open_id: open_id.into(),
