@@ -61,6 +61,8 @@ pub enum StoreError {
     ActionNotInState { id: i64, state: String },
     #[error("sample request '{application_id}': {message}; nothing was saved")]
     InvalidSampleRequest { application_id: String, message: String },
+    #[error("conversation '{conversation_id}': {message}; nothing was saved")]
+    InvalidConversation { conversation_id: String, message: String },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -15,6 +15,7 @@ mod campaign_lifecycle;
 mod campaigns;
 mod codec;
 mod collaborations;
+mod conversations;
 mod creator_filters;
 mod creator_list;
 mod creator_marks;
@@ -48,6 +49,9 @@ pub use batches::{ImportBatch, NewBatch, SourceKind};
 pub use campaign_lifecycle::CampaignFootprint;
 pub use campaigns::{Campaign, ShortlistEntry};
 pub use collaborations::{describe_terms, Collaboration};
+pub use conversations::{
+    ConversationSaved, InboxConversation, IncomingConversation, IncomingMessage, StoredMessage,
+};
 pub use creator_list::{CreatorPage, CreatorQuery, CreatorRow, CreatorSort};
 pub use creators::{CreatorDetail, CreatorFacets, CreatorSnapshot, Facet, FieldSource};
 pub use delivery_lease::DeliveryLease;

@@ -10,6 +10,9 @@ use scout_store::{
 mod common;
 use common::{assert_references_hold, begin, import, record, rows, store};
 
+#[path = "store/conversations.rs"]
+mod conversations;
+
 #[path = "store/sample_requests.rs"]
 mod sample_requests;
 
