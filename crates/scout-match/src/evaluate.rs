@@ -37,12 +37,7 @@ pub fn evaluate(model: &LinearModel, examples: &[Example]) -> Metrics {
     let scores: Vec<f64> =
         examples.iter().map(|e| f64::from(model.score(&e.values, &e.active)) / 100.0).collect();
     let labels: Vec<bool> = examples.iter().map(|e| e.posted).collect();
-    let brier = if examples.is_empty() {
-        0.0
-    } else {
-        scores.iter().zip(&labels).map(|(p, y)| (p - f64::from(u8::from(*y))).powi(2)).sum::<f64>()
-            / examples.len() as f64
-    };
+    let brier = brier(&scores, &labels);
     let mut by_campaign: HashMap<i64, Vec<(f64, f64)>> = HashMap::new();
     for (e, s) in examples.iter().zip(&scores) {
         by_campaign.entry(e.campaign_id).or_default().push((*s, e.gmv_usd));
@@ -55,6 +50,15 @@ pub fn evaluate(model: &LinearModel, examples: &[Example]) -> Metrics {
         examples: examples.len() as u32,
         positives: labels.iter().filter(|y| **y).count() as u32,
     }
+}
+
+/// The Brier score: the mean squared distance between each chance and what happened (0 without examples).
+pub fn brier(chances: &[f64], labels: &[bool]) -> f64 {
+    if chances.is_empty() {
+        return 0.0;
+    }
+    chances.iter().zip(labels).map(|(p, y)| (p - f64::from(u8::from(*y))).powi(2)).sum::<f64>()
+        / chances.len() as f64
 }
 
 /// Area under the ROC curve by the rank-sum (Mann–Whitney) formula; ties count half.

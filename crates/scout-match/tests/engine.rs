@@ -6,6 +6,9 @@ use chrono::NaiveDate;
 use scout_domain::*;
 use scout_match::*;
 
+#[path = "engine/samples_simulation.rs"]
+mod samples_simulation;
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
