@@ -33,10 +33,14 @@ mod outbox;
 mod outbox_batch;
 mod outcomes;
 mod pipeline;
+mod post_models;
 mod profile_fetches;
 mod results;
 mod sample_decisions;
+mod sample_economics;
+mod sample_history;
 mod sample_requests;
+mod sample_rule;
 mod schema_fixups;
 mod settings;
 mod shop_profiles;
@@ -68,6 +72,10 @@ pub use results::{
     AttributionCounts, CostEntry, CostKind, OrderCounts, OrderSums, ReportInputs, ResultsImportSession,
     ResultsOutcome, SalesGroup, CREDITED_BY_HAND,
 };
+pub use post_models::StoredPostModel;
+pub use sample_economics::StoredEconomics;
+pub use sample_history::{IncomingFulfilment, SampleHistoryRow};
+pub use sample_rule::StoredSampleRule;
 pub use sample_decisions::{DecidedBy, NewSampleDecision, SampleDecision, SampleVerdict};
 pub use sample_requests::{
     IncomingSampleRequest, SampleRequest, SampleRequestPage, SampleUpsert, SAMPLE_LIST_LIMIT,

@@ -19,6 +19,9 @@ mod sample_requests;
 #[path = "store/sample_decisions.rs"]
 mod sample_decisions;
 
+#[path = "store/sample_history.rs"]
+mod sample_history;
+
 async fn detail_of(store: &Store, handle: &str) -> scout_store::CreatorDetail {
     let q = CreatorQuery { search: Some(handle.into()), ..Default::default() };
     let page = store.list_creators(&q).await.unwrap();
