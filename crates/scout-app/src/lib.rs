@@ -18,6 +18,7 @@ mod results;
 mod samples;
 mod streaming;
 mod tiktok;
+mod tiktok_actions;
 mod updates;
 mod workspace;
 
@@ -40,7 +41,8 @@ pub use paths::{default_log_dir, default_workspace_path};
 pub use pipeline::{FollowUpSettings, FollowUps};
 pub use results::RETRAIN_AFTER_NEW_OUTCOMES;
 pub use samples::{
-    parse_sample_status, SampleStatusCount, SampleSyncReport, SAMPLE_PAGE_ROWS, SYNCED_SAMPLE_STATUSES,
+    parse_sample_status, reject_words, DecisionSeen, SampleChoice, SampleStatusCount, SampleSyncReport,
+    MAX_DECISIONS_AT_ONCE, SAMPLE_PAGE_ROWS, SYNCED_SAMPLE_STATUSES,
 };
 pub use scout_outreach::email::{SmtpAccount, SmtpSecurity};
 pub use scout_outreach::template::{default_template, OfferTemplate, RenderedMessage};
@@ -56,6 +58,7 @@ pub use tiktok::{
     TiktokQuota, TiktokQuotaPart, TiktokStatus, TiktokSyncReport, DEFAULT_TIKTOK_INTERVAL_MS,
     MARKETPLACE_DAILY_REQUESTS, MARKETPLACE_SOURCE, PROFILES_SOURCE, PROFILE_MAX_AGE_DAYS, REFRESH_PER_DAY,
 };
+pub use tiktok_actions::{review_payload, ActionsReport};
 pub use updates::{CheckDecision, UpdateSchedule, UPDATE_CHECK_INTERVAL};
 pub use workspace::{Workspace, WorkspaceInfo};
 
@@ -70,10 +73,11 @@ pub use scout_match::{
     QualityWarning, RankQuery, WarningKind,
 };
 pub use scout_store::{
-    Backup, BackupKind, BackupSummary, Campaign, CampaignFootprint, Collaboration, CreatorDetail,
-    CreatorFacets, CreatorPage, CreatorQuery, CreatorRow, CreatorSort, FollowUp, FollowUpKind, ImportBatch,
-    Offer, OfferChannel, OfferState, OutboxItem, OutcomeCounts, PipelineCard, PipelineEvent, RestoreReport,
-    SampleRequest, SampleRequestPage, ShortlistEntry, SourceKind,
+    Action, ActionKind, ActionState, Backup, BackupKind, BackupSummary, Campaign, CampaignFootprint,
+    Collaboration, CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, CreatorRow, CreatorSort,
+    DecidedBy, FollowUp, FollowUpKind, ImportBatch, Offer, OfferChannel, OfferState, OutboxItem,
+    OutcomeCounts, PipelineCard, PipelineEvent, RestoreReport, SampleDecision, SampleRequest,
+    SampleRequestPage, SampleVerdict, ShortlistEntry, SourceKind,
 };
 /// Sample requests' statuses, as the TikTok Shop client reads them.
-pub use scout_tiktok::{FulfilmentStatus, SampleStatus};
+pub use scout_tiktok::{FulfilmentStatus, RejectReason, ReviewDecision, SampleStatus};

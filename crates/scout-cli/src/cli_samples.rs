@@ -1,6 +1,6 @@
 //! `scout samples …`: free-sample requests synced from TikTok Shop.
 
-use clap::Subcommand;
+use clap::{Subcommand, ValueEnum};
 
 #[derive(Debug, Subcommand)]
 pub enum SamplesCommand {
@@ -25,4 +25,53 @@ pub enum SamplesCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Approve pending requests: each decision is recorded and its review queued; `scout outbox run` (or
+    /// the window) sends it to TikTok Shop.
+    Approve {
+        /// Application ids.
+        #[arg(required = true)]
+        ids: Vec<String>,
+        /// Your reason, kept with the decision.
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Reject pending requests with one of TikTok Shop's reasons.
+    Reject {
+        #[arg(required = true)]
+        ids: Vec<String>,
+        #[arg(long, value_enum)]
+        reason: CliRejectReason,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every decision on a request, with its reason, the numbers it saw and where its review stands.
+    Decisions {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// TikTok Shop's reasons for rejecting a sample request.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CliRejectReason {
+    NotMatch,
+    Offline,
+    OutOfStock,
+    Other,
+}
+
+impl From<CliRejectReason> for scout_app::RejectReason {
+    fn from(r: CliRejectReason) -> scout_app::RejectReason {
+        match r {
+            CliRejectReason::NotMatch => scout_app::RejectReason::NotMatch,
+            CliRejectReason::Offline => scout_app::RejectReason::Offline,
+            CliRejectReason::OutOfStock => scout_app::RejectReason::OutOfStock,
+            CliRejectReason::Other => scout_app::RejectReason::Other,
+        }
+    }
 }

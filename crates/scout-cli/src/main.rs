@@ -23,6 +23,7 @@ mod output;
 mod outreach;
 mod results;
 mod samples;
+mod samples_decide;
 mod tiktok;
 
 use clap::Parser;

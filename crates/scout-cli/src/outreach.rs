@@ -178,6 +178,14 @@ pub async fn outbox(ws: &Workspace, cmd: &OutboxCommand) -> Result<u8, AppError>
                 r.needs_check,
                 if r.capped { capped } else { "" }
             );
+            let a = &r.actions;
+            if *a != scout_app::ActionsReport::default() {
+                println!(
+                    "TikTok Shop reviews and messages: done {}, failed {}, will retry {}; interrupted ones \
+                     checked: {} had landed, {} queued again, {} still to check",
+                    a.done, a.failed, a.retrying, a.checked_landed, a.checked_requeued, a.needs_check
+                );
+            }
             for note in &r.notes {
                 println!("note: {note}");
             }

@@ -69,5 +69,12 @@ pub async fn run(ws: &Workspace, cmd: &SamplesCommand) -> Result<u8, AppError> {
             eprintln!("{} of {} request(s) from {}", page.rows.len(), page.total, offset);
             Ok(0)
         }
+        SamplesCommand::Approve { ids, note, json } => {
+            crate::samples_decide::decide(ws, ids, None, note.as_deref(), *json).await
+        }
+        SamplesCommand::Reject { ids, reason, note, json } => {
+            crate::samples_decide::decide(ws, ids, Some(*reason), note.as_deref(), *json).await
+        }
+        SamplesCommand::Decisions { id, json } => crate::samples_decide::decisions(ws, id, *json).await,
     }
 }

@@ -5,27 +5,15 @@
 use scout_testkit::{SmtpOptions, SmtpSink};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-const SCOUT: &str = env!("CARGO_BIN_EXE_scout");
+mod common;
+use common::{json, scout, scout_with_stdin, stderr, tiktok_connect, SCOUT};
 
 /// The real creator list beside the checkout: required on CI, skipped with a notice in a plain clone.
 fn real_file(test: &str) -> Option<PathBuf> {
     scout_testkit::real_creator_list(test)
-}
-
-fn scout(ws: &Path, args: &[&str]) -> Output {
-    Command::new(SCOUT).arg("--workspace").arg(ws).arg("--quiet").args(args).output().expect("scout runs")
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("JSON on stdout ({e}): {}", String::from_utf8_lossy(&out.stdout)))
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 #[test]
@@ -384,32 +372,6 @@ fn queue_demo_email_offers(ws: &Path, port: u16, n: usize) -> (&'static str, [&'
     (campaign, queue)
 }
 
-/// `scout` with `stdin` on standard input.
-/// `scout tiktok connect` against the fake API at `base`, without the app secret.
-fn tiktok_connect(app_key: &str, shop_cipher: &str, base: &str) -> Vec<String> {
-    let args = ["tiktok", "connect", "--app-key", app_key, "--shop-cipher", shop_cipher, "--api-base", base];
-    let rest =
-        ["--auth-base", base, "--auth-code", scout_testkit::FAKE_TIKTOK_AUTH_CODE, "--interval-ms", "0"];
-    args.iter().chain(&rest).map(|a| (*a).to_string()).collect()
-}
-
-fn scout_with_stdin(ws: &Path, args: &[&str], stdin: &str) -> Output {
-    use std::io::Write;
-    use std::process::Stdio;
-    let mut child = Command::new(SCOUT)
-        .arg("--workspace")
-        .arg(ws)
-        .arg("--quiet")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
-
 #[test]
 fn tiktok_connect_queue_deliver_and_sync_from_the_command_line() {
     if !scout_testkit::keychain_tests_enabled("tiktok_connect_queue_deliver_and_sync_from_the_command_line") {
@@ -723,47 +685,4 @@ fn creators_are_tagged_and_hidden_by_filter_from_the_command_line() {
     assert_eq!(scout(&ws, &["creators", "hide", "--max-followers", "1500"]).status.code(), Some(0));
     assert_eq!(json(&scout(&ws, &["creators", "list", "--json"]))["total"], 2, "ann is hidden");
     assert_eq!(json(&scout(&ws, &["creators", "list", "--include-hidden", "--json"]))["total"], 3);
-}
-
-#[test]
-fn sample_requests_are_synced_and_listed_by_status_from_the_command_line() {
-    if !scout_testkit::keychain_tests_enabled("sample_requests_are_synced_and_listed_by_status") {
-        return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("ws.scout");
-    let app_key = format!("cli-samples-{}", std::process::id());
-    let api = scout_testkit::FakeTiktokApi::start_with(&scout_testkit::FakeTiktokOptions {
-        app_key: app_key.clone(),
-        ..scout_testkit::FakeTiktokOptions::scenario("ok")
-    });
-    let mut connect = tiktok_connect(&app_key, "cipher-cli-samples", &api.base_url());
-    connect.push("--app-secret-stdin".into());
-    let connect: Vec<&str> = connect.iter().map(String::as_str).collect();
-    let out = scout_with_stdin(&ws, &connect, &format!("{}\n", scout_testkit::FAKE_TIKTOK_APP_SECRET));
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-
-    let out = scout(&ws, &["samples", "sync", "--json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let report = json(&out);
-    assert_eq!(report["by_status"][0]["status"], "PENDING", "{report}");
-    assert_eq!(report["by_status"][0]["fetched"], 12, "{report}");
-    assert_eq!(report["new"], report["fetched"], "{report}");
-
-    let out = scout(&ws, &["samples", "list", "--status", "pending", "--json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let page = json(&out);
-    assert_eq!(page["total"], 12, "{page}");
-    assert!(page["rows"].as_array().unwrap().iter().all(|r| r["status"] == "PENDING"), "{page}");
-
-    let out = scout(&ws, &["samples", "list", "--status", "pending"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 13, "a header and 12 requests");
-
-    let out = scout(&ws, &["samples", "sync"]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("0 new, 0 updated"), "{out:?}");
-
-    let out = scout(&ws, &["samples", "list", "--status", "posted"]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("status 'posted' is unknown"), "{}", stderr(&out));
 }

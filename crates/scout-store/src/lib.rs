@@ -68,18 +68,18 @@ pub use outbox::{NewOffer, Offer, OfferChannel, OfferState, OutboxItem};
 pub use outbox_batch::ClaimedBatch;
 pub use outcomes::{Outcome, OutcomeCounts, OutcomeSource};
 pub use pipeline::{PipelineCard, PipelineEvent};
+pub use post_models::StoredPostModel;
 pub use results::{
     AttributionCounts, CostEntry, CostKind, OrderCounts, OrderSums, ReportInputs, ResultsImportSession,
     ResultsOutcome, SalesGroup, CREDITED_BY_HAND,
 };
-pub use post_models::StoredPostModel;
+pub use sample_decisions::{DecidedBy, NewSampleDecision, SampleDecision, SampleVerdict};
 pub use sample_economics::StoredEconomics;
 pub use sample_history::{IncomingFulfilment, SampleHistoryRow};
-pub use sample_rule::StoredSampleRule;
-pub use sample_decisions::{DecidedBy, NewSampleDecision, SampleDecision, SampleVerdict};
 pub use sample_requests::{
     IncomingSampleRequest, SampleRequest, SampleRequestPage, SampleUpsert, SAMPLE_LIST_LIMIT,
 };
+pub use sample_rule::StoredSampleRule;
 pub use scout_domain::{FollowUpKind, SHIP_SAMPLE_WITHIN_DAYS};
 pub use shop_profiles::StoredCategory;
 pub use tiktok_actions::{Action, ActionKind, ActionState, NewAction};

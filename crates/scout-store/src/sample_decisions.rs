@@ -250,6 +250,18 @@ impl Store {
         Ok(n.max(0) as u64)
     }
 
+    /// The creator's open id and the product id of a stored request (what a review's check searches by).
+    pub async fn review_subject(&self, application_id: &str) -> Result<(String, String)> {
+        sqlx::query_as("SELECT creator_open_id, product_id FROM sample_requests WHERE application_id = ?")
+            .bind(application_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| StoreError::InvalidSampleRequest {
+                application_id: application_id.to_string(),
+                message: "no such request in this workspace".into(),
+            })
+    }
+
     /// A review landed: its action is done (from `from`: `sending`, or `needs_check` after a check) and
     /// the request takes the status TikTok Shop gives it, in one transaction.
     pub async fn settle_review(

@@ -308,6 +308,16 @@ impl Store {
         })
     }
 
+    /// One stored request, if the workspace has it.
+    pub async fn sample_request(&self, application_id: &str) -> Result<Option<SampleRequest>> {
+        let row: Option<Row> =
+            sqlx::query_as(&format!("SELECT {COLUMNS} FROM sample_requests WHERE application_id = ?"))
+                .bind(application_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(Row::read).transpose()
+    }
+
     /// How many requests each status has, the statuses in alphabetical order.
     pub async fn count_sample_requests_by_status(&self) -> Result<Vec<(String, u64)>> {
         let rows: Vec<(String, i64)> =

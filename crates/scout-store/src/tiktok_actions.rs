@@ -213,6 +213,15 @@ impl Store {
         Ok(())
     }
 
+    /// The request left and no answer came: whether it landed is unknown, so it waits for a check.
+    pub async fn mark_action_uncertain(&self, id: i64, reason: &str) -> Result<()> {
+        let mut tx = self.write_tx().await?;
+        settle_in(&mut tx, id, "sending", "state = 'needs_check', last_error = ?2", Some(reason), None)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// The call never reached TikTok Shop (network down, sign-in refused): due again at `at`, and the
     /// attempt does not count.
     pub async fn release_action(&self, id: i64, reason: &str, at: DateTime<Utc>) -> Result<()> {

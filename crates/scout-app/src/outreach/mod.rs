@@ -6,7 +6,7 @@ mod offers;
 mod queue;
 mod settings;
 
-pub(crate) use delivery::missing_product_id;
+pub(crate) use delivery::{missing_product_id, retry_at, MAX_ATTEMPTS};
 pub use delivery::{OutboxProblem, OutboxReport, OutboxRun};
 pub use offers::{OfferDraft, OfferPreview, PreviewedMessage};
 pub(crate) use settings::no_email_account;

@@ -1,8 +1,10 @@
 //! Free-sample requests (issue 19): synced from TikTok Shop into the workspace and listed by status.
 //! Reviews, the rule, the learned P(post) and the follow-up come in later slices.
 
+mod decide;
 mod sync;
 
+pub use decide::{reject_words, DecisionSeen, SampleChoice, MAX_DECISIONS_AT_ONCE};
 pub use sync::{SampleStatusCount, SampleSyncReport, SYNCED_SAMPLE_STATUSES};
 
 use crate::{AppError, Result, Workspace};

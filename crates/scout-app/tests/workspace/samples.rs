@@ -2,7 +2,10 @@
 //! pending ones landing once, a second sync changing nothing, and TikTok's status change followed.
 
 use super::marketplace::connected;
-use scout_app::{SampleStatus, SYNCED_SAMPLE_STATUSES};
+use scout_app::{
+    ActionState, CancelToken, OfferChannel, OutboxRun, RejectReason, ReviewDecision, SampleChoice,
+    SampleStatus, SYNCED_SAMPLE_STATUSES,
+};
 use std::collections::BTreeMap;
 
 const SEARCH: &str = "/affiliate_seller/202508/sample_applications/search";
@@ -65,4 +68,65 @@ async fn pending_sample_requests_land_once_and_a_status_change_shows_after_the_n
     let fourth = ws.sync_sample_requests().await.unwrap();
     assert_eq!(fourth.no_longer_listed, [ended], "{fourth:?}");
     assert_eq!(fourth.by_status[0].fetched, 10);
+}
+
+#[tokio::test]
+async fn decisions_go_to_tiktok_shop_once_through_the_outbox_and_a_refusal_is_in_plain_words() {
+    if !scout_testkit::keychain_tests_enabled("decisions_go_to_tiktok_shop_once") {
+        return;
+    }
+    let (_dir, ws, api) = connected("decide").await;
+    ws.sync_sample_requests().await.unwrap();
+    let pending = ws.list_sample_requests(Some(SampleStatus::Pending), 50, 0).await.unwrap().rows;
+    let (open, agency): (Vec<_>, Vec<_>) = pending.iter().partition(|r| r.approvable);
+    assert_eq!((open.len(), agency.len()), (10, 2), "ten the seller may approve, two from an agency");
+
+    let choose = |r: &scout_app::SampleRequest, decision| SampleChoice {
+        application_id: r.application_id.clone(),
+        decision,
+        note: None,
+    };
+    let approve_agency = ws
+        .decide_samples(&[
+            choose(open[0], ReviewDecision::Approve),
+            choose(agency[0], ReviewDecision::Approve),
+        ])
+        .await;
+    let e = approve_agency.unwrap_err().to_string();
+    assert!(
+        e.contains("does not let this request be approved") && e.contains(&agency[0].application_id),
+        "{e}"
+    );
+    assert!(ws.sample_decisions(&open[0].application_id).await.unwrap().is_empty(), "all or none");
+
+    let decided = ws
+        .decide_samples(&[
+            choose(open[0], ReviewDecision::Approve),
+            choose(open[1], ReviewDecision::Reject(RejectReason::NotMatch)),
+            choose(agency[0], ReviewDecision::Reject(RejectReason::Other)),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(decided.len(), 3);
+    assert_eq!(decided[1].reason, "rejected by the seller: not a match");
+    let seen: serde_json::Value = serde_json::from_str(&decided[0].seen_json).unwrap();
+    assert_eq!(seen["status"], "PENDING", "the numbers the decision saw: {seen}");
+    assert!(seen["fulfilment_90d"].is_number() || open[0].fulfilment_90d.is_none(), "{seen}");
+
+    let report =
+        ws.run_outbox(&OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default()).await.unwrap();
+    assert_eq!((report.actions.done, report.actions.failed), (2, 1), "{report:?}");
+    assert_eq!(api.sample_reviews().len(), 3, "one review per decision");
+    let agency_decision = ws.sample_decisions(&agency[0].application_id).await.unwrap().remove(0);
+    assert_eq!(agency_decision.review_state, ActionState::Failed);
+    let why = agency_decision.review_error.unwrap();
+    assert!(why.contains("an agency submitted this sample request"), "{why}");
+    let approved = ws.sample_request(&open[0].application_id).await.unwrap();
+    assert_eq!(approved.status, "AWAITING_SHIPMENT", "the request follows the review that landed");
+    let rejected = ws.sample_request(&open[1].application_id).await.unwrap();
+    assert_eq!(rejected.status, "REJECT_CANCELLED");
+
+    let again = ws.run_outbox(&OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default()).await.unwrap();
+    assert_eq!(again.actions, scout_app::ActionsReport::default(), "nothing more to send");
+    assert_eq!(api.sample_reviews().len(), 3);
 }

@@ -41,6 +41,9 @@ pub struct OutboxReport {
     pub needs_check: u32,
     /// Stopped because the daily cap (e-mail) or the outreach quota (TikTok Shop) was reached.
     pub capped: bool,
+    /// What became of the sample reviews (and other single TikTok Shop calls) the run delivered.
+    #[serde(default)]
+    pub actions: crate::tiktok_actions::ActionsReport,
     /// What the seller should know about the run, in plain words (e.g. the quota could not be read).
     #[serde(default)]
     pub notes: Vec<String>,
@@ -176,6 +179,12 @@ impl Workspace {
             }
             report.needs_check += self.store.offers_needing_check(channel).await? as u32;
         }
+        if run.channel.is_none_or(|c| c == OfferChannel::Tiktok) && !cancel.is_cancelled() {
+            if let Err(e) = self.run_tiktok_actions(cancel, &mut report.actions).await {
+                tracing::warn!(error = %e, "TikTok Shop actions stopped");
+                report.problems.push(problem(OfferChannel::Tiktok, &e, None));
+            }
+        }
         Ok(report)
     }
 
@@ -199,6 +208,11 @@ impl Workspace {
         let n = self.store.recover_interrupted_offers(lease).await?;
         if n > 0 {
             tracing::warn!(offers = n, "offers interrupted by an earlier stop need checking");
+        }
+        // Reviews and messages are checked on TikTok Shop by the next run, not by the seller.
+        let actions = self.store.recover_interrupted_actions(lease).await?;
+        if actions > 0 {
+            tracing::warn!(actions, "TikTok Shop actions interrupted by an earlier stop will be checked");
         }
         Ok(n)
     }
