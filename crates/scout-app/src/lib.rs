@@ -41,6 +41,10 @@ pub use paths::{default_log_dir, default_workspace_path};
 pub use pipeline::{FollowUpSettings, FollowUps};
 pub use results::RETRAIN_AFTER_NEW_OUTCOMES;
 pub use samples::{
+    EconomicsInput, EndedRequest, PostModelCard, PostModelEntry, PostOutcomeSummary, SampleHistoryReport,
+    SampleRuleState, BACKTEST_DAYS, ENDED_SAMPLE_STATUSES,
+};
+pub use samples::{
     parse_sample_status, reject_words, DecisionSeen, SampleChoice, SampleStatusCount, SampleSyncReport,
     MAX_DECISIONS_AT_ONCE, SAMPLE_PAGE_ROWS, SYNCED_SAMPLE_STATUSES,
 };

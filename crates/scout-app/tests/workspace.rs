@@ -27,6 +27,8 @@ mod outreach;
 mod ranking;
 #[path = "workspace/results.rs"]
 mod results;
+#[path = "workspace/sample_learning.rs"]
+mod sample_learning;
 #[path = "workspace/samples.rs"]
 mod samples;
 #[path = "workspace/tiktok.rs"]

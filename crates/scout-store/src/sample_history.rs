@@ -29,6 +29,8 @@ pub struct SampleHistoryRow {
     /// TikTok's latest word.
     pub status: String,
     pub fulfilment_status: Option<String>,
+    /// Whether TikTok lets the seller approve it (latest).
+    pub approvable: bool,
     pub approve_by: Option<DateTime<Utc>>,
     pub ship_by: Option<DateTime<Utc>>,
     pub first_seen_at: DateTime<Utc>,
@@ -51,6 +53,7 @@ struct Row {
     creator_id: Option<i64>,
     status: String,
     fulfilment_status: Option<String>,
+    approvable: bool,
     approve_by: Option<DateTime<Utc>>,
     ship_by: Option<DateTime<Utc>>,
     first_seen_at: DateTime<Utc>,
@@ -184,7 +187,7 @@ impl Store {
     pub async fn sample_history(&self) -> Result<Vec<SampleHistoryRow>> {
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT r.application_id, r.product_id, r.creator_id, r.status, r.fulfilment_status, \
-             r.approve_by, r.ship_by, r.first_seen_at, \
+             r.approvable, r.approve_by, r.ship_by, r.first_seen_at, \
              CASE WHEN h.application_id IS NULL THEN r.fulfilment_90d_bp ELSE h.fulfilment_90d_bp END \
                AS fulfilment_90d_bp, \
              CASE WHEN h.application_id IS NULL THEN r.gmv_30d_minor ELSE h.gmv_30d_minor END AS gmv_30d_minor, \
@@ -218,6 +221,7 @@ impl Store {
                     creator_id: r.creator_id,
                     status: r.status,
                     fulfilment_status: r.fulfilment_status,
+                    approvable: r.approvable,
                     approve_by: r.approve_by,
                     ship_by: r.ship_by,
                     first_seen_at: r.first_seen_at,

@@ -1,10 +1,20 @@
 //! Free-sample requests (issue 19): synced from TikTok Shop into the workspace and listed by status.
 //! Reviews, the rule, the learned P(post) and the follow-up come in later slices.
 
+mod assess;
 mod decide;
+mod economics;
+mod history;
+mod model;
+mod outcomes;
+mod rule;
 mod sync;
 
 pub use decide::{reject_words, DecisionSeen, SampleChoice, MAX_DECISIONS_AT_ONCE};
+pub use economics::EconomicsInput;
+pub use history::{EndedRequest, SampleHistoryReport, ENDED_SAMPLE_STATUSES};
+pub use model::{PostModelCard, PostModelEntry, PostOutcomeSummary};
+pub use rule::{SampleRuleState, BACKTEST_DAYS};
 pub use sync::{SampleStatusCount, SampleSyncReport, SYNCED_SAMPLE_STATUSES};
 
 use crate::{AppError, Result, Workspace};

@@ -1,6 +1,8 @@
 //! Pulling the shop's sample requests from TikTok Shop into the workspace: every page of each status
-//! that still needs the seller (the search takes one status a call), paced, saved page by page.
+//! that still needs the seller (the search takes one status a call), paced, saved page by page, each
+//! request's signals kept as first seen; then the history step (`history.rs`).
 
+use super::history::SampleHistoryReport;
 use crate::tiktok::{tiktok_error, Pacer, TiktokConnection};
 use crate::{Result, Workspace};
 use chrono::Utc;
@@ -46,14 +48,18 @@ pub struct SampleSyncReport {
     /// Statuses that could not be read to the end, with TikTok Shop's reason.
     pub errors: Vec<String>,
     /// Stored requests in a synced status that TikTok Shop no longer lists under any synced status
-    /// (ended: cancelled, rejected, withdrawn…); their stored status is left as it was. Only when every
-    /// status was read to the end.
+    /// (ended: cancelled, rejected, withdrawn…). Only when every status was read to the end. The history
+    /// step then finds most of them under their ended status (`history.ended`).
     pub no_longer_listed: Vec<String>,
+    /// The ended statuses and the posted content read after the five (for learning who posts); its
+    /// errors and unreadable requests are also in `errors` and `unreadable`.
+    pub history: SampleHistoryReport,
 }
 
 impl Workspace {
     /// Reads every page of the shop's sample requests in each of [`SYNCED_SAMPLE_STATUSES`] and saves
-    /// them (a value TikTok leaves out never blanks a known one; the status follows TikTok). A status
+    /// them (a value TikTok leaves out never blanks a known one; the status follows TikTok), then the
+    /// history: every ended status, and the content posted for samples (`history.rs`). A status
     /// TikTok Shop refuses is reported and the others still read; stops (with an error) only when TikTok
     /// Shop must be reconnected.
     #[instrument(skip(self))]
@@ -67,6 +73,8 @@ impl Workspace {
             fetched = report.fetched,
             new = report.new,
             updated = report.updated,
+            ended = report.history.fetched,
+            contents_new = report.history.contents_new,
             errors = report.errors.len(),
             "sample requests synced"
         );
@@ -80,8 +88,38 @@ impl Workspace {
         report: &mut SampleSyncReport,
     ) -> Result<()> {
         let mut pacer = Pacer::new(connection.interval_ms);
-        let mut seen = HashSet::new();
-        for status in SYNCED_SAMPLE_STATUSES {
+        let mut read = StatusRead::default();
+        self.read_statuses(client, &mut pacer, &SYNCED_SAMPLE_STATUSES, &mut read).await?;
+        report.fetched = read.fetched;
+        report.new = read.new;
+        report.updated = read.updated;
+        report.unchanged = read.unchanged;
+        report.by_status = std::mem::take(&mut read.by_status);
+        report.unreadable = std::mem::take(&mut read.unreadable);
+        report.errors = std::mem::take(&mut read.errors);
+        if report.errors.is_empty() {
+            let wire: Vec<&str> = SYNCED_SAMPLE_STATUSES.iter().map(|s| s.as_wire()).collect();
+            let stored = self.store.sample_request_ids_with_status(&wire).await?;
+            report.no_longer_listed = stored.into_iter().filter(|id| !read.seen.contains(id)).collect();
+        }
+        // The history learning needs: the ended statuses, and the content posted for samples.
+        report.history = self.sync_sample_history_with(client, &mut pacer, &report.no_longer_listed).await?;
+        report.errors.extend(report.history.errors.iter().cloned());
+        report.unreadable.extend(report.history.unreadable.iter().cloned());
+        Ok(())
+    }
+
+    /// Reads every page of each of `statuses` into the store, tallying into `read`; each request's
+    /// signals are kept as first seen. Stops (with an error) only when TikTok Shop must be reconnected.
+    pub(crate) async fn read_statuses(
+        &self,
+        client: &TiktokClient,
+        pacer: &mut Pacer,
+        statuses: &[SampleStatus],
+        read: &mut StatusRead,
+    ) -> Result<()> {
+        for status in statuses {
+            let status = *status;
             let query = SampleQuery { status: Some(status), ..Default::default() };
             let mut count = SampleStatusCount { status, fetched: 0 };
             let mut token: Option<String> = None;
@@ -91,28 +129,31 @@ impl Workspace {
                     Ok(p) => p,
                     Err(e) if e.needs_reauthorization() => return Err(tiktok_error(e)),
                     Err(e) => {
-                        report.errors.push(format!("{}: {e}", status.as_wire()));
+                        read.errors.push(format!("{}: {e}", status.as_wire()));
                         break;
                     }
                 };
-                report.unreadable.extend(page.unreadable);
+                read.unreadable.extend(page.unreadable);
                 let incoming: Vec<IncomingSampleRequest> = page.applications.iter().map(incoming).collect();
-                seen.extend(incoming.iter().map(|r| r.application_id.clone()));
-                let outcomes = self.store.upsert_sample_requests(&incoming, Utc::now()).await?;
-                for o in outcomes {
+                let ids: Vec<String> = incoming.iter().map(|r| r.application_id.clone()).collect();
+                let now = Utc::now();
+                let outcomes = self.store.upsert_sample_requests(&incoming, now).await?;
+                self.store.record_first_signals(&ids, now).await?;
+                for (o, id) in outcomes.into_iter().zip(ids) {
                     match o {
-                        SampleUpsert::New => report.new += 1,
-                        SampleUpsert::Updated => report.updated += 1,
-                        SampleUpsert::Unchanged => report.unchanged += 1,
+                        SampleUpsert::New => read.new += 1,
+                        SampleUpsert::Updated => read.updated += 1,
+                        SampleUpsert::Unchanged => read.unchanged += 1,
                     }
+                    read.seen.insert(id);
                 }
                 let n = u32::try_from(incoming.len()).unwrap_or(u32::MAX);
                 count.fetched += n;
-                report.fetched += n;
+                read.fetched += n;
                 match page.next_page_token.filter(|t| !t.is_empty()) {
                     // A token the page already gave would loop forever: stop and say so.
                     Some(next) if token.as_deref() == Some(next.as_str()) => {
-                        report.errors.push(format!(
+                        read.errors.push(format!(
                             "{}: TikTok Shop gave the same page token twice",
                             status.as_wire()
                         ));
@@ -122,15 +163,23 @@ impl Workspace {
                     None => break,
                 }
             }
-            report.by_status.push(count);
-        }
-        if report.errors.is_empty() {
-            let wire: Vec<&str> = SYNCED_SAMPLE_STATUSES.iter().map(|s| s.as_wire()).collect();
-            let stored = self.store.sample_request_ids_with_status(&wire).await?;
-            report.no_longer_listed = stored.into_iter().filter(|id| !seen.contains(id)).collect();
+            read.by_status.push(count);
         }
         Ok(())
     }
+}
+
+/// What reading some statuses did.
+#[derive(Debug, Default)]
+pub(crate) struct StatusRead {
+    pub fetched: u32,
+    pub new: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+    pub by_status: Vec<SampleStatusCount>,
+    pub unreadable: Vec<String>,
+    pub errors: Vec<String>,
+    pub seen: HashSet<String>,
 }
 
 /// A request as the store keeps it: TikTok's words for the statuses, the signals as TikTok shows them.
