@@ -15,6 +15,7 @@ mod profile_refresh;
 mod release_config;
 mod results_commands;
 mod running_work;
+mod sample_commands;
 mod state;
 mod update_commands;
 mod update_status;
@@ -168,6 +169,10 @@ pub fn run() -> i32 {
             marketplace_commands::marketplace_creator,
             marketplace_commands::marketplace_options,
             marketplace_commands::creator_ids_by_open_id,
+            sample_commands::sample_board,
+            sample_commands::sync_samples,
+            sample_commands::decide_samples,
+            sample_commands::sample_decisions,
             results_commands::results_report,
             results_commands::import_results,
             results_commands::cancel_results_import,

@@ -63,8 +63,16 @@ impl OutboxWorker {
         });
     }
 
-    /// Every minute, starts a delivery when offers are due (queued before a restart, or a retry whose
-    /// time has come) and none is running.
+    /// Starts delivering now unless a run is going or the seller stopped the queue (what they just
+    /// queued goes at once; a "Stop" holds it).
+    pub async fn nudge(&self, ws: Workspace) {
+        if !self.paused.load(std::sync::atomic::Ordering::SeqCst) {
+            self.run(ws).await;
+        }
+    }
+
+    /// Every minute, starts a delivery when offers or TikTok Shop actions are due (queued before a
+    /// restart, or a retry whose time has come) and none is running.
     pub fn watch(app: tauri::AppHandle) {
         use tauri::Manager;
         tauri::async_runtime::spawn(async move {
@@ -76,6 +84,8 @@ impl OutboxWorker {
                 for channel in [OfferChannel::Email, OfferChannel::Tiktok] {
                     due |= ws.has_due_offers(channel).await.unwrap_or(false);
                 }
+                // Sample reviews and messages, and those an earlier stop left to be checked.
+                due |= ws.has_tiktok_actions_to_run().await.unwrap_or(false);
                 if due && !state.outbox.paused.load(std::sync::atomic::Ordering::SeqCst) {
                     state.outbox.run(ws).await;
                 }

@@ -45,8 +45,9 @@ pub use samples::{
     SampleRuleState, BACKTEST_DAYS, ENDED_SAMPLE_STATUSES,
 };
 pub use samples::{
-    parse_sample_status, reject_words, DecisionSeen, SampleChoice, SampleStatusCount, SampleSyncReport,
-    MAX_DECISIONS_AT_ONCE, SAMPLE_PAGE_ROWS, SYNCED_SAMPLE_STATUSES,
+    parse_sample_status, reject_words, DecisionSeen, SampleBoard, SampleBoardRow, SampleChoice, SampleGroup,
+    SampleGroupCount, SampleStatusCount, SampleSyncReport, MAX_DECISIONS_AT_ONCE, SAMPLE_GROUPS,
+    SAMPLE_PAGE_ROWS, SYNCED_SAMPLE_STATUSES,
 };
 pub use scout_outreach::email::{SmtpAccount, SmtpSecurity};
 pub use scout_outreach::template::{default_template, OfferTemplate, RenderedMessage};

@@ -288,20 +288,32 @@ impl Store {
         limit: u32,
         offset: u32,
     ) -> Result<SampleRequestPage> {
+        self.list_sample_requests_in(status.map(|s| vec![s]).as_deref(), limit, offset).await
+    }
+
+    /// Requests in any of `statuses` (TikTok's words; all without them), ordered and paged as
+    /// [`Store::list_sample_requests`].
+    pub async fn list_sample_requests_in(
+        &self,
+        statuses: Option<&[&str]>,
+        limit: u32,
+        offset: u32,
+    ) -> Result<SampleRequestPage> {
+        let statuses = statuses.map(|s| serde_json::to_string(s).unwrap_or_else(|_| "[]".into()));
+        let filter = "?1 IS NULL OR status IN (SELECT value FROM json_each(?1))";
         let rows: Vec<Row> = sqlx::query_as(&format!(
-            "SELECT {COLUMNS} FROM sample_requests WHERE ?1 IS NULL OR status = ?1 \
+            "SELECT {COLUMNS} FROM sample_requests WHERE {filter} \
              ORDER BY first_seen_at DESC, approve_by DESC, application_id LIMIT ?2 OFFSET ?3"
         ))
-        .bind(status)
+        .bind(&statuses)
         .bind(limit.min(SAMPLE_LIST_LIMIT))
         .bind(offset)
         .fetch_all(&self.pool)
         .await?;
-        let total: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM sample_requests WHERE ?1 IS NULL OR status = ?1")
-                .bind(status)
-                .fetch_one(&self.pool)
-                .await?;
+        let total: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM sample_requests WHERE {filter}"))
+            .bind(&statuses)
+            .fetch_one(&self.pool)
+            .await?;
         Ok(SampleRequestPage {
             rows: rows.into_iter().map(Row::read).collect::<Result<_>>()?,
             total: total.max(0) as u64,

@@ -2,6 +2,7 @@
 //! Reviews, the rule, the learned P(post) and the follow-up come in later slices.
 
 mod assess;
+mod board;
 mod decide;
 mod economics;
 mod history;
@@ -10,6 +11,7 @@ mod outcomes;
 mod rule;
 mod sync;
 
+pub use board::{SampleBoard, SampleBoardRow, SampleGroup, SampleGroupCount, SAMPLE_GROUPS};
 pub use decide::{reject_words, DecisionSeen, SampleChoice, MAX_DECISIONS_AT_ONCE};
 pub use economics::EconomicsInput;
 pub use history::{EndedRequest, SampleHistoryReport, ENDED_SAMPLE_STATUSES};

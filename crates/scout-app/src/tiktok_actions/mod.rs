@@ -63,6 +63,12 @@ pub(crate) enum CheckOutcome {
 }
 
 impl Workspace {
+    /// Whether a delivery run has TikTok Shop actions to do: some are due, or wait for a check.
+    pub async fn has_tiktok_actions_to_run(&self) -> Result<bool> {
+        Ok(self.store.has_due_actions(Utc::now()).await?
+            || self.store.count_actions(ActionState::NeedsCheck).await? > 0)
+    }
+
     /// Checks uncertain actions, then performs due ones until none is due, TikTok Shop cannot go on, or
     /// `cancel` is set. Needs the delivery lease (the caller holds it).
     pub(crate) async fn run_tiktok_actions(

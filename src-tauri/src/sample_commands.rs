@@ -1,0 +1,43 @@
+//! The Samples screen's commands (issue 19): a group's requests with their decisions, a sync from
+//! TikTok Shop, and the seller's decisions — recorded, then sent by the outbox worker at once.
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+use scout_app::{SampleBoard, SampleChoice, SampleDecision, SampleGroup, SampleSyncReport};
+use tauri::State;
+
+#[tauri::command]
+pub async fn sample_board(
+    state: State<'_, AppState>,
+    group: SampleGroup,
+    limit: u32,
+    offset: u32,
+) -> IpcResult<SampleBoard> {
+    Ok(state.workspace().await?.sample_board(group, limit, offset).await?)
+}
+
+#[tauri::command]
+pub async fn sync_samples(state: State<'_, AppState>) -> IpcResult<SampleSyncReport> {
+    let _busy = state.work.start();
+    Ok(state.workspace().await?.sync_sample_requests().await?)
+}
+
+/// Records the decisions (all or none) and starts the outbox, which sends their reviews.
+#[tauri::command]
+pub async fn decide_samples(
+    state: State<'_, AppState>,
+    choices: Vec<SampleChoice>,
+) -> IpcResult<Vec<SampleDecision>> {
+    let ws = state.workspace().await?;
+    let decided = ws.decide_samples(&choices).await?;
+    state.outbox.nudge(ws).await;
+    Ok(decided)
+}
+
+#[tauri::command]
+pub async fn sample_decisions(
+    state: State<'_, AppState>,
+    application_id: String,
+) -> IpcResult<Vec<SampleDecision>> {
+    Ok(state.workspace().await?.sample_decisions(&application_id).await?)
+}
