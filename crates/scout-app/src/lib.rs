@@ -11,6 +11,7 @@ mod creators;
 mod demo;
 mod error;
 mod logging;
+mod messages;
 mod outreach;
 mod paths;
 mod pipeline;
@@ -33,6 +34,11 @@ pub use creators::{
 pub use demo::{SimulationReport, EXAMPLE_CAMPAIGN};
 pub use error::{AppError, ErrorCode, ErrorPayload, Result};
 pub use logging::{init_logging, LogGuard};
+pub use messages::{
+    ConversationView, FollowUpPlan, MessagePayload, MessagePurpose, MessageSettings, MessageSyncReport,
+    OutgoingView, PlannedFollowUp, QueuedMessages, DEFAULT_FOLLOW_UP_DAYS, DEFAULT_FOLLOW_UP_TEMPLATE,
+    INBOX_ROWS, MAX_MESSAGES_BEFORE_REPLY,
+};
 pub use outreach::{
     EmailSettings, OfferDraft, OfferPreview, OutboxProblem, OutboxReport, OutboxRun, PreviewedMessage,
     SellerProfile,

@@ -21,6 +21,8 @@ mod campaigns;
 mod import_lists;
 #[path = "workspace/marketplace.rs"]
 mod marketplace;
+#[path = "workspace/messages.rs"]
+mod messages;
 #[path = "workspace/outreach.rs"]
 mod outreach;
 #[path = "workspace/ranking.rs"]

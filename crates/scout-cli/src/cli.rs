@@ -69,6 +69,9 @@ pub enum Command {
     /// Free-sample requests from TikTok Shop: sync them, list them by status.
     #[command(subcommand)]
     Samples(crate::cli_samples::SamplesCommand),
+    /// Conversations with creators through TikTok Shop: sync, inbox, show, send, invite, follow up, read.
+    #[command(subcommand)]
+    Messages(crate::cli_messages::MessagesCommand),
     /// Import order and video exports; net results per campaign, creator and product.
     #[command(subcommand)]
     Results(crate::cli_results::ResultsCommand),

@@ -11,6 +11,7 @@ mod campaigns;
 mod cli;
 mod cli_marketplace;
 mod cli_match;
+mod cli_messages;
 mod cli_outreach;
 mod cli_results;
 mod cli_samples;
@@ -18,6 +19,7 @@ mod creators;
 mod fixtures;
 mod import;
 mod marketplace;
+mod messages;
 mod models;
 mod output;
 mod outreach;
@@ -98,6 +100,7 @@ async fn run(cli: Cli) -> Result<u8, AppError> {
         Command::Offers(cmd) => outreach::offers(&open(&cli).await?, cmd).await,
         Command::Outbox(cmd) => outreach::outbox(&open(&cli).await?, cmd).await,
         Command::Tiktok(cmd) => tiktok::run(&open(&cli).await?, cmd).await,
+        Command::Messages(cmd) => messages::run(&open(&cli).await?, cmd).await,
         Command::Samples(cmd) => samples::run(&open(&cli).await?, cmd).await,
         Command::Results(cmd) => results::run(&open(&cli).await?, cmd, cli.quiet).await,
         Command::Pipeline(cmd) => outreach::pipeline(&open(&cli).await?, cmd).await,

@@ -157,126 +157,8 @@ impl Store {
         messages: &[IncomingMessage],
         now: DateTime<Utc>,
     ) -> Result<ConversationSaved> {
-        let id = conversation.conversation_id.trim();
-        if id.is_empty() {
-            return Err(crate::StoreError::InvalidConversation {
-                conversation_id: String::new(),
-                message: "the conversation id is empty".into(),
-            });
-        }
         let mut tx = self.write_tx().await?;
-        sqlx::query(
-            "INSERT INTO conversations (conversation_id, creator_open_id, username, creator_im_id, unread, \
-             first_seen_at, updated_at) VALUES (?1, ?2, ?3, ?4, coalesce(?5, 0), ?6, ?6) \
-             ON CONFLICT (conversation_id) DO UPDATE SET \
-             creator_open_id = coalesce(excluded.creator_open_id, conversations.creator_open_id), \
-             username = coalesce(excluded.username, conversations.username), \
-             creator_im_id = coalesce(excluded.creator_im_id, conversations.creator_im_id), \
-             unread = coalesce(?5, conversations.unread), updated_at = excluded.updated_at",
-        )
-        .bind(id)
-        .bind(conversation.creator_open_id.as_deref().map(str::trim).filter(|s| !s.is_empty()))
-        .bind(conversation.username.as_deref().map(str::trim).filter(|s| !s.is_empty()))
-        .bind(conversation.creator_im_id.as_deref().map(str::trim).filter(|s| !s.is_empty()))
-        .bind(conversation.unread.map(clamp))
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        // Linked once: by the open id Scout opened it with, else by username (TikTok's list has no open id).
-        sqlx::query(
-            "UPDATE conversations SET creator_id = coalesce( \
-             (SELECT id FROM creators WHERE platform = 'tiktok' AND open_id = conversations.creator_open_id), \
-             (SELECT id FROM creators WHERE platform = 'tiktok' \
-              AND handle = lower(ltrim(trim(conversations.username), '@')) ORDER BY id LIMIT 1)) \
-             WHERE conversation_id = ? AND creator_id IS NULL",
-        )
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        let creator_id: Option<i64> =
-            sqlx::query_scalar("SELECT creator_id FROM conversations WHERE conversation_id = ?")
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?;
-
-        let mut saved = ConversationSaved { creator_id, ..Default::default() };
-        let mut theirs: Vec<&IncomingMessage> = Vec::new();
-        let mut ordered: Vec<&IncomingMessage> = messages.iter().collect();
-        ordered.sort_by_key(|m| (m.index, m.sent_at));
-        for m in ordered {
-            let message_id = m.message_id.trim();
-            if message_id.is_empty() {
-                return Err(crate::StoreError::InvalidConversation {
-                    conversation_id: id.to_string(),
-                    message: "a message without an id".into(),
-                });
-            }
-            let inserted = sqlx::query(
-                "INSERT INTO conversation_messages (message_id, conversation_id, from_creator, kind, text, \
-                 content, conversation_index, sent_at, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
-                 ON CONFLICT (message_id) DO NOTHING",
-            )
-            .bind(message_id)
-            .bind(id)
-            .bind(m.from_creator)
-            .bind(&m.kind)
-            .bind(&m.text)
-            .bind(&m.content)
-            .bind(m.index.map(clamp))
-            .bind(m.sent_at.unwrap_or(now))
-            .bind(now)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if inserted == 1 {
-                saved.new_messages += 1;
-                if m.from_creator {
-                    saved.new_from_creator += 1;
-                    theirs.push(m);
-                }
-            } else {
-                // Read back after Scout sent it: TikTok's order and time replace Scout's clock.
-                sqlx::query(
-                    "UPDATE conversation_messages SET \
-                     conversation_index = coalesce(?, conversation_index), sent_at = coalesce(?, sent_at) \
-                     WHERE message_id = ?",
-                )
-                .bind(m.index.map(clamp))
-                .bind(m.sent_at)
-                .bind(message_id)
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
-        sqlx::query(
-            "UPDATE conversations SET last_message_at = \
-             (SELECT max(sent_at) FROM conversation_messages WHERE conversation_id = ?1) \
-             WHERE conversation_id = ?1",
-        )
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-
-        if let (Some(creator_id), false) = (creator_id, theirs.is_empty()) {
-            let cause = reply_cause(&theirs, now);
-            let campaigns: Vec<(i64, String)> = sqlx::query_as(
-                "SELECT campaign_id, stage FROM shortlist WHERE creator_id = ? AND stage <> 'shortlisted' \
-                 ORDER BY campaign_id",
-            )
-            .bind(creator_id)
-            .fetch_all(&mut *tx)
-            .await?;
-            for (campaign_id, stage) in campaigns {
-                let stage = parse_stage(&stage, creator_id)?;
-                if matches!(stage, Stage::Invited | Stage::NoResponse) {
-                    move_in(&mut tx, campaign_id, creator_id, Stage::Replied, &cause, now).await?;
-                    saved.moved_to_replied.push(campaign_id);
-                } else {
-                    note_in(&mut tx, campaign_id, creator_id, stage, &cause, now).await?;
-                    saved.noted.push(campaign_id);
-                }
-            }
-        }
+        let saved = save_in(&mut tx, conversation, messages, now).await?;
         tx.commit().await?;
         Ok(saved)
     }
@@ -425,6 +307,135 @@ impl Store {
         .await?;
         rows.into_iter().map(|(c, s)| Ok((c, parse_stage(&s, creator_id)?))).collect()
     }
+}
+
+/// [`Store::save_conversation`] inside a transaction.
+pub(crate) async fn save_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    conversation: &IncomingConversation,
+    messages: &[IncomingMessage],
+    now: DateTime<Utc>,
+) -> Result<ConversationSaved> {
+    let id = conversation.conversation_id.trim();
+    if id.is_empty() {
+        return Err(crate::StoreError::InvalidConversation {
+            conversation_id: String::new(),
+            message: "the conversation id is empty".into(),
+        });
+    }
+    sqlx::query(
+        "INSERT INTO conversations (conversation_id, creator_open_id, username, creator_im_id, unread, \
+             first_seen_at, updated_at) VALUES (?1, ?2, ?3, ?4, coalesce(?5, 0), ?6, ?6) \
+             ON CONFLICT (conversation_id) DO UPDATE SET \
+             creator_open_id = coalesce(excluded.creator_open_id, conversations.creator_open_id), \
+             username = coalesce(excluded.username, conversations.username), \
+             creator_im_id = coalesce(excluded.creator_im_id, conversations.creator_im_id), \
+             unread = coalesce(?5, conversations.unread), updated_at = excluded.updated_at",
+    )
+    .bind(id)
+    .bind(conversation.creator_open_id.as_deref().map(str::trim).filter(|s| !s.is_empty()))
+    .bind(conversation.username.as_deref().map(str::trim).filter(|s| !s.is_empty()))
+    .bind(conversation.creator_im_id.as_deref().map(str::trim).filter(|s| !s.is_empty()))
+    .bind(conversation.unread.map(clamp))
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    // Linked once: by the open id Scout opened it with, else by username (TikTok's list has no open id).
+    sqlx::query(
+            "UPDATE conversations SET creator_id = coalesce( \
+             (SELECT id FROM creators WHERE platform = 'tiktok' AND open_id = conversations.creator_open_id), \
+             (SELECT id FROM creators WHERE platform = 'tiktok' \
+              AND handle = lower(ltrim(trim(conversations.username), '@')) ORDER BY id LIMIT 1)) \
+             WHERE conversation_id = ? AND creator_id IS NULL",
+        )
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    let creator_id: Option<i64> =
+        sqlx::query_scalar("SELECT creator_id FROM conversations WHERE conversation_id = ?")
+            .bind(id)
+            .fetch_one(&mut **tx)
+            .await?;
+
+    let mut saved = ConversationSaved { creator_id, ..Default::default() };
+    let mut theirs: Vec<&IncomingMessage> = Vec::new();
+    let mut ordered: Vec<&IncomingMessage> = messages.iter().collect();
+    ordered.sort_by_key(|m| (m.index, m.sent_at));
+    for m in ordered {
+        let message_id = m.message_id.trim();
+        if message_id.is_empty() {
+            return Err(crate::StoreError::InvalidConversation {
+                conversation_id: id.to_string(),
+                message: "a message without an id".into(),
+            });
+        }
+        let inserted = sqlx::query(
+            "INSERT INTO conversation_messages (message_id, conversation_id, from_creator, kind, text, \
+                 content, conversation_index, sent_at, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
+                 ON CONFLICT (message_id) DO NOTHING",
+        )
+        .bind(message_id)
+        .bind(id)
+        .bind(m.from_creator)
+        .bind(&m.kind)
+        .bind(&m.text)
+        .bind(&m.content)
+        .bind(m.index.map(clamp))
+        .bind(m.sent_at.unwrap_or(now))
+        .bind(now)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        if inserted == 1 {
+            saved.new_messages += 1;
+            if m.from_creator {
+                saved.new_from_creator += 1;
+                theirs.push(m);
+            }
+        } else {
+            // Read back after Scout sent it: TikTok's order and time replace Scout's clock.
+            sqlx::query(
+                "UPDATE conversation_messages SET \
+                     conversation_index = coalesce(?, conversation_index), sent_at = coalesce(?, sent_at) \
+                     WHERE message_id = ?",
+            )
+            .bind(m.index.map(clamp))
+            .bind(m.sent_at)
+            .bind(message_id)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    sqlx::query(
+        "UPDATE conversations SET last_message_at = \
+             (SELECT max(sent_at) FROM conversation_messages WHERE conversation_id = ?1) \
+             WHERE conversation_id = ?1",
+    )
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+
+    if let (Some(creator_id), false) = (creator_id, theirs.is_empty()) {
+        let cause = reply_cause(&theirs, now);
+        let campaigns: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT campaign_id, stage FROM shortlist WHERE creator_id = ? AND stage <> 'shortlisted' \
+                 ORDER BY campaign_id",
+        )
+        .bind(creator_id)
+        .fetch_all(&mut **tx)
+        .await?;
+        for (campaign_id, stage) in campaigns {
+            let stage = parse_stage(&stage, creator_id)?;
+            if matches!(stage, Stage::Invited | Stage::NoResponse) {
+                move_in(tx, campaign_id, creator_id, Stage::Replied, &cause, now).await?;
+                saved.moved_to_replied.push(campaign_id);
+            } else {
+                note_in(tx, campaign_id, creator_id, stage, &cause, now).await?;
+                saved.noted.push(campaign_id);
+            }
+        }
+    }
+    Ok(saved)
 }
 
 #[cfg(test)]

@@ -20,18 +20,22 @@ use ts_rs::TS;
 pub enum ActionKind {
     /// Approve or reject a free-sample request (its target is the application id).
     SampleReview,
+    /// A message to a creator (its target is the creator's open id).
+    Message,
 }
 
 impl ActionKind {
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             ActionKind::SampleReview => "sample_review",
+            ActionKind::Message => "message",
         }
     }
 
     fn parse(s: &str, id: i64) -> Result<ActionKind> {
         match s {
             "sample_review" => Ok(ActionKind::SampleReview),
+            "message" => Ok(ActionKind::Message),
             other => Err(unknown("kind", id, other)),
         }
     }

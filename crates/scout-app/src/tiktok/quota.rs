@@ -1,4 +1,5 @@
-//! The shop's weekly outreach quota as Scout shows and obeys it.
+//! The shop's weekly outreach quota as Scout shows and obeys it: read from TikTok Shop, said in plain
+//! words, and checked before invitations or messages to creators new to the shop are queued.
 
 use chrono::{DateTime, Duration, Utc};
 use scout_tiktok::{self as tiktok, TiktokError};
@@ -82,6 +83,38 @@ impl TiktokQuota {
     }
 }
 
+impl TiktokQuota {
+    /// Why `new_creators` creators new to the shop cannot be contacted now, in plain words; `None` when
+    /// what is left covers them (or the shop is unlimited).
+    pub fn refusal_for_new_creators(&self, new_creators: u32) -> Option<String> {
+        let left = self.remaining?;
+        if new_creators == 0 || left >= new_creators {
+            return None;
+        }
+        let who = if new_creators == 1 {
+            "1 creator new to the shop".to_string()
+        } else {
+            format!("{new_creators} creators new to the shop")
+        };
+        Some(format!(
+            "TikTok Shop's weekly outreach quota does not cover {who}: {}; creators already connected to the \
+             shop (invited or talked with) need none",
+            self.describe()
+        ))
+    }
+}
+
+impl crate::Workspace {
+    /// The shop's outreach quota as TikTok Shop says it now (one call): what is left for creators new to
+    /// the shop, whom invitations and first messages share it with.
+    pub async fn outreach_quota(&self) -> crate::Result<TiktokQuota> {
+        let (connection, client) = self.tiktok_client().await?;
+        let quota = client.outreach_quota().await;
+        self.save_refreshed_tokens(&connection, &client).await?;
+        quota.map(|q| TiktokQuota::from(&q)).map_err(super::tiktok_error)
+    }
+}
+
 fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
@@ -146,6 +179,33 @@ mod tests {
             ..q
         };
         assert_eq!(unlimited.describe(), "unlimited: any number of new creators this period");
+        assert_eq!(unlimited.refusal_for_new_creators(1_000), None, "unlimited covers anyone");
+    }
+
+    #[test]
+    fn creators_new_to_the_shop_beyond_what_is_left_are_refused_in_plain_words() {
+        let q = TiktokQuota {
+            unlimited: false,
+            remaining: Some(0),
+            all: TiktokQuotaPart { used: 50, total: 50 },
+            period: None,
+            bonus: None,
+            max_follower_count: None,
+            gmv_tier: None,
+            reset_at: DateTime::from_timestamp(1_797_120_000, 0),
+        };
+        assert_eq!(
+            q.refusal_for_new_creators(1).as_deref(),
+            Some(
+                "TikTok Shop's weekly outreach quota does not cover 1 creator new to the shop: 0 of 50 new \
+                 creators left this period; starts again 2026-12-13 00:00 UTC; creators already connected \
+                 to the shop (invited or talked with) need none"
+            )
+        );
+        assert_eq!(q.refusal_for_new_creators(0), None, "connected creators need none");
+        let some_left = TiktokQuota { remaining: Some(3), ..q };
+        assert_eq!(some_left.refusal_for_new_creators(3), None);
+        assert!(some_left.refusal_for_new_creators(4).unwrap().contains("does not cover 4 creators"));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! never came (a timeout after the request left) is uncertain too: it waits for a check, never a blind
 //! second send.
 
+mod message;
 mod review;
 
 pub use review::review_payload;
@@ -108,6 +109,7 @@ impl Workspace {
             pacer.wait().await;
             let found = match action.kind {
                 ActionKind::SampleReview => self.check_review(client, &action).await,
+                ActionKind::Message => self.check_message(client, &action).await,
             };
             match found {
                 Ok(CheckOutcome::Landed(result)) => {
@@ -135,6 +137,7 @@ impl Workspace {
             pacer.wait().await;
             let outcome = match action.kind {
                 ActionKind::SampleReview => self.perform_review(client, &action).await,
+                ActionKind::Message => self.perform_message(client, &action).await,
             };
             if let Some(stop) = self.settle_action(&action, outcome, report).await? {
                 return Err(stop);
@@ -196,6 +199,7 @@ impl Workspace {
     async fn settle_landed(&self, action: &Action, from: ActionState, result: Option<&str>) -> Result<()> {
         match action.kind {
             ActionKind::SampleReview => self.review_landed(action, from, result).await,
+            ActionKind::Message => self.message_landed(action, from, result).await,
         }
     }
 }

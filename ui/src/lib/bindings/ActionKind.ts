@@ -3,4 +3,4 @@
 /**
  * What an action does on TikTok Shop.
  */
-export type ActionKind = "sample_review";
+export type ActionKind = "sample_review" | "message";
