@@ -3,7 +3,7 @@
 
 use crate::error::IpcResult;
 use crate::state::AppState;
-use scout_app::{SampleBoard, SampleChoice, SampleDecision, SampleGroup, SampleSyncReport};
+use scout_app::{SampleBoard, SampleChoice, SampleDecision, SampleGroup, SamplesSynced};
 use tauri::State;
 
 #[tauri::command]
@@ -16,10 +16,17 @@ pub async fn sample_board(
     Ok(state.workspace().await?.sample_board(group, limit, offset).await?)
 }
 
+/// Syncs from TikTok Shop; when the seller turned the rule on, it decides what it may and the outbox
+/// sends those reviews at once.
 #[tauri::command]
-pub async fn sync_samples(state: State<'_, AppState>) -> IpcResult<SampleSyncReport> {
+pub async fn sync_samples(state: State<'_, AppState>) -> IpcResult<SamplesSynced> {
     let _busy = state.work.start();
-    Ok(state.workspace().await?.sync_sample_requests().await?)
+    let ws = state.workspace().await?;
+    let synced = ws.sync_samples_and_apply_rule().await?;
+    if synced.rule.as_ref().is_some_and(|r| r.approved + r.rejected > 0) {
+        state.outbox.nudge(ws).await;
+    }
+    Ok(synced)
 }
 
 /// Records the decisions (all or none) and starts the outbox, which sends their reviews.

@@ -47,13 +47,13 @@ pub use paths::{default_log_dir, default_workspace_path};
 pub use pipeline::{FollowUpSettings, FollowUps};
 pub use results::RETRAIN_AFTER_NEW_OUTCOMES;
 pub use samples::{
-    EconomicsInput, EndedRequest, PostModelCard, PostModelEntry, PostOutcomeSummary, SampleHistoryReport,
-    SampleRuleState, BACKTEST_DAYS, ENDED_SAMPLE_STATUSES,
+    parse_sample_status, reject_words, DecisionSeen, RuleRun, SampleBoard, SampleBoardRow, SampleChoice,
+    SampleGroup, SampleGroupCount, SampleStatusCount, SampleSyncReport, SamplesSynced, MAX_DECISIONS_AT_ONCE,
+    SAMPLE_GROUPS, SAMPLE_PAGE_ROWS, SYNCED_SAMPLE_STATUSES,
 };
 pub use samples::{
-    parse_sample_status, reject_words, DecisionSeen, SampleBoard, SampleBoardRow, SampleChoice, SampleGroup,
-    SampleGroupCount, SampleStatusCount, SampleSyncReport, MAX_DECISIONS_AT_ONCE, SAMPLE_GROUPS,
-    SAMPLE_PAGE_ROWS, SYNCED_SAMPLE_STATUSES,
+    EconomicsInput, EndedRequest, PostModelCard, PostModelEntry, PostOutcomeSummary, SampleHistoryReport,
+    SampleRuleState, BACKTEST_DAYS, ENDED_SAMPLE_STATUSES,
 };
 pub use scout_outreach::email::{SmtpAccount, SmtpSecurity};
 pub use scout_outreach::template::{default_template, OfferTemplate, RenderedMessage};

@@ -28,9 +28,10 @@ fn print_rows(rows: &[SampleRequest]) {
 pub async fn run(ws: &Workspace, cmd: &SamplesCommand) -> Result<u8, AppError> {
     match cmd {
         SamplesCommand::Sync { json } => {
-            let r = ws.sync_sample_requests().await?;
+            let synced = ws.sync_samples_and_apply_rule().await?;
+            let r = &synced.sync;
             if *json {
-                print_json(&r)?;
+                print_json(&synced)?;
             } else {
                 let per: Vec<String> = r
                     .by_status
@@ -47,6 +48,12 @@ pub async fn run(ws: &Workspace, cmd: &SamplesCommand) -> Result<u8, AppError> {
                 );
                 for e in r.errors.iter().chain(&r.unreadable) {
                     eprintln!("  {e}");
+                }
+                if let Some(rule) = &synced.rule {
+                    println!(
+                        "the rule approved {}, rejected {} and left {} to you; `scout outbox run` sends the reviews",
+                        rule.approved, rule.rejected, rule.left
+                    );
                 }
                 if !r.no_longer_listed.is_empty() {
                     eprintln!(

@@ -237,12 +237,12 @@ impl Store {
         Ok(out)
     }
 
-    /// Approvals the rule made since `since` whose review did not fail for good or get cancelled (its
-    /// daily cap counts them).
-    pub async fn rule_approvals_since(&self, since: DateTime<Utc>) -> Result<u64> {
+    /// Approvals made since `since`, by the seller or the rule, whose review did not fail for good or
+    /// get cancelled (the rule's daily limit counts them).
+    pub async fn approvals_since(&self, since: DateTime<Utc>) -> Result<u64> {
         let n: i64 = sqlx::query_scalar(&format!(
             "SELECT count(*) FROM sample_decisions d JOIN tiktok_actions a ON a.id = d.action_id \
-             WHERE d.decided_by = 'rule' AND d.decision = 'approve' AND d.decided_at >= ? AND {LIVE}"
+             WHERE d.decision = 'approve' AND d.decided_at >= ? AND {LIVE}"
         ))
         .bind(since)
         .fetch_one(&self.pool)

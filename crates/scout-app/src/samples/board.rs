@@ -3,9 +3,11 @@
 //! and how many requests each group holds.
 
 use crate::{Result, Workspace};
+use scout_match::samples::SampleAssessment;
 use scout_store::{SampleDecision, SampleRequest};
 use scout_tiktok::SampleStatus;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use ts_rs::TS;
 
 /// The Samples screen's tabs, each a set of TikTok Shop's statuses.
@@ -60,12 +62,14 @@ impl SampleGroup {
 }
 
 /// One request as the screen shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct SampleBoardRow {
     pub request: SampleRequest,
     /// The newest decision, by the seller or the rule, and where its review stands.
     pub decision: Option<SampleDecision>,
+    /// Scout's P(post), expected GMV and net value, explained — for requests still to decide.
+    pub assessment: Option<SampleAssessment>,
 }
 
 /// How many stored requests a group holds.
@@ -78,7 +82,7 @@ pub struct SampleGroupCount {
 }
 
 /// One page of a group.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct SampleBoard {
     pub group: SampleGroup,
@@ -96,12 +100,23 @@ impl Workspace {
         let page = self.store.list_sample_requests_in(Some(&group.words()), limit, offset).await?;
         let ids: Vec<String> = page.rows.iter().map(|r| r.application_id.clone()).collect();
         let mut decisions = self.store.latest_sample_decisions(&ids).await?;
+        let mut assessments: HashMap<String, SampleAssessment> =
+            if group == SampleGroup::ToDecide && !ids.is_empty() {
+                self.assess_sample_requests(Some(&ids))
+                    .await?
+                    .into_iter()
+                    .map(|a| (a.application_id.clone(), a))
+                    .collect()
+            } else {
+                HashMap::new()
+            };
         let rows = page
             .rows
             .into_iter()
             .map(|request| {
                 let decision = decisions.remove(&request.application_id);
-                SampleBoardRow { request, decision }
+                let assessment = assessments.remove(&request.application_id);
+                SampleBoardRow { request, decision, assessment }
             })
             .collect();
         let by_status = self.store.count_sample_requests_by_status().await?;

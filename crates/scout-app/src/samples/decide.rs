@@ -5,6 +5,7 @@
 
 use crate::tiktok_actions::review_payload;
 use crate::{AppError, Result, Workspace};
+use scout_match::samples::SampleAssessment;
 use scout_store::{DecidedBy, NewSampleDecision, SampleDecision, SampleRequest, SampleVerdict};
 use scout_tiktok::{RejectReason, ReviewDecision};
 use serde::{Deserialize, Serialize};
@@ -38,11 +39,18 @@ pub struct DecisionSeen {
     #[ts(type = "number | null")]
     pub median_video_views: Option<u64>,
     pub approvable: bool,
+    /// Scout's P(post), expected GMV and net value, explained, when it could assess the request.
+    pub assessment: Option<SampleAssessment>,
 }
 
 impl DecisionSeen {
+    pub(crate) fn with_assessment(r: &SampleRequest, assessment: SampleAssessment) -> DecisionSeen {
+        DecisionSeen { assessment: Some(assessment), ..DecisionSeen::of(r) }
+    }
+
     pub(crate) fn of(r: &SampleRequest) -> DecisionSeen {
         DecisionSeen {
+            assessment: None,
             status: r.status.clone(),
             fulfilment_90d: r.fulfilment_90d.map(|b| f64::from(b.0) / 10_000.0),
             gmv_30d_minor: r.gmv_30d.as_ref().map(|m| m.minor),
@@ -67,6 +75,16 @@ impl Workspace {
                 choices.len()
             )));
         }
+        // What Scout made of each request when the seller decided (none when it cannot assess them).
+        let ids: Vec<String> = choices.iter().map(|c| c.application_id.clone()).collect();
+        let mut assessed: std::collections::HashMap<String, SampleAssessment> =
+            match self.assess_sample_requests(Some(&ids)).await {
+                Ok(all) => all.into_iter().map(|a| (a.application_id.clone(), a)).collect(),
+                Err(e) => {
+                    tracing::info!(error = %e, "decisions recorded without Scout's assessment");
+                    Default::default()
+                }
+            };
         let mut decisions = Vec::with_capacity(choices.len());
         for c in choices {
             let request = self.sample_request(&c.application_id).await?;
@@ -81,7 +99,11 @@ impl Workspace {
                 });
             }
             let note = c.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
-            let seen = serde_json::to_string(&DecisionSeen::of(&request))
+            let seen = match assessed.remove(&c.application_id) {
+                Some(a) => DecisionSeen::with_assessment(&request, a),
+                None => DecisionSeen::of(&request),
+            };
+            let seen = serde_json::to_string(&seen)
                 .map_err(|e| AppError::Internal(format!("the decision's numbers: {e}")))?;
             decisions.push(
                 self.new_decision(

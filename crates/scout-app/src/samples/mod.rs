@@ -9,6 +9,7 @@ mod history;
 mod model;
 mod outcomes;
 mod rule;
+mod rule_run;
 mod sync;
 
 pub use board::{SampleBoard, SampleBoardRow, SampleGroup, SampleGroupCount, SAMPLE_GROUPS};
@@ -16,6 +17,7 @@ pub use decide::{reject_words, DecisionSeen, SampleChoice, MAX_DECISIONS_AT_ONCE
 pub use economics::EconomicsInput;
 pub use history::{EndedRequest, SampleHistoryReport, ENDED_SAMPLE_STATUSES};
 pub use model::{PostModelCard, PostModelEntry, PostOutcomeSummary};
+pub use rule_run::{RuleRun, SamplesSynced};
 pub use rule::{SampleRuleState, BACKTEST_DAYS};
 pub use sync::{SampleStatusCount, SampleSyncReport, SYNCED_SAMPLE_STATUSES};
 

@@ -130,3 +130,66 @@ async fn decisions_go_to_tiktok_shop_once_through_the_outbox_and_a_refusal_is_in
     assert_eq!(again.actions, scout_app::ActionsReport::default(), "nothing more to send");
     assert_eq!(api.sample_reviews().len(), 3);
 }
+
+#[tokio::test]
+async fn the_rule_decides_on_sync_only_once_turned_on_and_never_twice() {
+    if !scout_testkit::keychain_tests_enabled("the_rule_decides_on_sync_only_once_turned_on") {
+        return;
+    }
+    let (_dir, ws, api) = connected("rule").await;
+    for p in ["1729000000000000001", "1729000000000000002", "1729000000000000004"] {
+        let economics = scout_app::EconomicsInput {
+            product_id: p.into(),
+            price: Some("20.00".into()),
+            margin: "40%".into(),
+            sample_cost: "8.50".into(),
+            shipping: "4.00".into(),
+            currency: None,
+        };
+        ws.set_sample_economics(&economics).await.unwrap();
+    }
+    let off = ws.sync_samples_and_apply_rule().await.unwrap();
+    assert_eq!(off.rule, None, "the rule is off until the seller turns it on");
+    assert!(api.sample_reviews().is_empty());
+
+    // Approve the six best by net value a day, whatever their numbers; leave the rest to the seller.
+    let mut rule = ws.sample_rule().await.unwrap().rule;
+    rule.min_p_post = 0.0;
+    rule.min_net_value = scout_domain::Money::new(-1_000_000, rule.min_net_value.currency.clone());
+    rule.daily_limit = 6;
+    ws.set_sample_rule(&rule).await.unwrap();
+    ws.backtest_sample_rule(scout_app::BACKTEST_DAYS).await.unwrap();
+    ws.turn_sample_rule(true).await.unwrap();
+
+    let on = ws.sync_samples_and_apply_rule().await.unwrap();
+    assert_eq!(on.rule, Some(scout_app::RuleRun { approved: 6, rejected: 0, left: 6 }), "{on:?}");
+    let board = ws.sample_board(scout_app::SampleGroup::ToDecide, 50, 0).await.unwrap();
+    let by_rule: Vec<_> = board.rows.iter().filter_map(|r| r.decision.as_ref()).collect();
+    assert_eq!(by_rule.len(), 6);
+    let best_left = board
+        .rows
+        .iter()
+        .filter(|r| r.decision.is_none() && r.request.approvable)
+        .filter_map(|r| r.assessment.as_ref()?.net_value.as_ref().map(|m| m.minor))
+        .max()
+        .unwrap();
+    for d in &by_rule {
+        assert_eq!(d.decided_by, scout_app::DecidedBy::Rule);
+        assert!(d.reason.starts_with("by the rule: "), "{}", d.reason);
+        let seen: serde_json::Value = serde_json::from_str(&d.seen_json).unwrap();
+        let net = seen["assessment"]["net_value"]["minor"].as_i64().expect("the net value it saw");
+        assert!(net >= best_left, "the best by net value first: {net} < {best_left}");
+        assert!(seen["assessment"]["chance"]["p_post"].is_number(), "{seen}");
+    }
+
+    let again = ws.sync_samples_and_apply_rule().await.unwrap();
+    assert_eq!(
+        again.rule,
+        Some(scout_app::RuleRun { approved: 0, rejected: 0, left: 6 }),
+        "the day's six are used"
+    );
+    ws.run_outbox(&OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default()).await.unwrap();
+    let reviews = api.sample_reviews();
+    assert_eq!(reviews.len(), 6, "one review per decision, none twice");
+    assert!(reviews.iter().all(|r| r["review_result"] == "APPROVE" && r["code"] == 0), "{reviews:?}");
+}

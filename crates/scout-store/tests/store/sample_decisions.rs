@@ -112,7 +112,7 @@ async fn decisions_are_recorded_with_their_review_all_or_none_and_never_twice() 
         (SampleVerdict::Approve, DecidedBy::Rule, ActionState::Queued)
     );
     assert_eq!(a1[0].seen_json, r#"{"p_post":0.7}"#, "the numbers it saw are kept");
-    assert_eq!(store.rule_approvals_since(Utc::now() - Duration::hours(1)).await.unwrap(), 1);
+    assert_eq!(store.approvals_since(Utc::now() - Duration::hours(1)).await.unwrap(), 1);
 
     let latest = store.latest_sample_decisions(&["A1".into(), "A2".into(), "A3".into()]).await.unwrap();
     assert_eq!(latest.len(), 2, "A3 is undecided");
