@@ -54,6 +54,9 @@ pub enum SamplesCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Who will post: `model`, `assess`, `rule`, `economics` (cli_samples_model.rs).
+    #[command(flatten)]
+    Learning(crate::cli_samples_model::LearningCommand),
 }
 
 /// TikTok Shop's reasons for rejecting a sample request.

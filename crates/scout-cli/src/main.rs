@@ -15,6 +15,7 @@ mod cli_messages;
 mod cli_outreach;
 mod cli_results;
 mod cli_samples;
+mod cli_samples_model;
 mod creators;
 mod fixtures;
 mod import;

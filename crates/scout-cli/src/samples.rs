@@ -55,6 +55,14 @@ pub async fn run(ws: &Workspace, cmd: &SamplesCommand) -> Result<u8, AppError> {
                         rule.approved, rule.rejected, rule.left
                     );
                 }
+                let h = &r.history;
+                println!(
+                    "history: {} ended requests read ({} new, {} updated), {} requests' content searched, {} new posts",
+                    h.fetched, h.new, h.updated, h.contents_checked, h.contents_new
+                );
+                for e in &h.ended {
+                    println!("  {} ended: {}", e.application_id, e.status.as_wire().to_ascii_lowercase());
+                }
                 if !r.no_longer_listed.is_empty() {
                     eprintln!(
                         "  {} stored request(s) no longer listed under these statuses (ended on TikTok Shop): {}",
@@ -83,5 +91,6 @@ pub async fn run(ws: &Workspace, cmd: &SamplesCommand) -> Result<u8, AppError> {
             crate::samples_decide::decide(ws, ids, Some(*reason), note.as_deref(), *json).await
         }
         SamplesCommand::Decisions { id, json } => crate::samples_decide::decisions(ws, id, *json).await,
+        SamplesCommand::Learning(cmd) => crate::cli_samples_model::run(ws, cmd).await,
     }
 }
