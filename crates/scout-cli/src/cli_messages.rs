@@ -38,7 +38,8 @@ pub enum MessagesCommand {
     /// Send the collaboration card (and --text after it) to every creator invited through TikTok Shop in
     /// the campaign.
     Invite {
-        campaign: i64,
+        /// The campaign's id or exact name.
+        campaign: String,
         #[arg(long)]
         text: Option<String>,
         #[arg(long)]
@@ -47,7 +48,8 @@ pub enum MessagesCommand {
     /// One follow-up to each creator invited through TikTok Shop N days ago (the setting, default 3) who
     /// has not replied.
     FollowUp {
-        campaign: i64,
+        /// The campaign's id or exact name.
+        campaign: String,
         #[arg(long, value_name = "N")]
         after_days: Option<u32>,
         /// Show who would get which text; queue nothing.

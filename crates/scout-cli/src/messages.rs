@@ -172,13 +172,15 @@ pub async fn run(ws: &Workspace, cmd: &MessagesCommand) -> Result<u8, AppError> 
             deliver(ws, &[id], *queue_only).await
         }
         MessagesCommand::Invite { campaign, text, queue_only } => {
-            let q = ws.queue_invitation_messages(*campaign, text.as_deref()).await?;
+            let campaign = crate::campaigns::campaign(ws, campaign).await?.id;
+            let q = ws.queue_invitation_messages(campaign, text.as_deref()).await?;
             print_queued(&q);
             deliver(ws, &q.action_ids, *queue_only).await
         }
         MessagesCommand::FollowUp { campaign, after_days, dry_run, queue_only } => {
+            let campaign = crate::campaigns::campaign(ws, campaign).await?.id;
             if *dry_run {
-                let plan = ws.plan_follow_ups(*campaign, *after_days).await?;
+                let plan = ws.plan_follow_ups(campaign, *after_days).await?;
                 println!(
                     "{} follow-up(s) due ({} days after the invitation); nothing was queued",
                     plan.due.len(),
@@ -192,7 +194,7 @@ pub async fn run(ws: &Workspace, cmd: &MessagesCommand) -> Result<u8, AppError> 
                 }
                 return Ok(0);
             }
-            let q = ws.queue_follow_ups(*campaign, *after_days).await?;
+            let q = ws.queue_follow_ups(campaign, *after_days).await?;
             print_queued(&q);
             deliver(ws, &q.action_ids, *queue_only).await
         }

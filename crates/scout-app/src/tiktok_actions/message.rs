@@ -196,8 +196,10 @@ impl Ready {
                 c.id
             }
         };
+        // TikTok's reply carries no time: the moment it was asked is nearer its own than when it answered.
+        let asked_at = Utc::now();
         let message_id = client.send_message(&conversation_id, &self.payload.message).await?;
-        let sent = Sent { conversation_id, message_id, sent_at: Utc::now() };
+        let sent = Sent { conversation_id, message_id, sent_at: asked_at };
         Ok(ActionOutcome::Done(serde_json::to_string(&sent).ok()))
     }
 }
