@@ -35,11 +35,12 @@ fn typescript(names: &[String]) -> String {
 mod tests {
     use super::*;
 
-    const SOURCES: [&str; 9] = [
+    const SOURCES: [&str; 10] = [
         include_str!("commands.rs"),
         include_str!("backup_commands.rs"),
         include_str!("campaign_commands.rs"),
         include_str!("marketplace_commands.rs"),
+        include_str!("message_commands.rs"),
         include_str!("outreach_commands.rs"),
         include_str!("results_commands.rs"),
         include_str!("sample_commands.rs"),

@@ -8,6 +8,8 @@ mod command_manifest;
 mod commands;
 mod error;
 mod marketplace_commands;
+mod message_commands;
+mod message_poll;
 mod notifications;
 mod outbox_worker;
 mod outreach_commands;
@@ -65,6 +67,7 @@ pub fn run() -> i32 {
         .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(AppState::default())
         .manage(updates::Updates::default())
+        .manage(message_poll::MessagePoll::default())
         .setup(move |app| {
             let state = app.state::<AppState>();
             // A workspace that fails to open is reported in the window (with a way to open another),
@@ -74,6 +77,7 @@ pub fn run() -> i32 {
             profile_refresh::watch_stale_profiles(app.handle().clone());
             notifications::watch_follow_ups(app.handle().clone());
             outbox_worker::OutboxWorker::watch(app.handle().clone());
+            message_poll::MessagePoll::watch(app.handle().clone());
             updates::Updates::watch(app.handle().clone());
             Ok(())
         })
@@ -173,6 +177,16 @@ pub fn run() -> i32 {
             sample_commands::sync_samples,
             sample_commands::decide_samples,
             sample_commands::sample_decisions,
+            message_commands::inbox_conversations,
+            message_commands::conversation_thread,
+            message_commands::creator_thread,
+            message_commands::mark_conversation_read,
+            message_commands::send_reply,
+            message_commands::check_messages_now,
+            message_commands::message_poll_status,
+            message_commands::plan_message_follow_ups,
+            message_commands::queue_message_follow_ups,
+            message_commands::outreach_quota,
             results_commands::results_report,
             results_commands::import_results,
             results_commands::cancel_results_import,

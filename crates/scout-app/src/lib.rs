@@ -86,8 +86,8 @@ pub use scout_match::{
 pub use scout_store::{
     Action, ActionKind, ActionState, Backup, BackupKind, BackupSummary, Campaign, CampaignFootprint,
     Collaboration, CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, CreatorRow, CreatorSort,
-    DecidedBy, FollowUp, FollowUpKind, ImportBatch, Offer, OfferChannel, OfferState, OutboxItem,
-    OutcomeCounts, PipelineCard, PipelineEvent, RestoreReport, SampleDecision, SampleRequest,
+    DecidedBy, FollowUp, FollowUpKind, ImportBatch, InboxConversation, Offer, OfferChannel, OfferState,
+    OutboxItem, OutcomeCounts, PipelineCard, PipelineEvent, RestoreReport, SampleDecision, SampleRequest,
     SampleRequestPage, SampleVerdict, ShortlistEntry, SourceKind,
 };
 /// Sample requests' statuses, as the TikTok Shop client reads them.

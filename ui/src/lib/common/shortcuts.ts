@@ -2,7 +2,7 @@
 // App.svelte), the tooltips of the buttons that do the same (`withKeys`) and the "Keyboard shortcuts"
 // dialog ("?") all read it, so what a tooltip or the list says is what the key does.
 // Keys the window handles: Ctrl (⌘ on a Mac) + 1…6 for the screens in the sidebar's order and 7 for
-// "Find on TikTok Shop" (added later, listed under Creators; the first six kept their keys), Ctrl+K to
+// "Find on TikTok Shop" (added later, listed under Creators; the first six kept their keys), 8 for the Inbox, Ctrl+K to
 // search creators, "/" for the search box of the screen in view, Ctrl+O to import creators, Ctrl+Z to
 // undo what the newest notice offers to undo, "?" for the list. Keys the lists and dialogs handle
 // where they act (arrows, Enter, Esc) are in the table too, with no action here.
@@ -16,6 +16,7 @@ export const SCREEN_KEYS: readonly { screen: Screen; label: string; key: string 
   { screen: "results", label: "Results", key: "5" },
   { screen: "settings", label: "Settings", key: "6" },
   { screen: "marketplace", label: "Find on TikTok Shop", key: "7" },
+  { screen: "inbox", label: "Inbox", key: "8" },
 ];
 
 /** What a shortcut asks the window for. */
