@@ -47,6 +47,27 @@ impl MessageSettings {
                 message: "the follow-up's text is empty".into(),
             });
         }
+        // An unknown merge field or broken syntax is refused now, not when a follow-up is due.
+        let example = scout_outreach::template::MergeData {
+            creator_handle: "creator".into(),
+            creator_name: Some("Creator".into()),
+            product_name: "Product".into(),
+            product_price: "$10.00".into(),
+            commission: "15 %".into(),
+            free_sample: true,
+            flat_fee: Some("$50.00".into()),
+            deadline: Some("1 Jan 2027".into()),
+            seller_name: "Shop".into(),
+            campaign_name: "Campaign".into(),
+        };
+        let template = scout_outreach::template::OfferTemplate {
+            subject: String::new(),
+            body: self.follow_up_template.clone(),
+        };
+        scout_outreach::template::render(&template, &example).map_err(|e| AppError::InvalidField {
+            field: "messages.follow_up_template".into(),
+            message: e.to_string().replace("the body", "the follow-up's text"),
+        })?;
         Ok(())
     }
 }
@@ -59,5 +80,24 @@ impl Workspace {
     pub async fn set_message_settings(&self, settings: &MessageSettings) -> Result<()> {
         settings.check()?;
         self.set_json_setting(MESSAGES_KEY, settings).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_is_valid_and_a_bad_template_or_delay_is_refused_naming_the_field() {
+        assert!(MessageSettings::default().check().is_ok());
+        let unknown =
+            MessageSettings { follow_up_template: "Hi {{ creator.nmae }}".into(), ..Default::default() };
+        let e = unknown.check().unwrap_err();
+        assert!(e.to_string().contains("'creator.nmae', which is not a merge field"), "{e}");
+        assert!(
+            matches!(e, AppError::InvalidField { ref field, .. } if field == "messages.follow_up_template")
+        );
+        let never = MessageSettings { follow_up_after_days: 0, ..Default::default() };
+        assert!(never.check().unwrap_err().to_string().contains("0 days is outside 1–60"));
     }
 }
