@@ -1,9 +1,14 @@
-//! The Samples screen's commands (issue 19): a group's requests with their decisions, a sync from
-//! TikTok Shop, and the seller's decisions — recorded, then sent by the outbox worker at once.
+//! The Samples screen's commands (issue 19): a group's requests with their decisions and Scout's
+//! assessment, a sync from TikTok Shop (the rule deciding after it when on), the seller's decisions —
+//! recorded, then sent by the outbox worker at once —, the products' economics, the rule with its
+//! backtest, and the P(post) model card with training and adoption.
 
 use crate::error::IpcResult;
 use crate::state::AppState;
-use scout_app::{SampleBoard, SampleChoice, SampleDecision, SampleGroup, SamplesSynced};
+use scout_app::{
+    Backtest, EconomicsInput, PostModelCard, PostModelEntry, RequestedProduct, SampleBoard, SampleChoice,
+    SampleDecision, SampleGroup, SampleRule, SampleRuleState, SamplesSynced, BACKTEST_DAYS,
+};
 use tauri::State;
 
 #[tauri::command]
@@ -47,4 +52,63 @@ pub async fn sample_decisions(
     application_id: String,
 ) -> IpcResult<Vec<SampleDecision>> {
     Ok(state.workspace().await?.sample_decisions(&application_id).await?)
+}
+
+#[tauri::command]
+pub async fn sample_products(state: State<'_, AppState>) -> IpcResult<Vec<RequestedProduct>> {
+    Ok(state.workspace().await?.sample_products().await?)
+}
+
+#[tauri::command]
+pub async fn set_sample_economics(state: State<'_, AppState>, input: EconomicsInput) -> IpcResult<()> {
+    state.workspace().await?.set_sample_economics(&input).await?;
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn remove_sample_economics(state: State<'_, AppState>, product_id: String) -> IpcResult<()> {
+    Ok(state.workspace().await?.remove_sample_economics(&product_id).await?)
+}
+
+#[tauri::command]
+pub async fn sample_rule(state: State<'_, AppState>) -> IpcResult<SampleRuleState> {
+    Ok(state.workspace().await?.sample_rule().await?)
+}
+
+/// Saves the rule's settings (a change turns it off until backtested and turned on again).
+#[tauri::command]
+pub async fn set_sample_rule(state: State<'_, AppState>, rule: SampleRule) -> IpcResult<SampleRuleState> {
+    Ok(state.workspace().await?.set_sample_rule(&rule).await?)
+}
+
+#[tauri::command]
+pub async fn backtest_sample_rule(state: State<'_, AppState>) -> IpcResult<Backtest> {
+    Ok(state.workspace().await?.backtest_sample_rule(BACKTEST_DAYS).await?)
+}
+
+#[tauri::command]
+pub async fn turn_sample_rule(state: State<'_, AppState>, on: bool) -> IpcResult<SampleRuleState> {
+    Ok(state.workspace().await?.turn_sample_rule(on).await?)
+}
+
+#[tauri::command]
+pub async fn post_model_card(state: State<'_, AppState>) -> IpcResult<PostModelCard> {
+    Ok(state.workspace().await?.post_model_card().await?)
+}
+
+#[tauri::command]
+pub async fn train_post_model(state: State<'_, AppState>) -> IpcResult<PostModelEntry> {
+    let _busy = state.work.start();
+    Ok(state.workspace().await?.train_post_model().await?)
+}
+
+/// Adopts a learned P(post) model (`None`: back to the default).
+#[tauri::command]
+pub async fn adopt_post_model(state: State<'_, AppState>, id: Option<i64>) -> IpcResult<()> {
+    let ws = state.workspace().await?;
+    match id {
+        Some(id) => ws.adopt_post_model(id).await?,
+        None => ws.use_default_post_model().await?,
+    }
+    Ok(())
 }

@@ -47,9 +47,9 @@ pub use paths::{default_log_dir, default_workspace_path};
 pub use pipeline::{FollowUpSettings, FollowUps};
 pub use results::RETRAIN_AFTER_NEW_OUTCOMES;
 pub use samples::{
-    parse_sample_status, reject_words, DecisionSeen, RuleRun, SampleBoard, SampleBoardRow, SampleChoice,
-    SampleGroup, SampleGroupCount, SampleStatusCount, SampleSyncReport, SamplesSynced, MAX_DECISIONS_AT_ONCE,
-    SAMPLE_GROUPS, SAMPLE_PAGE_ROWS, SYNCED_SAMPLE_STATUSES,
+    parse_sample_status, reject_words, DecisionSeen, RequestedProduct, RuleRun, SampleBoard, SampleBoardRow,
+    SampleChoice, SampleGroup, SampleGroupCount, SampleStatusCount, SampleSyncReport, SamplesSynced,
+    MAX_DECISIONS_AT_ONCE, SAMPLE_GROUPS, SAMPLE_PAGE_ROWS, SYNCED_SAMPLE_STATUSES,
 };
 pub use samples::{
     EconomicsInput, EndedRequest, PostModelCard, PostModelEntry, PostOutcomeSummary, SampleHistoryReport,
@@ -78,6 +78,8 @@ pub use scout_domain::{
     RowIssue,
 };
 pub use scout_ingest::{ColumnMapping, Field};
+/// Who will post after a sample, as the engine says it.
+pub use scout_match::samples::{Backtest, ProductEconomics, SampleAssessment, SampleRule};
 pub use scout_match::{
     AudienceOverlap, ConfidenceBand, Coverage, Explanation, FactorContribution, FactorCoverage, FactorStatus,
     Feature, MatchFilters, MatchSort, Metrics, ModelEvaluation, ModelFile, ModelKind, PairOverlap,

@@ -330,6 +330,19 @@ impl Store {
         row.map(Row::read).transpose()
     }
 
+    /// Every product requested as a sample: its id, its newest known name, and how many requests (and
+    /// pending ones) it has, most requested first.
+    pub async fn sample_products(&self) -> Result<Vec<(String, Option<String>, u64, u64)>> {
+        let rows: Vec<(String, Option<String>, i64, i64)> = sqlx::query_as(
+            "SELECT product_id, (SELECT product_name FROM sample_requests n WHERE n.product_id = r.product_id \
+             AND product_name IS NOT NULL ORDER BY updated_at DESC LIMIT 1), count(*), \
+             sum(status = 'PENDING') FROM sample_requests r GROUP BY product_id ORDER BY count(*) DESC, product_id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|(id, name, n, p)| (id, name, n.max(0) as u64, p.max(0) as u64)).collect())
+    }
+
     /// How many requests each status has, the statuses in alphabetical order.
     pub async fn count_sample_requests_by_status(&self) -> Result<Vec<(String, u64)>> {
         let rows: Vec<(String, i64)> =

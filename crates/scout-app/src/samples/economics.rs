@@ -10,7 +10,8 @@ use scout_store::StoredEconomics;
 use std::collections::HashMap;
 
 /// A product's economics as a person writes them (`--margin 40% --sample-cost 8.50 --shipping 4.00`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct EconomicsInput {
     pub product_id: String,
     /// "29.99"; optional (without it the seller's own posts cannot value a post of this product).

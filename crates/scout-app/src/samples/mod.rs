@@ -8,6 +8,7 @@ mod economics;
 mod history;
 mod model;
 mod outcomes;
+mod products;
 mod rule;
 mod rule_run;
 mod sync;
@@ -17,8 +18,9 @@ pub use decide::{reject_words, DecisionSeen, SampleChoice, MAX_DECISIONS_AT_ONCE
 pub use economics::EconomicsInput;
 pub use history::{EndedRequest, SampleHistoryReport, ENDED_SAMPLE_STATUSES};
 pub use model::{PostModelCard, PostModelEntry, PostOutcomeSummary};
-pub use rule_run::{RuleRun, SamplesSynced};
+pub use products::RequestedProduct;
 pub use rule::{SampleRuleState, BACKTEST_DAYS};
+pub use rule_run::{RuleRun, SamplesSynced};
 pub use sync::{SampleStatusCount, SampleSyncReport, SYNCED_SAMPLE_STATUSES};
 
 use crate::{AppError, Result, Workspace};

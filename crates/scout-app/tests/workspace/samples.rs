@@ -150,6 +150,13 @@ async fn the_rule_decides_on_sync_only_once_turned_on_and_never_twice() {
     }
     let off = ws.sync_samples_and_apply_rule().await.unwrap();
     assert_eq!(off.rule, None, "the rule is off until the seller turns it on");
+    let products = ws.sample_products().await.unwrap();
+    assert_eq!(products.len(), 3, "{products:?}");
+    assert!(
+        products.iter().all(|p| p.economics.is_some() && p.name.is_some() && p.requests > 0),
+        "{products:?}"
+    );
+    assert_eq!(products.iter().map(|p| p.pending).sum::<u64>(), 12, "the pending requests, by product");
     assert!(api.sample_reviews().is_empty());
 
     // Approve the six best by net value a day, whatever their numbers; leave the rest to the seller.
