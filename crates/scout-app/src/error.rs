@@ -84,6 +84,10 @@ pub enum AppError {
     /// A TikTok Shop call that failed, typed, so the window can say what to do (reconnect, wait, …).
     #[error("{}", tiktok_message(.0))]
     Tiktok(scout_tiktok::TiktokError),
+    /// The weekly outreach quota does not cover what was asked (Scout's own check, before anything is
+    /// queued), in plain words.
+    #[error("{0}")]
+    OutreachQuota(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -127,6 +131,7 @@ impl AppError {
             AppError::NoEmailPassword { .. } => ErrorCode::SignIn,
             AppError::DeliveryBusy => ErrorCode::Busy,
             AppError::Tiktok(e) => tiktok_code(e),
+            AppError::OutreachQuota(_) => ErrorCode::Quota,
             AppError::Internal(_) => ErrorCode::Internal,
         }
     }

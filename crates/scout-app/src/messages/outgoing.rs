@@ -117,33 +117,59 @@ impl Workspace {
     }
 
     /// Refuses when the creators among `recipients` Scout has not talked with yet (no conversation, no
-    /// invitation sent, nothing queued to them) are more than the weekly outreach quota has left. A quota
-    /// TikTok Shop cannot tell is no refusal: TikTok's own refusal (message quota) then guards the send.
+    /// invitation sent, nothing queued to them) are more than the weekly outreach quota has left. Before
+    /// refusing, TikTok Shop's eligibility check is asked which of them are connected to the shop already
+    /// (an earlier collaboration Scout never saw): those need none. A quota TikTok Shop cannot tell is no
+    /// refusal: TikTok's own refusal (message quota) then guards the send.
     async fn check_quota(&self, recipients: &[&Recipient]) -> Result<()> {
-        let mut new = 0u32;
+        let mut new = Vec::new();
         for r in recipients {
             let talked = self.store.talked_with(r.creator_id).await?;
             if !talked && self.store.messages_on_their_way(r.creator_id).await? == 0 {
-                new += 1;
+                new.push(r.open_id.clone());
             }
         }
-        if new == 0 {
+        if new.is_empty() {
             return Ok(());
         }
-        match self.outreach_quota().await {
-            Ok(quota) => match quota.refusal_for_new_creators(new) {
-                Some(why) => Err(AppError::Tiktok(scout_tiktok::TiktokError::MessageQuotaExhausted {
-                    message: format!("{why}; nothing was queued"),
-                    request_id: String::new(),
-                })),
-                None => Ok(()),
-            },
-            Err(AppError::Tiktok(e)) if crate::tiktok::quota_unreadable(&e) => {
-                tracing::warn!(error = %e, "outreach quota unreadable; TikTok Shop's refusal guards the send");
-                Ok(())
-            }
-            Err(e) => Err(e),
+        let (connection, client) = self.tiktok_client().await?;
+        let refusal = self.quota_refusal(&client, &new).await;
+        self.save_refreshed_tokens(&connection, &client).await?;
+        match refusal? {
+            Some(why) => Err(AppError::OutreachQuota(format!("{why}; nothing was queued"))),
+            None => Ok(()),
         }
+    }
+
+    async fn quota_refusal(
+        &self,
+        client: &scout_tiktok::TiktokClient,
+        new: &[String],
+    ) -> Result<Option<String>> {
+        let quota = match client.outreach_quota().await {
+            Ok(q) => crate::TiktokQuota::from(&q),
+            Err(e) if crate::tiktok::quota_unreadable(&e) => {
+                tracing::warn!(error = %e, "outreach quota unreadable; TikTok Shop's refusal guards the send");
+                return Ok(None);
+            }
+            Err(e) => return Err(crate::tiktok::tiktok_error(e)),
+        };
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        if quota.refusal_for_new_creators(count(new.len())).is_none() {
+            return Ok(None);
+        }
+        let mut connected = 0;
+        for chunk in new.chunks(scout_tiktok::MAX_ELIGIBILITY_CREATORS) {
+            match client.check_outreach_eligibility(chunk).await {
+                Ok(e) => connected += e.creators.iter().filter(|c| c.connected == Some(true)).count(),
+                // Only a refinement: without it the workspace's count stands.
+                Err(e) => {
+                    tracing::warn!(error = %e, "outreach eligibility unreadable");
+                    break;
+                }
+            }
+        }
+        Ok(quota.refusal_for_new_creators(count(new.len() - connected)))
     }
 
     /// Queues a text from the seller to a creator; returns the action's id. The same text to the same

@@ -215,7 +215,11 @@ async fn an_exhausted_quota_and_tiktoks_refusals_are_said_in_plain_words() {
         return;
     }
     // The weekly quota reads 0: a creator Scout never talked with is refused before anything is queued.
-    let s = setup("msg-quota", "quota_exhausted", &ids("msgq-", 1), true).await;
+    // The second creator is new to the workspace but connected to the shop on TikTok Shop (the fake's
+    // seeded conversation): TikTok's eligibility check says so, and they need no quota.
+    let open_ids = ["msgq-000".to_string(), "mk-00007".to_string()];
+    let s = setup("msg-quota", "quota_exhausted", &open_ids, true).await;
+    s.ws.queue_text_message(s.creators[1], "Hi again!").await.unwrap();
     let e = s.ws.queue_text_message(s.creators[0], "Hi!").await.unwrap_err();
     assert_eq!(e.code(), scout_app::ErrorCode::Quota, "{e}");
     let words = e.to_string();
@@ -224,6 +228,8 @@ async fn an_exhausted_quota_and_tiktoks_refusals_are_said_in_plain_words() {
         "{words}"
     );
     assert!(words.contains("nothing was queued"), "{words}");
+    let asked = s.api.requests_to("POST", "/affiliate_seller/202610/creator_outreach/eligibility/check");
+    assert_eq!(asked.len(), 2, "asked before refusing, each time the quota fell short");
     assert!(s.ws.creator_conversation(s.creators[0]).await.unwrap().outgoing.is_empty());
 
     // TikTok Shop refuses to open the conversation: the message fails with TikTok's reason on its record.
@@ -243,28 +249,36 @@ async fn an_exhausted_quota_and_tiktoks_refusals_are_said_in_plain_words() {
 }
 
 #[tokio::test]
-async fn an_interrupted_message_that_never_left_is_checked_on_tiktok_shop_and_sent_once() {
+async fn interrupted_messages_that_never_left_are_checked_on_tiktok_shop_and_sent_once() {
     if !scout_testkit::keychain_tests_enabled("an_interrupted_message_that_never_left") {
         return;
     }
-    let s = setup("msg-check", "ok", &ids("msgc-", 1), true).await;
+    let s = setup("msg-check", "ok", &ids("msgc-", 2), true).await;
     queue(&s).await;
     deliver(&s).await;
+    // creator1 already has a conversation (one message went out); creator0 has none.
+    s.ws.queue_text_message(s.creators[1], "Hello!").await.unwrap();
+    deliver(&s).await;
     let lost = s.ws.queue_text_message(s.creators[0], "This one never left").await.unwrap();
-    // What a stop before the call leaves: claimed (`sending`) by a runner that is gone (a second handle on
-    // the workspace claims it as the runner would).
+    let lost_too = s.ws.queue_text_message(s.creators[1], "Nor this one").await.unwrap();
+    // What a stop before the calls leaves: claimed (`sending`) by a runner that is gone (a second handle
+    // on the workspace claims them as the runner would).
     let store = scout_store::Store::open(&s.ws.path()).await.unwrap();
     assert_eq!(store.claim_action(chrono::Utc::now()).await.unwrap().map(|a| a.id), Some(lost));
+    assert_eq!(store.claim_action(chrono::Utc::now()).await.unwrap().map(|a| a.id), Some(lost_too));
     store.close().await;
     s.ws.recover_interrupted_offers().await.unwrap();
     assert_eq!(s.ws.message_action(lost).await.unwrap().state, ActionState::NeedsCheck);
-    assert!(sent(&s).is_empty());
+    assert_eq!(sent(&s).len(), 1);
 
+    // creator0: no conversation stored, so nothing was sent; creator1: their conversation is read and
+    // holds no such message. Both go again, once.
     let report = deliver(&s).await;
-    assert_eq!((report.actions.checked_landed, report.actions.checked_requeued), (0, 1), "{report:?}");
+    assert_eq!((report.actions.checked_landed, report.actions.checked_requeued), (0, 2), "{report:?}");
+    assert_eq!(report.actions.done, 2, "{report:?}");
     assert_eq!(s.ws.message_action(lost).await.unwrap().state, ActionState::Done, "not found: sent, once");
     let texts: Vec<String> = sent(&s).iter().map(|m| m.2["content"].as_str().unwrap().to_string()).collect();
-    assert_eq!(texts, ["This one never left"]);
+    assert_eq!(texts, ["Hello!", "This one never left", "Nor this one"]);
     deliver(&s).await;
-    assert_eq!(sent(&s).len(), 1, "a later run sends nothing more");
+    assert_eq!(sent(&s).len(), 3, "a later run sends nothing more");
 }
