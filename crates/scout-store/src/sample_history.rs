@@ -40,6 +40,8 @@ pub struct SampleHistoryRow {
     pub median_video_views: Option<u64>,
     /// From the creator's stored profile when the request was first seen (or, failing that, now).
     pub sample_score: Option<u32>,
+    /// The requester's posts in the 30 days before the request (TikTok's `content_count`), first seen.
+    pub posts_30d: Option<u64>,
     pub first_post_at: Option<DateTime<Utc>>,
     pub posts: u32,
     pub post_views: u64,
@@ -62,6 +64,7 @@ struct Row {
     gmv_30d_currency: Option<String>,
     median_video_views: Option<i64>,
     sample_score: Option<i64>,
+    posts_30d: Option<i64>,
     first_post_at: Option<DateTime<Utc>>,
     posts: i64,
     post_views: i64,
@@ -73,11 +76,18 @@ fn count(v: Option<u64>) -> Option<i64> {
 }
 
 impl Store {
-    /// Keeps the signals of `application_ids` as first seen: a request seen for the first time gets its
-    /// stored signals (and its creator's profile's sample score); a signal missing before is filled by
-    /// the first value known; a known one is never changed.
-    pub async fn record_first_signals(&self, application_ids: &[String], now: DateTime<Utc>) -> Result<()> {
-        let ids = serde_json::to_string(application_ids).unwrap_or_else(|_| "[]".into());
+    /// Keeps the signals of the requests `seen` (application id, the posts in 30 days TikTok showed with
+    /// it) as first seen: a request seen for the first time gets its stored signals (and its creator's
+    /// profile's sample score); a signal missing before is filled by the first value known; a known one
+    /// is never changed.
+    pub async fn record_first_signals(
+        &self,
+        seen: &[(String, Option<u64>)],
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let mut tx = self.write_tx().await?;
+        let application_ids: Vec<&str> = seen.iter().map(|(id, _)| id.as_str()).collect();
+        let ids = serde_json::to_string(&application_ids).unwrap_or_else(|_| "[]".into());
         sqlx::query(
             "INSERT INTO sample_history (application_id, fulfilment_90d_bp, gmv_30d_minor, gmv_30d_currency, \
              median_video_views, sample_score, first_seen_at) \
@@ -96,8 +106,18 @@ impl Store {
         )
         .bind(now)
         .bind(ids)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        for (id, posts) in seen.iter().filter(|(_, p)| p.is_some()) {
+            sqlx::query(
+                "UPDATE sample_history SET posts_30d = coalesce(posts_30d, ?) WHERE application_id = ?",
+            )
+            .bind(count(*posts))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -196,7 +216,7 @@ impl Store {
              CASE WHEN h.application_id IS NULL THEN r.median_video_views ELSE h.median_video_views END \
                AS median_video_views, \
              coalesce(h.sample_score, (SELECT json_extract(p.profile, '$.sample_score') \
-               FROM creator_shop_profiles p WHERE p.creator_id = r.creator_id)) AS sample_score, \
+               FROM creator_shop_profiles p WHERE p.creator_id = r.creator_id)) AS sample_score, h.posts_30d, \
              f.first_post_at, coalesce(f.posts, 0) AS posts, coalesce(f.views, 0) AS post_views, \
              coalesce(f.orders, 0) AS paid_orders \
              FROM sample_requests r \
@@ -229,6 +249,7 @@ impl Store {
                     gmv_30d,
                     median_video_views: r.median_video_views.map(|v| v.max(0) as u64),
                     sample_score: r.sample_score.map(|v| v.clamp(0, 100) as u32),
+                    posts_30d: r.posts_30d.map(|v| v.max(0) as u64),
                     first_post_at: r.first_post_at,
                     posts: r.posts.clamp(0, i64::from(u32::MAX)) as u32,
                     post_views: r.post_views.max(0) as u64,

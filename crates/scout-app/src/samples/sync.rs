@@ -136,9 +136,11 @@ impl Workspace {
                 read.unreadable.extend(page.unreadable);
                 let incoming: Vec<IncomingSampleRequest> = page.applications.iter().map(incoming).collect();
                 let ids: Vec<String> = incoming.iter().map(|r| r.application_id.clone()).collect();
+                let posts: Vec<(String, Option<u64>)> =
+                    page.applications.iter().map(|a| (a.id.clone(), a.creator.posts_30d)).collect();
                 let now = Utc::now();
                 let outcomes = self.store.upsert_sample_requests(&incoming, now).await?;
-                self.store.record_first_signals(&ids, now).await?;
+                self.store.record_first_signals(&posts, now).await?;
                 for (o, id) in outcomes.into_iter().zip(ids) {
                     match o {
                         SampleUpsert::New => read.new += 1,

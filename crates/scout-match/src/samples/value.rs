@@ -7,7 +7,8 @@
 //! 1. **The seller's own posts** (at least [`MIN_POSTS_FOR_OWN_RATE`] with views): paid orders per view
 //!    over those posts × the requester's median views × the product's price.
 //! 2. **The creator's GPM** (GMV per 1,000 views, from their stored profile) × their median views.
-//! 3. **The creator's 30-day GMV / their videos in 30 days** (one video's share).
+//! 3. **The creator's 30-day GMV / their posts in 30 days** (one post's share; the count from their
+//!    profile, else the one TikTok showed with the request).
 
 use super::model::{PostChance, PostModel};
 use super::signals::PostSignals;

@@ -25,19 +25,21 @@ async fn the_first_seen_signals_stay_while_the_request_follows_tiktok() {
     let mut r = request("A1", "OID-1", "PENDING");
     r.median_video_views = None;
     store.upsert_sample_requests(&[r.clone()], at(1)).await.unwrap();
-    store.record_first_signals(&["A1".into()], at(1)).await.unwrap();
+    store.record_first_signals(&[("A1".into(), None)], at(1)).await.unwrap();
     // Later TikTok shows other figures: the request follows, the first-seen signals do not (a missing
     // one is filled by the first value known).
     r.fulfilment_90d = Some(BasisPoints(1_000));
     r.median_video_views = Some(5_000);
     r.status = "COMPLETED".into();
     store.upsert_sample_requests(&[r], at(5)).await.unwrap();
-    store.record_first_signals(&["A1".into()], at(5)).await.unwrap();
+    store.record_first_signals(&[("A1".into(), Some(12))], at(5)).await.unwrap();
+    store.record_first_signals(&[("A1".into(), Some(30))], at(6)).await.unwrap();
     let h = store.sample_history().await.unwrap();
     assert_eq!(h.len(), 1);
     assert_eq!(h[0].status, "COMPLETED", "status is TikTok's latest");
     assert_eq!(h[0].fulfilment_90d, Some(BasisPoints(7_200)), "first seen kept");
     assert_eq!(h[0].median_video_views, Some(5_000), "missing at first, filled by the first known");
+    assert_eq!(h[0].posts_30d, Some(12), "the first posts count known, not a later one");
     assert_eq!(h[0].posts, 0);
 }
 
