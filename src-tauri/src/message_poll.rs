@@ -34,6 +34,8 @@ pub struct MessagePollStatus {
     pub looking: bool,
     /// Seconds between looks.
     pub every_seconds: u32,
+    /// Moves to replied the looks made since Scout started (the pipeline reloads when it grows).
+    pub moved_since_start: u32,
 }
 
 /// The window's message poll: its status and the lock that keeps to one sync at a time.
@@ -69,6 +71,7 @@ impl MessagePoll {
         match &result {
             Ok(report) => {
                 status.last_looked_at = Some(Utc::now());
+                status.moved_since_start = status.moved_since_start.saturating_add(report.moved_to_replied);
                 status.last_report = Some(report.clone());
                 status.last_error = None;
             }

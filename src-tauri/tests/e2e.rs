@@ -15,6 +15,8 @@ const WAIT: Duration = Duration::from_secs(40);
 
 #[path = "e2e/backups.rs"]
 mod backups;
+#[path = "e2e/messages.rs"]
+mod messages;
 #[path = "e2e/updates.rs"]
 mod updates;
 

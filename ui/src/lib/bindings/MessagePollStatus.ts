@@ -21,4 +21,8 @@ looking: boolean,
 /**
  * Seconds between looks.
  */
-every_seconds: number, };
+every_seconds: number, 
+/**
+ * Moves to replied the looks made since Scout started (the pipeline reloads when it grows).
+ */
+moved_since_start: number, };

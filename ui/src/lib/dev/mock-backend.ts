@@ -17,6 +17,7 @@ import type { Command } from "../bindings/commands";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Channel } from "@tauri-apps/api/core";
 import { mockBackups, NOT_BACKUPS } from "./mock-backups";
+import { inboxCommands, NOT_INBOX } from "./mock-inbox";
 import { mockCampaigns } from "./mock-campaigns";
 import { fail, sleep } from "./mock-common";
 import { creatorFacets, listCreators } from "./mock-creators";
@@ -255,6 +256,8 @@ export function installMockBackend() {
         if (update !== NOT_UPDATES) return update;
         const backup = await mockBackups(command, args, creators.length);
         if (backup !== NOT_BACKUPS) return backup;
+        const inbox = inboxCommands(command);
+        if (inbox !== NOT_INBOX) return inbox;
         const marketplace = await marketplaceCommands(command, args);
         if (marketplace !== NOT_MARKETPLACE) return marketplace;
         const results = resultsCommands(command, args);

@@ -101,6 +101,7 @@ describe("what the Inbox says", () => {
       last_error: null,
       looking: false,
       every_seconds: 120,
+      moved_since_start: 0,
     };
     expect(lastLookedLine(status, now)).toBe("Checked 10:02 (3 min ago)");
     expect(lastLookedLine({ ...status, last_looked_at: null }, now)).toBe(

@@ -2,7 +2,7 @@
 // status, follow-ups for a campaign, the outreach quota) and what the whole window shares about it —
 // the conversations with their unread counts (the sidebar's badge) and when Scout last looked, kept
 // fresh while the window is open: the window asks the poll's status on a short timer and reloads the
-// list only when a look has happened since.
+// list only when a look has happened since (and tells the pipeline when a look moved creators).
 import { call, toIpcError, type IpcFailure } from "../common/ipc";
 import type { FollowUpPlan } from "../bindings/FollowUpPlan";
 import type { InboxConversation } from "../bindings/InboxConversation";
@@ -68,6 +68,8 @@ class InboxState {
   failure = $state.raw<IpcFailure | null>(null);
   /** Bumped whenever the list was read again (a look, a mark read, a reply): an open thread reloads. */
   version = $state(0);
+  /** Bumped when a look moved creators to Replied: the pipeline reloads. */
+  movedVersion = $state(0);
   unread = $derived(unreadTotal(this.conversations));
 
   #seen: string | null | undefined = undefined;
@@ -87,6 +89,7 @@ class InboxState {
   async refresh() {
     try {
       const status = await messagePollStatus();
+      if (this.status && status.moved_since_start !== this.status.moved_since_start) this.movedVersion += 1;
       this.status = status;
       if (status.last_looked_at !== this.#seen) {
         this.#seen = status.last_looked_at;
