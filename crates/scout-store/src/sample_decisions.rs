@@ -106,12 +106,14 @@ pub struct SampleDecision {
     pub review_state: ActionState,
     /// Why the review has not landed (yet), in TikTok Shop's or Scout's words.
     pub review_error: Option<String>,
+    /// Failed for now: the outbox tries it again by itself (the decision still stands).
+    pub review_retrying: bool,
     pub decided_at: DateTime<Utc>,
 }
 
 const DECISION_SELECT: &str =
     "SELECT d.id, d.application_id, d.decision, d.reject_reason, d.decided_by, d.reason, \
-     d.seen, d.action_id, d.decided_at, a.state, a.last_error \
+     d.seen, d.action_id, d.decided_at, a.state, a.last_error, a.retryable \
      FROM sample_decisions d JOIN tiktok_actions a ON a.id = d.action_id";
 
 /// A decision whose review may still land or has: the request cannot be decided again.
@@ -133,6 +135,7 @@ fn decision_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<SampleDecision> {
         action_id,
         review_state: ActionState::parse(&state, action_id)?,
         review_error: r.try_get("last_error")?,
+        review_retrying: state == "failed" && r.try_get::<bool, _>("retryable")?,
         decided_at: r.try_get("decided_at")?,
     })
 }

@@ -23,7 +23,15 @@ export function loadDemoWorkspace(): Promise<ImportReport[]> {
 export const INDEX_WATCH_MS = 2000;
 
 export type Screen =
-  "creators" | "marketplace" | "campaigns" | "outreach" | "pipeline" | "inbox" | "results" | "settings";
+  | "creators"
+  | "marketplace"
+  | "campaigns"
+  | "outreach"
+  | "pipeline"
+  | "samples"
+  | "inbox"
+  | "results"
+  | "settings";
 
 class AppState {
   screen = $state<Screen>("creators");

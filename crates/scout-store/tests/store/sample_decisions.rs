@@ -141,6 +141,10 @@ async fn a_review_failed_for_good_leaves_its_decision_on_record_and_allows_anoth
         .mark_action_failed(a.id, "TikTok Shop: out of stock", Some(Utc::now() + Duration::minutes(1)))
         .await
         .unwrap();
+    assert!(
+        store.sample_decisions("A3").await.unwrap()[0].review_retrying,
+        "failed for now, tried again by itself"
+    );
     refused(
         store
             .record_sample_decisions(&[decision("A3", SampleVerdict::Reject, DecidedBy::Seller)])

@@ -10,4 +10,8 @@ export type SampleDecision = { id: number, application_id: string, verdict: Samp
 /**
  * Why the review has not landed (yet), in TikTok Shop's or Scout's words.
  */
-review_error: string | null, decided_at: string, };
+review_error: string | null, 
+/**
+ * Failed for now: the outbox tries it again by itself (the decision still stands).
+ */
+review_retrying: boolean, decided_at: string, };

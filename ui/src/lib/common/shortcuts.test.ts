@@ -12,19 +12,28 @@ const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
 });
 
 describe("keyboard shortcuts", () => {
-  it("Ctrl or ⌘ with 1…6 goes to the screens in the sidebar's order, 7 to Find on TikTok Shop, 8 to the Inbox, K to search", () => {
+  it("Ctrl or ⌘ with 1…6 goes to the screens in the sidebar's order, 7 to Find on TikTok Shop, 8 to the Inbox, 9 to Samples, K to search", () => {
     expect(SCREEN_KEYS.map((s) => shortcutFor(press(s.key, { ctrlKey: true })))).toEqual(
-      ["creators", "campaigns", "outreach", "pipeline", "results", "settings", "marketplace", "inbox"].map(
-        (screen) => ({
-          kind: "screen",
-          screen,
-        }),
-      ),
+      [
+        "creators",
+        "campaigns",
+        "outreach",
+        "pipeline",
+        "results",
+        "settings",
+        "marketplace",
+        "inbox",
+        "samples",
+      ].map((screen) => ({
+        kind: "screen",
+        screen,
+      })),
     );
     expect(shortcutFor(press("3", { metaKey: true }))).toEqual({ kind: "screen", screen: "outreach" });
     expect(shortcutFor(press("K", { ctrlKey: true }))).toEqual({ kind: "search" });
     expect(shortcutFor(press("7", { ctrlKey: true }))).toEqual({ kind: "screen", screen: "marketplace" });
     expect(shortcutFor(press("8", { ctrlKey: true }))).toEqual({ kind: "screen", screen: "inbox" });
+    expect(shortcutFor(press("9", { ctrlKey: true }))).toEqual({ kind: "screen", screen: "samples" });
     expect(shortcutFor(press("0", { ctrlKey: true }))).toBeNull();
     expect(shortcutFor(press("1", { ctrlKey: true, altKey: true }))).toBeNull();
     expect(shortcutFor(press("1"))).toBeNull();

@@ -17,6 +17,7 @@ export const SCREEN_KEYS: readonly { screen: Screen; label: string; key: string 
   { screen: "settings", label: "Settings", key: "6" },
   { screen: "marketplace", label: "Find on TikTok Shop", key: "7" },
   { screen: "inbox", label: "Inbox", key: "8" },
+  { screen: "samples", label: "Samples", key: "9" },
 ];
 
 /** What a shortcut asks the window for. */
