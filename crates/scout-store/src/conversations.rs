@@ -15,6 +15,8 @@ use ts_rs::TS;
 
 /// Characters of a message's words a timeline entry keeps.
 const TIMELINE_TEXT_CHARS: usize = 80;
+/// How much TikTok's clock may lag the machine's when a message is compared with a move on the board.
+const CLOCK_SLACK: chrono::Duration = chrono::Duration::minutes(5);
 
 /// A conversation as TikTok shows it now; `None` = TikTok did not say (a known value is kept).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -148,7 +150,8 @@ impl Store {
     /// Saves a conversation and the messages a poll read (or Scout just sent), in one transaction: the
     /// conversation upserted without blanking what is known, linked to the workspace's creator (by open
     /// id, else by username) when it is not yet, each message stored once (a message already stored only
-    /// gains TikTok's order and time), and — for the creator's messages new to the workspace — the
+    /// gains TikTok's order and time), and — for the creator's messages new to the workspace and written
+    /// after the invitation (a first read brings the conversation's history) — the
     /// creator moved to replied in each campaign where they are invited (or marked "no response"), the
     /// message noted on the timeline in each other campaign they were contacted in.
     pub async fn save_conversation(
@@ -417,19 +420,24 @@ pub(crate) async fn save_in(
 
     if let (Some(creator_id), false) = (creator_id, theirs.is_empty()) {
         let cause = reply_cause(&theirs, now);
-        let campaigns: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT campaign_id, stage FROM shortlist WHERE creator_id = ? AND stage <> 'shortlisted' \
-                 ORDER BY campaign_id",
+        // A conversation read for the first time brings its history: only a message written after the
+        // creator was invited (or entered the campaign) is a reply to it.
+        let newest = theirs.iter().map(|m| m.sent_at.unwrap_or(now)).max().unwrap_or(now) + CLOCK_SLACK;
+        let campaigns: Vec<(i64, String, DateTime<Utc>, DateTime<Utc>)> = sqlx::query_as(
+            "SELECT campaign_id, stage, coalesce(stage_changed_at, added_at), added_at FROM shortlist \
+             WHERE creator_id = ? AND stage <> 'shortlisted' ORDER BY campaign_id",
         )
         .bind(creator_id)
         .fetch_all(&mut **tx)
         .await?;
-        for (campaign_id, stage) in campaigns {
+        for (campaign_id, stage, since, added) in campaigns {
             let stage = parse_stage(&stage, creator_id)?;
             if matches!(stage, Stage::Invited | Stage::NoResponse) {
-                move_in(tx, campaign_id, creator_id, Stage::Replied, &cause, now).await?;
-                saved.moved_to_replied.push(campaign_id);
-            } else {
+                if newest >= since {
+                    move_in(tx, campaign_id, creator_id, Stage::Replied, &cause, now).await?;
+                    saved.moved_to_replied.push(campaign_id);
+                }
+            } else if newest >= added {
                 note_in(tx, campaign_id, creator_id, stage, &cause, now).await?;
                 saved.noted.push(campaign_id);
             }

@@ -90,6 +90,23 @@ async fn a_reply_moves_an_invited_creator_to_replied_only_forward_and_lands_on_t
     store.move_stage(second, ann, Stage::Invited, "offer sent").await.unwrap();
     store.move_stage(second, ann, Stage::Agreed, "accepted on TikTok Shop").await.unwrap();
 
+    // A conversation read for the first time brings its history: a message from before the invitation
+    // is stored, and is no reply to it.
+    let history = IncomingConversation {
+        conversation_id: "C-old".into(),
+        creator_open_id: Some("OID-ann".into()),
+        username: Some("ann".into()),
+        creator_im_id: Some("im-ann".into()),
+        unread: Some(0),
+    };
+    let long_ago = IncomingMessage {
+        sent_at: Some(Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0).single().unwrap()),
+        ..message("H1", true, 1, "Hi, do you have a discount code?")
+    };
+    let saved = store.save_conversation(&history, &[long_ago], at(0)).await.unwrap();
+    assert_eq!((saved.new_from_creator, saved.moved_to_replied.len(), saved.noted.len()), (1, 0, 0));
+    assert_eq!(store.stage(first, ann).await.unwrap(), Some(Stage::Invited), "history is no reply");
+
     let conversation = IncomingConversation {
         conversation_id: "C-7".into(),
         creator_open_id: Some("OID-ann".into()),
@@ -114,7 +131,7 @@ async fn a_reply_moves_an_invited_creator_to_replied_only_forward_and_lands_on_t
     assert!(replies[0].cause.contains("2026-12-07 09:02 UTC: “Yes please! xxx"), "{}", replies[0].cause);
     assert!(replies[0].cause.chars().count() < 140, "shortened: {}", replies[0].cause);
     assert_eq!(store.shop_messages_since_reply(ann).await.unwrap(), 0, "the count starts again");
-    assert_eq!(store.creator_message_count(ann).await.unwrap(), 1);
+    assert_eq!(store.creator_message_count(ann).await.unwrap(), 2, "the old message and the reply");
 
     // Read again by the next poll: nothing moves, nothing is added to the timeline.
     let again = store.save_conversation(&conversation, &[reply], at(6)).await.unwrap();
