@@ -232,11 +232,14 @@ async fn an_exhausted_quota_and_tiktoks_refusals_are_said_in_plain_words() {
     assert_eq!(asked.len(), 2, "asked before refusing, each time the quota fell short");
     assert!(s.ws.creator_conversation(s.creators[0]).await.unwrap().outgoing.is_empty());
 
-    // TikTok Shop refuses to open the conversation: the message fails with TikTok's reason on its record.
+    // TikTok Shop refuses to open the conversation (or to send): the message fails with TikTok's reason
+    // on its record.
     for (scenario, words) in [
         ("message_quota_exhausted", "the shop's quota for messaging new creators is used up"),
         ("shop_gmv_too_low", "does not yet sell enough through affiliates"),
         ("creator_privacy", "privacy settings do not accept messages from shops"),
+        // The conversation opens; the send meets the day's budget of 10,000 message requests.
+        ("messages_budget_exhausted", "budget of creator marketplace searches or messages is used up"),
     ] {
         let s = setup(&format!("msg-{scenario}"), scenario, &ids("msgx-", 1), true).await;
         let id = s.ws.queue_text_message(s.creators[0], "Hi!").await.unwrap();
