@@ -25,8 +25,9 @@ pub enum MessagesCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Send a creator (@handle or id) a text; it goes through the outbox (`scout outbox run` sends what
-    /// is left).
+    /// Send a creator (@handle or id) a text. Like invite and follow-up it is queued in the outbox, then
+    /// the outbox runs for TikTok Shop (which also sends anything else queued for TikTok Shop: offers,
+    /// sample reviews); with --queue-only, `scout outbox run` or the window sends it later.
     Send {
         #[arg(value_name = "CREATOR")]
         creator: String,
