@@ -167,6 +167,26 @@ async fn a_follow_up_goes_a_reply_lands_in_the_inbox_and_the_sellers_answer_reac
         .await;
     assert_eq!(api.requests_to("POST", "/affiliate_seller/202412/conversatons/read").len(), 1);
     find(&c, "//*[@data-testid='inbox-badge' and normalize-space(.)='1']").await;
+    screenshot(&c, "inbox-5-read").await;
+
+    // From Miles's card on the pipeline to his conversation: the follow-up, 1 of 5 before a reply.
+    go_to(&c, "Pipeline").await;
+    find(&c, "//*[@role='group' and @aria-label='Invited']//button[contains(., '@miles.makeup')]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    button(&c, "Open in Inbox").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='conversation-row' and @aria-selected='true'][contains(., '@miles.makeup')]")
+        .await;
+    find(
+        &c,
+        &format!(
+            "{thread}//*[@data-testid='before-reply' and contains(., '1 of 5 messages before a reply')]"
+        ),
+    )
+    .await;
+    screenshot(&c, "inbox-6-from-pipeline").await;
     // The other conversation: a creator not in the workspace, so no reply box, and why.
     find(&c, "//*[@data-testid='conversation-row'][contains(., 'Not in your workspace')]")
         .await
@@ -174,6 +194,6 @@ async fn a_follow_up_goes_a_reply_lands_in_the_inbox_and_the_sellers_answer_reac
         .await
         .unwrap();
     find(&c, "//*[@data-testid='reply-blocked' and contains(., 'is not in your workspace')]").await;
-    screenshot(&c, "inbox-5-read").await;
+    screenshot(&c, "inbox-7-not-in-workspace").await;
     c.close().await.unwrap();
 }

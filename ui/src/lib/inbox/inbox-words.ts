@@ -80,7 +80,7 @@ export function beforeReplyLine(t: Pick<InboxThread, "view" | "max_before_reply"
  */
 export function replyBlock(t: InboxThread, name: string): string | null {
   if (t.creator_id === null)
-    return `${name} is not in your workspace, so Scout cannot write to them. Add them (Find on TikTok Shop or an import) and their messages link up.`;
+    return `${name} is not in your workspace, so Scout cannot write to them: answer in TikTok Shop's Seller Center, or add them to your workspace (Find on TikTok Shop, or an import).`;
   if (t.do_not_contact !== null)
     return `${name} is on your do-not-contact list (${t.do_not_contact}). Scout sends them nothing.`;
   const used = t.view.sent_since_reply + t.view.on_their_way;

@@ -13,6 +13,7 @@ import type { OutgoingView } from "../bindings/OutgoingView";
 import type { QueuedMessages } from "../bindings/QueuedMessages";
 import type { TiktokQuota } from "../bindings/TiktokQuota";
 import { unreadTotal } from "./inbox-words";
+import { app } from "../app.svelte";
 
 export function inboxConversations(): Promise<InboxConversation[]> {
   return call("inbox_conversations");
@@ -71,6 +72,11 @@ class InboxState {
   /** Bumped when a look moved creators to Replied: the pipeline reloads. */
   movedVersion = $state(0);
   unread = $derived(unreadTotal(this.conversations));
+  /** The weekly outreach quota as TikTok Shop last said it (kept, so the Inbox shows it at once). */
+  quota = $state.raw<TiktokQuota | null>(null);
+  quotaError = $state.raw<IpcFailure | null>(null);
+  /** The conversation another screen asked the Inbox to open ("Open conversation" on the pipeline). */
+  requested = $state<string | null>(null);
 
   #seen: string | null | undefined = undefined;
 
@@ -108,6 +114,28 @@ class InboxState {
     } finally {
       await this.refresh();
     }
+  }
+
+  /** Asks TikTok Shop for the quota again; the last one stays shown meanwhile. */
+  async loadQuota() {
+    try {
+      this.quota = await outreachQuota();
+      this.quotaError = null;
+    } catch (reason) {
+      this.quota = null;
+      this.quotaError = toIpcError(reason);
+    }
+  }
+
+  /** The creator's conversation, when there is one stored. */
+  conversationOf(creatorId: number): InboxConversation | undefined {
+    return this.conversations.find((c) => c.creator_id === creatorId);
+  }
+
+  /** Opens the Inbox at this conversation. */
+  open(conversationId: string) {
+    this.requested = conversationId;
+    app.screen = "inbox";
   }
 
   /** Keeps the status and the list fresh while the window is open; returns the stop. */
