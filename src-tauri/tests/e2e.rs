@@ -17,6 +17,8 @@ const WAIT: Duration = Duration::from_secs(40);
 mod backups;
 #[path = "e2e/messages.rs"]
 mod messages;
+#[path = "e2e/samples.rs"]
+mod samples;
 #[path = "e2e/updates.rs"]
 mod updates;
 

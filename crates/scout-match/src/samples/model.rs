@@ -247,7 +247,7 @@ fn default_factors(s: &PostSignals, p_post: f64) -> Vec<PostFactor> {
                 0.0,
                 f.value(s).is_some(),
                 format!(
-                    "{} {}: not used by TikTok's own reading (it rests on the 90-day fulfilment).",
+                    "{}: {} — shown, not scored: the default reading rests on the 90-day fulfilment alone.",
                     f.label(),
                     f.shown(s)
                 ),

@@ -86,7 +86,7 @@ impl PostFeature {
                 s.fulfilment_90d.map_or(missing.into(), |b| percent(b.0 as f32 / 10_000.0))
             }
             PostFeature::SampleScore => {
-                s.sample_score.map_or("no stored TikTok Shop profile with one".into(), |v| format!("{v}/100"))
+                s.sample_score.map_or("not in a stored TikTok Shop profile".into(), |v| format!("{v}/100"))
             }
             PostFeature::Gmv30d => s.gmv_30d.as_ref().map_or(missing.into(), ToString::to_string),
             PostFeature::MedianViews => s.median_views.map_or(missing.into(), |v| count(v as f32)),

@@ -5,6 +5,7 @@ import {
   deadlineNear,
   formatChance,
   formatDeadline,
+  formatShortMoney,
   formatSignedMoney,
   seenAssessment,
   statusWords,
@@ -49,6 +50,14 @@ describe("sample words", () => {
     expect(formatSignedMoney({ minor: -310, currency: "USD" })).toBe("\u2212$3.10");
     expect(formatSignedMoney({ minor: 0, currency: "USD" })).toBe("$0.00");
     expect(formatSignedMoney(null)).toBe("—");
+  });
+
+  it("writes money short for a dense column", () => {
+    expect(formatShortMoney({ minor: 2_710_000, currency: "USD" })).toBe("$27.1K");
+    expect(formatShortMoney({ minor: 100_000, currency: "USD" })).toBe("$1K");
+    expect(formatShortMoney({ minor: 3_100, currency: "USD" })).toBe("$31");
+    expect(formatShortMoney({ minor: 320, currency: "USD" })).toBe("$3");
+    expect(formatShortMoney(null)).toBe("—");
   });
 
   it("says how long is left to decide, and when it is close", () => {

@@ -1,6 +1,6 @@
 // How the Samples screen writes things: the groups, TikTok Shop's statuses and reject reasons, a chance
 // of a post, a deadline, a net value and where a decision stands — pure, so they are tested alone.
-import { formatMoney, plural, UNKNOWN } from "../common/format";
+import { currencyFractionDigits, formatMoney, LOCALE, plural, UNKNOWN } from "../common/format";
 import type {
   DecisionSeen,
   Money,
@@ -51,6 +51,23 @@ export function formatSignedMoney(money: Money | null | undefined): string {
   if (money.minor > 0) return `+${shown}`;
   if (money.minor < 0) return `\u2212${shown}`;
   return shown;
+}
+
+/** Money for a dense column: "$27.1K", "$3.7K", "$31", "$3" — whole units under a thousand (the exact
+ * amount goes in a tooltip). */
+export function formatShortMoney(money: Money | null | undefined): string {
+  if (money == null) return UNKNOWN;
+  const major = Math.abs(money.minor) / 10 ** currencyFractionDigits(money.currency);
+  if (major >= 1000) return formatMoney(money, { compact: true }).replace(/\.0(?=[KMB])/, "");
+  try {
+    return new Intl.NumberFormat(LOCALE, {
+      style: "currency",
+      currency: money.currency,
+      maximumFractionDigits: 0,
+    }).format(money.minor / 10 ** currencyFractionDigits(money.currency));
+  } catch {
+    return formatMoney(money);
+  }
 }
 
 /** A deadline relative to now: "in 3 d", "in 5 h", "overdue"; the exact time goes in a tooltip. */
