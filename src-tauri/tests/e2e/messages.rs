@@ -1,5 +1,5 @@
 //! Messages in the window (issue 19) against the fake TikTok Shop API: two creators invited through
-//! TikTok Shop four days ago get their follow-up from Pipeline → "Follow up non-responders" (shown
+//! TikTok Shop four days ago (the collaboration, then its card in a message) get their follow-up from Pipeline → "Follow up non-responders" (shown
 //! first, sent on confirm); one of them writes back, the window's poll finds it — the Inbox lists the
 //! conversation unread (the sidebar's badge too) and the creator is on Replied on the pipeline — and a
 //! reply typed in the Inbox reaches TikTok Shop. The creators and their words are synthetic.
@@ -82,6 +82,12 @@ async fn a_follow_up_goes_a_reply_lands_in_the_inbox_and_the_sellers_answer_reac
     let run =
         ws.run_outbox(&scout_app::OutboxRun::default(), &scout_app::CancelToken::default()).await.unwrap();
     assert!(run.problems.is_empty(), "{run:?}");
+    // And the invitation's collaboration card in a message to each.
+    let cards = ws.queue_invitation_messages(campaign, None).await.unwrap();
+    assert_eq!(cards.action_ids.len(), 2, "{cards:?}");
+    let run =
+        ws.run_outbox(&scout_app::OutboxRun::default(), &scout_app::CancelToken::default()).await.unwrap();
+    assert!(run.problems.is_empty(), "{run:?}");
     for id in &creators {
         ws.backdate_collaboration(campaign, *id, 4).await.unwrap();
     }
@@ -146,6 +152,8 @@ async fn a_follow_up_goes_a_reply_lands_in_the_inbox_and_the_sellers_answer_reac
         &format!("{thread}//*[@data-testid='message' and @data-from='shop'][contains(., 'just checking')]"),
     )
     .await;
+    let card = "[contains(., 'Collaboration invitation card')]";
+    find(&c, &format!("{thread}//*[@data-testid='message' and @data-from='shop']{card}")).await;
     screenshot(&c, "inbox-3-unread").await;
 
     // The seller answers from the Inbox; it reaches TikTok Shop and shows as sent in the thread.
@@ -159,6 +167,8 @@ async fn a_follow_up_goes_a_reply_lands_in_the_inbox_and_the_sellers_answer_reac
     )
     .await;
     assert_eq!(texts_sent(&api).last().map(String::as_str), Some(answer), "the reply reached TikTok Shop");
+    // Sent, the list's last line follows.
+    find(&c, &format!("{row}[contains(., 'You: Wonderful!')]")).await;
     screenshot(&c, "inbox-4-replied").await;
 
     // Mark read: on TikTok Shop (its misspelled path) and in the list.
@@ -169,7 +179,8 @@ async fn a_follow_up_goes_a_reply_lands_in_the_inbox_and_the_sellers_answer_reac
     find(&c, "//*[@data-testid='inbox-badge' and normalize-space(.)='1']").await;
     screenshot(&c, "inbox-5-read").await;
 
-    // From Miles's card on the pipeline to his conversation: the follow-up, 1 of 5 before a reply.
+    // From Miles's card on the pipeline to his conversation: the card and the follow-up, 2 of 5 before a
+    // reply.
     go_to(&c, "Pipeline").await;
     find(&c, "//*[@role='group' and @aria-label='Invited']//button[contains(., '@miles.makeup')]")
         .await
@@ -182,7 +193,7 @@ async fn a_follow_up_goes_a_reply_lands_in_the_inbox_and_the_sellers_answer_reac
     find(
         &c,
         &format!(
-            "{thread}//*[@data-testid='before-reply' and contains(., '1 of 5 messages before a reply')]"
+            "{thread}//*[@data-testid='before-reply' and contains(., '2 of 5 messages before a reply')]"
         ),
     )
     .await;
