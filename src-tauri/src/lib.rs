@@ -177,6 +177,7 @@ pub fn run() -> i32 {
             sample_commands::sync_samples,
             sample_commands::decide_samples,
             sample_commands::sample_decisions,
+            sample_commands::sample_posts,
             sample_commands::sample_products,
             sample_commands::set_sample_economics,
             sample_commands::remove_sample_economics,

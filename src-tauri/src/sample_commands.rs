@@ -7,7 +7,7 @@ use crate::error::IpcResult;
 use crate::state::AppState;
 use scout_app::{
     Backtest, EconomicsInput, PostModelCard, PostModelEntry, RequestedProduct, SampleBoard, SampleChoice,
-    SampleDecision, SampleGroup, SampleRule, SampleRuleState, SamplesSynced, BACKTEST_DAYS,
+    SampleDecision, SampleGroup, SamplePost, SampleRule, SampleRuleState, SamplesSynced, BACKTEST_DAYS,
 };
 use tauri::State;
 
@@ -111,4 +111,10 @@ pub async fn adopt_post_model(state: State<'_, AppState>, id: Option<i64>) -> Ip
         None => ws.use_default_post_model().await?,
     }
     Ok(())
+}
+
+/// The content a creator posted for a sample.
+#[tauri::command]
+pub async fn sample_posts(state: State<'_, AppState>, application_id: String) -> IpcResult<Vec<SamplePost>> {
+    Ok(state.workspace().await?.sample_posts(&application_id).await?)
 }

@@ -48,8 +48,9 @@ pub use pipeline::{FollowUpSettings, FollowUps};
 pub use results::RETRAIN_AFTER_NEW_OUTCOMES;
 pub use samples::{
     parse_sample_status, reject_words, DecisionSeen, RequestedProduct, RuleRun, SampleBoard, SampleBoardRow,
-    SampleChoice, SampleGroup, SampleGroupCount, SampleStatusCount, SampleSyncReport, SamplesSynced,
-    MAX_DECISIONS_AT_ONCE, SAMPLE_GROUPS, SAMPLE_PAGE_ROWS, SYNCED_SAMPLE_STATUSES,
+    SampleChoice, SampleFollowReport, SampleGroup, SampleGroupCount, SampleStatusCount, SampleSyncReport,
+    SamplesSynced, MAX_DECISIONS_AT_ONCE, REMIND_AFTER_DAYS, SAMPLE_GROUPS, SAMPLE_PAGE_ROWS,
+    SYNCED_SAMPLE_STATUSES,
 };
 pub use samples::{
     EconomicsInput, EndedRequest, PostModelCard, PostModelEntry, PostOutcomeSummary, SampleHistoryReport,
@@ -89,8 +90,8 @@ pub use scout_store::{
     Action, ActionKind, ActionState, Backup, BackupKind, BackupSummary, Campaign, CampaignFootprint,
     Collaboration, CreatorDetail, CreatorFacets, CreatorPage, CreatorQuery, CreatorRow, CreatorSort,
     DecidedBy, FollowUp, FollowUpKind, ImportBatch, InboxConversation, Offer, OfferChannel, OfferState,
-    OutboxItem, OutcomeCounts, PipelineCard, PipelineEvent, RestoreReport, SampleDecision, SampleRequest,
-    SampleRequestPage, SampleVerdict, ShortlistEntry, SourceKind,
+    OutboxItem, OutcomeCounts, PipelineCard, PipelineEvent, RestoreReport, SampleDecision, SamplePost,
+    SampleRequest, SampleRequestPage, SampleVerdict, ShortlistEntry, SourceKind,
 };
 /// Sample requests' statuses, as the TikTok Shop client reads them.
 pub use scout_tiktok::{FulfilmentStatus, RejectReason, ReviewDecision, SampleStatus};

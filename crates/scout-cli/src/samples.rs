@@ -49,6 +49,16 @@ pub async fn run(ws: &Workspace, cmd: &SamplesCommand) -> Result<u8, AppError> {
                 for e in r.errors.iter().chain(&r.unreadable) {
                     eprintln!("  {e}");
                 }
+                let f = &synced.follow;
+                if f.shipments_recorded + f.posts_recorded + f.reminders_queued > 0 {
+                    println!(
+                        "onto campaigns' pipelines: {} shipments, {} posts; {} post reminders queued",
+                        f.shipments_recorded, f.posts_recorded, f.reminders_queued
+                    );
+                }
+                for held in &f.reminders_held {
+                    eprintln!("  reminder held: {held}");
+                }
                 if let Some(rule) = &synced.rule {
                     println!(
                         "the rule approved {}, rejected {} and left {} to you; `scout outbox run` sends the reviews",

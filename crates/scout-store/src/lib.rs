@@ -39,6 +39,7 @@ mod profile_fetches;
 mod results;
 mod sample_decisions;
 mod sample_economics;
+mod sample_follow;
 mod sample_history;
 mod sample_requests;
 mod sample_rule;
@@ -77,6 +78,7 @@ pub use results::{
 };
 pub use sample_decisions::{DecidedBy, NewSampleDecision, SampleDecision, SampleVerdict};
 pub use sample_economics::StoredEconomics;
+pub use sample_follow::{SamplePost, SampleToFollow};
 pub use sample_history::{IncomingFulfilment, SampleHistoryRow};
 pub use sample_requests::{
     IncomingSampleRequest, SampleRequest, SampleRequestPage, SampleUpsert, SAMPLE_LIST_LIMIT,

@@ -285,6 +285,12 @@ impl Store {
             .bind(application_id)
             .execute(&mut *tx)
             .await?;
+        sqlx::query("INSERT OR IGNORE INTO sample_status_seen (application_id, status, first_seen_at) VALUES (?, ?, ?)")
+            .bind(application_id)
+            .bind(status)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(())
     }

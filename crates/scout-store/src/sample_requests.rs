@@ -274,6 +274,13 @@ impl Store {
             .bind(row.updated_at)
             .execute(&mut *tx)
             .await?;
+            // When Scout first saw it in this status (sample_follow.rs: a delivery's earliest sighting).
+            sqlx::query("INSERT OR IGNORE INTO sample_status_seen (application_id, status, first_seen_at) VALUES (?, ?, ?)")
+                .bind(&row.application_id)
+                .bind(&row.status)
+                .bind(row.updated_at)
+                .execute(&mut *tx)
+                .await?;
             outcomes.push(outcome);
         }
         tx.commit().await?;

@@ -310,6 +310,15 @@ impl Store {
         Ok(n)
     }
 
+    /// Whether an action was ever queued under `key` (whatever became of it).
+    pub async fn action_key_used(&self, key: &str) -> Result<bool> {
+        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM tiktok_actions WHERE idempotency_key = ?")
+            .bind(key)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n > 0)
+    }
+
     pub async fn action(&self, id: i64) -> Result<Action> {
         let row = sqlx::query(&format!("SELECT {ACTION_COLUMNS} FROM tiktok_actions WHERE id = ?"))
             .bind(id)

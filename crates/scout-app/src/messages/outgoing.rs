@@ -30,6 +30,8 @@ pub enum MessagePurpose {
     Reply,
     /// The one reminder to an invited creator who has not answered.
     FollowUp,
+    /// The one post reminder TikTok Shop allows per sample, at least 5 days after delivery.
+    SampleReminder,
 }
 
 /// A message action's payload: whom, what, why.
@@ -193,6 +195,41 @@ impl Workspace {
         };
         let ids = self.store.queue_actions(&[action]).await?;
         ids.first().copied().ok_or_else(|| AppError::Internal("queuing a message returned no id".into()))
+    }
+
+    /// Queues the one post reminder TikTok Shop allows per sample, keyed by the request so it is queued
+    /// once ever: `Ok(Some(id))` when queued now, `Ok(None)` when it was queued before, `Err(why)` in plain
+    /// words when the creator cannot get it (do not contact, 5 messages since their last reply, no open
+    /// id). A creator who asked the shop for a sample is connected to it, so no quota is checked.
+    pub(crate) async fn queue_sample_reminder(
+        &self,
+        creator_id: i64,
+        application_id: &str,
+        text: &str,
+    ) -> Result<std::result::Result<Option<i64>, String>> {
+        let key = format!("sample-reminder:{application_id}");
+        if self.store.action_key_used(&key).await? {
+            return Ok(Ok(None));
+        }
+        let message = OutgoingMessage::Text { text: text.trim().to_string() };
+        message.content().map_err(crate::tiktok::tiktok_error)?;
+        let r = match self.recipient(creator_id).await {
+            Ok(r) => r,
+            Err(AppError::InvalidInput(why)) => return Ok(Err(why)),
+            Err(e) => return Err(e),
+        };
+        if let Some(why) = self.refusal(&r, 1).await? {
+            return Ok(Err(why));
+        }
+        let action = NewAction {
+            idempotency_key: key,
+            kind: ActionKind::Message,
+            creator_id: Some(creator_id),
+            target: r.open_id.clone(),
+            payload_json: payload(&r, message, MessagePurpose::SampleReminder, None),
+            contacts_creator: true,
+        };
+        Ok(Ok(self.store.queue_actions(&[action]).await?.first().copied()))
     }
 
     /// Queues the invitation message — the collaboration card, and `text` after it when given — to every

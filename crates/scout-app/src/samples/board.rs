@@ -95,6 +95,11 @@ pub struct SampleBoard {
 }
 
 impl Workspace {
+    /// The content a creator posted for a sample (videos, LIVEs), oldest first.
+    pub async fn sample_posts(&self, application_id: &str) -> Result<Vec<scout_store::SamplePost>> {
+        Ok(self.store.sample_posts(application_id).await?)
+    }
+
     /// A page of `group`'s requests (newest first) with their newest decisions, and every group's count.
     pub async fn sample_board(&self, group: SampleGroup, limit: u32, offset: u32) -> Result<SampleBoard> {
         let page = self.store.list_sample_requests_in(Some(&group.words()), limit, offset).await?;

@@ -6,6 +6,7 @@
 //! by the rule; requests left to the seller stay pending.
 
 use super::decide::DecisionSeen;
+use super::follow::SampleFollowReport;
 use crate::{Result, SampleSyncReport, Workspace};
 use chrono::Utc;
 use scout_match::samples::RuleVerdict;
@@ -32,15 +33,19 @@ pub struct SamplesSynced {
     #[serde(flatten)]
     pub sync: SampleSyncReport,
     pub rule: Option<RuleRun>,
+    /// Shipments and posts carried onto the pipeline, post reminders queued.
+    pub follow: SampleFollowReport,
 }
 
 impl Workspace {
-    /// Syncs the shop's sample requests, then runs the rule when the seller turned it on.
+    /// Syncs the shop's sample requests, runs the rule when the seller turned it on, and follows the
+    /// samples on their way (the pipeline, the post reminders; `follow.rs`).
     pub async fn sync_samples_and_apply_rule(&self) -> Result<SamplesSynced> {
         let sync = self.sync_sample_requests().await?;
         let rule =
             if self.sample_rule().await?.enabled { Some(self.apply_sample_rule().await?) } else { None };
-        Ok(SamplesSynced { sync, rule })
+        let follow = self.follow_samples(Utc::now()).await?;
+        Ok(SamplesSynced { sync, rule, follow })
     }
 
     /// Decides, by the rule, every pending request nobody decided yet (see the module's notes). Runs

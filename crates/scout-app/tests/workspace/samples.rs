@@ -200,3 +200,70 @@ async fn the_rule_decides_on_sync_only_once_turned_on_and_never_twice() {
     assert_eq!(reviews.len(), 6, "one review per decision, none twice");
     assert!(reviews.iter().all(|r| r["review_result"] == "APPROVE" && r["code"] == 0), "{reviews:?}");
 }
+
+#[tokio::test]
+async fn shipped_samples_reach_the_pipeline_and_one_reminder_goes_five_days_after_delivery() {
+    if !scout_testkit::keychain_tests_enabled("shipped_samples_reach_the_pipeline") {
+        return;
+    }
+    let (dir, ws, api) = connected("follow").await;
+    ws.sync_sample_requests().await.unwrap();
+    // A creator who posted for their sample, and one whose sample arrived with nothing posted yet.
+    let completed = ws.list_sample_requests(Some(SampleStatus::Completed), 500, 0).await.unwrap().rows;
+    let waiting = ws.list_sample_requests(Some(SampleStatus::ContentPending), 500, 0).await.unwrap().rows;
+    let poster = completed.iter().find(|r| r.creator_username.is_some()).unwrap().clone();
+    let silent = waiting
+        .iter()
+        .find(|r| {
+            r.creator_open_id != poster.creator_open_id && r.fulfilment_status.as_deref() != Some("SUCCEED")
+        })
+        .unwrap()
+        .clone();
+    let csv = dir.path().join("requesters.csv");
+    let row = |r: &scout_app::SampleRequest| {
+        format!("{},{}\n", r.creator_username.clone().unwrap(), r.creator_open_id)
+    };
+    std::fs::write(&csv, format!("username,open_id\n{}{}", row(&poster), row(&silent))).unwrap();
+    ws.import_file(scout_app::ImportRequest::file(csv), |_| {}, CancelToken::default()).await.unwrap();
+    ws.sync_sample_requests().await.unwrap(); // links the requests to the creators now in the workspace
+    let poster_id = ws.sample_request(&poster.application_id).await.unwrap().creator_id.unwrap();
+
+    // A campaign for the poster's product, where the seller agreed with the poster.
+    let mut spec: scout_domain::CampaignSpec = serde_json::from_str(scout_app::EXAMPLE_CAMPAIGN).unwrap();
+    spec.product.tiktok_product_id = Some(poster.product_id.clone());
+    let campaign = ws.create_campaign(&spec).await.unwrap().id;
+    ws.shortlist_add(campaign, poster_id).await.unwrap();
+    ws.move_stage(campaign, poster_id, scout_domain::Stage::Invited, "invited").await.unwrap();
+    let terms = scout_domain::AgreedTerms {
+        commission: scout_domain::BasisPoints(1_500),
+        flat_fee: None,
+        free_sample: true,
+        deliverables: "1 video".into(),
+        content_due: None,
+    };
+    ws.record_agreement(campaign, poster_id, &terms).await.unwrap();
+
+    let later = chrono::Utc::now() + chrono::Duration::days(6);
+    let first = ws.follow_samples(later).await.unwrap();
+    assert_eq!((first.shipments_recorded, first.reminders_queued), (1, 1), "{first:?}");
+    assert!(first.posts_recorded >= 1, "{first:?}");
+    let c = ws.collaboration(campaign, poster_id).await.unwrap();
+    assert_eq!(c.stage, scout_domain::Stage::ContentPosted, "shipped, then posted: {c:?}");
+    assert_eq!(c.shipments.len(), 1);
+    assert!(c.posts.iter().all(|p| p.url.starts_with("https://www.tiktok.com/")), "{c:?}");
+
+    let again = ws.follow_samples(later + chrono::Duration::days(1)).await.unwrap();
+    assert_eq!(again, scout_app::SampleFollowReport::default(), "never recorded or reminded twice");
+    let too_soon = ws.follow_samples(chrono::Utc::now()).await.unwrap();
+    assert_eq!(too_soon.reminders_queued, 0);
+
+    ws.run_outbox(&OutboxRun::only(OfferChannel::Tiktok), &CancelToken::default()).await.unwrap();
+    let sent: Vec<_> = api
+        .requests()
+        .into_iter()
+        .filter(|r| r["method"] == "POST" && r["path"].as_str().is_some_and(|p| p.ends_with("/messages")))
+        .collect();
+    assert_eq!(sent.len(), 1, "one reminder message: {sent:?}");
+    let content = sent[0]["body"]["content"].as_str().unwrap();
+    assert!(content.contains("sample should have arrived"), "{content}");
+}

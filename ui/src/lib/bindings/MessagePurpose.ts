@@ -3,4 +3,4 @@
 /**
  * Why Scout sends a message.
  */
-export type MessagePurpose = "invitation" | "reply" | "follow_up";
+export type MessagePurpose = "invitation" | "reply" | "follow_up" | "sample_reminder";

@@ -97,6 +97,7 @@ export const COMMANDS = [
   "sync_samples",
   "decide_samples",
   "sample_decisions",
+  "sample_posts",
   "sample_products",
   "set_sample_economics",
   "remove_sample_economics",

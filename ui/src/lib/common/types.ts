@@ -165,6 +165,8 @@ export type { SampleChoice } from "../bindings/SampleChoice";
 export type { SampleDecision } from "../bindings/SampleDecision";
 export type { SampleGroup } from "../bindings/SampleGroup";
 export type { SampleGroupCount } from "../bindings/SampleGroupCount";
+export type { SampleFollowReport } from "../bindings/SampleFollowReport";
+export type { SamplePost } from "../bindings/SamplePost";
 export type { SampleRequest } from "../bindings/SampleRequest";
 export type { SampleRule } from "../bindings/SampleRule";
 export type { SampleRuleState } from "../bindings/SampleRuleState";

@@ -117,9 +117,14 @@ describe("sample words", () => {
       updated: 3,
       errors: [],
       unreadable: [],
+      follow: { shipments_recorded: 0, posts_recorded: 0, reminders_queued: 0, reminders_held: [] },
     } as unknown as SamplesSynced;
     expect(syncSummary(synced)).toBe(
       "Read 312 requests: 12 new, 3 updated. The rule approved 6 and left 6 to you.",
+    );
+    const followed = { shipments_recorded: 1, posts_recorded: 2, reminders_queued: 1, reminders_held: [] };
+    expect(syncSummary({ ...synced, rule: null, follow: followed })).toBe(
+      "Read 312 requests: 12 new, 3 updated. Onto your campaigns: 1 shipment, 2 posts. 1 post reminder on the way.",
     );
     expect(syncSummary({ ...synced, rule: null, errors: ["CONTENT_PENDING: slow down"] })).toBe(
       "Read 312 requests: 12 new, 3 updated. 1 problem: CONTENT_PENDING: slow down",

@@ -151,6 +151,11 @@ export function syncSummary(s: SamplesSynced): string {
     if (rejected > 0) did.push(`rejected ${rejected}`);
     text += ` The rule ${did.join(", ")} and left ${left} to you.`;
   }
+  const f = s.follow;
+  if (f.shipments_recorded + f.posts_recorded > 0) {
+    text += ` Onto your campaigns: ${plural(f.shipments_recorded, "shipment")}, ${plural(f.posts_recorded, "post")}.`;
+  }
+  if (f.reminders_queued > 0) text += ` ${plural(f.reminders_queued, "post reminder")} on the way.`;
   if (s.errors.length > 0 || s.unreadable.length > 0) {
     text += ` ${plural(s.errors.length + s.unreadable.length, "problem")}: ${[...s.errors, ...s.unreadable].join("; ")}`;
   }

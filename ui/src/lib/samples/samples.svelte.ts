@@ -13,6 +13,7 @@ import type {
   SampleChoice,
   SampleDecision,
   SampleGroup,
+  SamplePost,
   SampleRule,
   SampleRuleState,
   SamplesSynced,
@@ -36,6 +37,11 @@ export function decideSamples(choices: SampleChoice[]): Promise<SampleDecision[]
 
 export function sampleDecisions(applicationId: string): Promise<SampleDecision[]> {
   return call("sample_decisions", { applicationId });
+}
+
+/** The content a creator posted for a sample, oldest first. */
+export function samplePosts(applicationId: string): Promise<SamplePost[]> {
+  return call("sample_posts", { applicationId });
 }
 
 export function sampleProducts(): Promise<RequestedProduct[]> {
