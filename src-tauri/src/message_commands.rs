@@ -93,10 +93,15 @@ pub async fn check_messages_now(
     Ok(poll.look(&ws).await?)
 }
 
-/// When the window last looked for messages, what it found, and whether it is looking now.
+/// When the window last looked for messages in the open workspace, what it found, and whether it is
+/// looking now.
 #[tauri::command]
-pub async fn message_poll_status(poll: State<'_, MessagePoll>) -> IpcResult<MessagePollStatus> {
-    Ok(poll.status().await)
+pub async fn message_poll_status(
+    state: State<'_, AppState>,
+    poll: State<'_, MessagePoll>,
+) -> IpcResult<MessagePollStatus> {
+    let ws = state.workspace().await.ok();
+    Ok(poll.status(ws.as_ref()).await)
 }
 
 /// The follow-ups due in the campaign (who would get one, with the text; who would not, and why).

@@ -8,6 +8,7 @@ use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use scout_app::{ErrorPayload, MessageSyncReport, Workspace};
 use serde::Serialize;
+use std::path::PathBuf;
 use std::time::Duration;
 use tauri::{AppHandle, Manager};
 use tokio::sync::Mutex;
@@ -38,10 +39,11 @@ pub struct MessagePollStatus {
     pub moved_since_start: u32,
 }
 
-/// The window's message poll: its status and the lock that keeps to one sync at a time.
+/// The window's message poll: its status (and the workspace it is about) and the lock that keeps to one
+/// sync at a time.
 #[derive(Debug, Default)]
 pub struct MessagePoll {
-    status: Mutex<MessagePollStatus>,
+    status: Mutex<(MessagePollStatus, Option<PathBuf>)>,
     running: Mutex<()>,
 }
 
@@ -54,8 +56,13 @@ fn look_every() -> Duration {
 }
 
 impl MessagePoll {
-    pub async fn status(&self) -> MessagePollStatus {
-        let mut status = self.status.lock().await.clone();
+    /// What the last look found, when it looked in `ws` (another workspace opened since: nothing yet).
+    pub async fn status(&self, ws: Option<&Workspace>) -> MessagePollStatus {
+        let (status, looked_in) = self.status.lock().await.clone();
+        let mut status = match (ws, looked_in) {
+            (Some(ws), Some(path)) if ws.path() == path => status,
+            _ => MessagePollStatus { looking: status.looking, ..MessagePollStatus::default() },
+        };
         status.every_seconds = u32::try_from(look_every().as_secs()).unwrap_or(u32::MAX);
         status
     }
@@ -64,9 +71,16 @@ impl MessagePoll {
     /// Inbox to show until a look succeeds.
     pub async fn look(&self, ws: &Workspace) -> scout_app::Result<MessageSyncReport> {
         let _one_at_a_time = self.running.lock().await;
-        self.status.lock().await.looking = true;
+        {
+            let mut guard = self.status.lock().await;
+            if guard.1.as_deref() != Some(ws.path().as_path()) {
+                *guard = (MessagePollStatus::default(), Some(ws.path()));
+            }
+            guard.0.looking = true;
+        }
         let result = ws.sync_conversations().await;
-        let mut status = self.status.lock().await;
+        let mut guard = self.status.lock().await;
+        let status = &mut guard.0;
         status.looking = false;
         match &result {
             Ok(report) => {
