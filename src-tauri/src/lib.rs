@@ -18,6 +18,7 @@ mod release_config;
 mod results_commands;
 mod running_work;
 mod sample_commands;
+mod sample_poll;
 mod state;
 mod update_commands;
 mod update_status;
@@ -68,6 +69,7 @@ pub fn run() -> i32 {
         .manage(AppState::default())
         .manage(updates::Updates::default())
         .manage(message_poll::MessagePoll::default())
+        .manage(sample_poll::SamplePoll::default())
         .setup(move |app| {
             let state = app.state::<AppState>();
             // A workspace that fails to open is reported in the window (with a way to open another),
@@ -78,6 +80,7 @@ pub fn run() -> i32 {
             notifications::watch_follow_ups(app.handle().clone());
             outbox_worker::OutboxWorker::watch(app.handle().clone());
             message_poll::MessagePoll::watch(app.handle().clone());
+            sample_poll::SamplePoll::watch(app.handle().clone());
             updates::Updates::watch(app.handle().clone());
             Ok(())
         })
@@ -175,6 +178,7 @@ pub fn run() -> i32 {
             marketplace_commands::creator_ids_by_open_id,
             sample_commands::sample_board,
             sample_commands::sync_samples,
+            sample_commands::sample_sync_status,
             sample_commands::decide_samples,
             sample_commands::sample_decisions,
             sample_commands::sample_posts,

@@ -4,6 +4,7 @@
 //! backtest, and the P(post) model card with training and adoption.
 
 use crate::error::IpcResult;
+use crate::sample_poll::{SamplePoll, SampleSyncStatus};
 use crate::state::AppState;
 use scout_app::{
     Backtest, EconomicsInput, PostModelCard, PostModelEntry, RequestedProduct, SampleBoard, SampleChoice,
@@ -21,17 +22,26 @@ pub async fn sample_board(
     Ok(state.workspace().await?.sample_board(group, limit, offset).await?)
 }
 
-/// Syncs from TikTok Shop; when the seller turned the rule on, it decides what it may and the outbox
-/// sends those reviews at once.
+/// Syncs from TikTok Shop now (after a background sync already running ends): the rule decides when
+/// the seller turned it on, the samples on their way are followed, and the outbox sends what that queued.
 #[tauri::command]
-pub async fn sync_samples(state: State<'_, AppState>) -> IpcResult<SamplesSynced> {
+pub async fn sync_samples(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    poll: State<'_, SamplePoll>,
+) -> IpcResult<SamplesSynced> {
     let _busy = state.work.start();
     let ws = state.workspace().await?;
-    let synced = ws.sync_samples_and_apply_rule().await?;
-    if synced.rule.as_ref().is_some_and(|r| r.approved + r.rejected > 0) {
-        state.outbox.nudge(ws).await;
-    }
-    Ok(synced)
+    Ok(poll.sync(&app, &ws).await?)
+}
+
+/// When the window last synced sample requests (it does every half hour while connected).
+#[tauri::command]
+pub async fn sample_sync_status(
+    state: State<'_, AppState>,
+    poll: State<'_, SamplePoll>,
+) -> IpcResult<SampleSyncStatus> {
+    Ok(poll.status(&state.workspace().await?).await)
 }
 
 /// Records the decisions (all or none) and starts the outbox, which sends their reviews.

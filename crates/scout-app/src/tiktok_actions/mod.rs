@@ -15,7 +15,7 @@ pub use review::review_payload;
 use crate::outreach::{retry_at, MAX_ATTEMPTS};
 use crate::tiktok::{tiktok_error, Pacer};
 use crate::{AppError, CancelToken, Result, Workspace};
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use scout_store::{Action, ActionKind, ActionState};
 use scout_tiktok::{TiktokClient, TiktokError};
 use serde::{Deserialize, Serialize};
@@ -48,6 +48,9 @@ pub(crate) enum ActionOutcome {
     Failed(String),
     /// Failed for now: due again after a backoff, given up after [`MAX_ATTEMPTS`].
     Retry(String),
+    /// Failed for now; TikTok Shop said when it may go again (the day's budget renews), however many
+    /// attempts.
+    RetryAt(String, DateTime<Utc>),
     /// Never reached TikTok Shop: due again shortly without losing an attempt.
     Released(String),
     /// The request left and no answer came: it waits for a check.
@@ -160,6 +163,13 @@ impl Workspace {
             Err(e) if e.needs_reauthorization() => {
                 (ActionOutcome::Released(e.to_string()), Some(tiktok_error(e)))
             }
+            // The day's budget of messages is used up: everything waits for tomorrow (UTC), no attempt lost.
+            Err(e @ TiktokError::DailyLimit { .. }) => {
+                let tomorrow =
+                    (now + Duration::days(1)).date_naive().and_hms_opt(0, 0, 0).map(|t| t.and_utc());
+                let at = tomorrow.unwrap_or(now + Duration::days(1));
+                (ActionOutcome::RetryAt(e.to_string(), at), Some(tiktok_error(e)))
+            }
             Err(e @ TiktokError::Transport(_)) => {
                 (ActionOutcome::Uncertain(e.to_string()), Some(tiktok_error(e)))
             }
@@ -183,6 +193,10 @@ impl Workspace {
             }
             ActionOutcome::Released(why) => {
                 store.release_action(action.id, &why, now + RELEASE_WAIT).await?;
+                report.retrying += 1;
+            }
+            ActionOutcome::RetryAt(why, at) => {
+                store.release_action(action.id, &why, at).await?;
                 report.retrying += 1;
             }
             ActionOutcome::Uncertain(why) => {

@@ -95,6 +95,7 @@ export const COMMANDS = [
   "creator_ids_by_open_id",
   "sample_board",
   "sync_samples",
+  "sample_sync_status",
   "decide_samples",
   "sample_decisions",
   "sample_posts",

@@ -171,4 +171,5 @@ export type { SampleRequest } from "../bindings/SampleRequest";
 export type { SampleRule } from "../bindings/SampleRule";
 export type { SampleRuleState } from "../bindings/SampleRuleState";
 export type { SamplesSynced } from "../bindings/SamplesSynced";
+export type { SampleSyncStatus } from "../bindings/SampleSyncStatus";
 export type { PostMetrics } from "../bindings/PostMetrics";

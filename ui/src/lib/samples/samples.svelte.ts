@@ -16,6 +16,7 @@ import type {
   SamplePost,
   SampleRule,
   SampleRuleState,
+  SampleSyncStatus,
   SamplesSynced,
 } from "../common/types";
 
@@ -28,6 +29,11 @@ export function sampleBoard(group: SampleGroup, offset = 0): Promise<SampleBoard
 
 export function syncSamples(): Promise<SamplesSynced> {
   return call("sync_samples");
+}
+
+/** When the window last synced (it does every half hour while TikTok Shop is connected). */
+export function sampleSyncStatus(): Promise<SampleSyncStatus> {
+  return call("sample_sync_status");
 }
 
 /** Records the decisions, all or none; the outbox sends their reviews to TikTok Shop at once. */
