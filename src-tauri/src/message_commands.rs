@@ -23,6 +23,8 @@ pub struct InboxThread {
     /// The workspace's creator it is with; `null` when TikTok Shop's creator is not in the workspace.
     #[ts(type = "number | null")]
     pub creator_id: Option<i64>,
+    /// Their handle in the workspace (without "@"), else TikTok's username, when known.
+    pub handle: Option<String>,
     /// Why the creator is on the do-not-contact list, when they are.
     pub do_not_contact: Option<String>,
     /// Messages TikTok Shop lets the shop send before the creator replies.
@@ -30,11 +32,13 @@ pub struct InboxThread {
 }
 
 async fn thread(ws: &Workspace, view: ConversationView, creator_id: Option<i64>) -> IpcResult<InboxThread> {
-    let do_not_contact = match creator_id {
-        Some(id) => ws.do_not_contact_reason(id).await?,
-        None => None,
+    let (do_not_contact, handle) = match creator_id {
+        Some(id) => {
+            (ws.do_not_contact_reason(id).await?, Some(ws.creator(id).await?.key.handle.as_str().to_string()))
+        }
+        None => (None, view.conversation.as_ref().and_then(|c| c.username.clone())),
     };
-    Ok(InboxThread { view, creator_id, do_not_contact, max_before_reply: MAX_MESSAGES_BEFORE_REPLY })
+    Ok(InboxThread { view, creator_id, handle, do_not_contact, max_before_reply: MAX_MESSAGES_BEFORE_REPLY })
 }
 
 /// Stored conversations, newest message first, with their unread counts.

@@ -187,7 +187,9 @@ async fn a_follow_up_goes_a_reply_lands_in_the_inbox_and_the_sellers_answer_reac
         .click()
         .await
         .unwrap();
-    button(&c, "Open in Inbox").await.click().await.unwrap();
+    find(&c, "//aside[@aria-label='Collaboration']//*[contains(., 'Conversation on TikTok Shop')]").await;
+    screenshot(&c, "inbox-6-drawer").await;
+    button(&c, "Messages").await.click().await.unwrap();
     find(&c, "//*[@data-testid='conversation-row' and @aria-selected='true'][contains(., '@miles.makeup')]")
         .await;
     find(
@@ -197,7 +199,7 @@ async fn a_follow_up_goes_a_reply_lands_in_the_inbox_and_the_sellers_answer_reac
         ),
     )
     .await;
-    screenshot(&c, "inbox-6-from-pipeline").await;
+    screenshot(&c, "inbox-7-from-pipeline").await;
     // The other conversation: a creator not in the workspace, so no reply box, and why.
     find(&c, "//*[@data-testid='conversation-row'][contains(., 'Not in your workspace')]")
         .await
@@ -205,6 +207,6 @@ async fn a_follow_up_goes_a_reply_lands_in_the_inbox_and_the_sellers_answer_reac
         .await
         .unwrap();
     find(&c, "//*[@data-testid='reply-blocked' and contains(., 'is not in your workspace')]").await;
-    screenshot(&c, "inbox-7-not-in-workspace").await;
+    screenshot(&c, "inbox-8-not-in-workspace").await;
     c.close().await.unwrap();
 }

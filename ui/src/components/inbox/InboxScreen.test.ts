@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import InboxScreen from "./InboxScreen.svelte";
+import { inbox } from "../../lib/inbox/inbox.svelte";
 import type { InboxConversation } from "../../lib/bindings/InboxConversation";
 import type { InboxThread } from "../../lib/bindings/InboxThread";
 
@@ -75,6 +76,7 @@ function thread(c: InboxConversation, sent: number, over: Partial<InboxThread> =
       on_their_way: 0,
     },
     creator_id: c.creator_id,
+    handle: c.handle,
     do_not_contact: null,
     max_before_reply: 5,
     ...over,
@@ -91,6 +93,14 @@ function setup(threads: Record<string, InboxThread>, quota: unknown = null) {
         return [AVA, MILES];
       case "conversation_thread":
         return threads[payload.conversationId as string];
+      case "creator_thread":
+        return {
+          view: { conversation: null, messages: [], outgoing: [], sent_since_reply: 0, on_their_way: 0 },
+          creator_id: payload.creatorId,
+          handle: "zoe.glow",
+          do_not_contact: null,
+          max_before_reply: 5,
+        } satisfies InboxThread;
       case "outreach_quota":
         if (quota === null)
           throw {
@@ -169,6 +179,21 @@ describe("the Inbox", () => {
         "@glow.by.ava is on your do-not-contact list (asked to stop)",
       ),
     );
+  });
+
+  it("opens a creator with no conversation yet from another screen: their thread and a reply box", async () => {
+    inbox.openCreator(42);
+    const calls = setup({ "c-ava": thread(AVA, 1), "c-miles": thread(MILES, 2) });
+    const pane = await screen.findByRole("region", { name: "Conversation" });
+    await waitFor(() =>
+      expect(pane).toHaveTextContent(
+        "No conversation with @zoe.glow on TikTok Shop yet: what you write opens one.",
+      ),
+    );
+    expect(calls).toContainEqual(["creator_thread", { creatorId: 42 }]);
+    expect(within(pane).getByRole("textbox", { name: "Your reply" })).toBeInTheDocument();
+    const list = screen.getByRole("listbox", { name: "Conversations" });
+    expect(within(list).queryByRole("option", { selected: true })).toBeNull();
   });
 
   it("shows the weekly outreach quota left", async () => {

@@ -10,6 +10,10 @@ export type InboxThread = { view: ConversationView,
  */
 creator_id: number | null, 
 /**
+ * Their handle in the workspace (without "@"), else TikTok's username, when known.
+ */
+handle: string | null, 
+/**
  * Why the creator is on the do-not-contact list, when they are.
  */
 do_not_contact: string | null, 

@@ -19,6 +19,7 @@ function thread(over: Partial<InboxThread> = {}, sent = 0, coming = 0): InboxThr
   return {
     view: { conversation: null, messages: [], outgoing: [], sent_since_reply: sent, on_their_way: coming },
     creator_id: 7,
+    handle: "mia",
     do_not_contact: null,
     max_before_reply: 5,
     ...over,

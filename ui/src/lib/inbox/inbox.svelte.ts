@@ -59,6 +59,9 @@ export function outreachQuota(): Promise<TiktokQuota> {
   return call("outreach_quota");
 }
 
+/** What a thread shows: a stored conversation, or a creator's (TikTok Shop may have none with them yet). */
+export type ThreadTarget = { kind: "conversation"; id: string } | { kind: "creator"; id: number };
+
 /** How often the window asks whether the poll has looked again (the poll itself is calmer). */
 export const STATUS_EVERY_MS = 5000;
 
@@ -75,8 +78,8 @@ class InboxState {
   /** The weekly outreach quota as TikTok Shop last said it (kept, so the Inbox shows it at once). */
   quota = $state.raw<TiktokQuota | null>(null);
   quotaError = $state.raw<IpcFailure | null>(null);
-  /** The conversation another screen asked the Inbox to open ("Open conversation" on the pipeline). */
-  requested = $state<string | null>(null);
+  /** The creator another screen asked the Inbox to open ("Messages" on the pipeline). */
+  requested = $state<number | null>(null);
 
   #seen: string | null | undefined = undefined;
 
@@ -132,9 +135,9 @@ class InboxState {
     return this.conversations.find((c) => c.creator_id === creatorId);
   }
 
-  /** Opens the Inbox at this conversation. */
-  open(conversationId: string) {
-    this.requested = conversationId;
+  /** Opens the Inbox at this creator's conversation (or their thread, when there is no conversation yet). */
+  openCreator(creatorId: number) {
+    this.requested = creatorId;
     app.screen = "inbox";
   }
 
