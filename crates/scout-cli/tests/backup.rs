@@ -6,31 +6,11 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const SCOUT: &str = env!("CARGO_BIN_EXE_scout");
-
-fn scout(ws: &Path, args: &[&str]) -> Output {
-    Command::new(SCOUT)
-        .arg("--workspace")
-        .arg(ws)
-        .arg("--quiet")
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("scout runs")
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("JSON on stdout ({e}): {} / {}", String::from_utf8_lossy(&out.stdout), stderr(out))
-    })
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+mod common;
+use common::{json, scout, stderr, SCOUT};
 
 fn creators(ws: &Path) -> Value {
     json(&scout(ws, &["creators", "list", "--json", "--limit", "1"]))["total"].clone()
