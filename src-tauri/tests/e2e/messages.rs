@@ -2,7 +2,9 @@
 //! TikTok Shop four days ago (the collaboration, then its card in a message) get their follow-up from Pipeline → "Follow up non-responders" (shown
 //! first, sent on confirm); one of them writes back, the window's poll finds it — the Inbox lists the
 //! conversation unread (the sidebar's badge too) and the creator is on Replied on the pipeline — and a
-//! reply typed in the Inbox reaches TikTok Shop. The creators and their words are synthetic.
+//! reply typed in the Inbox reaches TikTok Shop. A third creator's privacy settings refuse messages: her
+//! thread, opened from her card, shows each refused message with TikTok Shop's reason. The creators and
+//! their words are synthetic.
 
 use super::*;
 use scout_testkit::{FakeTiktokApi, FakeTiktokOptions, FAKE_TIKTOK_APP_SECRET, FAKE_TIKTOK_AUTH_CODE};
@@ -37,7 +39,7 @@ async fn a_follow_up_goes_a_reply_lands_in_the_inbox_and_the_sellers_answer_reac
     let csv = dir.path().join("creators.csv");
     std::fs::write(
         &csv,
-        "username,open_id,followers\nglow.by.ava,oid-ava,52000\nmiles.makeup,oid-miles,38000\n",
+        "username,open_id,followers\nglow.by.ava,oid-ava,52000\nmiles.makeup,oid-miles,38000\nzoe.films,privacy-zoe,21000\n",
     )
     .unwrap();
     ws.import_file(scout_app::ImportRequest::file(csv), |_| {}, Default::default()).await.unwrap();
@@ -84,7 +86,7 @@ async fn a_follow_up_goes_a_reply_lands_in_the_inbox_and_the_sellers_answer_reac
     assert!(run.problems.is_empty(), "{run:?}");
     // And the invitation's collaboration card in a message to each.
     let cards = ws.queue_invitation_messages(campaign, None).await.unwrap();
-    assert_eq!(cards.action_ids.len(), 2, "{cards:?}");
+    assert_eq!(cards.action_ids.len(), 3, "{cards:?}");
     let run =
         ws.run_outbox(&scout_app::OutboxRun::default(), &scout_app::CancelToken::default()).await.unwrap();
     assert!(run.problems.is_empty(), "{run:?}");
@@ -107,18 +109,20 @@ async fn a_follow_up_goes_a_reply_lands_in_the_inbox_and_the_sellers_answer_reac
         .unwrap();
     button(&c, "Follow up non-responders…").await.click().await.unwrap();
     let due = text_of(&find(&c, "//*[@data-testid='follow-ups-due']").await).await;
-    assert!(due.contains("@glow.by.ava") && due.contains("@miles.makeup"), "both are due: {due}");
+    for who in ["@glow.by.ava", "@miles.makeup", "@zoe.films"] {
+        assert!(due.contains(who), "{who} is due: {due}");
+    }
     assert!(due.contains("just checking you saw our invitation"), "with the text they get: {due}");
     assert!(texts_sent(&api).is_empty(), "nothing goes before the confirm");
     screenshot(&c, "inbox-1-follow-up-plan").await;
-    button(&c, "Send 2 follow-ups").await.click().await.unwrap();
-    find(&c, "//*[@data-testid='follow-ups-queued' and contains(., '2 follow-ups queued')]").await;
+    button(&c, "Send 3 follow-ups").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='follow-ups-queued' and contains(., '3 follow-ups queued')]").await;
     let deadline = tokio::time::Instant::now() + WAIT;
     while texts_sent(&api).len() < 2 && tokio::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
     let sent = texts_sent(&api);
-    assert_eq!(sent.len(), 2, "one follow-up each reached TikTok Shop: {sent:?}");
+    assert_eq!(sent.len(), 2, "one follow-up each reached TikTok Shop, none to Zoe: {sent:?}");
     assert!(sent.iter().all(|t| t.starts_with("Hi @")), "{sent:?}");
     button(&c, "Done").await.click().await.unwrap();
 
@@ -200,6 +204,26 @@ async fn a_follow_up_goes_a_reply_lands_in_the_inbox_and_the_sellers_answer_reac
     )
     .await;
     screenshot(&c, "inbox-7-from-pipeline").await;
+    // Zoe's privacy settings refuse messages from shops: she has no conversation, and her thread (from
+    // her card) says why her card and her follow-up were not sent.
+    go_to(&c, "Pipeline").await;
+    find(&c, "//*[@role='group' and @aria-label='Invited']//button[contains(., '@zoe.films')]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&c, "//aside[@aria-label='Collaboration']//*[contains(normalize-space(.), 'No conversation on TikTok Shop yet')]")
+        .await;
+    button(&c, "Messages").await.click().await.unwrap();
+    let refused = format!(
+        "{thread}//*[@data-testid='outgoing' and @data-state='failed'][contains(., 'privacy settings do not accept messages')]"
+    );
+    wait_count(&c, &refused, 2, "the card and the follow-up, each with why").await;
+    wait_count(&c, "//*[@data-testid='conversation-row' and @aria-selected='true']", 0, "no row is Zoe's")
+        .await;
+    find(&c, &format!("{thread}//*[@data-testid='outgoing' and @data-state='failed']{card}")).await;
+    screenshot(&c, "inbox-8-refused").await;
+
     // The other conversation: a creator not in the workspace, so no reply box, and why.
     find(&c, "//*[@data-testid='conversation-row'][contains(., 'Not in your workspace')]")
         .await
@@ -207,6 +231,6 @@ async fn a_follow_up_goes_a_reply_lands_in_the_inbox_and_the_sellers_answer_reac
         .await
         .unwrap();
     find(&c, "//*[@data-testid='reply-blocked' and contains(., 'is not in your workspace')]").await;
-    screenshot(&c, "inbox-8-not-in-workspace").await;
+    screenshot(&c, "inbox-9-not-in-workspace").await;
     c.close().await.unwrap();
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   badgeText,
+  asSentence,
   beforeReplyLine,
+  cardLabel,
   conversationName,
   kindLabel,
   lastLine,
@@ -77,6 +79,17 @@ describe("what the Inbox says", () => {
     expect(kindLabel("TARGET_COLLABORATION_CARD")).toBe("Collaboration invitation card");
     expect(kindLabel("target collaboration card")).toBe("Collaboration invitation card");
     expect(kindLabel("SOMETHING_NEW")).toBe("Message of a kind Scout does not show");
+  });
+
+  it("writes a refusal's reason as a sentence", () => {
+    expect(asSentence(" this creator's privacy settings …")).toBe("This creator's privacy settings …");
+    expect(asSentence("")).toBe("");
+  });
+
+  it("tells a queued card from queued words", () => {
+    expect(cardLabel("target collaboration card")).toBe("Collaboration invitation card");
+    expect(cardLabel("Hi! Would you like a free sample card?")).toBeNull();
+    expect(cardLabel("text")).toBeNull();
   });
 
   it("writes the list's last line as the seller reads it", () => {

@@ -38,6 +38,12 @@ export function kindLabel(kind: string): string {
   return KIND_LABELS[word] ?? "Message of a kind Scout does not show";
 }
 
+/** What a queued message is when it is a card (the core names a card by its kind), else null (words). */
+export function cardLabel(summary: string): string | null {
+  const word = summary.trim().toUpperCase().replace(/\s+/g, "_");
+  return word !== "TEXT" && word in KIND_LABELS ? kindLabel(word) : null;
+}
+
 /** Whether the message is words (shown as a bubble of text) rather than a card. */
 export function isWords(m: Pick<StoredMessage, "kind" | "text">): boolean {
   return m.text !== null && m.text.trim() !== "";
@@ -59,6 +65,12 @@ export const OUTGOING_STATE: Record<ActionState, string> = {
   needs_check: "Checking whether it arrived",
   cancelled: "Not sent: cancelled",
 };
+
+/** A reason as a sentence: its first letter capitalised ("this creator's …" → "This creator's …"). */
+export function asSentence(reason: string): string {
+  const text = reason.trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /** Messages Scout queued that are not in the thread yet (queued, sending, refused), oldest first. */
 export function pendingOutgoing(outgoing: OutgoingView[]): OutgoingView[] {
