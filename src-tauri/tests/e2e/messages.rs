@@ -1,10 +1,10 @@
-//! Messages in the window (issue 19) against the fake TikTok Shop API: two creators invited through
-//! TikTok Shop four days ago (the collaboration, then its card in a message) get their follow-up from Pipeline → "Follow up non-responders" (shown
-//! first, sent on confirm); one of them writes back, the window's poll finds it — the Inbox lists the
-//! conversation unread (the sidebar's badge too) and the creator is on Replied on the pipeline — and a
-//! reply typed in the Inbox reaches TikTok Shop. A third creator's privacy settings refuse messages: her
-//! thread, opened from her card, shows each refused message with TikTok Shop's reason. The creators and
-//! their words are synthetic.
+//! Messages in the window (issue 19) against the fake TikTok Shop API: three creators invited through
+//! TikTok Shop four days ago (the collaboration, then its card in a message) get their follow-up from
+//! Pipeline → "Follow up non-responders" (shown first, sent on confirm); one writes back, the window's
+//! poll finds it — the Inbox lists the conversation unread (the sidebar's badge too) and the creator is
+//! on Replied on the pipeline — and a reply typed in the Inbox reaches TikTok Shop. The third creator's
+//! privacy settings refuse messages: her thread, opened from her card, shows each refused message with
+//! TikTok Shop's reason. The creators and their words are synthetic.
 
 use super::*;
 use scout_testkit::{FakeTiktokApi, FakeTiktokOptions, FAKE_TIKTOK_APP_SECRET, FAKE_TIKTOK_AUTH_CODE};
