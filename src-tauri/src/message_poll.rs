@@ -47,6 +47,12 @@ pub struct MessagePoll {
     running: Mutex<()>,
 }
 
+/// The refusal of a workspace whose TikTok Shop connection is gone (disconnected: its settings are kept
+/// to fill the form again, its secrets are not): nothing to look with, and nothing wrong.
+fn not_connected(e: &scout_app::AppError) -> bool {
+    matches!(e, scout_app::AppError::InvalidField { field, .. } if field == "tiktok.connection")
+}
+
 fn look_every() -> Duration {
     std::env::var(LOOK_EVERY_ENV)
         .ok()
@@ -89,6 +95,7 @@ impl MessagePoll {
                 status.last_report = Some(report.clone());
                 status.last_error = None;
             }
+            Err(e) if not_connected(e) => status.last_error = None,
             Err(e) => status.last_error = Some(e.payload()),
         }
         result
@@ -111,6 +118,7 @@ impl MessagePoll {
                                 "messages polled"
                             ),
                             Ok(_) => {}
+                            Err(e) if not_connected(&e) => {}
                             Err(e) => tracing::warn!(error = %e, "polling messages failed; trying later"),
                         }
                     }
