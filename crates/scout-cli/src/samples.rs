@@ -59,6 +59,9 @@ pub async fn run(ws: &Workspace, cmd: &SamplesCommand) -> Result<u8, AppError> {
                 for held in &f.reminders_held {
                     eprintln!("  reminder held: {held}");
                 }
+                for problem in &f.problems {
+                    eprintln!("  not followed: {problem}");
+                }
                 if let Some(rule) = &synced.rule {
                     println!(
                         "the rule approved {}, rejected {} and left {} to you; `scout outbox run` sends the reviews",

@@ -310,6 +310,18 @@ impl Store {
         Ok(n)
     }
 
+    /// Every action waiting for a retry is due now (the seller reconnected TikTok Shop). Returns how many.
+    pub async fn retry_actions_now(&self, now: DateTime<Utc>) -> Result<u64> {
+        let done = sqlx::query(
+            "UPDATE tiktok_actions SET next_attempt_at = ?1 \
+             WHERE (state = 'queued' OR (state = 'failed' AND retryable = 1)) AND next_attempt_at > ?1",
+        )
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
     /// Whether an action was ever queued under `key` (whatever became of it).
     pub async fn action_key_used(&self, key: &str) -> Result<bool> {
         let n: i64 = sqlx::query_scalar("SELECT count(*) FROM tiktok_actions WHERE idempotency_key = ?")

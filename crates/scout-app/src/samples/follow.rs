@@ -31,6 +31,9 @@ pub struct SampleFollowReport {
     pub reminders_queued: u32,
     /// Reminders due that could not be queued, each with why in plain words.
     pub reminders_held: Vec<String>,
+    /// Samples that could not be followed this time (a record TikTok Shop gave that Scout refuses), each
+    /// with why; the others are followed all the same.
+    pub problems: Vec<String>,
 }
 
 /// The reminder's words.
@@ -63,7 +66,12 @@ impl Workspace {
                     let minor = e.sample_cost.minor.checked_add(e.shipping.minor)?;
                     same.then(|| Money::new(minor, e.sample_cost.currency.clone()))
                 });
-                self.carry_onto_pipeline(campaign.id, s, cost, now, &mut report).await?;
+                if let Err(e) = self.carry_onto_pipeline(campaign.id, s, cost, now, &mut report).await {
+                    report.problems.push(format!(
+                        "sample {} onto campaign {}: {e}",
+                        s.application_id, campaign.spec.name
+                    ));
+                }
             }
             let delivered_long_ago =
                 s.delivered_seen_at.is_some_and(|at| at <= now - Duration::days(REMIND_AFTER_DAYS));
@@ -71,11 +79,12 @@ impl Workspace {
                 let product = s.product_name.as_deref().unwrap_or("product");
                 match self
                     .queue_sample_reminder(s.creator_id, &s.application_id, &reminder_text(product))
-                    .await?
+                    .await
                 {
-                    Ok(Some(_)) => report.reminders_queued += 1,
-                    Ok(None) => {}
-                    Err(why) => report.reminders_held.push(format!("sample {}: {why}", s.application_id)),
+                    Ok(Ok(Some(_))) => report.reminders_queued += 1,
+                    Ok(Ok(None)) => {}
+                    Ok(Err(why)) => report.reminders_held.push(format!("sample {}: {why}", s.application_id)),
+                    Err(e) => report.problems.push(format!("sample {}'s reminder: {e}", s.application_id)),
                 }
             }
         }

@@ -1,16 +1,17 @@
 //! Running the approval rule after a sync, once the seller turned it on: every pending request nobody
 //! decided yet is assessed, the rule decides (best net value first, up to the day's limit, counting
-//! every approval since midnight UTC, by hand or by rule), and each approval or rejection is recorded as decided by the
-//! rule — its reason and the numbers it saw — with its review queued for the outbox, all in one
-//! transaction. A request the seller decided (or whose review failed for good) is never decided again
-//! by the rule; requests left to the seller stay pending.
+//! every approval since midnight UTC, by hand or by rule), and each approval or rejection is recorded
+//! as decided by the rule — its reason and the numbers it saw — with its review queued for the outbox,
+//! all in one transaction. A request decided before (by anyone, whatever became of its review) is never decided
+//! again by the rule, nor one whose creator is on the do-not-contact list; requests left to the seller
+//! stay pending.
 
 use super::decide::DecisionSeen;
 use super::follow::SampleFollowReport;
 use crate::{Result, SampleSyncReport, Workspace};
 use chrono::Utc;
 use scout_match::samples::RuleVerdict;
-use scout_store::{ActionState, DecidedBy};
+use scout_store::DecidedBy;
 use scout_tiktok::{RejectReason, ReviewDecision};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -55,12 +56,21 @@ impl Workspace {
             self.store.list_sample_requests(Some("PENDING"), scout_store::SAMPLE_LIST_LIMIT, 0).await?;
         let ids: Vec<String> = pending.rows.iter().map(|r| r.application_id.clone()).collect();
         let decided = self.store.latest_sample_decisions(&ids).await?;
-        // Decided already (a cancelled review may be decided again, by the seller).
-        let undecided: Vec<String> = ids
-            .into_iter()
-            .filter(|id| decided.get(id).is_none_or(|d| d.review_state == ActionState::Cancelled))
-            .collect();
+        // Decided already — by anyone, whatever became of its review (a request whose review was cancelled
+        // or refused is decided again by the seller only).
+        let undecided: Vec<String> = ids.into_iter().filter(|id| !decided.contains_key(id)).collect();
         let mut run = RuleRun::default();
+        // A creator on the do-not-contact list is left to the seller (an approval would be refused, and
+        // with it the whole batch).
+        let mut open = Vec::with_capacity(undecided.len());
+        for id in undecided {
+            let creator = pending.rows.iter().find(|r| r.application_id == id).and_then(|r| r.creator_id);
+            match creator {
+                Some(c) if self.store.suppression_reason(c).await?.is_some() => run.left += 1,
+                _ => open.push(id),
+            }
+        }
+        let undecided = open;
         if undecided.is_empty() {
             return Ok(run);
         }

@@ -164,6 +164,7 @@ impl Workspace {
         tracing::info!(app_key = %connection.app_key, "TikTok Shop connected");
         // Offers a refused authorization held back go at once (the quota still guards them).
         self.store.retry_now(scout_store::OfferChannel::Tiktok, Utc::now()).await?;
+        self.store.retry_actions_now(Utc::now()).await?;
         self.tiktok_status().await
     }
 

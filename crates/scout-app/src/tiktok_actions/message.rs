@@ -112,10 +112,11 @@ impl Workspace {
         let mut token: Option<String> = None;
         for _ in 0..CHECK_PAGES {
             let page = client.conversation_messages(&stored.conversation_id, token.as_deref()).await?;
+            // Only the creator's IM id tells their messages from the shop's; without it the content decides.
+            let from_shop =
+                |m: &ConversationMessage| im.is_none() || !incoming_message(m, im.as_deref()).from_creator;
             let found = page.messages.iter().rev().find(|m| {
-                !incoming_message(m, im.as_deref()).from_creator
-                    && m.sent_at.is_none_or(|t| t >= since)
-                    && carries(m, &payload.message)
+                from_shop(m) && m.sent_at.is_none_or(|t| t >= since) && carries(m, &payload.message)
             });
             if let Some(m) = found {
                 let sent = Sent {

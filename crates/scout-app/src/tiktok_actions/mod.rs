@@ -16,13 +16,14 @@ use crate::outreach::{retry_at, MAX_ATTEMPTS};
 use crate::tiktok::{tiktok_error, Pacer};
 use crate::{AppError, CancelToken, Result, Workspace};
 use chrono::{DateTime, Duration, Utc};
-use scout_store::{Action, ActionKind, ActionState};
+use scout_store::{Action, ActionKind, ActionState, DeliveryLease};
 use scout_tiktok::{TiktokClient, TiktokError};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// How long an action waits when TikTok Shop could not be reached or refused the sign-in.
-const RELEASE_WAIT: Duration = Duration::minutes(1);
+/// How long an action waits when TikTok Shop refused the connection: until the seller reconnects (that
+/// makes it due at once), a day at the most — never a knock a minute with a refused token.
+const RELEASE_WAIT: Duration = Duration::hours(24);
 
 /// What a run did with the TikTok actions outbox.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -77,9 +78,13 @@ impl Workspace {
     /// `cancel` is set. Needs the delivery lease (the caller holds it).
     pub(crate) async fn run_tiktok_actions(
         &self,
+        lease: &DeliveryLease,
         cancel: &CancelToken,
         report: &mut ActionsReport,
     ) -> Result<()> {
+        // A row left `sending` can only be an earlier run's of this process (the caller holds the lease)
+        // that could not settle it: whether it landed is unknown, so it is checked like an interrupted one.
+        self.store.recover_interrupted_actions(lease).await?;
         let waiting = self.store.actions_needing_check().await?;
         if waiting.is_empty() && !self.store.has_due_actions(Utc::now()).await? {
             return Ok(());
@@ -130,8 +135,16 @@ impl Workspace {
                 // TikTok Shop could not be asked: it stays waiting for the next run's check.
                 Err(e) if is_transient(&e) => return Err(tiktok_error(e)),
                 Err(e) if e.needs_reauthorization() => return Err(tiktok_error(e)),
+                // TikTok Shop answered but the answer cannot tell: never sent blindly again — the seller
+                // looks on TikTok Shop, with why.
                 Err(e) => {
-                    tracing::warn!(action = action.id, error = %e, "an uncertain action could not be checked")
+                    tracing::warn!(action = action.id, error = %e, "an uncertain action could not be checked");
+                    let why = format!(
+                        "Scout stopped while sending this and TikTok Shop could not tell whether it landed ({e}); \
+                         look on TikTok Shop — it is not sent again by itself"
+                    );
+                    self.store.fail_checked_action(action.id, &why).await?;
+                    report.failed += 1;
                 }
             }
         }
@@ -170,9 +183,12 @@ impl Workspace {
                 let at = tomorrow.unwrap_or(now + Duration::days(1));
                 (ActionOutcome::RetryAt(e.to_string(), at), Some(tiktok_error(e)))
             }
-            Err(e @ TiktokError::Transport(_)) => {
-                (ActionOutcome::Uncertain(e.to_string()), Some(tiktok_error(e)))
-            }
+            // The request left and the answer is lost or unreadable (a timeout, a gateway's 5xx, a reply
+            // Scout cannot read): it may have landed, so it is checked, never sent blindly again.
+            Err(
+                e
+                @ (TiktokError::Transport(_) | TiktokError::Unavailable { .. } | TiktokError::Unexpected(_)),
+            ) => (ActionOutcome::Uncertain(e.to_string()), Some(tiktok_error(e))),
             Err(e) if e.is_retryable() => (ActionOutcome::Retry(e.to_string()), Some(tiktok_error(e))),
             Err(e) => (ActionOutcome::Failed(e.to_string()), None),
         };

@@ -56,6 +56,18 @@ impl Workspace {
             Ok(d) => d,
             Err(e) => return Ok(ActionOutcome::Failed(e.to_string())),
         };
+        // Put on the do-not-contact list since it was queued (a check may have queued it again): no sample.
+        if let (ReviewDecision::Approve, Some(creator_id)) = (decision, action.creator_id) {
+            match self.store.suppression_reason(creator_id).await {
+                Ok(Some(reason)) => {
+                    return Ok(ActionOutcome::Failed(format!(
+                        "not approved: the creator is on the do-not-contact list ({reason})"
+                    )))
+                }
+                Ok(None) => {}
+                Err(e) => return Ok(ActionOutcome::Retry(e.to_string())),
+            }
+        }
         match client.review_sample_application(&action.target, &decision).await {
             Ok(()) => Ok(ActionOutcome::Done(None)),
             Err(e @ TiktokError::Api { .. }) => Ok(ActionOutcome::Failed(format!(

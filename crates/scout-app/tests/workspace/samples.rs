@@ -136,7 +136,7 @@ async fn the_rule_decides_on_sync_only_once_turned_on_and_never_twice() {
     if !scout_testkit::keychain_tests_enabled("the_rule_decides_on_sync_only_once_turned_on") {
         return;
     }
-    let (_dir, ws, api) = connected("rule").await;
+    let (dir, ws, api) = connected("rule").await;
     for p in ["1729000000000000001", "1729000000000000002", "1729000000000000004"] {
         let economics = scout_app::EconomicsInput {
             product_id: p.into(),
@@ -168,15 +168,34 @@ async fn the_rule_decides_on_sync_only_once_turned_on_and_never_twice() {
     ws.backtest_sample_rule(scout_app::BACKTEST_DAYS).await.unwrap();
     ws.turn_sample_rule(true).await.unwrap();
 
+    // One requester is in the workspace and on the do-not-contact list: the rule leaves them to the
+    // seller (an approval would be refused), and still decides the others.
+    let pending = ws.list_sample_requests(Some(SampleStatus::Pending), 50, 0).await.unwrap().rows;
+    let barred = pending.iter().find(|r| r.approvable && r.creator_username.is_some()).unwrap();
+    let csv = dir.path().join("barred.csv");
+    let line = format!(
+        "username,open_id\n{},{}\n",
+        barred.creator_username.clone().unwrap(),
+        barred.creator_open_id
+    );
+    std::fs::write(&csv, line).unwrap();
+    ws.import_file(scout_app::ImportRequest::file(csv), |_| {}, CancelToken::default()).await.unwrap();
+    ws.sync_sample_requests().await.unwrap();
+    let barred_id = ws.sample_request(&barred.application_id).await.unwrap().creator_id.unwrap();
+    ws.do_not_contact(barred_id, "asked not to be contacted").await.unwrap();
+
     let on = ws.sync_samples_and_apply_rule().await.unwrap();
     assert_eq!(on.rule, Some(scout_app::RuleRun { approved: 6, rejected: 0, left: 6 }), "{on:?}");
+    assert!(ws.sample_decisions(&barred.application_id).await.unwrap().is_empty(), "left to the seller");
     let board = ws.sample_board(scout_app::SampleGroup::ToDecide, 50, 0).await.unwrap();
     let by_rule: Vec<_> = board.rows.iter().filter_map(|r| r.decision.as_ref()).collect();
     assert_eq!(by_rule.len(), 6);
     let best_left = board
         .rows
         .iter()
-        .filter(|r| r.decision.is_none() && r.request.approvable)
+        .filter(|r| {
+            r.decision.is_none() && r.request.approvable && r.request.application_id != barred.application_id
+        })
         .filter_map(|r| r.assessment.as_ref()?.net_value.as_ref().map(|m| m.minor))
         .max()
         .unwrap();

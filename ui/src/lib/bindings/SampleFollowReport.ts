@@ -19,4 +19,9 @@ reminders_queued: number,
 /**
  * Reminders due that could not be queued, each with why in plain words.
  */
-reminders_held: Array<string>, };
+reminders_held: Array<string>, 
+/**
+ * Samples that could not be followed this time (a record TikTok Shop gave that Scout refuses), each
+ * with why; the others are followed all the same.
+ */
+problems: Array<string>, };

@@ -117,12 +117,24 @@ describe("sample words", () => {
       updated: 3,
       errors: [],
       unreadable: [],
-      follow: { shipments_recorded: 0, posts_recorded: 0, reminders_queued: 0, reminders_held: [] },
+      follow: {
+        shipments_recorded: 0,
+        posts_recorded: 0,
+        reminders_queued: 0,
+        reminders_held: [],
+        problems: [],
+      },
     } as unknown as SamplesSynced;
     expect(syncSummary(synced)).toBe(
       "Read 312 requests: 12 new, 3 updated. The rule approved 6 and left 6 to you.",
     );
-    const followed = { shipments_recorded: 1, posts_recorded: 2, reminders_queued: 1, reminders_held: [] };
+    const followed = {
+      shipments_recorded: 1,
+      posts_recorded: 2,
+      reminders_queued: 1,
+      reminders_held: [],
+      problems: [],
+    };
     expect(syncSummary({ ...synced, rule: null, follow: followed })).toBe(
       "Read 312 requests: 12 new, 3 updated. Onto your campaigns: 1 shipment, 2 posts. 1 post reminder on the way.",
     );

@@ -156,6 +156,8 @@ export function syncSummary(s: SamplesSynced): string {
     text += ` Onto your campaigns: ${plural(f.shipments_recorded, "shipment")}, ${plural(f.posts_recorded, "post")}.`;
   }
   if (f.reminders_queued > 0) text += ` ${plural(f.reminders_queued, "post reminder")} on the way.`;
+  const held = [...f.reminders_held, ...f.problems];
+  if (held.length > 0) text += ` Not followed: ${held.join("; ")}.`;
   if (s.errors.length > 0 || s.unreadable.length > 0) {
     text += ` ${plural(s.errors.length + s.unreadable.length, "problem")}: ${[...s.errors, ...s.unreadable].join("; ")}`;
   }

@@ -155,7 +155,7 @@ impl Workspace {
     pub async fn run_outbox(&self, run: &OutboxRun, cancel: &CancelToken) -> Result<OutboxReport> {
         let mut report = OutboxReport::default();
         let channels: Vec<OfferChannel> = run.channel.map_or(CHANNELS.to_vec(), |c| vec![c]);
-        let Some(_lease) = self.store.try_delivery_lease()? else {
+        let Some(lease) = self.store.try_delivery_lease()? else {
             report.notes.push(ANOTHER_DELIVERY.into());
             return Ok(report);
         };
@@ -180,7 +180,7 @@ impl Workspace {
             report.needs_check += self.store.offers_needing_check(channel).await? as u32;
         }
         if run.channel.is_none_or(|c| c == OfferChannel::Tiktok) && !cancel.is_cancelled() {
-            if let Err(e) = self.run_tiktok_actions(cancel, &mut report.actions).await {
+            if let Err(e) = self.run_tiktok_actions(&lease, cancel, &mut report.actions).await {
                 tracing::warn!(error = %e, "TikTok Shop actions stopped");
                 report.problems.push(problem(OfferChannel::Tiktok, &e, None));
             }
