@@ -78,14 +78,6 @@ impl Store {
             .await?)
     }
 
-    /// Whether an action was ever queued under `key` (whatever became of it).
-    pub async fn action_key_exists(&self, key: &str) -> Result<bool> {
-        Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM tiktok_actions WHERE idempotency_key = ?)")
-            .bind(key)
-            .fetch_one(&self.pool)
-            .await?)
-    }
-
     /// Message actions to the creator, newest first, at most `limit` (what was queued, sent or refused
     /// and why).
     pub async fn message_actions_to(&self, creator_id: i64, limit: u32) -> Result<Vec<Action>> {

@@ -91,7 +91,8 @@ fn unknown(column: &'static str, id: i64, value: &str) -> StoreError {
 /// An action to queue. `payload_json` is the kind's own shape, validated before it gets here.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAction {
-    /// The same key queued again is the same action (two windows, a retried command): never sent twice.
+    /// The same key queued again is the same action (two windows, a retried command): never sent twice —
+    /// unless that one failed for good or was cancelled, when it is stored as a new attempt `key~<id>`.
     pub idempotency_key: String,
     pub kind: ActionKind,
     pub creator_id: Option<i64>,
@@ -150,13 +151,16 @@ pub(crate) fn action_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Action> {
     })
 }
 
+/// An action under the key `?1`, or a later attempt of it (`key~<id>`).
+const UNDER_KEY: &str = "(idempotency_key = ?1 OR substr(idempotency_key, 1, length(?1) + 1) = ?1 || '~')";
+
 /// Due: queued, or failed-retryable whose retry time has come.
 const DUE: &str = "(state = 'queued' OR (state = 'failed' AND retryable = 1)) \
                    AND (next_attempt_at IS NULL OR next_attempt_at <= ?1)";
 
 impl Store {
     /// Queues every action or none; returns their ids in order. A key already queued gives the id it has
-    /// (nothing is queued twice); an action that reaches a creator on the do-not-contact list makes the
+    /// (nothing is queued twice) while that action may still land; an action that reaches a creator on the do-not-contact list makes the
     /// whole batch fail with the creator named.
     pub async fn queue_actions(&self, actions: &[NewAction]) -> Result<Vec<i64>> {
         let mut tx = self.write_tx().await?;
@@ -322,12 +326,25 @@ impl Store {
         Ok(done.rows_affected())
     }
 
-    /// Whether an action was ever queued under `key` (whatever became of it).
+    /// Whether an action was ever queued under `key` (whatever became of it): what may happen once only.
     pub async fn action_key_used(&self, key: &str) -> Result<bool> {
-        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM tiktok_actions WHERE idempotency_key = ?")
+        let n: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM tiktok_actions WHERE {UNDER_KEY}"))
             .bind(key)
             .fetch_one(&self.pool)
             .await?;
+        Ok(n > 0)
+    }
+
+    /// Whether an action under `key` is queued, on its way, being checked or done — not failed for good
+    /// or cancelled (then queuing it again is a new attempt).
+    pub async fn action_key_live(&self, key: &str) -> Result<bool> {
+        let n: i64 = sqlx::query_scalar(&format!(
+            "SELECT count(*) FROM tiktok_actions WHERE {UNDER_KEY} \
+             AND NOT (state = 'cancelled' OR (state = 'failed' AND retryable = 0))"
+        ))
+        .bind(key)
+        .fetch_one(&self.pool)
+        .await?;
         Ok(n > 0)
     }
 
@@ -380,20 +397,28 @@ pub(crate) async fn queue_actions_in(
                 return Err(StoreError::Suppressed { creator_id, reason });
             }
         }
-        let existing: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM tiktok_actions WHERE idempotency_key = ?")
-                .bind(&a.idempotency_key)
-                .fetch_optional(&mut **tx)
-                .await?;
-        if let Some(id) = existing {
-            ids.push(id);
-            continue;
-        }
+        // The newest action under this key (or a later attempt of it, `key~n`): while it may still land,
+        // queuing again is the same action; once it failed for good or was cancelled, this is a new
+        // attempt (a message refused for the quota can be sent again next week).
+        let newest: Option<(i64, String, bool)> = sqlx::query_as(&format!(
+            "SELECT id, state, retryable FROM tiktok_actions WHERE {UNDER_KEY} ORDER BY id DESC LIMIT 1"
+        ))
+        .bind(&a.idempotency_key)
+        .fetch_optional(&mut **tx)
+        .await?;
+        let key = match newest {
+            Some((id, state, retryable)) if !(state == "cancelled" || (state == "failed" && !retryable)) => {
+                ids.push(id);
+                continue;
+            }
+            Some((id, _, _)) => format!("{}~{id}", a.idempotency_key),
+            None => a.idempotency_key.clone(),
+        };
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO tiktok_actions (idempotency_key, kind, creator_id, target, payload, contacts_creator, \
              state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?) RETURNING id",
         )
-        .bind(&a.idempotency_key)
+        .bind(&key)
         .bind(a.kind.as_str())
         .bind(a.creator_id)
         .bind(&a.target)

@@ -262,7 +262,7 @@ impl Workspace {
                 open_id: inv.open_id.clone(),
             };
             let key = format!("message:invitation:{}", inv.offer_id);
-            if self.store.action_key_exists(&key).await? {
+            if self.store.action_key_live(&key).await? {
                 out.skipped.push(format!("{}: the invitation message is already queued or sent", r.handle));
                 continue;
             }
@@ -330,7 +330,7 @@ impl Workspace {
                 continue;
             }
             let key = follow_up_key(campaign_id, inv.creator_id);
-            if self.store.action_key_exists(&key).await? {
+            if self.store.action_key_live(&key).await? {
                 plan.skipped.push(format!("{handle}: already followed up"));
                 continue;
             }

@@ -229,3 +229,31 @@ async fn the_same_key_queues_one_action_and_a_suppressed_creator_gets_no_approva
     assert!(matches!(e, StoreError::Suppressed { creator_id, .. } if creator_id == creator), "{e}");
     store.record_sample_decisions(&[decision("A1", SampleVerdict::Reject, DecidedBy::Seller)]).await.unwrap();
 }
+
+#[tokio::test]
+async fn a_key_whose_action_failed_for_good_is_queued_again_as_a_new_attempt() {
+    let (_dir, store) = store().await;
+    let action = |key: &str| NewAction {
+        idempotency_key: key.into(),
+        kind: scout_store::ActionKind::Message,
+        creator_id: None,
+        target: "OID-9".into(),
+        payload_json: "{}".into(),
+        contacts_creator: false,
+    };
+    let first = store.queue_actions(&[action("text:9")]).await.unwrap()[0];
+    let claimed = store.claim_action(Utc::now()).await.unwrap().unwrap();
+    assert_eq!(claimed.id, first);
+    store.mark_action_failed(first, "the weekly quota is used up", None).await.unwrap();
+
+    let second = store.queue_actions(&[action("text:9")]).await.unwrap()[0];
+    assert_ne!(second, first, "refused for good: queuing again is a new attempt");
+    assert_eq!(store.action(second).await.unwrap().idempotency_key, format!("text:9~{first}"));
+    assert_eq!(
+        store.queue_actions(&[action("text:9")]).await.unwrap()[0],
+        second,
+        "and that one is not doubled"
+    );
+    let other = store.queue_actions(&[action("text:90")]).await.unwrap()[0];
+    assert!(other != first && other != second, "a longer key is another action");
+}
