@@ -201,6 +201,7 @@ pub fn run() -> i32 {
             message_commands::message_poll_status,
             message_commands::plan_message_follow_ups,
             message_commands::queue_message_follow_ups,
+            message_commands::queue_invitation_cards,
             message_commands::outreach_quota,
             results_commands::results_report,
             results_commands::import_results,

@@ -131,6 +131,22 @@ pub async fn queue_message_follow_ups(
     Ok(queued)
 }
 
+/// Queues the invitation message — the collaboration card, then `text` when given — to the campaign's
+/// creators invited through TikTok Shop (each once), and starts the outbox.
+#[tauri::command]
+pub async fn queue_invitation_cards(
+    state: State<'_, AppState>,
+    campaign_id: i64,
+    text: Option<String>,
+) -> IpcResult<QueuedMessages> {
+    let ws = state.workspace().await?;
+    let queued = ws.queue_invitation_messages(campaign_id, text.as_deref()).await?;
+    if !queued.action_ids.is_empty() {
+        state.outbox.nudge(ws).await;
+    }
+    Ok(queued)
+}
+
 /// The shop's weekly outreach quota as TikTok Shop says it now.
 #[tauri::command]
 pub async fn outreach_quota(state: State<'_, AppState>) -> IpcResult<TiktokQuota> {

@@ -1,6 +1,6 @@
 //! Messages in the window (issue 19) against the fake TikTok Shop API: three creators invited through
-//! TikTok Shop four days ago (the collaboration, then its card in a message) get their follow-up from
-//! Pipeline → "Follow up non-responders" (shown first, sent on confirm); one writes back, the window's
+//! TikTok Shop four days ago get their collaboration card in a message from Pipeline → "Send invitation
+//! cards", then their follow-up from "Follow up non-responders" (shown first, sent on confirm); one writes back, the window's
 //! poll finds it — the Inbox lists the conversation unread (the sidebar's badge too) and the creator is
 //! on Replied on the pipeline — and a reply typed in the Inbox reaches TikTok Shop. The third creator's
 //! privacy settings refuse messages: her thread, opened from her card, shows each refused message with
@@ -22,6 +22,15 @@ fn texts_sent(api: &FakeTiktokApi) -> Vec<String> {
             content["content"].as_str().map(str::to_string)
         })
         .collect()
+}
+
+/// The collaboration cards TikTok Shop accepted.
+fn cards_sent(api: &FakeTiktokApi) -> usize {
+    api.requests()
+        .iter()
+        .filter(|r| r["method"] == "POST" && r["path"].as_str().is_some_and(|p| p.ends_with(SEND)))
+        .filter(|r| r["body"]["msg_type"] == "TARGET_COLLABORATION_CARD" && r["code"] == 0)
+        .count()
 }
 
 #[tokio::test]
@@ -84,12 +93,6 @@ async fn a_follow_up_goes_a_reply_lands_in_the_inbox_and_the_sellers_answer_reac
     let run =
         ws.run_outbox(&scout_app::OutboxRun::default(), &scout_app::CancelToken::default()).await.unwrap();
     assert!(run.problems.is_empty(), "{run:?}");
-    // And the invitation's collaboration card in a message to each.
-    let cards = ws.queue_invitation_messages(campaign, None).await.unwrap();
-    assert_eq!(cards.action_ids.len(), 3, "{cards:?}");
-    let run =
-        ws.run_outbox(&scout_app::OutboxRun::default(), &scout_app::CancelToken::default()).await.unwrap();
-    assert!(run.problems.is_empty(), "{run:?}");
     for id in &creators {
         ws.backdate_collaboration(campaign, *id, 4).await.unwrap();
     }
@@ -100,13 +103,26 @@ async fn a_follow_up_goes_a_reply_lands_in_the_inbox_and_the_sellers_answer_reac
     let c = connect(4480, &workspace).await;
     c.set_window_size(1280, 800).await.unwrap();
 
-    // Pipeline → the campaign → Follow up non-responders: who gets one, then sent on confirm.
+    // Pipeline → the campaign → Send invitation cards: each invited creator's collaboration card in
+    // TikTok Shop's chat (Zoe's privacy settings refuse it).
     go_to(&c, "Pipeline").await;
     find(&c, "//label[contains(., 'Campaign')]//select/option[contains(., 'Glow serum')]")
         .await
         .click()
         .await
         .unwrap();
+    button(&c, "Send invitation cards…").await.click().await.unwrap();
+    button(&c, "Send the cards").await.click().await.unwrap();
+    find(&c, "//*[@data-testid='invitation-cards-queued' and contains(., '3 creators get the card')]").await;
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while cards_sent(&api) < 2 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    assert_eq!(cards_sent(&api), 2, "two cards reached TikTok Shop; Zoe's conversation was refused");
+    screenshot(&c, "inbox-0-invitation-cards").await;
+    button(&c, "Done").await.click().await.unwrap();
+
+    // Follow up non-responders: who gets one, then sent on confirm.
     button(&c, "Follow up non-responders…").await.click().await.unwrap();
     let due = text_of(&find(&c, "//*[@data-testid='follow-ups-due']").await).await;
     for who in ["@glow.by.ava", "@miles.makeup", "@zoe.films"] {

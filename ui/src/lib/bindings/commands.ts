@@ -118,6 +118,7 @@ export const COMMANDS = [
   "message_poll_status",
   "plan_message_follow_ups",
   "queue_message_follow_ups",
+  "queue_invitation_cards",
   "outreach_quota",
   "results_report",
   "import_results",

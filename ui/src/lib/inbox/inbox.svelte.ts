@@ -55,6 +55,11 @@ export function queueMessageFollowUps(campaignId: number): Promise<QueuedMessage
   return call("queue_message_follow_ups", { campaignId });
 }
 
+/** The collaboration card (and `text` after it) to the campaign's creators invited through TikTok Shop. */
+export function queueInvitationCards(campaignId: number, text: string | null): Promise<QueuedMessages> {
+  return call("queue_invitation_cards", { campaignId, text });
+}
+
 export function outreachQuota(): Promise<TiktokQuota> {
   return call("outreach_quota");
 }
