@@ -694,6 +694,8 @@ async fn campaign_ranks_explains_and_shortlists() {
     find(&c, "//button[normalize-space(.)='Show 1 archived']").await;
     screenshot(&c, "c6-archived").await;
     button(&c, "Restore").await.click().await.unwrap();
+    // The restored header first (a click on the archived one's button would land on a vanishing element).
+    wait_count(&c, "//*[@data-testid='campaign-archived']", 0, "the campaign restored").await;
     find(&c, "//button[normalize-space(.)='Delete…']").await.click().await.unwrap();
     let said = text_of(&find(&c, "//*[@data-testid='delete-footprint']").await).await;
     assert!(said.contains("Nothing was done with it yet"), "a fresh copy holds nothing: {said}");
