@@ -12,6 +12,9 @@ pub enum MatchError {
     OneClass(usize),
     #[error("training parameter {name}: {problem}")]
     Param { name: &'static str, problem: String },
+    /// A setting of the sample approval rule out of range, named.
+    #[error("{field}: {problem}")]
+    Rule { field: &'static str, problem: String },
     #[error("training failed: {0}")]
     Fit(String),
 }

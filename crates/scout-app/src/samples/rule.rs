@@ -57,9 +57,11 @@ impl Workspace {
 
     /// Saves the rule's settings; a change turns the rule off until it is backtested and turned on again.
     pub async fn set_sample_rule(&self, rule: &SampleRule) -> Result<SampleRuleState> {
-        rule.check().map_err(|m| AppError::InvalidField {
-            field: m.split(':').next().unwrap_or("rule").to_string(),
-            message: m.clone(),
+        rule.check().map_err(|e| match &e {
+            scout_match::MatchError::Rule { field, .. } => {
+                AppError::InvalidField { field: (*field).to_string(), message: e.to_string() }
+            }
+            _ => AppError::Internal(e.to_string()),
         })?;
         let p = BasisPoints((rule.min_p_post * 10_000.0).round() as u32);
         self.store

@@ -36,12 +36,13 @@ impl SampleRule {
     }
 
     /// The first field out of range, named.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> crate::Result<()> {
+        let refuse = |field, problem: String| Err(crate::MatchError::Rule { field, problem });
         if !(self.min_p_post.is_finite() && (0.0..=1.0).contains(&self.min_p_post)) {
-            return Err(format!("min_p_post: {} is not a chance between 0 and 1", self.min_p_post));
+            return refuse("min_p_post", format!("{} is not a chance between 0 and 1", self.min_p_post));
         }
         if self.daily_limit == 0 {
-            return Err("daily_limit: must be at least 1 (turn the rule off instead)".into());
+            return refuse("daily_limit", "must be at least 1 (turn the rule off instead)".into());
         }
         Ok(())
     }
@@ -297,7 +298,11 @@ mod tests {
         );
         let strict = SampleRule { reject_below: true, ..rule };
         assert_eq!(decide(&strict, &a, 0)[3].verdict, RuleVerdict::Reject);
-        assert!(SampleRule { min_p_post: 1.5, ..strict }.check().unwrap_err().starts_with("min_p_post"));
+        assert!(SampleRule { min_p_post: 1.5, ..strict }
+            .check()
+            .unwrap_err()
+            .to_string()
+            .starts_with("min_p_post"));
     }
 
     #[test]
