@@ -585,9 +585,20 @@ async fn a_large_import_says_while_its_sort_indexes_build() {
 
 /// Types `text` into the input of the editor field named `field` (as Rust's errors name it).
 async fn fill(c: &Client, field: &str, text: &str) {
-    let input = find(c, &format!("//*[@data-field='{field}']//input")).await;
-    input.clear().await.unwrap();
-    input.send_keys(text).await.unwrap();
+    let xpath = format!("//*[@data-field='{field}']//input");
+    // A value the form sets itself while we type (a default arriving late) would join ours ("15" + "18"):
+    // type again until the box holds exactly the text.
+    for _ in 0..10 {
+        let input = find(c, &xpath).await;
+        input.clear().await.unwrap();
+        input.send_keys(text).await.unwrap();
+        if input.prop("value").await.ok().flatten().as_deref() == Some(text) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    screenshot(c, "failure").await;
+    panic!("{field} would not hold '{text}' (see target/e2e-screens/failure.png)");
 }
 
 /// The scores of the loaded rows of the grid labelled `grid`, top to bottom.
